@@ -1,0 +1,276 @@
+"""The `leaddesk` command: argument parsing and dispatch (contract: shared/CLI.md).
+
+The GUI is the default command. Each subcommand lives in `leaddesk/commands/NAME.py`
+with a `run(args, ctx) -> int`; heavy imports (Qt, Alembic, the server) happen there,
+so that `leaddesk log` starts fast. Errors a user can act on print one line on stderr
+and exit 1; bad usage exits 2 (argparse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from leaddesk import __version__
+from leaddesk.domain.clock import Clock, fixed_clock, parse_instant, system_clock
+from leaddesk.domain.outcomes import OUTCOMES, Channel
+
+log = logging.getLogger("leaddesk")
+
+
+def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    # On subcommands the defaults are SUPPRESSed so that `leaddesk --db X log ...` and
+    # `leaddesk log ... --db X` both work and the later one does not erase the earlier.
+    default: Any = None if top else argparse.SUPPRESS
+    group = parser.add_argument_group("common options")
+    group.add_argument(
+        "--db",
+        type=Path,
+        default=default,
+        help="the local database (default: $LEADDESK_DB, else leaddesk.db in the user data folder)",
+    )
+    group.add_argument(
+        "--agent", default=default, help="the agent acting (default: the database's default agent)"
+    )
+    group.add_argument(
+        "--now", default=default, metavar="ISO8601", help="replace the clock (rehearsals, tests)"
+    )
+    group.add_argument(
+        "--json",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="print one JSON document",
+    )
+    group.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="log details on stderr",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="leaddesk",
+        description="LeadDesk: call list, cadences, voicemail scripts and rapport notes for agents.",
+    )
+    parser.add_argument("--version", action="version", version=f"LeadDesk {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a generated demo database (created if missing) unless --db is given",
+    )
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="FILE.png",
+        help="render the window offscreen to a PNG and exit",
+    )
+    parser.add_argument(
+        "--compact", action="store_true", help="start in the compact always-on-top mode"
+    )
+    _common(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        _common(p, top=False)
+        return p
+
+    p = command("import", "import leads from a file")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument(
+        "--format",
+        choices=["auto", "csv", "vicidial", "hubspot", "salesforce", "xlsx"],
+        default="auto",
+    )
+    p.add_argument(
+        "--region",
+        metavar="CC",
+        help="default country for numbers without one (ISO 3166 code, e.g. US)",
+    )
+    p.add_argument("--owner", metavar="AGENT", help="the agent who owns the imported leads")
+    p.add_argument(
+        "--rejects", type=Path, metavar="FILE", help="where to write the rows not imported (CSV)"
+    )
+
+    p = command("queue", "the agent's call list in order")
+    p.add_argument("--limit", type=int, default=50, metavar="N")
+
+    p = command("log", "record one attempt with its outcome")
+    p.add_argument("lead_id", metavar="LEAD_ID")
+    p.add_argument("outcome", metavar="OUTCOME", help="one of: " + ", ".join(OUTCOMES))
+    p.add_argument("--channel", choices=[c.value for c in Channel])
+    p.add_argument("--note", default="", metavar="TEXT")
+    p.add_argument("--duration", type=int, metavar="SECONDS")
+    p.add_argument("--callback", metavar="ISO8601")
+    p.add_argument("--at", metavar="ISO8601", help="when the attempt happened (default: now)")
+    p.add_argument("--script", metavar="SCRIPT_ID", help="the voicemail script used")
+
+    p = command("script", "the suggested voicemail script for the lead's next call")
+    p.add_argument("lead_id", metavar="LEAD_ID")
+    p.add_argument("--next-variant", action="store_true", help="skip to the stage's next variant")
+
+    p = command("rapport", "rapport notes and suggested openers")
+    p.add_argument("lead_id", metavar="LEAD_ID")
+    p.add_argument("--add", metavar="TEXT")
+    p.add_argument(
+        "--kind",
+        default="other",
+        choices=["family", "interests", "work", "timing", "pain", "other"],
+    )
+    p.add_argument("--pin", action="store_true")
+
+    p = command("dnc", "the do-not-call list")
+    dnc = p.add_subparsers(dest="dnc_command", metavar="ACTION", required=True)
+    d = dnc.add_parser("add", help="put one number on the list")
+    d.add_argument("number", metavar="NUMBER")
+    d.add_argument("--region", metavar="CC")
+    _common(d, top=False)
+    d = dnc.add_parser("import", help="put every number of a file on the list")
+    d.add_argument("file", type=Path, metavar="FILE")
+    d.add_argument("--region", metavar="CC")
+    _common(d, top=False)
+
+    p = command("report", "the lead-response measures")
+    p.add_argument("--since", metavar="DATE")
+    p.add_argument("--until", metavar="DATE")
+    p.add_argument("--server", metavar="URL")
+    p.add_argument("--csv", type=Path, metavar="FILE")
+    p.add_argument("--pdf", type=Path, metavar="FILE")
+
+    p = command("sync", "one push and pull with the team server")
+    p.add_argument("--server", required=True, metavar="URL")
+
+    p = command("login", "store the agent's server token in the OS keychain")
+    p.add_argument("--server", required=True, metavar="URL")
+
+    p = command("server", "the team server")
+    srv = p.add_subparsers(dest="server_command", metavar="ACTION", required=True)
+    s = srv.add_parser("run", help="run the team server")
+    s.add_argument("--database-url", required=True, metavar="URL")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8765)
+    s.add_argument("--tls-cert", type=Path)
+    s.add_argument("--tls-key", type=Path)
+    _common(s, top=False)
+    s = srv.add_parser("add-agent", help="create an agent on the server")
+    s.add_argument("name", metavar="NAME")
+    s.add_argument("--supervisor", action="store_true")
+    s.add_argument("--database-url", required=True, metavar="URL")
+    _common(s, top=False)
+
+    p = command("demo", "write the demo database")
+    p.add_argument("--leads", type=int, default=300)
+    p.add_argument("--seed", type=int, default=7)
+    return parser
+
+
+@dataclass
+class Context:
+    """What every command gets: parsed common options, and how to print."""
+
+    args: argparse.Namespace
+    clock: Clock = system_clock
+    json_output: bool = False
+    out: Any = field(default_factory=lambda: sys.stdout)
+
+    @property
+    def db_path(self) -> Path:
+        from leaddesk.paths import default_db_path
+
+        db: Path | None = getattr(self.args, "db", None)
+        return db if db is not None else default_db_path()
+
+    def open_store(self) -> Any:
+        from leaddesk.store import open_store
+
+        return open_store(self.db_path)
+
+    def workspace(self, store: Any = None) -> Any:
+        from leaddesk.services.workspace import Workspace
+
+        return Workspace.open(
+            store or self.open_store(), getattr(self.args, "agent", None), self.clock
+        )
+
+    def instant(self, text: str | None, option: str) -> datetime | None:
+        """Parse a time given on the command line; a malformed one is a UserError (exit 1)."""
+        if text is None:
+            return None
+        from leaddesk.services.errors import UserError
+
+        try:
+            return parse_instant(text)
+        except ValueError as exc:
+            raise UserError(f"{option}: {exc}") from None
+
+    def emit(self, document: dict[str, Any], text: str) -> None:
+        """Print the JSON document with --json, else the text."""
+        if self.json_output:
+            json.dump(document, self.out, ensure_ascii=False, default=str)
+            self.out.write("\n")
+        else:
+            self.out.write(text.rstrip("\n") + "\n")
+        self.out.flush()
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"leaddesk: error: {message}\n")
+    sys.stderr.flush()
+    return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _setup_logging(bool(getattr(args, "verbose", False)))
+    ctx = Context(args, system_clock, bool(getattr(args, "json", False)))
+    name = args.command or "gui"
+    module_name = {"import": "import_"}.get(name, name)
+
+    from leaddesk.services.errors import UserError
+    from leaddesk.store.engine import StoreError
+
+    try:
+        now = ctx.instant(getattr(args, "now", None), "--now")
+    except UserError as exc:
+        return _fail(str(exc))
+    if now is not None:
+        ctx.clock = fixed_clock(now)
+    try:
+        module = importlib.import_module(f"leaddesk.commands.{module_name}")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"leaddesk.commands.{module_name}":
+            raise
+        return _fail(f"'leaddesk {name}' is not built yet")
+    try:
+        return int(module.run(args, ctx))
+    except (UserError, StoreError) as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail("interrupted; nothing half-written was kept")
+    except OSError as exc:
+        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+        return _fail(f"{exc.strerror or exc}{where}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

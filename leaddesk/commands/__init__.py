@@ -1,0 +1,1 @@
+"""One module per `leaddesk` subcommand; each has `run(args, ctx) -> int`."""

@@ -1,0 +1,53 @@
+"""`leaddesk log LEAD_ID OUTCOME`: record one attempt; print only once it is on disk."""
+
+from __future__ import annotations
+
+import argparse
+
+from leaddesk.cli import Context
+from leaddesk.domain.clock import iso
+from leaddesk.domain.outcomes import Channel
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    from leaddesk.domain.outcomes import OutcomeError, check_channel, default_channel, outcome_info
+    from leaddesk.services.errors import UserError
+    from leaddesk.services.outcomes import OutcomeService
+
+    # Check everything that needs no database first: bad input must not even create one.
+    callback_at = ctx.instant(args.callback, "--callback")
+    at = ctx.instant(args.at, "--at")
+    try:
+        outcome_info(args.outcome)
+        check_channel(
+            args.outcome, Channel(args.channel) if args.channel else default_channel(args.outcome)
+        )
+    except OutcomeError as exc:
+        raise UserError(str(exc)) from None
+    if args.outcome == "callback" and callback_at is None:
+        raise UserError("outcome 'callback' needs --callback with the agreed time")
+    store = ctx.open_store()
+    try:
+        service = OutcomeService(ctx.workspace(store))
+        logged = service.log(
+            args.lead_id,
+            args.outcome,
+            channel=Channel(args.channel) if args.channel else None,
+            note=args.note,
+            duration_s=args.duration,
+            callback_at=callback_at,
+            at=at,
+            script_id=args.script,
+        )
+    finally:
+        store.close()
+    if logged.next_action_at is None:
+        nxt = f"cadence ended ({logged.lead_status})"
+    else:
+        nxt = f"next: {logged.next_channel} at {iso(logged.next_action_at)}"
+    ctx.emit(
+        logged.to_json(),
+        f"logged {logged.outcome} on {logged.channel} for lead {logged.lead_id} "
+        f"(attempt {logged.attempt_id}); {nxt}",
+    )
+    return 0

@@ -1,0 +1,387 @@
+"""A deterministic demo database: about 300 realistic leads across US time zones and a
+few countries, some with history, voicemail scripts and rapport notes.
+
+The same seed and the same `now` give the same rows, ids included, so tests can rely
+on it. Times are relative to `now` so that the call list looks like a live shift.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import phonenumbers
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from leaddesk.domain.clock import as_utc
+from leaddesk.domain.outcomes import OUTCOMES, Channel
+from leaddesk.paths import resources_dir
+from leaddesk.services.workspace import DEFAULT_AGENT_KEY
+from leaddesk.store.engine import Store
+from leaddesk.store.models import (
+    Agent,
+    Attempt,
+    Callback,
+    DncNumber,
+    Lead,
+    Meta,
+    RapportNote,
+    VoicemailScript,
+)
+
+# (country, region code, state or province, city, national number prefix, IANA zone)
+PLACES: tuple[tuple[str, str, str, str, str], ...] = (
+    ("US", "NY", "New York", "212", "America/New_York"),
+    ("US", "MA", "Boston", "617", "America/New_York"),
+    ("US", "GA", "Atlanta", "404", "America/New_York"),
+    ("US", "FL", "Miami", "305", "America/New_York"),
+    ("US", "IL", "Chicago", "312", "America/Chicago"),
+    ("US", "TX", "Dallas", "214", "America/Chicago"),
+    ("US", "MN", "Minneapolis", "612", "America/Chicago"),
+    ("US", "CO", "Denver", "303", "America/Denver"),
+    ("US", "AZ", "Phoenix", "602", "America/Phoenix"),
+    ("US", "UT", "Salt Lake City", "801", "America/Denver"),
+    ("US", "CA", "Los Angeles", "213", "America/Los_Angeles"),
+    ("US", "CA", "San Francisco", "415", "America/Los_Angeles"),
+    ("US", "WA", "Seattle", "206", "America/Los_Angeles"),
+    ("US", "OR", "Portland", "503", "America/Los_Angeles"),
+    ("US", "AK", "Anchorage", "907", "America/Anchorage"),
+    ("US", "HI", "Honolulu", "808", "Pacific/Honolulu"),
+    ("CA", "ON", "Toronto", "416", "America/Toronto"),
+    ("CA", "BC", "Vancouver", "604", "America/Vancouver"),
+    ("GB", "", "London", "20", "Europe/London"),
+    ("DE", "", "Berlin", "30", "Europe/Berlin"),
+    ("AU", "NSW", "Sydney", "2", "Australia/Sydney"),
+    ("MX", "CDMX", "Mexico City", "55", "America/Mexico_City"),
+)
+PLACE_WEIGHTS = (9, 5, 5, 5, 8, 7, 4, 5, 4, 3, 8, 6, 5, 3, 1, 1, 4, 3, 3, 2, 2, 2)
+
+FIRST = ["Olivia", "Liam", "Emma", "Noah", "Ava", "Oliver", "Sophia", "Elijah", "Isabella", "James", "Mia", "William", "Amelia", "Benjamin", "Harper", "Lucas", "Evelyn", "Henry", "Abigail", "Theodore", "Emily", "Jack", "Ella", "Levi", "Elizabeth", "Alexander", "Sofia", "Jackson", "Avery", "Mateo", "Scarlett", "Daniel", "Chloe", "Michael", "Victoria", "Mason", "Grace", "Sebastian", "Nora", "Ethan", "Riley", "Logan", "Lily", "Owen", "Zoey", "Samuel", "Hannah", "Jacob", "Layla", "Asher", "Priya", "Wei", "Fatima", "Diego", "Yuki"]
+LAST = ["Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez", "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas", "Taylor", "Moore", "Jackson", "Martin", "Lee", "Perez", "Thompson", "White", "Harris", "Sanchez", "Clark", "Ramirez", "Lewis", "Robinson", "Walker", "Young", "Allen", "King", "Wright", "Scott", "Torres", "Nguyen", "Hill", "Flores", "Green", "Adams", "Nelson", "Baker", "Hall", "Rivera", "Campbell", "Mitchell", "Carter", "Roberts", "Patel", "Kim", "Chen"]
+COMPANY_A = ["Blue", "Harbor", "Summit", "Northwind", "Cedar", "Brightline", "Ironwood", "Silverleaf", "Redwood", "Keystone", "Meridian", "Apex", "Lakeside", "Pioneer", "Granite"]
+COMPANY_B = ["Logistics", "Dental", "Roofing", "Realty", "Insurance", "Solar", "Fitness", "Motors", "Accounting", "Clinics", "Builders", "Software", "Catering", "Legal", "Wellness"]
+TITLES = (
+    "Owner",
+    "Office Manager",
+    "Operations Director",
+    "CFO",
+    "Practice Manager",
+    "VP Sales",
+    "Founder",
+    "Purchasing Lead",
+    "",
+)
+SOURCES = ("web_form", "hubspot", "salesforce", "vicidial", "referral")
+
+RAPPORT = (
+    ("family", "Has two kids; daughter starts college in the fall"),
+    ("family", "Just back from paternity leave"),
+    ("interests", "Runs marathons; training for Chicago"),
+    ("interests", "Big baseball fan, roots for the home team"),
+    ("interests", "Loves fly fishing, goes every spring"),
+    ("work", "Moving to a new office next quarter"),
+    ("work", "Team grew from 8 to 20 people this year"),
+    ("timing", "Budget decisions happen in the last week of the month"),
+    ("timing", "Best reached before 10 am local time"),
+    ("pain", "Current vendor misses delivery dates"),
+    ("pain", "Spends Fridays reconciling spreadsheets by hand"),
+    ("other", "Prefers to be called by a nickname: ask"),
+)
+NOTES = (
+    "Asked for pricing sheet",
+    "Interested, wants to talk to partner first",
+    "Gatekeeper said to try after lunch",
+    "Good call, follow up with case study",
+    "",
+    "",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DemoSummary:
+    leads: int
+    attempts: int
+    rapport_notes: int
+    scripts: int
+
+
+def _uuid(rng: random.Random) -> str:
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
+def _phone(rng: random.Random, country: str, prefix: str) -> tuple[str, str, str]:
+    """A realistic (raw, E.164, type) for the place; numbers are in valid ranges."""
+    for _ in range(200):
+        if country in ("US", "CA"):
+            national = f"{prefix}{rng.randint(200, 999)}{rng.randint(0, 9999):04d}"
+            raw = rng.choice(("({0}) {1}-{2}", "{0}-{1}-{2}", "{0}.{1}.{2}")).format(
+                national[:3], national[3:6], national[6:]
+            )
+        elif country == "GB":
+            national = f"0{prefix}{rng.randint(7000, 8999)}{rng.randint(0, 9999):04d}"
+            raw = f"{national[:3]} {national[3:7]} {national[7:]}"
+        elif country == "DE":
+            national = f"0{prefix}{rng.randint(1000000, 99999999)}"
+            raw = national
+        elif country == "AU":
+            national = f"0{prefix}{rng.randint(8000, 9999)}{rng.randint(0, 9999):04d}"
+            raw = f"({national[:2]}) {national[2:6]} {national[6:]}"
+        else:
+            national = f"{prefix}{rng.randint(1000, 9999)}{rng.randint(0, 9999):04d}"
+            raw = f"{national[:2]} {national[2:6]} {national[6:]}"
+        parsed = phonenumbers.parse(raw, country)
+        if phonenumbers.is_valid_number(parsed):
+            e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+            kind = phonenumbers.number_type(parsed)
+            ptype = {
+                phonenumbers.PhoneNumberType.MOBILE: "mobile",
+                phonenumbers.PhoneNumberType.FIXED_LINE: "fixed_line",
+                phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE: "fixed_line_or_mobile",
+            }.get(kind, "other")
+            return raw, e164, ptype
+    raise RuntimeError(f"no valid demo number for {country} {prefix}")
+
+
+def load_script_templates() -> dict[str, list[str]]:
+    data = json.loads((resources_dir() / "scripts" / "voicemail.json").read_text(encoding="utf-8"))
+    stages: dict[str, list[str]] = data["stages"]
+    return stages
+
+
+def seed_scripts(session: Session, rng: random.Random | None = None) -> list[VoicemailScript]:
+    """Store the default voicemail templates unless the database has some already."""
+    existing = list(session.scalars(select(VoicemailScript)))
+    if existing:
+        return existing
+    rows = []
+    for stage, variants in load_script_templates().items():
+        for number, template in enumerate(variants, start=1):
+            row = VoicemailScript(stage=stage, variant=number, template=template)
+            if rng is not None:
+                row.id = _uuid(rng)
+            rows.append(row)
+    session.add_all(rows)
+    session.flush()
+    return rows
+
+
+def generate(
+    store: Store, now: datetime, *, leads: int = 300, seed: int = 7, agent_name: str = "demo.agent"
+) -> DemoSummary:
+    """Fill an empty database with demo data; refuses one that already has leads."""
+    now = as_utc(now).replace(microsecond=0)
+    rng = random.Random(seed)
+    with store.transaction() as session:
+        if session.scalar(select(func.count()).select_from(Lead)):
+            raise ValueError(
+                "the database already has leads; demo data goes only into an empty one"
+            )
+        agent = Agent(
+            id=_uuid(rng),
+            name=agent_name,
+            display_name="Jordan Reyes",
+            company="Brightline Solar",
+            callback_number="+14155550142",
+        )
+        supervisor = Agent(
+            id=_uuid(rng),
+            name="demo.supervisor",
+            display_name="Sam Okafor",
+            company="Brightline Solar",
+            is_supervisor=True,
+        )
+        colleague = Agent(
+            id=_uuid(rng),
+            name="demo.colleague",
+            display_name="Alex Chen",
+            company="Brightline Solar",
+        )
+        session.add_all([agent, supervisor, colleague])
+        session.merge(Meta(key=DEFAULT_AGENT_KEY, value=agent.id))
+        scripts = seed_scripts(session, rng)
+        session.flush()
+
+        attempts = notes = 0
+        for index in range(leads):
+            country, state, city, prefix, zone = rng.choices(PLACES, PLACE_WEIGHTS)[0]
+            raw, e164, ptype = _phone(rng, country, prefix)
+            first, last = rng.choice(FIRST), rng.choice(LAST)
+            company = f"{rng.choice(COMPANY_A)} {rng.choice(COMPANY_B)}"
+            owner = agent if index % 10 else colleague
+            # A spread of ages: a few fresh leads, most in the last two weeks, some older.
+            bucket = rng.random()
+            if bucket < 0.08:
+                age = timedelta(minutes=rng.randint(1, 90))
+            elif bucket < 0.8:
+                age = timedelta(hours=rng.uniform(2, 24 * 14))
+            else:
+                age = timedelta(days=rng.uniform(14, 40))
+            arrived = now - age
+            lead = Lead(
+                id=_uuid(rng),
+                source=rng.choice(SOURCES),
+                external_id=f"D{index + 1:05d}",
+                first_name=first,
+                last_name=last,
+                company=company,
+                title=rng.choice(TITLES),
+                email=f"{first}.{last}{index}@example.com".lower(),
+                phone_raw=raw,
+                phone_e164=e164,
+                phone_type=ptype,
+                city=city,
+                state=state,
+                country=country,
+                time_zones=[zone],
+                tz_source="both",
+                arrived_at=arrived,
+                created_at=arrived,
+                updated_at=arrived,
+                owner_id=owner.id,
+                status="new",
+                next_action_at=arrived,
+                next_channel="phone",
+            )
+            session.add(lead)
+            history = (
+                0
+                if age < timedelta(hours=3)
+                else rng.choices((0, 1, 2, 3, 4, 6, 8), (4, 4, 3, 3, 2, 1, 1))[0]
+            )
+            attempts += _history(session, rng, lead, owner, scripts, history, now)
+            if lead.attempt_count and rng.random() < 0.35:
+                for kind, text in rng.sample(RAPPORT, rng.randint(1, 3)):
+                    session.add(
+                        RapportNote(
+                            id=_uuid(rng),
+                            lead_id=lead.id,
+                            agent_id=owner.id,
+                            kind=kind,
+                            text=text,
+                            pinned=rng.random() < 0.3,
+                            created_at=lead.last_attempt_at or now,
+                            updated_at=lead.last_attempt_at or now,
+                        )
+                    )
+                    notes += 1
+            if rng.random() < 0.02:
+                lead.do_not_call = True
+                lead.status = "do_not_call"
+                lead.next_action_at = None
+                lead.next_channel = None
+                session.merge(DncNumber(phone_e164=e164, source="demo", added_at=arrived))
+        return DemoSummary(leads, attempts, notes, len(scripts))
+
+
+def _history(
+    session: Session,
+    rng: random.Random,
+    lead: Lead,
+    agent: Agent,
+    scripts: list[VoicemailScript],
+    count: int,
+    now: datetime,
+) -> int:
+    """Log `count` plausible attempts through the real cadence rules, oldest first."""
+    from leaddesk.domain.cadence import LeadProgress, plan_next
+    from leaddesk.domain.outcomes import LeadStatus
+    from leaddesk.services.cadences import default_cadence
+
+    cadence = default_cadence()
+    at = lead.arrived_at + timedelta(minutes=rng.randint(2, 240))
+    made = 0
+    open_callbacks: list[Callback] = []
+    for _ in range(count):
+        if at >= now - timedelta(minutes=5):
+            break
+        channel = Channel(lead.next_channel or "phone")
+        if channel is Channel.PHONE:
+            outcome = rng.choices(
+                (
+                    "no_answer",
+                    "voicemail_left",
+                    "voicemail_no_message",
+                    "connected",
+                    "busy",
+                    "callback",
+                    "not_interested",
+                    "qualified",
+                    "wrong_number",
+                ),
+                (30, 30, 5, 12, 6, 5, 4, 3, 1),
+            )[0]
+        else:
+            outcome = {"email": "email_sent", "sms": "text_sent", "social": "social_touch"}[
+                channel.value
+            ]
+            if rng.random() < 0.08:
+                outcome = "replied"
+        if channel not in OUTCOMES[outcome].channels:
+            outcome = "no_answer"
+        callback_at = (
+            at + timedelta(days=1, hours=rng.randint(-3, 3)) if outcome == "callback" else None
+        )
+        script = rng.choice(scripts) if outcome == "voicemail_left" else None
+        duration = (
+            rng.randint(60, 900)
+            if OUTCOMES[outcome].reached and channel is Channel.PHONE
+            else (rng.randint(20, 35) if script else None)
+        )
+        attempt = Attempt(
+            id=_uuid(rng),
+            lead_id=lead.id,
+            agent_id=agent.id,
+            channel=channel.value,
+            outcome=outcome,
+            note=rng.choice(NOTES) if OUTCOMES[outcome].reached else "",
+            duration_s=duration,
+            started_at=at,
+            ended_at=at + timedelta(seconds=duration or 30),
+            script_id=script.id if script else None,
+            script_words=len(script.template.split()) if script else None,
+            callback_at=callback_at,
+            cadence_step=lead.cadence_step,
+            created_at=at,
+        )
+        session.add(attempt)
+        made += 1
+        progress = LeadProgress(
+            LeadStatus(lead.status),
+            lead.cadence_step,
+            lead.first_attempt_at,
+            lead.status == "reached",
+        )
+        nxt = plan_next(cadence, progress, outcome, at, callback_at)
+        lead.attempt_count += 1
+        lead.call_count += channel is Channel.PHONE
+        lead.first_attempt_at = lead.first_attempt_at or at
+        lead.last_attempt_at = at
+        lead.last_outcome = outcome
+        lead.status = nxt.status.value
+        lead.cadence_step = nxt.cadence_step
+        lead.next_action_at = nxt.at
+        lead.next_channel = nxt.channel.value if nxt.channel else None
+        lead.phone_bad = lead.phone_bad or nxt.phone_bad
+        if channel is Channel.PHONE:
+            for callback in open_callbacks:
+                if callback.done_at is None and callback.due_at <= at:
+                    callback.done_at = at
+        if callback_at is not None:
+            open_callbacks.append(
+                Callback(
+                    id=_uuid(rng),
+                    lead_id=lead.id,
+                    agent_id=agent.id,
+                    attempt_id=attempt.id,
+                    due_at=callback_at,
+                )
+            )
+            session.add(open_callbacks[-1])
+        if nxt.at is None:
+            break
+        at = nxt.at + timedelta(minutes=rng.randint(0, 180))
+    return made

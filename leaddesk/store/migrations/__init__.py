@@ -1,0 +1,1 @@
+"""Alembic migrations of the LeadDesk schema, configured in code (see store/migrate.py)."""

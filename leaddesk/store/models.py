@@ -1,0 +1,300 @@
+"""SQLAlchemy 2 models of the local store (and of the team server, which shares them).
+
+Every row has a client-made UUID key so that laptops can create rows offline and sync
+them later without clashes. Every timestamp is an aware UTC datetime (`UTCDateTime`).
+The attempt log is append-only: a correction is a new attempt whose `supersedes_id`
+names the one it replaces.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every backend.
+
+    SQLite keeps naive ISO text (which sorts in time order); PostgreSQL keeps
+    `timestamptz`. Values come back aware in UTC either way. A naive value given to
+    the store is refused: it is a bug to guess its zone.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r} given to the store; use an aware UTC time")
+        value = value.astimezone(UTC)
+        if dialect.name == "sqlite":
+            return value.replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON(), list[str]: JSON()}
+
+    def __init__(self, **kwargs: Any) -> None:
+        # Apply column defaults at construction, not only at flush, so that a new row's
+        # id, counters and lists can be used at once (services read them before flushing).
+        for column in type(self).__table__.columns:  # type: ignore[attr-defined]
+            default = column.default
+            if column.key in kwargs or default is None:
+                continue
+            if default.is_scalar:
+                kwargs[column.key] = default.arg
+            elif default.is_callable:
+                kwargs[column.key] = default.arg(None)
+        cls = type(self)
+        for key, value in kwargs.items():
+            if not hasattr(cls, key):
+                raise TypeError(f"{key!r} is an invalid keyword argument for {cls.__name__}")
+            setattr(self, key, value)
+
+
+class Meta(Base):
+    """Small key/value facts about this database (default agent, device id, sync cursor)."""
+
+    __tablename__ = "meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Agent(Base):
+    __tablename__ = "agent"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    company: Mapped[str] = mapped_column(String(200), default="")
+    callback_number: Mapped[str] = mapped_column(String(40), default="")
+    is_supervisor: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Lead(Base):
+    __tablename__ = "lead"
+    __table_args__ = (
+        Index("ix_lead_owner_status_next", "owner_id", "status", "next_action_at"),
+        Index("ix_lead_owner_arrived", "owner_id", "arrived_at"),
+        Index("ix_lead_phone_e164", "phone_e164"),
+        Index("ix_lead_email", "email"),
+        Index("ix_lead_external", "source", "external_id"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    # Where the lead came from: the import format and the id it had there.
+    source: Mapped[str] = mapped_column(String(40), default="manual")
+    external_id: Mapped[str | None] = mapped_column(String(120))
+
+    first_name: Mapped[str] = mapped_column(String(120), default="")
+    last_name: Mapped[str] = mapped_column(String(120), default="")
+    company: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str | None] = mapped_column(String(254))
+
+    phone_raw: Mapped[str] = mapped_column(String(80), default="")
+    phone_e164: Mapped[str | None] = mapped_column(String(20))
+    phone_type: Mapped[str] = mapped_column(String(20), default="unknown")
+    phone_ext: Mapped[str] = mapped_column(String(20), default="")
+    phone_bad: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Alternate numbers, E.164 where they parsed, else the raw text.
+    alt_phones: Mapped[list[str]] = mapped_column(default=list)
+
+    address: Mapped[str] = mapped_column(String(400), default="")
+    city: Mapped[str] = mapped_column(String(120), default="")
+    state: Mapped[str] = mapped_column(String(120), default="")
+    postal_code: Mapped[str] = mapped_column(String(20), default="")
+    country: Mapped[str] = mapped_column(String(2), default="")  # ISO 3166 alpha-2
+
+    # Every candidate IANA zone; calling hours must hold in all of them.
+    time_zones: Mapped[list[str]] = mapped_column(default=list)
+    tz_source: Mapped[str] = mapped_column(String(20), default="")  # number, address, both, manual
+
+    arrived_at: Mapped[datetime] = mapped_column(default=utcnow)
+    owner_id: Mapped[str | None] = mapped_column(ForeignKey("agent.id"))
+    status: Mapped[str] = mapped_column(String(20), default="new")
+    do_not_call: Mapped[bool] = mapped_column(Boolean, default=False)
+    next_action_at: Mapped[datetime | None] = mapped_column()
+    next_channel: Mapped[str | None] = mapped_column(String(10))
+    cadence_id: Mapped[str | None] = mapped_column(ForeignKey("cadence.id"))
+    cadence_step: Mapped[int] = mapped_column(Integer, default=0)
+    attempt_count: Mapped[int] = mapped_column(Integer, default=0)
+    call_count: Mapped[int] = mapped_column(Integer, default=0)
+    first_attempt_at: Mapped[datetime | None] = mapped_column()
+    last_attempt_at: Mapped[datetime | None] = mapped_column()
+    last_outcome: Mapped[str | None] = mapped_column(String(30))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    # Fields an agent changed by hand: an import never overwrites them.
+    edited_fields: Mapped[list[str]] = mapped_column(default=list)
+
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    deleted_at: Mapped[datetime | None] = mapped_column()
+
+    owner: Mapped[Agent | None] = relationship()
+
+    @property
+    def name(self) -> str:
+        full = f"{self.first_name} {self.last_name}".strip()
+        return full or self.company or self.phone_raw or "(no name)"
+
+
+class Attempt(Base):
+    """One touch on one channel. Append-only: rows are never updated after wrap-up.
+
+    A dial in progress is an attempt with `outcome` None (pending); it is wrapped up
+    exactly once by setting the outcome, and then never changes again.
+    """
+
+    __tablename__ = "attempt"
+    __table_args__ = (
+        Index("ix_attempt_lead_started", "lead_id", "started_at"),
+        Index("ix_attempt_agent_started", "agent_id", "started_at"),
+        Index("ix_attempt_pending", "agent_id", "outcome"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    lead_id: Mapped[str] = mapped_column(ForeignKey("lead.id"))
+    agent_id: Mapped[str] = mapped_column(ForeignKey("agent.id"))
+    channel: Mapped[str] = mapped_column(String(10))
+    outcome: Mapped[str | None] = mapped_column(String(30))
+    note: Mapped[str] = mapped_column(Text, default="")
+    duration_s: Mapped[int | None] = mapped_column(Integer)
+    ring_s: Mapped[int | None] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column()
+    ended_at: Mapped[datetime | None] = mapped_column()
+    script_id: Mapped[str | None] = mapped_column(ForeignKey("voicemail_script.id"))
+    script_words: Mapped[int | None] = mapped_column(Integer)
+    callback_at: Mapped[datetime | None] = mapped_column()
+    cadence_step: Mapped[int | None] = mapped_column(Integer)
+    supersedes_id: Mapped[str | None] = mapped_column(ForeignKey("attempt.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    # Relationships order the inserts (a lead before its attempts); code uses the ids.
+    lead: Mapped[Lead] = relationship()
+    agent: Mapped[Agent] = relationship()
+
+
+class RapportNote(Base):
+    __tablename__ = "rapport_note"
+    __table_args__ = (Index("ix_rapport_lead", "lead_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    lead_id: Mapped[str] = mapped_column(ForeignKey("lead.id"))
+    agent_id: Mapped[str | None] = mapped_column(ForeignKey("agent.id"))
+    attempt_id: Mapped[str | None] = mapped_column(ForeignKey("attempt.id"))
+    kind: Mapped[str] = mapped_column(String(20), default="other")
+    text: Mapped[str] = mapped_column(Text)
+    pinned: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    deleted_at: Mapped[datetime | None] = mapped_column()
+
+    lead: Mapped[Lead] = relationship()
+
+
+class VoicemailScript(Base):
+    """An editable voicemail template for one stage of the cadence."""
+
+    __tablename__ = "voicemail_script"
+    __table_args__ = (UniqueConstraint("team", "stage", "variant"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    team: Mapped[str] = mapped_column(String(80), default="")
+    stage: Mapped[str] = mapped_column(String(20))  # introduce, add_value, offer_time, close_file
+    variant: Mapped[int] = mapped_column(Integer, default=1)
+    template: Mapped[str] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Cadence(Base):
+    """A planned sequence of touches; `steps` is a list of {channel, day, ...} dicts."""
+
+    __tablename__ = "cadence"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    team: Mapped[str] = mapped_column(String(80), default="")
+    steps: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Callback(Base):
+    """A time the lead asked to be called; it outranks everything at its time."""
+
+    __tablename__ = "callback"
+    __table_args__ = (Index("ix_callback_open", "done_at", "due_at"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    lead_id: Mapped[str] = mapped_column(ForeignKey("lead.id"))
+    agent_id: Mapped[str | None] = mapped_column(ForeignKey("agent.id"))
+    attempt_id: Mapped[str | None] = mapped_column(ForeignKey("attempt.id"))
+    due_at: Mapped[datetime] = mapped_column()
+    done_at: Mapped[datetime | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    lead: Mapped[Lead] = relationship()
+
+
+class DncNumber(Base):
+    """A number on the do-not-call list (E.164)."""
+
+    __tablename__ = "dnc_number"
+
+    phone_e164: Mapped[str] = mapped_column(String(20), primary_key=True)
+    source: Mapped[str] = mapped_column(String(40), default="manual")
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Outbox(Base):
+    """Changes waiting to be pushed to the team server, written in the same transaction
+    as the change itself. `seq` gives the order; `op_id` makes the push idempotent."""
+
+    __tablename__ = "outbox"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    op_id: Mapped[str] = mapped_column(String(36), unique=True, default=new_id)
+    kind: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(36))
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    base_version: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
