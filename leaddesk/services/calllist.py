@@ -1,0 +1,357 @@
+"""The agent's call list, computed in SQL and read a page at a time.
+
+Calling hours depend only on a lead's set of time zones, and an agent's leads have few
+distinct sets. So the window state of each set is computed in Python (domain rules), and
+SQL sorts and filters with a CASE over the sets' stored JSON text; no lead is evaluated
+in Python except those of the page being read. The rules are those of
+`leaddesk.domain.calllist`; a test checks that both give the same order.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Text,
+    and_,
+    case,
+    cast,
+    exists,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+)
+from sqlalchemy.orm import Session
+
+from leaddesk.domain.calling_hours import (
+    CallingRules,
+    RulesError,
+    WindowState,
+    load_rules,
+    local_time,
+    window_state,
+)
+from leaddesk.domain.calllist import (
+    LISTED_EXCLUDED,
+    SECTION_KEYS,
+    VOICE_CHANNELS,
+    LeadFacts,
+    Section,
+    cap_lift,
+    place,
+    reason,
+)
+from leaddesk.domain.caps import DAY
+from leaddesk.domain.clock import as_utc
+from leaddesk.paths import resources_dir
+from leaddesk.services.errors import UserError
+from leaddesk.services.workspace import Workspace
+from leaddesk.store.models import Attempt, DncNumber, Lead
+
+
+@cache
+def default_rules() -> CallingRules:
+    """The rules shipped in resources/calling_hours.json."""
+    path = resources_dir() / "calling_hours.json"
+    try:
+        return load_rules(path.read_text(encoding="utf-8"))
+    except (OSError, RulesError) as exc:
+        raise UserError(f"the calling hours file {path} cannot be read: {exc}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class CallListEntry:
+    lead_id: str
+    name: str
+    company: str
+    phone_e164: str | None
+    section: str  # "callback" | "new" | "follow_up" | "later" | "blocked"
+    callable: bool
+    reason: str  # why here / why not callable now
+    local_time: str  # "HH:MM" in the lead's first zone, "" if unknown
+    time_zones: tuple[str, ...]
+    attempts: int
+    next_action_at: datetime | None
+    next_channel: str | None
+    arrived_at: datetime
+    age_s: int  # seconds since arrival (speed-to-lead timer)
+    status: str
+
+
+def parse_zone_text(text: str | None) -> tuple[str, ...]:
+    if not text:
+        return ()
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return ()
+    if not isinstance(value, list):
+        return ()
+    return tuple(str(v) for v in value)
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """The SQL pieces of one call-list evaluation at one instant."""
+
+    now: datetime
+    section: ColumnElement[int]
+    keys: tuple[Any, ...]
+    where: tuple[ColumnElement[bool], ...]
+    windows: dict[str | None, WindowState]
+
+
+class CallListService:
+    """Read the call list of the workspace's agent, in call order, a page at a time."""
+
+    def __init__(self, ws: Workspace, rules: CallingRules | None = None) -> None:
+        self.ws = ws
+        self.rules = rules or default_rules()
+
+    # -- public API ----------------------------------------------------------------------
+
+    def page(
+        self, offset: int = 0, limit: int = 200, search: str | None = None
+    ) -> list[CallListEntry]:
+        """Leads in call order, rows `offset` to `offset + limit`."""
+        if offset < 0 or limit < 0:
+            raise UserError("offset and limit must not be negative")
+        with self.ws.store.session() as session:
+            plan = self._plan(session, search)
+            query = (
+                select(Lead, plan.section.label("section"), cast(Lead.time_zones, Text).label("tz"))
+                .where(*plan.where)
+                .order_by(*plan.keys)
+                .offset(offset)
+                .limit(limit)
+            )
+            rows = session.execute(query).all()
+            return self._entries(session, plan, [(r[0], int(r[1]), r[2]) for r in rows])
+
+    def counts(self, search: str | None = None) -> dict[str, int]:
+        """Leads per section; every section key is present."""
+        out = dict.fromkeys(SECTION_KEYS, 0)
+        with self.ws.store.session() as session:
+            plan = self._plan(session, search)
+            sec = plan.section.label("section")
+            query = select(sec, func.count()).where(*plan.where).group_by(sec)
+            for section, count in session.execute(query):
+                out[Section(int(section)).key] = int(count)
+        return out
+
+    def total(self, search: str | None = None) -> int:
+        with self.ws.store.session() as session:
+            plan = self._plan(session, search, need_section=False)
+            return int(
+                session.scalar(select(func.count()).select_from(Lead).where(*plan.where)) or 0
+            )
+
+    def position(self, lead_id: str, search: str | None = None) -> int | None:
+        """The row index of a lead in the list, or None when it is not listed."""
+        with self.ws.store.session() as session:
+            plan = self._plan(session, search)
+            numbered = (
+                select(Lead.id.label("id"), func.row_number().over(order_by=plan.keys).label("rn"))
+                .where(*plan.where)
+                .subquery()
+            )
+            rn = session.scalar(select(numbered.c.rn).where(numbered.c.id == lead_id))
+            return None if rn is None else int(rn) - 1
+
+    def entry(self, lead_id: str) -> CallListEntry | None:
+        """One lead's row as the list would show it (None when it is not listed)."""
+        with self.ws.store.session() as session:
+            plan = self._plan(session, None)
+            row = session.execute(
+                select(
+                    Lead, plan.section.label("section"), cast(Lead.time_zones, Text).label("tz")
+                ).where(*plan.where, Lead.id == lead_id)
+            ).first()
+            if row is None:
+                return None
+            return self._entries(session, plan, [(row[0], int(row[1]), row[2])])[0]
+
+    # -- SQL -----------------------------------------------------------------------------
+
+    def _base_where(self, search: str | None) -> list[ColumnElement[bool]]:
+        where: list[ColumnElement[bool]] = [
+            Lead.owner_id == self.ws.agent.id,
+            Lead.deleted_at.is_(None),
+            Lead.status.not_in(sorted(LISTED_EXCLUDED)),
+        ]
+        if search and search.strip():
+            term = f"%{search.strip().lower()}%"
+            digits = "".join(c for c in search if c.isdigit())
+            fields: list[ColumnElement[bool]] = [
+                func.lower(Lead.first_name + " " + Lead.last_name).like(term),
+                func.lower(Lead.company).like(term),
+                func.lower(func.coalesce(Lead.email, "")).like(term),
+            ]
+            if len(digits) >= 3:
+                fields.append(func.coalesce(Lead.phone_e164, "").like(f"%{digits}%"))
+            where.append(or_(*fields))
+        return where
+
+    def _plan(self, session: Session, search: str | None, need_section: bool = True) -> _Plan:
+        now = as_utc(self.ws.clock())
+        where = tuple(self._base_where(search))
+        if not need_section:
+            return _Plan(now, literal(0), (), where, {})
+        rules = self.rules
+        tz = cast(Lead.time_zones, Text)
+        texts = session.scalars(
+            select(tz)
+            .where(Lead.owner_id == self.ws.agent.id, Lead.deleted_at.is_(None))
+            .distinct()
+        ).all()
+        windows: dict[str | None, WindowState] = {
+            t: window_state(rules.hours, parse_zone_text(t), now) for t in texts
+        }
+        unknown = [t for t, w in windows.items() if not w.known and t is not None]
+        open_ = [t for t, w in windows.items() if w.open and t is not None]
+
+        day_ago = now - DAY
+        channel = func.coalesce(Lead.next_channel, "phone")
+        voice = channel.in_(sorted(VOICE_CHANNELS))
+        is_new = and_(Lead.status == "new", Lead.attempt_count == 0)
+        due = or_(is_new, Lead.next_action_at.is_(None), Lead.next_action_at <= now)
+        on_dnc = or_(
+            Lead.do_not_call,
+            exists().where(DncNumber.phone_e164 == Lead.phone_e164),
+        )
+        zone_unknown = or_(tz.is_(None), tz.in_(unknown) if unknown else false())
+        window_closed = ~tz.in_(open_) if open_ else literal(True)
+        recent = (
+            select(func.count())
+            .select_from(Attempt)
+            .where(
+                Attempt.lead_id == Lead.id,
+                Attempt.started_at > day_ago,
+                Attempt.started_at <= now,
+                Attempt.outcome.is_not(None),
+            )
+            .scalar_subquery()
+        )
+        cap_24h = and_(Lead.last_attempt_at > day_ago, recent >= rules.caps.per_24h)
+        blocked, later = int(Section.BLOCKED), int(Section.LATER)
+        section: ColumnElement[int] = case(
+            (on_dnc, blocked),
+            (and_(voice, or_(Lead.phone_bad, Lead.phone_e164.is_(None))), blocked),
+            (Lead.attempt_count >= rules.caps.lifetime, blocked),
+            (and_(voice, zone_unknown), blocked),
+            (~due, later),
+            (cap_24h, blocked),
+            (and_(voice, window_closed), blocked),
+            (Lead.status == "callback", int(Section.CALLBACK)),
+            (is_new, int(Section.NEW)),
+            else_=int(Section.FOLLOW_UP),
+        )
+        new_cut = now - rules.new_lead_max_wait
+        is_new_sec = section == int(Section.NEW)
+        overdue = Lead.arrived_at <= new_cut
+        tier = case(
+            (is_new_sec, case((overdue, 0), else_=1)),
+            (Lead.next_action_at.is_(None), 1),
+            else_=0,
+        )
+        asc_key = case(
+            (and_(is_new_sec, overdue), Lead.arrived_at),
+            (~is_new_sec, Lead.next_action_at),
+            else_=None,
+        )
+        desc_key = case((and_(is_new_sec, ~overdue), Lead.arrived_at), else_=None)
+        keys = (section, tier, asc_key, desc_key.desc(), Lead.id)
+        return _Plan(now, section, keys, where, windows)
+
+    # -- rows ----------------------------------------------------------------------------
+
+    def _entries(
+        self, session: Session, plan: _Plan, rows: Sequence[tuple[Lead, int, str | None]]
+    ) -> list[CallListEntry]:
+        if not rows:
+            return []
+        now, rules = plan.now, self.rules
+        day_ago = now - DAY
+        ids = [
+            lead.id
+            for lead, _, _ in rows
+            if lead.last_attempt_at and lead.last_attempt_at > day_ago
+        ]
+        recent: dict[str, list[datetime]] = {}
+        if ids:
+            for lead_id, started in session.execute(
+                select(Attempt.lead_id, Attempt.started_at).where(
+                    Attempt.lead_id.in_(ids),
+                    Attempt.started_at > day_ago,
+                    Attempt.started_at <= now,
+                    Attempt.outcome.is_not(None),
+                )
+            ):
+                recent.setdefault(lead_id, []).append(started)
+        phones = [lead.phone_e164 for lead, _, _ in rows if lead.phone_e164]
+        dnc = set(
+            session.scalars(select(DncNumber.phone_e164).where(DncNumber.phone_e164.in_(phones)))
+            if phones
+            else []
+        )
+        out: list[CallListEntry] = []
+        for lead, section_no, tz_text in rows:
+            zones = tuple(lead.time_zones or ())
+            window = plan.windows.get(tz_text) or window_state(rules.hours, zones, now)
+            times = recent.get(lead.id, [])
+            facts = LeadFacts(
+                lead_id=lead.id,
+                status=lead.status,
+                arrived_at=lead.arrived_at,
+                next_action_at=lead.next_action_at,
+                next_channel=lead.next_channel,
+                attempt_count=lead.attempt_count,
+                do_not_call=lead.do_not_call or lead.phone_e164 in dnc,
+                phone_bad=lead.phone_bad or not lead.phone_e164,
+                time_zones=zones,
+                attempts_24h=len(times),
+            )
+            placement = place(facts, now, rules, window)
+            section = Section(section_no)
+            why = reason(
+                facts,
+                placement,
+                now,
+                window,
+                cap_lift(times, rules.caps.per_24h),
+                rules.caps.lifetime,
+            )
+            out.append(
+                CallListEntry(
+                    lead_id=lead.id,
+                    name=lead.name,
+                    company=lead.company,
+                    phone_e164=lead.phone_e164,
+                    section=section.key,
+                    callable=section in (Section.CALLBACK, Section.NEW, Section.FOLLOW_UP),
+                    reason=why,
+                    local_time=local_time(zones, now),
+                    time_zones=zones,
+                    attempts=lead.attempt_count,
+                    next_action_at=lead.next_action_at,
+                    next_channel=lead.next_channel,
+                    arrived_at=lead.arrived_at,
+                    age_s=max(0, int((now - lead.arrived_at).total_seconds())),
+                    status=lead.status,
+                )
+            )
+        return out
+
+
+def next_open_for(rules: CallingRules, zones: Sequence[str], at: datetime) -> datetime | None:
+    """When a lead with these zones may next be called, at or after `at`."""
+    state = window_state(rules.hours, zones, at)
+    return at if state.open else state.opens_at
