@@ -14,9 +14,11 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     Dialect,
+    FetchedValue,
     ForeignKey,
     Index,
     Integer,
@@ -298,3 +300,110 @@ class Outbox(Base):
     payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
     base_version: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# -- team sync (server side unless noted) ----------------------------------------------
+
+
+class AgentToken(Base):
+    """A server access token, kept only as its SHA-256: the token is shown once."""
+
+    __tablename__ = "agent_token"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    agent_id: Mapped[str] = mapped_column(ForeignKey("agent.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column()
+
+
+class ServerOp(Base):
+    """An operation the server has applied: a second copy of it is acknowledged, not
+    applied again (clients resend what they did not see acknowledged)."""
+
+    __tablename__ = "server_op"
+
+    op_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    agent_id: Mapped[str] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(12))
+    applied_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ChangeLog(Base):
+    """One row per change a client may pull (a lead, a voicemail script, a cadence).
+
+    `tx` is the writing transaction's id on PostgreSQL (0 on SQLite). Pulls serve only
+    rows whose transaction is below the oldest one still running, ordered by (tx, seq),
+    so that a row committed late can never fall behind a cursor. `owner_id` is the agent
+    the row is meant for; None means the whole team.
+    """
+
+    __tablename__ = "change_log"
+    __table_args__ = (
+        Index("ix_change_log_order", "tx", "seq"),
+        Index("ix_change_log_owner", "owner_id", "tx", "seq"),
+        Index("ix_change_log_entity", "entity", "entity_id"),
+    )
+
+    seq: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    tx: Mapped[int | None] = mapped_column(BigInteger, server_default=FetchedValue())
+    entity: Mapped[str] = mapped_column(String(20))
+    entity_id: Mapped[str] = mapped_column(String(36))
+    owner_id: Mapped[str | None] = mapped_column(String(36))
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class LeadSync(Base):
+    """Server-side merge facts of a lead: per field, the version and agent that last
+    changed it, and every agent that ever owned it (they may still upload attempts)."""
+
+    __tablename__ = "lead_sync"
+
+    lead_id: Mapped[str] = mapped_column(ForeignKey("lead.id"), primary_key=True)
+    field_versions: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    owners: Mapped[list[str]] = mapped_column(default=list)
+
+
+class SyncConflict(Base):
+    """Two edits of one lead field based on the same version; supervisors review them."""
+
+    __tablename__ = "sync_conflict"
+    __table_args__ = (Index("ix_sync_conflict_lead", "lead_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    lead_id: Mapped[str] = mapped_column(String(36))
+    field: Mapped[str] = mapped_column(String(40))
+    base_version: Mapped[int | None] = mapped_column(Integer)
+    server_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    incoming_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    kept: Mapped[str] = mapped_column(String(10))  # incoming or server
+    agent_id: Mapped[str] = mapped_column(String(36))
+    other_agent_id: Mapped[str | None] = mapped_column(String(36))
+    op_id: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column()
+
+
+class SyncDevice(Base):
+    """A laptop that pulls from the server and how far it has pulled: soft deletes are
+    kept until every device is past them."""
+
+    __tablename__ = "sync_device"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    agent_id: Mapped[str] = mapped_column(String(36))
+    cursor_tx: Mapped[int] = mapped_column(BigInteger, default=0)
+    cursor_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SyncedVersion(Base):
+    """Client side: the server's version of a lead as last pulled (the base of edits)."""
+
+    __tablename__ = "synced_version"
+
+    lead_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
