@@ -17,8 +17,9 @@ from the beginning):
   made before `until`, whoever made it.
 - *Attempts*: the effective attempts started in the period (for one agent: made by that
   agent). Outcomes, channels, contact rate and voicemail discipline count these.
-- *Speed to lead*: first attempt (any channel) minus arrival, in seconds, for each lead
-  with an attempt; an attempt logged before the arrival time counts as 0. Median (the
+- *Speed to lead*: first attempt (any channel) minus arrival, in whole seconds (each
+  instant cut to its second), for each lead with an attempt; an attempt logged before
+  the arrival time counts as 0. Median (the
   mean of the two middle values for an even count) and 90th percentile (nearest rank:
   the value at rank ceil(0.9 n)).
 - *Attempts per lead* (persistency): for a lead with attempts, the attempts up to and
@@ -44,7 +45,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -189,11 +190,10 @@ def median_of_histogram(histogram: dict[int, int]) -> float | None:
     return (found[low] + found[high]) / 2
 
 
-def speed_bucket(seconds: float) -> str:
-    for label, upper in SPEED_BUCKETS:
-        if seconds <= upper:
-            return label
-    return SPEED_BUCKETS[-1][0]
+def whole_seconds(at: datetime) -> int:
+    """The Unix time of an instant cut to its second: speed to lead counts whole seconds,
+    which databases compute exactly."""
+    return math.floor(at.timestamp())
 
 
 def is_reached(outcome: str | None) -> bool:
@@ -201,6 +201,39 @@ def is_reached(outcome: str | None) -> bool:
 
 
 # -- the measures ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LeadClass:
+    """What the lead measures need to know about one lead; the report groups leads by it.
+
+    `attempts` is the lead's persistency (0: never contacted); `retry_due` says its first
+    attempt did not reach it (and was no do-not-call request); `second` that it got a
+    second attempt; `speed_bucket` indexes SPEED_BUCKETS (None: never contacted).
+    """
+
+    attempts: int
+    first_call: bool = False
+    retry_due: bool = False
+    second: bool = False
+    speed_bucket: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptGroup:
+    """Attempts of one channel and outcome, with the voicemail scripts' word counts."""
+
+    channel: str
+    outcome: str
+    count: int
+    script_words_sum: int = 0
+    script_words_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SpeedSummary:
+    median_s: float | None
+    p90_s: float | None
 
 
 def effective_attempts(attempts: Iterable[AttemptFact], until: datetime) -> list[AttemptFact]:
@@ -224,6 +257,111 @@ def persistency(history: Sequence[AttemptFact]) -> int:
     return len(history)
 
 
+def speed_bucket_index(seconds: float) -> int:
+    for index, (_label, upper) in enumerate(SPEED_BUCKETS):
+        if seconds <= upper:
+            return index
+    return len(SPEED_BUCKETS) - 1
+
+
+def classify_lead(lead: LeadFact, history: Sequence[AttemptFact]) -> tuple[LeadClass, float | None]:
+    """The lead's class and its speed to lead in seconds (None: never contacted);
+    `history` is the lead's effective attempts in time order."""
+    if not history:
+        return LeadClass(0), None
+    first = history[0]
+    speed = float(max(0, whole_seconds(first.started_at) - whole_seconds(lead.arrived_at)))
+    retry_due = not is_reached(first.outcome) and first.outcome not in NO_RETRY_OUTCOMES
+    return (
+        LeadClass(
+            attempts=persistency(history),
+            first_call=first.channel == Channel.PHONE,
+            retry_due=retry_due,
+            second=len(history) > 1,
+            speed_bucket=speed_bucket_index(speed),
+        ),
+        speed,
+    )
+
+
+def group_attempts(attempts: Iterable[AttemptFact]) -> list[AttemptGroup]:
+    counts: Counter[tuple[str, str]] = Counter()
+    words: Counter[tuple[str, str]] = Counter()
+    known: Counter[tuple[str, str]] = Counter()
+    for a in attempts:
+        if a.outcome is None:
+            continue
+        key = (a.channel, a.outcome)
+        counts[key] += 1
+        if a.outcome == VOICEMAIL_LEFT and a.script_words is not None:
+            words[key] += a.script_words
+            known[key] += 1
+    return [
+        AttemptGroup(channel, outcome, n, words[(channel, outcome)], known[(channel, outcome)])
+        for (channel, outcome), n in sorted(counts.items())
+    ]
+
+
+def assemble(
+    lead_classes: Mapping[LeadClass, int],
+    speed: SpeedSummary,
+    attempt_groups: Iterable[AttemptGroup],
+) -> Measures:
+    """The measures from the leads grouped by class, the speed percentiles and the
+    attempts grouped by channel and outcome: the one place the figures are made."""
+    leads = sum(lead_classes.values())
+    distribution: Counter[int] = Counter()
+    buckets: Counter[int] = Counter()
+    first_calls = retry_due = second = 0
+    for cls, n in lead_classes.items():
+        distribution[cls.attempts] += n
+        if cls.attempts == 0:
+            continue
+        first_calls += n * cls.first_call
+        if cls.retry_due:
+            retry_due += n
+            second += n * cls.second
+        if cls.speed_bucket is not None:
+            buckets[cls.speed_bucket] += n
+
+    outcomes: Counter[str] = Counter()
+    channels: Counter[str] = Counter()
+    calls = reached_calls = words = known_words = 0
+    for group in attempt_groups:
+        outcomes[group.outcome] += group.count
+        channels[group.channel] += group.count
+        if group.channel == Channel.PHONE:
+            calls += group.count
+            reached_calls += group.count * is_reached(group.outcome)
+        if group.outcome == VOICEMAIL_LEFT:
+            words += group.script_words_sum
+            known_words += group.script_words_count
+    vm_reached = sum(outcomes[code] for code in VOICEMAIL_OUTCOMES)
+    contacted = leads - distribution[0]
+    return Measures(
+        leads=leads,
+        attempts=sum(outcomes.values()),
+        never_contacted=distribution[0],
+        never_contacted_pct=_pct(distribution[0], leads),
+        second_attempt_rate=ratio(second, retry_due),
+        median_attempts=median_of_histogram({k: v for k, v in distribution.items() if k}),
+        attempts_distribution={k: distribution[k] for k in sorted(distribution) if distribution[k]},
+        speed_to_lead_median_s=speed.median_s,
+        speed_to_lead_p90_s=speed.p90_s,
+        speed_to_lead_buckets={
+            SPEED_BUCKETS[i][0]: buckets[i] for i in range(len(SPEED_BUCKETS)) if buckets[i]
+        },
+        voicemails_left=outcomes[VOICEMAIL_LEFT],
+        voicemails_reached=vm_reached,
+        voicemail_left_rate=ratio(outcomes[VOICEMAIL_LEFT], vm_reached),
+        script_words_mean=words / known_words if known_words else None,
+        contact_rate=ratio(reached_calls, calls),
+        first_touch_call_rate=ratio(first_calls, contacted),
+        outcomes=dict(sorted((k, v) for k, v in outcomes.items() if v)),
+        channels=dict(sorted((k, v) for k, v in channels.items() if v)),
+    )
+
+
 def compute(
     leads: Iterable[LeadFact],
     attempts: Iterable[AttemptFact],
@@ -235,69 +373,26 @@ def compute(
     whole team (every attempt counts)."""
     effective = effective_attempts(attempts, period.until)
     cohort = [lead for lead in leads if period.contains(lead.arrived_at)]
-    cohort_ids = {lead.id for lead in cohort}
-
-    by_lead: dict[str, list[AttemptFact]] = {}
+    by_lead: dict[str, list[AttemptFact]] = {lead.id: [] for lead in cohort}
     for attempt in effective:
-        if attempt.lead_id in cohort_ids:
-            by_lead.setdefault(attempt.lead_id, []).append(attempt)
-    for history in by_lead.values():
-        history.sort(key=_attempt_order)
-
+        history = by_lead.get(attempt.lead_id)
+        if history is not None:
+            history.append(attempt)
+    classes: Counter[LeadClass] = Counter()
     speeds: list[float] = []
-    distribution: Counter[int] = Counter()
-    first_calls = not_reached_first = second_attempts = 0
     for lead in cohort:
-        history = by_lead.get(lead.id, [])
-        if not history:
-            distribution[0] += 1
-            continue
-        first = history[0]
-        speeds.append(max(0.0, (first.started_at - lead.arrived_at).total_seconds()))
-        distribution[persistency(history)] += 1
-        first_calls += first.channel == Channel.PHONE
-        if not is_reached(first.outcome) and first.outcome not in NO_RETRY_OUTCOMES:
-            not_reached_first += 1
-            second_attempts += len(history) > 1
-
+        history = sorted(by_lead[lead.id], key=_attempt_order)
+        cls, speed = classify_lead(lead, history)
+        classes[cls] += 1
+        if speed is not None:
+            speeds.append(speed)
     in_period = [
         a
         for a in effective
         if (period.since is None or a.started_at >= period.since)
         and (agent_id is None or a.agent_id == agent_id)
     ]
-    outcomes = Counter(a.outcome for a in in_period if a.outcome is not None)
-    channels = Counter(a.channel for a in in_period)
-    calls = [a for a in in_period if a.channel == Channel.PHONE]
-    reached_calls = sum(is_reached(a.outcome) for a in calls)
-    vm_reached = sum(outcomes[code] for code in VOICEMAIL_OUTCOMES)
-    words = [a.script_words for a in in_period if a.outcome == VOICEMAIL_LEFT]
-    known_words = [w for w in words if w is not None]
-
-    contacted = len(cohort) - distribution[0]
-    buckets = Counter(speed_bucket(s) for s in speeds)
-    return Measures(
-        leads=len(cohort),
-        attempts=len(in_period),
-        never_contacted=distribution[0],
-        never_contacted_pct=_pct(distribution[0], len(cohort)),
-        second_attempt_rate=ratio(second_attempts, not_reached_first),
-        median_attempts=median_of_histogram({k: v for k, v in distribution.items() if k}),
-        attempts_distribution={k: distribution[k] for k in sorted(distribution)},
-        speed_to_lead_median_s=median(speeds),
-        speed_to_lead_p90_s=p90(speeds),
-        speed_to_lead_buckets={
-            label: buckets[label] for label, _ in SPEED_BUCKETS if buckets[label]
-        },
-        voicemails_left=outcomes[VOICEMAIL_LEFT],
-        voicemails_reached=vm_reached,
-        voicemail_left_rate=ratio(outcomes[VOICEMAIL_LEFT], vm_reached),
-        script_words_mean=sum(known_words) / len(known_words) if known_words else None,
-        contact_rate=ratio(reached_calls, len(calls)),
-        first_touch_call_rate=ratio(first_calls, contacted),
-        outcomes=dict(sorted(outcomes.items())),
-        channels=dict(sorted(channels.items())),
-    )
+    return assemble(classes, SpeedSummary(median(speeds), p90(speeds)), group_attempts(in_period))
 
 
 def _pct(part: int, whole: int) -> float | None:

@@ -1,0 +1,341 @@
+"""The lead-response report: the measures of `leaddesk.domain.metrics`, computed in SQL.
+
+A supervisor's database can hold millions of attempts, so the work that grows with the
+data runs in the database: the effective attempts are ranked per lead with a window
+function, each lead is reduced to its `LeadClass`, and leads and attempts come back
+grouped (a few hundred rows), with the speed-to-lead percentiles picked by rank. The
+domain's `assemble` turns those groups into the figures, exactly as it does for the
+plain-Python `compute`; the tests hold both paths to the same answers.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import bindparam, select, text
+from sqlalchemy.orm import Session
+
+from leaddesk.domain.clock import Clock, as_utc, iso
+from leaddesk.domain.metrics import (
+    NO_RETRY_OUTCOMES,
+    REACHED_OUTCOMES,
+    SPEED_BUCKETS,
+    VOICEMAIL_LEFT,
+    AttemptGroup,
+    LeadClass,
+    Measures,
+    Period,
+    SpeedSummary,
+    assemble,
+    median_ranks,
+    p90_rank,
+)
+from leaddesk.services.errors import NotFound, UserError
+from leaddesk.store.engine import Store
+from leaddesk.store.models import Agent, UTCDateTime
+
+TEAM = "all"  # the `--agent all` name, and the `agent` of the team's totals
+
+
+def sql_list(codes: frozenset[str] | set[str]) -> str:
+    # Codes come from the outcome table, never from input.
+    return ", ".join(f"'{code}'" for code in sorted(codes))
+
+
+NOT_SUPERSEDED = "id NOT IN (SELECT supersedes_id FROM attempt WHERE supersedes_id IS NOT NULL)"
+REACHED_SQL = sql_list(REACHED_OUTCOMES)
+NO_RETRY_SQL = sql_list(REACHED_OUTCOMES | NO_RETRY_OUTCOMES)
+
+
+def seconds_between(dialect: str, later: str, earlier: str) -> str:
+    """SQL for `later - earlier` in whole seconds (each instant cut to its second, as
+    `leaddesk.domain.metrics.whole_seconds` does) on the store's dialect."""
+    if dialect == "sqlite":
+        return (
+            f"(CAST(strftime('%s', {later}) AS INTEGER)"
+            f" - CAST(strftime('%s', {earlier}) AS INTEGER))"
+        )
+    return (
+        f"(EXTRACT(EPOCH FROM date_trunc('second', {later}))"
+        f" - EXTRACT(EPOCH FROM date_trunc('second', {earlier})))"
+    )
+
+
+def _bucket_sql(speed: str) -> str:
+    arms = " ".join(
+        f"WHEN {speed} <= {upper} THEN {index}"
+        for index, (_label, upper) in enumerate(SPEED_BUCKETS[:-1])
+    )
+    return f"CASE WHEN {speed} IS NULL THEN NULL {arms} ELSE {len(SPEED_BUCKETS) - 1} END"
+
+
+@dataclass(frozen=True, slots=True)
+class AgentReport:
+    """The measures for one agent, or for the team (`agent` == "all")."""
+
+    agent: str
+    display_name: str
+    agent_id: str | None
+    period: Period
+    measures: Measures
+
+    def to_json(self) -> dict[str, Any]:
+        m = self.measures
+        return {
+            "agent": self.agent,
+            "since": iso(self.period.since),
+            "until": iso(self.period.until),
+            "leads": m.leads,
+            "attempts": m.attempts,
+            "never_contacted": m.never_contacted,
+            "never_contacted_pct": _round(m.never_contacted_pct, 1),
+            "second_attempt_rate": _round(m.second_attempt_rate, 4),
+            "median_attempts": m.median_attempts,
+            "speed_to_lead_median_s": _round(m.speed_to_lead_median_s, 1),
+            "speed_to_lead_p90_s": _round(m.speed_to_lead_p90_s, 1),
+            "voicemail_left_rate": _round(m.voicemail_left_rate, 4),
+            "contact_rate": _round(m.contact_rate, 4),
+            "outcomes": dict(m.outcomes),
+            "channels": dict(m.channels),
+            # Beyond the contract: the rest of DOMAIN.md's measures.
+            "first_touch_call_rate": _round(m.first_touch_call_rate, 4),
+            "voicemails_left": m.voicemails_left,
+            "voicemails_reached": m.voicemails_reached,
+            "voicemail_script_words_mean": _round(m.script_words_mean, 1),
+            "voicemail_script_seconds_mean": _round(m.script_seconds_mean, 1),
+            "attempts_distribution": {str(k): v for k, v in m.attempts_distribution.items()},
+            "speed_to_lead_buckets": dict(m.speed_to_lead_buckets),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TeamReport:
+    period: Period
+    agents: list[AgentReport]
+    team: AgentReport
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "agent": TEAM,
+            "since": iso(self.period.since),
+            "until": iso(self.period.until),
+            "agents": [a.to_json() for a in self.agents],
+            "team": self.team.to_json(),
+        }
+
+
+@dataclass
+class _Groups:
+    classes: Counter[LeadClass] = field(default_factory=Counter)
+    ranks: dict[int, float] = field(default_factory=dict)  # rank -> speed
+    speeds: int = 0
+    attempts: list[AttemptGroup] = field(default_factory=list)
+
+    def speed(self) -> SpeedSummary:
+        if not self.speeds:
+            return SpeedSummary(None, None)
+        low, high = median_ranks(self.speeds)
+        return SpeedSummary(
+            (self.ranks[low] + self.ranks[high]) / 2, self.ranks[p90_rank(self.speeds)]
+        )
+
+
+def _round(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+class ReportService:
+    """Reports for one agent or the whole team, read from the store."""
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self.store = store
+        self.clock = clock
+
+    def period(self, since: datetime | None = None, until: datetime | None = None) -> Period:
+        """The period [since, until); until defaults to now. Raises UserError if empty."""
+        end = as_utc(until) if until is not None else as_utc(self.clock())
+        start = as_utc(since) if since is not None else None
+        if start is not None and start >= end:
+            raise UserError(f"the period is empty: --since {iso(start)} is not before {iso(end)}")
+        return Period(start, end)
+
+    # -- public -------------------------------------------------------------------------
+
+    def agent_report(self, period: Period, agent_name: str) -> AgentReport:
+        with self.store.session() as session:
+            agent = session.scalars(select(Agent).where(Agent.name == agent_name)).first()
+            if agent is None:
+                raise NotFound(f"no agent named {agent_name!r}")
+            agent_id, name, display = agent.id, agent.name, agent.display_name or agent.name
+            groups = self._groups(session, period, agent_id)
+        g = groups.get(agent_id, _Groups())
+        measures = assemble(g.classes, g.speed(), g.attempts)
+        return AgentReport(name, display, agent_id, period, measures)
+
+    def team_report(self, period: Period) -> TeamReport:
+        """Every agent with leads or attempts in the period (and every non-supervisor),
+        and the team's totals, which also count leads nobody owns."""
+        with self.store.session() as session:
+            groups = self._groups(session, period, None)
+            agents = session.scalars(select(Agent).order_by(Agent.name)).all()
+            rows = []
+            for agent in agents:
+                g = groups.get(agent.id)
+                if g is None and agent.is_supervisor:
+                    continue
+                g = g or _Groups()
+                rows.append(
+                    AgentReport(
+                        agent.name,
+                        agent.display_name or agent.name,
+                        agent.id,
+                        period,
+                        assemble(g.classes, g.speed(), g.attempts),
+                    )
+                )
+        total = groups.get(None, _Groups())
+        team = AgentReport(
+            TEAM, "Team", None, period, assemble(total.classes, total.speed(), total.attempts)
+        )
+        return TeamReport(period, rows, team)
+
+    # -- SQL ----------------------------------------------------------------------------
+
+    def _groups(
+        self, session: Session, period: Period, agent_id: str | None
+    ) -> dict[str | None, _Groups]:
+        """Grouped facts per agent id; with agent_id None also the team under key None."""
+        dialect = session.get_bind().dialect.name
+        params: dict[str, Any] = {"until": period.until}
+        if period.since is not None:
+            params["since"] = period.since
+        if agent_id is not None:
+            params["agent"] = agent_id
+        out: defaultdict[str | None, _Groups] = defaultdict(_Groups)
+
+        for row in session.execute(self._lead_sql(dialect, period, agent_id), params):
+            part, owner, a, b, c, d, e, n, speed = row
+            if part == 0:
+                cls = LeadClass(int(a), bool(b), bool(c), bool(d), None if e is None else int(e))
+                out[owner].classes[cls] += int(n)
+                if agent_id is None:
+                    out[None].classes[cls] += int(n)
+            else:
+                # a: the rank within the owner's leads, b: their count; c, d: the team's
+                if a is not None:
+                    out[owner].ranks[int(a)] = float(speed)
+                    out[owner].speeds = int(b)
+                if c is not None:
+                    out[None].ranks[int(c)] = float(speed)
+                    out[None].speeds = int(d)
+
+        team: Counter[tuple[str, str]] = Counter()
+        team_words: Counter[tuple[str, str]] = Counter()
+        team_known: Counter[tuple[str, str]] = Counter()
+        for agent, channel, outcome, n, words, known in session.execute(
+            self._attempt_sql(period, agent_id), params
+        ):
+            group = AttemptGroup(channel, outcome, int(n), int(words or 0), int(known or 0))
+            out[agent].attempts.append(group)
+            team[(channel, outcome)] += group.count
+            team_words[(channel, outcome)] += group.script_words_sum
+            team_known[(channel, outcome)] += group.script_words_count
+        if agent_id is None:
+            out[None].attempts = [
+                AttemptGroup(ch, oc, n, team_words[(ch, oc)], team_known[(ch, oc)])
+                for (ch, oc), n in team.items()
+            ]
+        return dict(out)
+
+    @staticmethod
+    def _lead_sql(dialect: str, period: Period, agent_id: str | None) -> Any:
+        lead_filter = "l.deleted_at IS NULL AND l.arrived_at < :until"
+        if period.since is not None:
+            lead_filter += " AND l.arrived_at >= :since"
+        attempt_filter = ""
+        if agent_id is not None:
+            lead_filter += " AND l.owner_id = :agent"
+            attempt_filter = " AND lead_id IN (SELECT id FROM lead WHERE owner_id = :agent)"
+        speed = seconds_between(dialect, "p.first_at", "l.arrived_at")
+        # The team's ranks are only needed for the team report.
+        team_rank = (
+            "ROW_NUMBER() OVER (ORDER BY speed) AS r_all, COUNT(*) OVER () AS n_all"
+            if agent_id is None
+            else "NULL AS r_all, NULL AS n_all"
+        )
+        own_pick, all_pick = _rank_pick("r_own", "n_own"), _rank_pick("r_all", "n_all")
+        sql = f"""
+        WITH ranked AS (
+          SELECT lead_id, channel, outcome, started_at,
+                 ROW_NUMBER() OVER (PARTITION BY lead_id ORDER BY started_at, id) AS k
+          FROM attempt
+          WHERE outcome IS NOT NULL AND started_at < :until AND {NOT_SUPERSEDED}{attempt_filter}
+        ),
+        per_lead AS (
+          SELECT lead_id, MIN(started_at) AS first_at, COUNT(*) AS n,
+                 MAX(CASE WHEN k = 1 AND channel = 'phone' THEN 1 ELSE 0 END) AS first_call,
+                 MAX(CASE WHEN k = 1 AND outcome NOT IN ({NO_RETRY_SQL}) THEN 1 ELSE 0 END)
+                   AS retry_due,
+                 MIN(CASE WHEN outcome IN ({REACHED_SQL}) THEN k END) AS reached_k
+          FROM ranked GROUP BY lead_id
+        ),
+        cohort AS MATERIALIZED (
+          SELECT COALESCE(l.owner_id, '') AS owner,
+                 COALESCE(p.reached_k, p.n, 0) AS persist,
+                 COALESCE(p.first_call, 0) AS first_call,
+                 COALESCE(p.retry_due, 0) AS retry_due,
+                 CASE WHEN p.n > 1 THEN 1 ELSE 0 END AS second,
+                 CASE WHEN p.first_at IS NULL THEN NULL
+                      WHEN {speed} < 0 THEN 0.0 ELSE {speed} END AS speed
+          FROM lead l LEFT JOIN per_lead p ON p.lead_id = l.id
+          WHERE {lead_filter}
+        ),
+        speeds AS (
+          SELECT owner, speed,
+                 ROW_NUMBER() OVER (PARTITION BY owner ORDER BY speed) AS r_own,
+                 COUNT(*) OVER (PARTITION BY owner) AS n_own,
+                 {team_rank}
+          FROM cohort WHERE speed IS NOT NULL
+        )
+        SELECT 0, owner, persist, first_call, retry_due, second,
+               {_bucket_sql("speed")}, COUNT(*), NULL
+        FROM cohort
+        GROUP BY owner, persist, first_call, retry_due, second, {_bucket_sql("speed")}
+        UNION ALL
+        SELECT 1, owner, CASE WHEN {own_pick} THEN r_own END, n_own,
+               CASE WHEN {all_pick} THEN r_all END, n_all, NULL, NULL, speed
+        FROM speeds
+        WHERE {own_pick} OR {all_pick}
+        """
+        return text(sql).bindparams(*_time_params(period))
+
+    @staticmethod
+    def _attempt_sql(period: Period, agent_id: str | None) -> Any:
+        where = f"outcome IS NOT NULL AND started_at < :until AND {NOT_SUPERSEDED}"
+        if period.since is not None:
+            where += " AND started_at >= :since"
+        if agent_id is not None:
+            where += " AND agent_id = :agent"
+        sql = f"""
+        SELECT agent_id, channel, outcome, COUNT(*),
+               SUM(CASE WHEN outcome = '{VOICEMAIL_LEFT}' THEN script_words END),
+               COUNT(CASE WHEN outcome = '{VOICEMAIL_LEFT}' THEN script_words END)
+        FROM attempt WHERE {where}
+        GROUP BY agent_id, channel, outcome
+        """
+        return text(sql).bindparams(*_time_params(period))
+
+
+def _rank_pick(rank: str, count: str) -> str:
+    """SQL: is `rank` one the median or the 90th percentile needs (see domain.metrics)?"""
+    return f"{rank} IN (({count} + 1) / 2, ({count} + 2) / 2, (9 * {count} + 9) / 10)"
+
+
+def _time_params(period: Period) -> list[Any]:
+    params = [bindparam("until", type_=UTCDateTime())]
+    if period.since is not None:
+        params.append(bindparam("since", type_=UTCDateTime()))
+    return params
