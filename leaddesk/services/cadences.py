@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from functools import cache
 
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from leaddesk.domain.cadence import Cadence, CadenceError, parse_cadence
@@ -24,9 +25,14 @@ def default_cadence() -> Cadence:
 
 
 def cadence_for(session: Session, cadence_id: str | None) -> Cadence:
+    return cadence_for_connection(session.connection(), cadence_id)
+
+
+def cadence_for_connection(conn: Connection, cadence_id: str | None) -> Cadence:
     if cadence_id is None:
         return default_cadence()
-    row = session.get(CadenceRow, cadence_id)
+    table = CadenceRow.__table__
+    row = conn.execute(select(table.c.name, table.c.steps).where(table.c.id == cadence_id)).first()
     if row is None:
         return default_cadence()
     try:

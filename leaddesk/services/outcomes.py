@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from leaddesk.domain.cadence import LeadProgress, plan_next
@@ -23,11 +23,76 @@ from leaddesk.domain.outcomes import (
     default_channel,
     outcome_info,
 )
-from leaddesk.services.cadences import cadence_for
+from leaddesk.services.cadences import cadence_for_connection
 from leaddesk.services.errors import NotFound, UserError
-from leaddesk.services.outbox import enqueue
 from leaddesk.services.workspace import Workspace
-from leaddesk.store.models import Attempt, Callback, DncNumber, Lead
+from leaddesk.store.models import (
+    Attempt,
+    Callback,
+    DncNumber,
+    Lead,
+    Outbox,
+    UTCDateTime,
+    new_id,
+)
+
+LEAD = Lead.__table__
+ATTEMPT = Attempt.__table__
+CALLBACK = Callback.__table__
+DNC = DncNumber.__table__
+OUTBOX = Outbox.__table__
+_LEAD_STATE = (
+    LEAD.c.id,
+    LEAD.c.first_name,
+    LEAD.c.last_name,
+    LEAD.c.company,
+    LEAD.c.phone_e164,
+    LEAD.c.status,
+    LEAD.c.do_not_call,
+    LEAD.c.phone_bad,
+    LEAD.c.cadence_id,
+    LEAD.c.cadence_step,
+    LEAD.c.attempt_count,
+    LEAD.c.call_count,
+    LEAD.c.first_attempt_at,
+    LEAD.c.last_attempt_at,
+    LEAD.c.version,
+    LEAD.c.deleted_at,
+)
+
+# Statements built once: building and hashing a statement per call costs more than the
+# disk write it makes (see tests/bench/bench_log.py).
+# The lead's state and the agent's pending dial on it (if any), in one round trip.
+_PENDING_ID = (
+    select(ATTEMPT.c.id)
+    .where(
+        ATTEMPT.c.agent_id == bindparam("_agent"),
+        ATTEMPT.c.lead_id == LEAD.c.id,
+        ATTEMPT.c.outcome.is_(None),
+    )
+    .limit(1)
+    .scalar_subquery()
+    .label("pending_id")
+)
+_SELECT_LEAD = select(*_LEAD_STATE, _PENDING_ID).where(LEAD.c.id == bindparam("_lead"))
+_SELECT_PENDING = select(
+    ATTEMPT.c.id, ATTEMPT.c.started_at, ATTEMPT.c.script_id, ATTEMPT.c.ring_s
+).where(ATTEMPT.c.id == bindparam("_id"))
+_UPDATE_ATTEMPT = update(ATTEMPT).where(ATTEMPT.c.id == bindparam("_id"))
+_UPDATE_LEAD = update(LEAD).where(LEAD.c.id == bindparam("_id"))
+_INSERT_ATTEMPT = insert(ATTEMPT)
+_INSERT_CALLBACK = insert(CALLBACK)
+_INSERT_OUTBOX = insert(OUTBOX)
+_INSERT_DNC = insert(DNC).prefix_with("OR IGNORE", dialect="sqlite")
+_CLOSE_CALLBACKS = (
+    update(CALLBACK)
+    .where(
+        CALLBACK.c.lead_id == bindparam("_lead"),
+        CALLBACK.c.done_at.is_(None),
+        CALLBACK.c.due_at <= bindparam("_at", type_=UTCDateTime()),
+    )
+    .values(done_at=bindparam("_at", type_=UTCDateTime()))
+)
 
 MAX_NOTE_CHARS = 20_000
 MAX_DURATION_S = 24 * 3600
@@ -194,32 +259,57 @@ class OutcomeService:
                 f"the note is {len(note)} characters long; the limit is {MAX_NOTE_CHARS}"
             )
 
-        with self.ws.store.transaction() as session:
-            lead = _lead(session, lead_id)
+        # The write path uses Core statements on one connection: the ORM's unit of work
+        # costs more than the disk here, and an agent logs hundreds of outcomes a shift.
+        with self.ws.store.connection() as conn:
+            lead = conn.execute(
+                _SELECT_LEAD, {"_lead": lead_id, "_agent": self.ws.agent.id}
+            ).first()
+            if lead is None or lead.deleted_at is not None:
+                raise NotFound(f"no lead with id {lead_id!r}")
+            name = f"{lead.first_name} {lead.last_name}".strip() or lead.company or lead_id
             if lead.do_not_call and channel is Channel.PHONE and info.code != "do_not_call":
-                raise UserError(f"{lead.name} is on the do-not-call list: no call may be logged")
-            attempt = self._wrap_up_pending(session, lead, channel, at)
-            if attempt is None:
-                attempt = Attempt(
-                    lead_id=lead.id,
-                    agent_id=self.ws.agent.id,
-                    channel=channel.value,
-                    started_at=at,
-                    cadence_step=lead.cadence_step,
+                raise UserError(f"{name} is on the do-not-call list: no call may be logged")
+            pending = None
+            if channel is Channel.PHONE and lead.pending_id is not None:
+                pending = conn.execute(_SELECT_PENDING, {"_id": lead.pending_id}).first()
+            values: dict[str, object] = {
+                "outcome": info.code,
+                "note": note,
+                "duration_s": duration_s,
+                "ended_at": at,
+                "callback_at": callback_at,
+            }
+            if pending is not None:
+                attempt_id = pending.id
+                values["script_id"] = script_id or pending.script_id
+                values["ring_s"] = ring_s if ring_s is not None else pending.ring_s
+                if script_words is not None:
+                    values["script_words"] = script_words
+                conn.execute(_UPDATE_ATTEMPT, {"_id": attempt_id, **values})
+                started_at = pending.started_at
+            else:
+                attempt_id = new_id()
+                started_at = at
+                conn.execute(
+                    _INSERT_ATTEMPT,
+                    {
+                        "id": attempt_id,
+                        "lead_id": lead_id,
+                        "agent_id": self.ws.agent.id,
+                        "channel": channel.value,
+                        "started_at": at,
+                        "cadence_step": lead.cadence_step,
+                        "script_id": script_id,
+                        "script_words": script_words,
+                        "ring_s": ring_s,
+                        "supersedes_id": None,
+                        "created_at": now,
+                        **values,
+                    },
                 )
-                session.add(attempt)
-            attempt.outcome = info.code
-            attempt.note = note
-            attempt.duration_s = duration_s
-            attempt.ring_s = ring_s if ring_s is not None else attempt.ring_s
-            attempt.ended_at = at
-            attempt.callback_at = callback_at
-            attempt.script_id = script_id or attempt.script_id
-            attempt.script_words = (
-                script_words if script_words is not None else attempt.script_words
-            )
 
-            cadence = cadence_for(session, lead.cadence_id)
+            cadence = cadence_for_connection(conn, lead.cadence_id)
             progress = LeadProgress(
                 status=LeadStatus(lead.status),
                 cadence_step=lead.cadence_step,
@@ -228,74 +318,96 @@ class OutcomeService:
             )
             nxt = plan_next(cadence, progress, info.code, at, callback_at)
 
-            lead.attempt_count += 1
-            if channel is Channel.PHONE:
-                lead.call_count += 1
+            changes: dict[str, object] = {
+                "attempt_count": lead.attempt_count + 1,
+                "call_count": lead.call_count + (channel is Channel.PHONE),
+                "status": nxt.status.value,
+                "cadence_step": nxt.cadence_step,
+                "next_action_at": nxt.at,
+                "next_channel": nxt.channel.value if nxt.channel else None,
+                "phone_bad": lead.phone_bad or nxt.phone_bad,
+                "do_not_call": lead.do_not_call or nxt.do_not_call,
+                "version": lead.version + 1,
+                "updated_at": now,
+            }
             if lead.first_attempt_at is None or at < lead.first_attempt_at:
-                lead.first_attempt_at = at
+                changes["first_attempt_at"] = at
             if lead.last_attempt_at is None or at >= lead.last_attempt_at:
-                lead.last_attempt_at = at
-                lead.last_outcome = info.code
-            lead.status = nxt.status.value
-            lead.cadence_step = nxt.cadence_step
-            lead.next_action_at = nxt.at
-            lead.next_channel = nxt.channel.value if nxt.channel else None
-            lead.phone_bad = lead.phone_bad or nxt.phone_bad
-            lead.version += 1
-            if nxt.do_not_call:
-                lead.do_not_call = True
-                if lead.phone_e164 and session.get(DncNumber, lead.phone_e164) is None:
-                    session.add(
-                        DncNumber(phone_e164=lead.phone_e164, source="outcome", added_at=at)
-                    )
-
-            if channel is Channel.PHONE:
-                session.execute(
-                    update(Callback)
-                    .where(
-                        Callback.lead_id == lead.id,
-                        Callback.done_at.is_(None),
-                        Callback.due_at <= at,
-                    )
-                    .values(done_at=at)
+                changes["last_attempt_at"] = at
+                changes["last_outcome"] = info.code
+            conn.execute(_UPDATE_LEAD, {"_id": lead_id, **changes})
+            if nxt.do_not_call and lead.phone_e164:
+                conn.execute(
+                    _INSERT_DNC,
+                    {"phone_e164": lead.phone_e164, "source": "outcome", "added_at": at},
                 )
-            session.flush()
+            if channel is Channel.PHONE and lead.status == LeadStatus.CALLBACK:
+                conn.execute(_CLOSE_CALLBACKS, {"_lead": lead_id, "_at": at})
             if callback_at is not None:
-                session.add(
-                    Callback(
-                        lead_id=lead.id,
-                        agent_id=self.ws.agent.id,
-                        attempt_id=attempt.id,
-                        due_at=callback_at,
-                    )
+                conn.execute(
+                    _INSERT_CALLBACK,
+                    {
+                        "id": new_id(),
+                        "lead_id": lead_id,
+                        "agent_id": self.ws.agent.id,
+                        "attempt_id": attempt_id,
+                        "due_at": callback_at,
+                        "created_at": now,
+                    },
                 )
-            enqueue(session, "attempt", attempt.id, attempt_payload(attempt))
-            enqueue(
-                session,
-                "lead_state",
-                lead.id,
-                lead_state_payload(lead),
-                base_version=lead.version - 1,
+            attempt_doc = {
+                "id": attempt_id,
+                "lead_id": lead_id,
+                "agent_id": self.ws.agent.id,
+                "channel": channel.value,
+                "outcome": info.code,
+                "note": note,
+                "duration_s": duration_s,
+                "ring_s": values.get("ring_s", ring_s),
+                "started_at": iso(started_at),
+                "ended_at": iso(at),
+                "script_id": values.get("script_id", script_id),
+                "script_words": script_words,
+                "callback_at": iso(callback_at),
+                "cadence_step": lead.cadence_step,
+                "supersedes_id": None,
+            }
+            state_doc = {
+                "status": changes["status"],
+                "next_action_at": iso(nxt.at),
+                "next_channel": changes["next_channel"],
+                "cadence_step": nxt.cadence_step,
+                "attempt_count": changes["attempt_count"],
+                "phone_bad": changes["phone_bad"],
+                "do_not_call": changes["do_not_call"],
+            }
+            conn.execute(
+                _INSERT_OUTBOX,
+                [
+                    {
+                        "op_id": new_id(),
+                        "kind": "attempt",
+                        "entity_id": attempt_id,
+                        "payload": attempt_doc,
+                        "base_version": None,
+                        "created_at": now,
+                    },
+                    {
+                        "op_id": new_id(),
+                        "kind": "lead_state",
+                        "entity_id": lead_id,
+                        "payload": state_doc,
+                        "base_version": lead.version,
+                        "created_at": now,
+                    },
+                ],
             )
             return LoggedOutcome(
-                attempt.id,
-                lead.id,
+                attempt_id,
+                lead_id,
                 info.code,
                 channel.value,
-                lead.next_action_at,
-                lead.next_channel,
-                lead.status,
+                nxt.at,
+                nxt.channel.value if nxt.channel else None,
+                nxt.status.value,
             )
-
-    def _wrap_up_pending(
-        self, session: Session, lead: Lead, channel: Channel, at: datetime
-    ) -> Attempt | None:
-        if channel is not Channel.PHONE:
-            return None
-        return session.scalars(
-            select(Attempt).where(
-                Attempt.agent_id == self.ws.agent.id,
-                Attempt.lead_id == lead.id,
-                Attempt.outcome.is_(None),
-            )
-        ).first()

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 10_000
@@ -89,6 +89,8 @@ class Store:
         self.engine = engine
         self.path = path
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Same pool; connections from it start their transactions with BEGIN IMMEDIATE.
+        self._writer = engine.execution_options(sqlite_immediate=True) if self.is_sqlite else engine
 
     @property
     def is_sqlite(self) -> bool:
@@ -115,6 +117,12 @@ class Store:
             except BaseException:
                 session.rollback()
                 raise
+
+    @contextmanager
+    def connection(self) -> Iterator[Connection]:
+        """A Core connection in one write transaction (for hot paths without the ORM)."""
+        with self._writer.connect() as conn, conn.begin():
+            yield conn
 
     def close(self) -> None:
         self.engine.dispose()
