@@ -73,7 +73,7 @@ class Base(DeclarativeBase):
     def __init__(self, **kwargs: Any) -> None:
         # Apply column defaults at construction, not only at flush, so that a new row's
         # id, counters and lists can be used at once (services read them before flushing).
-        for column in type(self).__table__.columns:  # type: ignore[attr-defined]
+        for column in type(self).__table__.columns:
             default = column.default
             if column.key in kwargs or default is None:
                 continue
