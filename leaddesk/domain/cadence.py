@@ -8,16 +8,25 @@ outcome turns into the lead's next action.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from leaddesk.domain.outcomes import Channel, Effect, LeadStatus, outcome_info
+from leaddesk.domain.calling_hours import CallingRules, next_open, zones_of
+from leaddesk.domain.caps import DAY, Touch, budget_earliest
+from leaddesk.domain.outcomes import Channel, Effect, LeadStatus, default_channel, outcome_info
 
 # A busy line is retried soon, but not at once: two hours moves it to another part of the day.
 BUSY_RETRY = timedelta(hours=2)
 # Never plan two touches closer than this, even when the cadence says "same day".
 MIN_GAP = timedelta(hours=2)
+# A call that did not reach the lead: the retry goes to another part of the lead's day.
+FAILED_CALL_OUTCOMES = frozenset({"no_answer", "busy", "voicemail_left", "voicemail_no_message"})
+# Phone types a text may go to (phonenumbers cannot tell US mobiles from landlines, so
+# "fixed_line_or_mobile" is allowed; "fixed_line", "other" and "unknown" are not).
+TEXTABLE_PHONE_TYPES = frozenset({"mobile", "fixed_line_or_mobile"})
+# Parts of the local day, by their first hour.
+DAY_PARTS = ((0, "night"), (5, "morning"), (12, "afternoon"), (17, "evening"))
 
 
 class CadenceError(ValueError):
@@ -109,14 +118,33 @@ class NextAction:
         return self.at is None
 
 
+@dataclass(frozen=True, slots=True)
+class TouchContext:
+    """What places the next touch in the lead's world: calling hours in its zones, the
+    touch budget over its recent history, and whether its number takes texts."""
+
+    rules: CallingRules
+    zones: tuple[str, ...] = ()
+    mobile: bool = True
+    history: tuple[Touch, ...] = ()  # earlier attempts (the one being logged excluded)
+
+
 def plan_next(
     cadence: Cadence,
     progress: LeadProgress,
     outcome: str,
     at: datetime,
     callback_at: datetime | None = None,
+    *,
+    context: TouchContext | None = None,
+    channel: Channel | None = None,
 ) -> NextAction:
-    """The lead's next action after `outcome` was logged at `at`."""
+    """The lead's next action after `outcome` was logged at `at` (on `channel`).
+
+    With a `context`, the next touch also respects the touch budget, the attempt caps
+    and calling hours, skips texts to numbers that are not mobile, and a retry after a
+    failed call goes to another part of the lead's day. A callback keeps its exact time.
+    """
     info = outcome_info(outcome)
     effect = info.effect
     anchor = progress.first_attempt_at or at
@@ -138,20 +166,93 @@ def plan_next(
     if effect is Effect.RETRY_SOON:
         # The step is not used up by a busy line; try it again at another time of day.
         status = LeadStatus.REACHED if reached else LeadStatus.WORKING
-        return NextAction(status, progress.cadence_step, at + BUSY_RETRY, Channel.PHONE)
-
-    return _advance(cadence, step_done, anchor, at, reached)
+        nxt = NextAction(status, progress.cadence_step, at + BUSY_RETRY, Channel.PHONE)
+    else:
+        skip_sms = context is not None and not context.mobile
+        nxt = _advance(cadence, step_done, anchor, at, reached, skip_sms)
+    if context is None or nxt.at is None or nxt.channel is None:
+        return nxt
+    touch = Touch(at, channel or default_channel(outcome), info.code)
+    return replace(nxt, at=place_touch(context, (*context.history, touch), nxt.channel, nxt.at))
 
 
 def _advance(
-    cadence: Cadence, index: int, anchor: datetime, at: datetime, reached: bool
+    cadence: Cadence,
+    index: int,
+    anchor: datetime,
+    at: datetime,
+    reached: bool,
+    skip_sms: bool = False,
 ) -> NextAction:
     step = cadence.step(index)
+    while skip_sms and step is not None and step.channel is Channel.SMS:
+        index += 1
+        step = cadence.step(index)
     if step is None:
         return NextAction(LeadStatus.FINISHED, index, None, None)
     planned = anchor + timedelta(days=step.day)
     status = LeadStatus.REACHED if reached else LeadStatus.WORKING
     return NextAction(status, index, max(planned, at + MIN_GAP), step.channel)
+
+
+def place_touch(
+    context: TouchContext, touches: Sequence[Touch], channel: Channel, planned: datetime
+) -> datetime:
+    """The time of the next touch on `channel`, no earlier than `planned`: within the
+    touch budget and the rolling 24 h cap, and, for calls and texts, inside calling hours
+    (a call after a failed call in another part of the lead's day)."""
+    rules = context.rules
+    when = budget_earliest(rules.budget, touches, channel, planned)
+    recent = sorted(t.at for t in touches)
+    if len(recent) >= rules.caps.per_24h:
+        when = max(when, recent[len(recent) - rules.caps.per_24h] + DAY)
+    if channel not in (Channel.PHONE, Channel.SMS) or zones_of(context.zones) is None:
+        return when
+    failed = None
+    if channel is Channel.PHONE:
+        calls = [t for t in touches if t.channel is Channel.PHONE]
+        if calls and calls[-1].outcome in FAILED_CALL_OUTCOMES:
+            failed = max(calls, key=lambda t: t.at).at
+    return other_part_of_day(context, when, failed)
+
+
+def day_part(local: datetime) -> str:
+    name = DAY_PARTS[0][1]
+    for hour, part in DAY_PARTS:
+        if local.hour >= hour:
+            name = part
+    return name
+
+
+def _next_part_start(local: datetime) -> datetime:
+    for hour, _ in DAY_PARTS:
+        if hour > local.hour:
+            return local.replace(hour=hour, minute=0, second=0, microsecond=0)
+    start = local.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
+    return start.replace(tzinfo=local.tzinfo)
+
+
+def other_part_of_day(
+    context: TouchContext, when: datetime, failed_at: datetime | None
+) -> datetime:
+    """The first time at or after `when` inside calling hours and, when a call failed at
+    `failed_at`, in another part of the lead's day than that call. Without any calling
+    hours ahead, `when` is kept (the call list shows the lead as blocked)."""
+    zones = zones_of(context.zones)
+    assert zones is not None
+    hours = context.rules.hours
+    avoid = day_part(failed_at.astimezone(zones[0])) if failed_at is not None else None
+    candidate: datetime | None = when
+    for _ in range(16):
+        assert candidate is not None
+        candidate = next_open(hours, context.zones, candidate)
+        if candidate is None:
+            return when
+        local = candidate.astimezone(zones[0])
+        if avoid is None or day_part(local) != avoid:
+            return candidate
+        candidate = _next_part_start(local).astimezone(when.tzinfo)
+    return next_open(hours, context.zones, when) or when
 
 
 def first_action(cadence: Cadence, arrived_at: datetime) -> NextAction:

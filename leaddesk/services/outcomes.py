@@ -8,12 +8,21 @@ When `log_outcome` returns, the attempt is on disk (SQLite `synchronous=FULL`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import cast
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from leaddesk.domain.cadence import LeadProgress, plan_next
+from leaddesk.domain.cadence import TEXTABLE_PHONE_TYPES, LeadProgress, TouchContext, plan_next
+from leaddesk.domain.calling_hours import (
+    CallingRules,
+    closed_reason,
+    is_callable_at,
+    window_state,
+    zones_of,
+)
+from leaddesk.domain.caps import DAY, Touch, check_caps
 from leaddesk.domain.clock import as_utc, iso
 from leaddesk.domain.outcomes import (
     Channel,
@@ -24,6 +33,7 @@ from leaddesk.domain.outcomes import (
     outcome_info,
 )
 from leaddesk.services.cadences import cadence_for_connection
+from leaddesk.services.calllist import default_rules
 from leaddesk.services.errors import NotFound, UserError
 from leaddesk.services.workspace import Workspace
 from leaddesk.store.models import (
@@ -36,11 +46,11 @@ from leaddesk.store.models import (
     new_id,
 )
 
-LEAD = Lead.__table__
-ATTEMPT = Attempt.__table__
-CALLBACK = Callback.__table__
-DNC = DncNumber.__table__
-OUTBOX = Outbox.__table__
+LEAD = cast(Table, Lead.__table__)
+ATTEMPT = cast(Table, Attempt.__table__)
+CALLBACK = cast(Table, Callback.__table__)
+DNC = cast(Table, DncNumber.__table__)
+OUTBOX = cast(Table, Outbox.__table__)
 _LEAD_STATE = (
     LEAD.c.id,
     LEAD.c.first_name,
@@ -58,6 +68,8 @@ _LEAD_STATE = (
     LEAD.c.last_attempt_at,
     LEAD.c.version,
     LEAD.c.deleted_at,
+    LEAD.c.time_zones,
+    LEAD.c.phone_type,
 )
 
 # Statements built once: building and hashing a statement per call costs more than the
@@ -78,6 +90,18 @@ _SELECT_LEAD = select(*_LEAD_STATE, _PENDING_ID).where(LEAD.c.id == bindparam("_
 _SELECT_PENDING = select(
     ATTEMPT.c.id, ATTEMPT.c.started_at, ATTEMPT.c.script_id, ATTEMPT.c.ring_s
 ).where(ATTEMPT.c.id == bindparam("_id"))
+# The lead's recent attempts: what the touch budget and the 24 h cap look at.
+_SELECT_HISTORY = (
+    select(ATTEMPT.c.started_at, ATTEMPT.c.channel, ATTEMPT.c.outcome)
+    .where(
+        ATTEMPT.c.lead_id == bindparam("_lead"),
+        ATTEMPT.c.started_at > bindparam("_since", type_=UTCDateTime()),
+        ATTEMPT.c.outcome.is_not(None),
+    )
+    .order_by(ATTEMPT.c.started_at)
+)
+# How far back the history matters: the social touch budget looks at a week.
+HISTORY_SPAN = timedelta(days=8)
 _UPDATE_ATTEMPT = update(ATTEMPT).where(ATTEMPT.c.id == bindparam("_id"))
 _UPDATE_LEAD = update(LEAD).where(LEAD.c.id == bindparam("_id"))
 _INSERT_ATTEMPT = insert(ATTEMPT)
@@ -169,8 +193,9 @@ def _lead(session: Session, lead_id: str) -> Lead:
 
 
 class OutcomeService:
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, rules: CallingRules | None = None) -> None:
         self.ws = workspace
+        self.rules = rules or default_rules()
 
     # -- dials --------------------------------------------------------------------------
 
@@ -205,6 +230,7 @@ class OutcomeService:
                 raise UserError(f"{lead.name} is on the do-not-call list")
             if lead.phone_bad or not lead.phone_e164:
                 raise UserError(f"{lead.name} has no good phone number")
+            self._check_may_call(session, lead, now)
             attempt = Attempt(
                 lead_id=lead.id,
                 agent_id=self.ws.agent.id,
@@ -270,6 +296,16 @@ class OutcomeService:
             name = f"{lead.first_name} {lead.last_name}".strip() or lead.company or lead_id
             if lead.do_not_call and channel is Channel.PHONE and info.code != "do_not_call":
                 raise UserError(f"{name} is on the do-not-call list: no call may be logged")
+            zones = tuple(str(z) for z in (lead.time_zones or ()))
+            if callback_at is not None:
+                self._check_callback_time(name, zones, callback_at)
+            history = tuple(
+                Touch(row.started_at, Channel(row.channel), row.outcome)
+                for row in conn.execute(
+                    _SELECT_HISTORY, {"_lead": lead_id, "_since": at - HISTORY_SPAN}
+                )
+                if row.started_at <= at
+            )
             pending = None
             if channel is Channel.PHONE and lead.pending_id is not None:
                 pending = conn.execute(_SELECT_PENDING, {"_id": lead.pending_id}).first()
@@ -316,7 +352,12 @@ class OutcomeService:
                 first_attempt_at=lead.first_attempt_at,
                 reached=lead.status == LeadStatus.REACHED,
             )
-            nxt = plan_next(cadence, progress, info.code, at, callback_at)
+            context = TouchContext(
+                self.rules, zones, lead.phone_type in TEXTABLE_PHONE_TYPES, history
+            )
+            nxt = plan_next(
+                cadence, progress, info.code, at, callback_at, context=context, channel=channel
+            )
 
             changes: dict[str, object] = {
                 "attempt_count": lead.attempt_count + 1,
@@ -410,4 +451,37 @@ class OutcomeService:
                 nxt.at,
                 nxt.channel.value if nxt.channel else None,
                 nxt.status.value,
+            )
+
+    # -- rules ---------------------------------------------------------------------------
+
+    def _check_callback_time(self, name: str, zones: tuple[str, ...], when: datetime) -> None:
+        """A callback is promised only inside the lead's calling hours (when known)."""
+        if zones_of(zones) is None or is_callable_at(self.rules.hours, zones, when):
+            return
+        state = window_state(self.rules.hours, zones, when)
+        where = closed_reason(zones, state, when).replace(" there", " for the lead", 1)
+        raise UserError(
+            f"the callback time {iso(when)} is outside {name}'s calling hours "
+            f"({', '.join(zones)}): {where}"
+        )
+
+    def _check_may_call(self, session: Session, lead: Lead, now: datetime) -> None:
+        """Refuse a dial the call list would not propose: caps, calling hours."""
+        recent = session.scalars(
+            select(Attempt.started_at).where(
+                Attempt.lead_id == lead.id,
+                Attempt.started_at > now - DAY,
+                Attempt.outcome.is_not(None),
+            )
+        ).all()
+        caps = check_caps(self.rules.caps, lead.attempt_count, recent, now)
+        if not caps.ok:
+            raise UserError(f"{lead.name} may not be called now: {caps.reason}")
+        zones = tuple(lead.time_zones or ())
+        # A lead with no known zone is the agent's call (the list shows it as blocked).
+        if zones_of(zones) is not None and not is_callable_at(self.rules.hours, zones, now):
+            state = window_state(self.rules.hours, zones, now)
+            raise UserError(
+                f"{lead.name} is outside calling hours: {closed_reason(zones, state, now)}"
             )
