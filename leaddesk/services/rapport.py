@@ -35,6 +35,7 @@ class NoteView:
     pinned: bool
     created_at: datetime
     attempt_id: str | None
+    updated_at: datetime | None = None
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -44,6 +45,7 @@ class NoteView:
             "pinned": self.pinned,
             "created_at": iso(self.created_at),
             "attempt_id": self.attempt_id,
+            "updated_at": iso(self.updated_at),
         }
 
 
@@ -63,7 +65,14 @@ class RapportView:
 
 def _view(row: RapportNote) -> NoteView:
     return NoteView(
-        row.id, row.lead_id, row.kind, row.text, row.pinned, row.created_at, row.attempt_id
+        row.id,
+        row.lead_id,
+        row.kind,
+        row.text,
+        row.pinned,
+        row.created_at,
+        row.attempt_id,
+        row.updated_at,
     )
 
 
@@ -142,7 +151,7 @@ class RapportService:
             enqueue(session, "rapport_note", row.id, _payload(row))
             return _view(row)
 
-    def edit(self, note_id: str, *, text: str | None = None, kind: str | None = None) -> NoteView:
+    def edit(self, note_id: str, text: str | None = None, kind: str | None = None) -> NoteView:
         with self.ws.store.transaction() as session:
             row = _note(session, note_id)
             new_kind = kind if kind is not None else row.kind

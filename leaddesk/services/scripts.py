@@ -87,8 +87,9 @@ class ScriptService:
 
     # -- suggestion ----------------------------------------------------------------------
 
-    def suggest(self, lead_id: str, skip: int = 0) -> RenderedScript:
-        """The voicemail script for the lead's next call; `skip` asks for another variant."""
+    def suggest(self, lead_id: str, next_variant: int = 0) -> RenderedScript:
+        """The voicemail script for the lead's next call; `next_variant` = n skips to the
+        n-th next variant of the stage (the agent asked for another one)."""
         self.ensure_templates()
         with self.ws.store.session() as session:
             lead = _lead(session, lead_id)
@@ -108,7 +109,7 @@ class ScriptService:
             if not rows:
                 raise UserError(f"there is no active voicemail script for the stage {stage!r}")
             pick = choose_variant(
-                [Variant(r.id, r.variant) for r in rows], [h for h in heard if h], skip
+                [Variant(r.id, r.variant) for r in rows], [h for h in heard if h], next_variant
             )
             assert pick is not None
             row = next(r for r in rows if r.id == pick.script_id)
