@@ -1,0 +1,258 @@
+"""Benchmark: the full team report over 1,000,000 attempts against raw SQL.
+
+Run: `/work/venv/bin/python -m tests.bench.bench_report [--quick] [--attempts N]`.
+
+The database is made by the real migrations and filled with fast raw inserts (not the
+ORM): 20 agents, leads arriving over 90 days, 0 to 12 attempts per lead with a
+realistic outcome mix, 1 % corrections and a few pending dials. Then, in the same
+process and on the same warm file:
+
+- baseline: the same aggregates (per agent and for the team: attempts by channel and
+  outcome, leads by persistency, first touch and second attempt, speed-to-lead
+  percentiles) as hand-written SQL on a bare `sqlite3` connection, rows fetched;
+- report: `ReportService.team_report` (SQLAlchemy, the domain assembling `Measures`,
+  then the JSON documents of `leaddesk report --agent all`).
+
+It prints the best of a few runs of each and the ratio report / baseline (target: at
+most 2x).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from leaddesk.domain.clock import fixed_clock
+from leaddesk.services.report import ReportService
+from leaddesk.store import open_store
+
+NOW = datetime(2026, 11, 26, 19, 30, tzinfo=UTC)
+PHONE_OUTCOMES = (
+    ("no_answer", 30),
+    ("voicemail_left", 28),
+    ("voicemail_no_message", 5),
+    ("connected", 12),
+    ("busy", 6),
+    ("callback", 5),
+    ("not_interested", 4),
+    ("qualified", 3),
+    ("wrong_number", 1),
+)
+WRITTEN = {"email": "email_sent", "sms": "text_sent", "social": "social_touch"}
+
+
+def _ts(at: datetime) -> str:
+    # The text SQLAlchemy's SQLite DateTime stores (naive UTC with microseconds).
+    return at.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def generate(path: Path, attempts: int, seed: int = 11) -> tuple[int, int]:
+    """A migrated database with about `attempts` attempts; returns (leads, attempts)."""
+    open_store(path).close()
+    rng = random.Random(seed)
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA synchronous = OFF")
+    con.execute("PRAGMA journal_mode = WAL")
+    agents = [str(uuid.UUID(int=rng.getrandbits(128), version=4)) for _ in range(20)]
+    con.executemany(
+        "INSERT INTO agent (id, name, display_name, company, callback_number, is_supervisor,"
+        " created_at) VALUES (?, ?, ?, '', '', 0, ?)",
+        [(a, f"agent.{i:02d}", f"Agent {i:02d}", _ts(NOW)) for i, a in enumerate(agents)],
+    )
+    outcomes = [code for code, _ in PHONE_OUTCOMES]
+    weights = [w for _, w in PHONE_OUTCOMES]
+    lead_rows: list[tuple[object, ...]] = []
+    attempt_rows: list[tuple[object, ...]] = []
+    made = 0
+    lead_no = 0
+    last_id: str | None = None
+    while made < attempts:
+        lead_no += 1
+        lead_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+        owner = agents[lead_no % len(agents)]
+        arrived = NOW - timedelta(seconds=rng.randint(0, 90 * 86400))
+        lead_rows.append(
+            (lead_id, f"First{lead_no}", f"Last{lead_no}", _ts(arrived), owner, _ts(arrived))
+        )
+        count = min(rng.choice((0, 1, 2, 3, 4, 6, 6, 8, 8, 9, 10, 12)), attempts - made)
+        at = arrived + timedelta(seconds=rng.randint(30, 6 * 3600))
+        for step in range(count):
+            if at >= NOW:
+                break
+            channel = "phone" if step % 3 != 1 else rng.choice(("email", "sms", "social"))
+            if channel == "phone":
+                outcome: str | None = rng.choices(outcomes, weights)[0]
+            else:
+                outcome = WRITTEN[channel]
+            if rng.random() < 0.001:
+                outcome = None  # a dial never wrapped up
+            words = rng.randint(40, 80) if outcome == "voicemail_left" else None
+            attempt_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+            supersedes = last_id if last_id and rng.random() < 0.01 else None
+            attempt_rows.append(
+                (
+                    attempt_id,
+                    lead_id,
+                    owner if rng.random() < 0.95 else rng.choice(agents),
+                    channel,
+                    outcome,
+                    _ts(at),
+                    words,
+                    supersedes,
+                    _ts(at),
+                )
+            )
+            last_id = attempt_id
+            made += 1
+            at += timedelta(hours=rng.uniform(2, 72))
+        if len(attempt_rows) > 100_000:
+            _flush(con, lead_rows, attempt_rows)
+    _flush(con, lead_rows, attempt_rows)
+    con.commit()
+    con.execute("ANALYZE")
+    con.close()
+    return lead_no, made
+
+
+def _flush(
+    con: sqlite3.Connection, leads: list[tuple[object, ...]], attempts: list[tuple[object, ...]]
+) -> None:
+    con.executemany(
+        "INSERT INTO lead (id, source, first_name, last_name, company, title, phone_raw,"
+        " phone_e164, phone_type, phone_ext, phone_bad, alt_phones, address, city, state,"
+        " postal_code, country, time_zones, tz_source, arrived_at, owner_id, status,"
+        " do_not_call, cadence_step, attempt_count, call_count, notes, edited_fields,"
+        " created_at, updated_at, version) VALUES (?, 'bench', ?, ?, '', '', '',"
+        " '+12125550100', 'unknown', '', 0, '[]', '', '', '', '', 'US',"
+        " '[\"America/New_York\"]', 'number', ?, ?, 'working', 0, 0, 0, 0, '', '[]', ?, ?, 1)",
+        [(i, f, la, arr, own, arr, arr) for i, f, la, arr, own, _c in leads],
+    )
+    con.executemany(
+        "INSERT INTO attempt (id, lead_id, agent_id, channel, outcome, note, started_at,"
+        " script_words, supersedes_id, created_at) VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?)",
+        attempts,
+    )
+    leads.clear()
+    attempts.clear()
+
+
+BASELINE_SQL = (
+    # Attempts side: every agent's attempts by channel and outcome, script words.
+    """
+    SELECT agent_id, channel, outcome, COUNT(*), SUM(script_words), COUNT(script_words)
+    FROM attempt
+    WHERE outcome IS NOT NULL AND started_at < :until
+      AND id NOT IN (SELECT supersedes_id FROM attempt WHERE supersedes_id IS NOT NULL)
+    GROUP BY agent_id, channel, outcome
+    """,
+    # Per lead: first touch, persistency, second attempt, speed to lead (into a temp table).
+    """
+    CREATE TEMP TABLE per_lead AS
+    WITH r AS (
+      SELECT lead_id, channel, outcome, started_at,
+             ROW_NUMBER() OVER (PARTITION BY lead_id ORDER BY started_at, id) AS k
+      FROM attempt
+      WHERE outcome IS NOT NULL AND started_at < :until
+        AND id NOT IN (SELECT supersedes_id FROM attempt WHERE supersedes_id IS NOT NULL)
+    ), p AS (
+      SELECT lead_id, MIN(started_at) AS first_at, COUNT(*) AS n,
+             MAX(k = 1 AND channel = 'phone') AS first_call,
+             MAX(k = 1 AND outcome NOT IN ('qualified', 'connected', 'callback',
+                 'not_interested', 'replied', 'do_not_call')) AS retry_due,
+             MIN(CASE WHEN outcome IN ('qualified', 'connected', 'callback',
+                 'not_interested', 'replied') THEN k END) AS reached_k
+      FROM r GROUP BY lead_id
+    )
+    SELECT COALESCE(l.owner_id, '') AS owner, COALESCE(p.reached_k, p.n, 0) AS persist,
+           COALESCE(p.first_call, 0) AS first_call, COALESCE(p.retry_due, 0) AS retry_due,
+           p.n > 1 AS second,
+           MAX(0, strftime('%s', p.first_at) - strftime('%s', l.arrived_at)) AS speed
+    FROM lead l LEFT JOIN p ON p.lead_id = l.id
+    WHERE l.deleted_at IS NULL AND l.arrived_at < :until
+    """,
+    # Leads per agent by persistency, first touch and second attempt.
+    """
+    SELECT owner, persist, first_call, retry_due, second, COUNT(*)
+    FROM per_lead GROUP BY owner, persist, first_call, retry_due, second
+    """,
+    # Speed-to-lead median and 90th percentile per agent and for the team, by rank.
+    """
+    SELECT owner, r_own, n_own, r_all, n_all, speed FROM (
+      SELECT owner, speed,
+             ROW_NUMBER() OVER (PARTITION BY owner ORDER BY speed) AS r_own,
+             COUNT(*) OVER (PARTITION BY owner) AS n_own,
+             ROW_NUMBER() OVER (ORDER BY speed) AS r_all, COUNT(*) OVER () AS n_all
+      FROM per_lead WHERE speed IS NOT NULL
+    ) WHERE r_own IN ((n_own + 1) / 2, (n_own + 2) / 2, (9 * n_own + 9) / 10)
+         OR r_all IN ((n_all + 1) / 2, (n_all + 2) / 2, (9 * n_all + 9) / 10)
+    """,
+    "DROP TABLE per_lead",
+)
+
+
+def baseline(path: Path) -> int:
+    con = sqlite3.connect(path)
+    until = _ts(NOW)
+    rows = 0
+    for sql in BASELINE_SQL:
+        rows += len(con.execute(sql, {"until": until}).fetchall())
+    con.close()
+    return rows
+
+
+def report(path: Path) -> int:
+    store = open_store(path)
+    try:
+        service = ReportService(store, fixed_clock(NOW))
+        doc = service.team_report(service.period()).to_json()
+    finally:
+        store.close()
+    return len(doc["agents"])
+
+
+def best_of(runs: int, fn: Callable[[], int]) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="100,000 attempts, one run each")
+    parser.add_argument("--attempts", type=int)
+    parser.add_argument("--runs", type=int)
+    args = parser.parse_args(argv)
+    attempts = args.attempts or (100_000 if args.quick else 1_000_000)
+    runs = args.runs or (1 if args.quick else 3)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bench.db"
+        start = time.perf_counter()
+        leads, made = generate(path, attempts)
+        print(
+            f"generated {leads:,} leads, {made:,} attempts in {time.perf_counter() - start:.1f} s"
+        )
+        baseline(path)  # warm the page cache for both
+        base = best_of(runs, lambda: baseline(path))
+        ours = best_of(runs, lambda: report(path))
+        # Interleave a second round so that drift does not favour either side.
+        base = min(base, best_of(runs, lambda: baseline(path)))
+        ours = min(ours, best_of(runs, lambda: report(path)))
+    print(f"baseline raw SQL:        {base:.3f} s")
+    print(f"ReportService (--agent all): {ours:.3f} s")
+    print(f"ratio report/baseline:   {ours / base:.2f}x (target <= 2x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
