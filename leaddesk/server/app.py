@@ -1,0 +1,94 @@
+"""The application factory and how it is served (uvicorn; in a thread for tests and the
+benchmark, on a real loopback port)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+from leaddesk.domain.clock import Clock, system_clock
+from leaddesk.server.api import DEFAULT_MAX_BODY, Api
+from leaddesk.store.engine import Store
+
+
+def create_app(
+    store: Store, *, clock: Clock = system_clock, max_body: int = DEFAULT_MAX_BODY
+) -> Starlette:
+    api = Api(store, clock, max_body)
+
+    async def not_found(request: Request, exc: Exception) -> JSONResponse:
+        status = getattr(exc, "status_code", 404)
+        return JSONResponse({"error": getattr(exc, "detail", "not found")}, status_code=status)
+
+    app = Starlette(routes=api.routes(), exception_handlers={404: not_found, 405: not_found})
+    app.state.store = store
+    return app
+
+
+def uvicorn_config(
+    app: Starlette,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    tls_cert: Path | None = None,
+    tls_key: Path | None = None,
+    **extra: Any,
+) -> uvicorn.Config:
+    return uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        ssl_certfile=str(tls_cert) if tls_cert else None,
+        ssl_keyfile=str(tls_key) if tls_key else None,
+        log_level="warning",
+        access_log=False,  # request lines are not needed, and a token never appears in one
+        lifespan="off",
+        **extra,
+    )
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+class ServerThread:
+    """uvicorn serving the app on loopback in a background thread."""
+
+    def __init__(self, app: Starlette, host: str = "127.0.0.1", port: int | None = None) -> None:
+        self.host = host
+        self.port = port or free_port(host)
+        self.server = uvicorn.Server(uvicorn_config(app, host, self.port))
+        self.thread = threading.Thread(target=self.server.run, name="leaddesk-server", daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def start(self) -> ServerThread:
+        self.thread.start()
+        deadline = time.monotonic() + 10
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError(f"the server did not start on {self.url}")
+            time.sleep(0.01)
+        return self
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+    def __enter__(self) -> ServerThread:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()

@@ -1,0 +1,196 @@
+"""The change log and pulls below a commit-safe watermark.
+
+A sequence number is handed out when a row is inserted, not when its transaction
+commits: transaction T1 may take number 10, T2 number 11, T2 commit first, and a puller
+that served 11 and moved its cursor past it would never see 10. So every change-log row
+is stamped with its transaction id (`pg_current_xact_id()`), and a pull serves only rows
+whose transaction is below `pg_snapshot_xmin(pg_current_snapshot())`, the oldest
+transaction still running: every such transaction has ended, so nothing can appear
+below that line later. Rows are ordered by (tx, seq) and the cursor is that pair.
+SQLite serializes writers, so there the stamp is 0 and the line is infinitely far.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, delete, exists, func, insert, or_, select
+from sqlalchemy.orm import Session
+
+from leaddesk.server.auth import Caller
+from leaddesk.services.sync_wire import WireError, encode
+from leaddesk.store.models import (
+    Agent,
+    Attempt,
+    Cadence,
+    Callback,
+    ChangeLog,
+    Lead,
+    LeadSync,
+    RapportNote,
+    SyncDevice,
+    VoicemailScript,
+    utcnow,
+)
+
+NO_WATERMARK = 2**62
+MAX_PULL = 2000
+
+
+def record(session: Session, changes: Iterable[tuple[str, str, str | None]], at: datetime) -> None:
+    """Log changes (entity, entity id, the agent it is for or None for the whole team)."""
+    rows = [
+        {"entity": entity, "entity_id": entity_id, "owner_id": owner, "changed_at": at}
+        for entity, entity_id, owner in dict.fromkeys(changes)
+    ]
+    if rows:
+        session.execute(insert(ChangeLog), rows)
+
+
+def watermark(session: Session) -> int:
+    """Change-log rows with a transaction id below this are all committed or gone."""
+    if session.get_bind().dialect.name != "postgresql":
+        return NO_WATERMARK
+    value = session.scalar(select(func.pg_snapshot_xmin(func.pg_current_snapshot())))
+    return int(str(value))
+
+
+def parse_cursor(text: str | None) -> tuple[int, int]:
+    if not text:
+        return (0, 0)
+    try:
+        tx, seq = text.split("-", 1)
+        cursor = (int(tx), int(seq))
+    except ValueError:
+        raise WireError("cursor", f"{text[:40]!r} is not a cursor this server gave") from None
+    if cursor[0] < 0 or cursor[1] < 0:
+        raise WireError("cursor", "is not a cursor this server gave")
+    return cursor
+
+
+def format_cursor(cursor: tuple[int, int]) -> str:
+    return f"{cursor[0]}-{cursor[1]}"
+
+
+def note_device(session: Session, caller: Caller, device_id: str, cursor: tuple[int, int]) -> None:
+    """Remember how far a device has pulled (what it has applied: the cursor it sent)."""
+    device = session.get(SyncDevice, device_id)
+    if device is None:
+        session.add(
+            SyncDevice(id=device_id, agent_id=caller.id, cursor_tx=cursor[0], cursor_seq=cursor[1])
+        )
+        return
+    if device.agent_id != caller.id:
+        raise WireError("device_id", "belongs to another agent")
+    if cursor > (device.cursor_tx, device.cursor_seq):
+        device.cursor_tx, device.cursor_seq = cursor
+    device.last_seen_at = utcnow()
+
+
+def pull(session: Session, caller: Caller, cursor: tuple[int, int], limit: int) -> dict[str, Any]:
+    """Changes after `cursor` that the caller may see, below the watermark."""
+    line = watermark(session)  # first: this transaction must not hold the line down
+    tx, seq = cursor
+    query = (
+        select(ChangeLog.tx, ChangeLog.seq, ChangeLog.entity, ChangeLog.entity_id)
+        .where(
+            or_(ChangeLog.tx > tx, and_(ChangeLog.tx == tx, ChangeLog.seq > seq)),
+            ChangeLog.tx < line,
+        )
+        .order_by(ChangeLog.tx, ChangeLog.seq)
+        .limit(limit)
+    )
+    if not caller.is_supervisor:
+        query = query.where(or_(ChangeLog.owner_id == caller.id, ChangeLog.owner_id.is_(None)))
+    rows = session.execute(query).all()
+    ids: dict[str, list[str]] = {"lead": [], "script": [], "cadence": []}
+    for row in rows:
+        bucket = ids.get(row.entity)
+        if bucket is not None and row.entity_id not in bucket:
+            bucket.append(row.entity_id)
+
+    leads: list[dict[str, Any]] = []
+    removed: list[str] = []
+    if ids["lead"]:
+        found = {
+            lead.id: lead for lead in session.scalars(select(Lead).where(Lead.id.in_(ids["lead"])))
+        }
+        for lead_id in ids["lead"]:
+            lead = found.get(lead_id)
+            if lead is not None and (caller.is_supervisor or lead.owner_id == caller.id):
+                leads.append(encode(lead))
+            else:
+                removed.append(lead_id)
+    scripts = [
+        encode(s)
+        for s in session.scalars(
+            select(VoicemailScript).where(VoicemailScript.id.in_(ids["script"]))
+        )
+    ]
+    cadences = [
+        encode(c) for c in session.scalars(select(Cadence).where(Cadence.id.in_(ids["cadence"])))
+    ]
+    agents_query = select(Agent)
+    if not caller.is_supervisor:
+        agents_query = agents_query.where(Agent.id == caller.id)
+    agents = [
+        {
+            "id": a.id,
+            "name": a.name,
+            "display_name": a.display_name,
+            "is_supervisor": a.is_supervisor,
+        }
+        for a in session.scalars(agents_query)
+    ]
+    new_cursor = (int(rows[-1].tx or 0), int(rows[-1].seq)) if rows else cursor
+    return {
+        "cursor": format_cursor(new_cursor),
+        "more": len(rows) == limit,
+        "leads": leads,
+        "removed": removed,
+        "scripts": scripts,
+        "cadences": cadences,
+        "agents": agents,
+    }
+
+
+def purge_deleted(session: Session) -> int:
+    """Drop soft-deleted leads once every device has pulled past their deletion.
+
+    A lead with attempts stays (soft-deleted): the attempt log is history. Returns the
+    number of leads removed for good.
+    """
+    devices = session.scalar(select(func.count()).select_from(SyncDevice))
+    if not devices:
+        return 0
+    lowest = session.execute(
+        select(SyncDevice.cursor_tx, SyncDevice.cursor_seq)
+        .order_by(SyncDevice.cursor_tx, SyncDevice.cursor_seq)
+        .limit(1)
+    ).one()
+    low_tx, low_seq = int(lowest.cursor_tx), int(lowest.cursor_seq)
+    last_change = (
+        select(ChangeLog.entity_id)
+        .where(ChangeLog.entity == "lead")
+        .where(or_(ChangeLog.tx > low_tx, and_(ChangeLog.tx == low_tx, ChangeLog.seq > low_seq)))
+    )
+    candidates = list(
+        session.scalars(
+            select(Lead.id).where(
+                Lead.deleted_at.is_not(None),
+                Lead.id.not_in(last_change),
+                ~exists().where(Attempt.lead_id == Lead.id),
+            )
+        )
+    )
+    if not candidates:
+        return 0
+    for table_col in (RapportNote.lead_id, Callback.lead_id, LeadSync.lead_id):
+        session.execute(delete(table_col.class_).where(table_col.in_(candidates)))
+    session.execute(
+        delete(ChangeLog).where(ChangeLog.entity == "lead", ChangeLog.entity_id.in_(candidates))
+    )
+    session.execute(delete(Lead).where(Lead.id.in_(candidates)))
+    return len(candidates)

@@ -1,0 +1,448 @@
+"""Apply a batch of pushed operations, idempotently, as one transaction.
+
+Each operation is first claimed by inserting its id into `server_op` (ON CONFLICT DO
+NOTHING ... RETURNING): a copy of the batch running at the same time waits on that
+row and then finds it taken, so nothing is applied twice. Attempts are append-only and
+never conflict. Lead edits carry the server version they were based on; fields changed
+since by another agent are a conflict, recorded for supervisors, and the later arrival
+wins. An operation the agent may not do refuses the whole batch (403), naming it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Table, select, update
+from sqlalchemy.orm import Session
+
+from leaddesk.domain.clock import iso
+from leaddesk.server import changes
+from leaddesk.server.auth import Caller
+from leaddesk.services.sync_wire import (
+    KINDS,
+    LEAD_SERVER_FIELDS,
+    LEAD_STATE_FIELDS,
+    WireError,
+    decode,
+    field_specs,
+)
+from leaddesk.store.models import (
+    Agent,
+    Attempt,
+    Cadence,
+    Lead,
+    LeadSync,
+    RapportNote,
+    ServerOp,
+    SyncConflict,
+    VoicemailScript,
+)
+
+MAX_OPS = 2000
+MAX_ID = 36
+
+
+class Forbidden(Exception):
+    """The caller may not do this; `path` names the operation field at fault."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Op:
+    index: int
+    op_id: str
+    kind: str
+    entity_id: str
+    payload: dict[str, Any]
+    base_version: int | None
+
+
+def _id(value: Any, path: str) -> str:
+    if not isinstance(value, str) or not 0 < len(value) <= MAX_ID:
+        raise WireError(path, f"must be an id of 1 to {MAX_ID} characters")
+    return value
+
+
+def parse_push(body: Any) -> tuple[str | None, list[Op]]:
+    """Check the shape of a push body; the first fault raises WireError with its path."""
+    if not isinstance(body, dict):
+        raise WireError("body", "must be a JSON object with 'ops'")
+    unknown = set(body) - {"ops", "device_id"}
+    if unknown:
+        raise WireError(sorted(unknown)[0], "is not a field of a push")
+    device_id = body.get("device_id")
+    if device_id is not None:
+        _id(device_id, "device_id")
+    raw_ops = body.get("ops")
+    if not isinstance(raw_ops, list) or not raw_ops:
+        raise WireError("ops", "must be a non-empty list")
+    if len(raw_ops) > MAX_OPS:
+        raise WireError("ops", f"has {len(raw_ops)} operations; the limit is {MAX_OPS} a batch")
+    ops: list[Op] = []
+    for i, raw in enumerate(raw_ops):
+        path = f"ops[{i}]"
+        if not isinstance(raw, dict):
+            raise WireError(path, "must be an object")
+        extra = set(raw) - {"op_id", "kind", "entity_id", "payload", "base_version"}
+        if extra:
+            raise WireError(f"{path}.{sorted(extra)[0]}", "is not a field of an operation")
+        kind = raw.get("kind")
+        if kind not in KINDS:
+            raise WireError(
+                f"{path}.kind", f"unknown kind {str(kind)[:40]!r} (known: {', '.join(KINDS)})"
+            )
+        payload = raw.get("payload")
+        if not isinstance(payload, dict):
+            raise WireError(f"{path}.payload", "must be an object")
+        base = raw.get("base_version")
+        if base is not None and (isinstance(base, bool) or not isinstance(base, int) or base < 0):
+            raise WireError(f"{path}.base_version", "must be a whole number or null")
+        ops.append(
+            Op(
+                i,
+                _id(raw.get("op_id"), f"{path}.op_id"),
+                kind,
+                _id(raw.get("entity_id"), f"{path}.entity_id"),
+                payload,
+                base,
+            )
+        )
+    return device_id, ops
+
+
+def insert_ignoring_duplicates(session: Session, table: Table) -> Any:
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table).on_conflict_do_nothing()
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table).on_conflict_do_nothing()
+
+
+def _jsonable(value: Any) -> Any:
+    return iso(value) if isinstance(value, datetime) else value
+
+
+def _defaults(model: type[Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for column in model.__table__.columns:
+        default = column.default
+        if default is None:
+            out[column.key] = None
+        elif default.is_scalar:
+            out[column.key] = default.arg
+        else:
+            out[column.key] = default.arg  # a callable, called per row
+    return out
+
+
+class BatchApplier:
+    """Applies one batch for one caller inside the caller's transaction."""
+
+    def __init__(self, session: Session, caller: Caller, now: datetime) -> None:
+        self.session = session
+        self.caller = caller
+        self.now = now
+        self.leads: dict[str, Lead] = {}
+        self.syncs: dict[str, LeadSync] = {}
+        self.attempt_rows: list[dict[str, Any]] = []
+        self.notes: list[tuple[Op, dict[str, Any]]] = []
+        self.changed: list[tuple[str, str, str | None]] = []
+        self.statuses: dict[str, str] = {}
+
+    # -- entry --------------------------------------------------------------------------
+
+    def apply(self, ops: list[Op]) -> list[dict[str, Any]]:
+        results: list[dict[str, Any]] = [{} for _ in ops]
+        first: dict[str, Op] = {}
+        for op in ops:
+            if op.op_id in first:
+                results[op.index] = {"op_id": op.op_id, "status": "duplicate"}
+            else:
+                first[op.op_id] = op
+        claimed = self._claim(list(first.values()))
+        todo = [op for op in first.values() if op.op_id in claimed]
+        for op in first.values():
+            if op.op_id not in claimed:
+                results[op.index] = {"op_id": op.op_id, "status": "duplicate"}
+        self._prefetch(todo)
+        for op in todo:
+            handler = getattr(self, f"_{op.kind}")
+            results[op.index] = {"op_id": op.op_id, **handler(op)}
+        self._finish()
+        for op_id, status in self.statuses.items():
+            if status != "applied":
+                self.session.execute(
+                    update(ServerOp).where(ServerOp.op_id == op_id).values(status=status)
+                )
+        return results
+
+    def _claim(self, ops: list[Op]) -> set[str]:
+        if not ops:
+            return set()
+        stmt = insert_ignoring_duplicates(self.session, ServerOp.__table__).returning(
+            ServerOp.__table__.c.op_id
+        )
+        rows = [
+            {
+                "op_id": op.op_id,
+                "agent_id": self.caller.id,
+                "kind": op.kind,
+                "status": "applied",
+                "applied_at": self.now,
+            }
+            for op in ops
+        ]
+        return set(self.session.scalars(stmt, rows))
+
+    def _prefetch(self, ops: list[Op]) -> None:
+        lead_ids: set[str] = set()
+        for op in ops:
+            if op.kind in ("lead", "lead_state"):
+                lead_ids.add(op.entity_id)
+            elif isinstance(op.payload.get("lead_id"), str):
+                lead_ids.add(op.payload["lead_id"])
+        if lead_ids:
+            for lead in self.session.scalars(select(Lead).where(Lead.id.in_(lead_ids))):
+                self.leads[lead.id] = lead
+            for sync in self.session.scalars(
+                select(LeadSync).where(LeadSync.lead_id.in_(lead_ids))
+            ):
+                self.syncs[sync.lead_id] = sync
+        script_ids = {
+            op.payload["script_id"]
+            for op in ops
+            if op.kind == "attempt" and isinstance(op.payload.get("script_id"), str)
+        }
+        self.scripts = (
+            set(
+                self.session.scalars(
+                    select(VoicemailScript.id).where(VoicemailScript.id.in_(script_ids))
+                )
+            )
+            if script_ids
+            else set()
+        )
+        self.batch_attempts: set[str] = set()
+
+    # -- access -------------------------------------------------------------------------
+
+    def _sync_row(self, lead_id: str) -> LeadSync:
+        sync = self.syncs.get(lead_id)
+        if sync is None:
+            sync = LeadSync(lead_id=lead_id, field_versions={}, owners=[])
+            self.session.add(sync)
+            self.syncs[lead_id] = sync
+        return sync
+
+    def _access(self, lead: Lead) -> str:
+        """own (may edit), past (owned it once: attempts still welcome), or none."""
+        if self.caller.is_supervisor or lead.owner_id == self.caller.id:
+            return "own"
+        sync = self.syncs.get(lead.id)
+        if sync is not None and self.caller.id in sync.owners:
+            return "past"
+        return "none"
+
+    def _lead_for(self, op: Op, lead_id: str, path: str) -> tuple[Lead, str]:
+        lead = self.leads.get(lead_id)
+        if lead is None:
+            raise WireError(path, f"no lead {lead_id!r} on the server (push the lead first)")
+        access = self._access(lead)
+        if access == "none":
+            raise Forbidden(path, f"lead {lead_id!r} is not assigned to {self.caller.name}")
+        return lead, access
+
+    # -- kinds --------------------------------------------------------------------------
+
+    def _attempt(self, op: Op) -> dict[str, Any]:
+        path = f"ops[{op.index}].payload"
+        data = decode(
+            Attempt, op.payload, path, required=("id", "lead_id", "channel", "started_at")
+        )
+        if data["id"] != op.entity_id:
+            raise WireError(f"ops[{op.index}].entity_id", "must equal payload.id")
+        agent_id = data.get("agent_id") or self.caller.id
+        if agent_id != self.caller.id:
+            raise Forbidden(f"{path}.agent_id", "an agent may upload attempts only as itself")
+        self._lead_for(op, data["lead_id"], f"{path}.lead_id")
+        data["agent_id"] = self.caller.id
+        if data.get("script_id") not in self.scripts:
+            data["script_id"] = None  # a laptop's own script; the words count is kept
+        supersedes = data.get("supersedes_id")
+        if (
+            supersedes is not None
+            and supersedes not in self.batch_attempts
+            and self.session.get(Attempt, supersedes) is None
+        ):
+            raise WireError(f"{path}.supersedes_id", f"no attempt {supersedes!r} on the server")
+        row = {}
+        for name, default in ATTEMPT_DEFAULTS.items():
+            value = data.get(name, default)
+            row[name] = value(None) if callable(value) else value
+        self.attempt_rows.append(row)
+        self.batch_attempts.add(data["id"])
+        return {"status": "applied"}
+
+    def _lead_state(self, op: Op) -> dict[str, Any]:
+        path = f"ops[{op.index}]"
+        data = decode(Lead, op.payload, f"{path}.payload", only=LEAD_STATE_FIELDS)
+        lead, access = self._lead_for(op, op.entity_id, f"{path}.entity_id")
+        return self._edit(op, lead, access, data)
+
+    def _lead(self, op: Op) -> dict[str, Any]:
+        path = f"ops[{op.index}]"
+        data = decode(Lead, op.payload, f"{path}.payload")
+        if data.get("id", op.entity_id) != op.entity_id:
+            raise WireError(f"{path}.entity_id", "must equal payload.id")
+        lead = self.leads.get(op.entity_id)
+        fields = {k: v for k, v in data.items() if k not in LEAD_SERVER_FIELDS}
+        if lead is None:
+            return self._create_lead(op, data, fields)
+        if op.base_version is None:
+            return {"status": "exists", "version": lead.version}
+        access = self._access(lead)
+        if access == "none":
+            raise Forbidden(
+                f"{path}.entity_id", f"lead {lead.id!r} is not assigned to {self.caller.name}"
+            )
+        return self._edit(op, lead, access, fields)
+
+    def _create_lead(self, op: Op, data: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
+        owner: str | None = self.caller.id
+        if self.caller.is_supervisor:
+            owner = data.get("owner_id")
+            if owner is not None and self.session.get(Agent, owner) is None:
+                raise WireError(f"ops[{op.index}].payload.owner_id", f"no agent {owner!r}")
+        cadence_id = fields.get("cadence_id")
+        if cadence_id is not None and self.session.get(Cadence, cadence_id) is None:
+            fields["cadence_id"] = None  # a laptop's own cadence; the default applies
+        lead = Lead(id=op.entity_id, owner_id=owner, **fields)
+        self.session.add(lead)
+        self.leads[lead.id] = lead
+        sync = self._sync_row(lead.id)
+        if owner is not None:
+            sync.owners = [owner]
+        self.changed.append(("lead", lead.id, owner))
+        return {"status": "applied", "version": lead.version}
+
+    def _edit(self, op: Op, lead: Lead, access: str, data: dict[str, Any]) -> dict[str, Any]:
+        """Merge field by field; a field another agent changed after the base conflicts."""
+        sync = self._sync_row(lead.id)
+        stamps = dict(sync.field_versions)
+        base = op.base_version
+        changed: list[str] = []
+        conflicts = 0
+        for name, value in data.items():
+            current = getattr(lead, name)
+            if current == value:
+                continue
+            stamp = stamps.get(name)
+            if access == "past":
+                # The lead moved to another agent meanwhile: keep the server's value.
+                self._conflict(op, lead, name, current, value, base, "server", lead.owner_id)
+                conflicts += 1
+                continue
+            if base is not None and stamp and stamp[0] > base and stamp[1] != self.caller.id:
+                self._conflict(op, lead, name, current, value, base, "incoming", stamp[1])
+                conflicts += 1
+            setattr(lead, name, value)
+            changed.append(name)
+        if changed:
+            lead.version += 1
+            for name in changed:
+                stamps[name] = [lead.version, self.caller.id]
+            sync.field_versions = stamps
+        if access == "own":
+            # Always logged: the pushing laptop then pulls the merged lead back.
+            self.changed.append(("lead", lead.id, lead.owner_id))
+        status = "conflict" if conflicts else "applied"
+        self.statuses[op.op_id] = status
+        return {"status": status, "version": lead.version}
+
+    def _conflict(
+        self,
+        op: Op,
+        lead: Lead,
+        name: str,
+        current: Any,
+        value: Any,
+        base: int | None,
+        kept: str,
+        other: str | None,
+    ) -> None:
+        self.session.add(
+            SyncConflict(
+                lead_id=lead.id,
+                field=name,
+                base_version=base,
+                server_value=_jsonable(current),
+                incoming_value=_jsonable(value),
+                kept=kept,
+                agent_id=self.caller.id,
+                other_agent_id=other,
+                op_id=op.op_id,
+                created_at=self.now,
+            )
+        )
+
+    def _rapport_note(self, op: Op) -> dict[str, Any]:
+        path = f"ops[{op.index}].payload"
+        data = decode(RapportNote, op.payload, path, required=("id", "lead_id", "text"))
+        if data["id"] != op.entity_id:
+            raise WireError(f"ops[{op.index}].entity_id", "must equal payload.id")
+        agent_id = data.get("agent_id") or self.caller.id
+        if agent_id != self.caller.id:
+            raise Forbidden(f"{path}.agent_id", "an agent may write rapport notes only as itself")
+        self._lead_for(op, data["lead_id"], f"{path}.lead_id")
+        data["agent_id"] = self.caller.id
+        self.notes.append((op, data))
+        return {"status": "applied"}
+
+    # -- write --------------------------------------------------------------------------
+
+    def _finish(self) -> None:
+        session = self.session
+        session.flush()
+        if self.attempt_rows:
+            session.execute(
+                insert_ignoring_duplicates(session, Attempt.__table__), self.attempt_rows
+            )
+        for op, data in self.notes:
+            attempt_id = data.get("attempt_id")
+            if (
+                attempt_id is not None
+                and attempt_id not in self.batch_attempts
+                and session.get(Attempt, attempt_id) is None
+            ):
+                data["attempt_id"] = None
+            note = session.get(RapportNote, data["id"])
+            if note is None:
+                session.add(RapportNote(**data))
+            elif note.agent_id == self.caller.id or self.caller.is_supervisor:
+                for name, value in data.items():
+                    if name != "id":
+                        setattr(note, name, value)
+            else:
+                raise Forbidden(
+                    f"ops[{op.index}].entity_id", "this rapport note belongs to another agent"
+                )
+        changes.record(session, self.changed, self.now)
+
+
+ATTEMPT_DEFAULTS = _defaults(Attempt)
+# Every attempt field must be listed for the multi-row insert, in column order.
+assert set(ATTEMPT_DEFAULTS) == set(field_specs(Attempt))
+
+
+def apply_push(
+    session: Session, caller: Caller, ops: list[Op], now: datetime
+) -> list[dict[str, Any]]:
+    return BatchApplier(session, caller, now).apply(ops)
