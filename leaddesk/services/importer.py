@@ -1,0 +1,387 @@
+"""Import leads from a file, all or nothing.
+
+The rows are streamed in batches inside ONE write transaction: a failure, a bad file
+discovered half-way or a cancel from the GUI leaves the database as it was, and the
+rejects file appears only when the import is committed.
+
+Every row is counted exactly once: rows = imported + updated + duplicates + rejected.
+A row that matches a lead (same source and external id, same email, or same E.164
+number without a conflicting email or id) only fills in what the lead lacks: empty
+fields, new alternate numbers, the do-not-call flag. It never overwrites a value, so
+it never touches what an agent edited (`Lead.edited_fields`, which also protects a
+field the agent emptied on purpose) nor the logged state (status, next action,
+attempts, owner, arrival time), two rows about one person cannot undo each other,
+and re-importing a file changes nothing.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from leaddesk.domain.clock import as_utc, iso
+from leaddesk.domain.phone import enable_fast_parsing
+from leaddesk.services.errors import UserError
+from leaddesk.services.intake.record import LeadDraft, Reject, build_batch
+from leaddesk.services.intake.rejects import RejectsWriter, default_rejects_path
+from leaddesk.services.intake.source import LeadSource, open_source
+from leaddesk.services.outbox import enqueue
+from leaddesk.services.workspace import Workspace, get_or_create_agent
+from leaddesk.store.models import DncNumber, Lead, Outbox, new_id
+
+BATCH_ROWS = 2000
+# Fields a file may fill in on an existing lead where they are empty (and not edited).
+UPDATABLE = (
+    "first_name",
+    "last_name",
+    "company",
+    "title",
+    "email",
+    "address",
+    "city",
+    "state",
+    "postal_code",
+    "country",
+    "notes",
+)
+_LEAD_COLUMNS = tuple(c.key for c in Lead.__table__.columns)
+
+
+class ImportCancelled(UserError):
+    """The agent cancelled; nothing was imported."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportProgress:
+    rows: int  # rows read so far
+    fraction: float  # of the file, 0..1
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    rows: int
+    imported: int
+    updated: int
+    duplicates: int
+    rejected: int
+    rejects_file: Path | None
+    format: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rows": self.rows,
+            "imported": self.imported,
+            "updated": self.updated,
+            "duplicates": self.duplicates,
+            "rejected": self.rejected,
+            "rejects_file": str(self.rejects_file) if self.rejects_file else None,
+        }
+
+
+def lead_payload(lead: Lead | dict[str, Any]) -> dict[str, Any]:
+    """The lead's fields as a JSON-able dict (what the outbox carries to the server)."""
+    out: dict[str, Any] = {}
+    for key in _LEAD_COLUMNS:
+        value = lead.get(key) if isinstance(lead, dict) else getattr(lead, key)
+        if isinstance(value, datetime):
+            value = iso(value)
+        elif isinstance(value, list):
+            value = list(value)
+        out[key] = value
+    return out
+
+
+def _batches(
+    rows: Iterable[tuple[int, list[str]]], size: int
+) -> Iterator[list[tuple[int, list[str]]]]:
+    it = iter(rows)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
+
+
+class _Counts:
+    def __init__(self) -> None:
+        self.rows = self.imported = self.updated = self.duplicates = self.rejected = 0
+
+
+def _get(target: Lead | dict[str, Any], key: str) -> Any:
+    return target[key] if isinstance(target, dict) else getattr(target, key)
+
+
+def _set(target: Lead | dict[str, Any], key: str, value: Any) -> None:
+    if isinstance(target, dict):
+        target[key] = value
+    else:
+        setattr(target, key, value)
+
+
+def _merge(target: Lead | dict[str, Any], draft: LeadDraft, on_dnc: bool) -> bool:
+    """Bring what the draft adds into an existing lead; True when anything changed."""
+    edited = set(_get(target, "edited_fields") or ())
+    changed = False
+    for key in UPDATABLE:
+        value = getattr(draft, key)
+        if value and key not in edited and not _get(target, key):
+            _set(target, key, value)
+            changed = True
+    if draft.external_id and not _get(target, "external_id") and "external_id" not in edited:
+        _set(target, "external_id", draft.external_id)
+        changed = True
+    numbers = [draft.phone_e164, *draft.alt_phones]
+    if not _get(target, "phone_e164") and "phone_e164" not in edited:
+        for key in ("phone_raw", "phone_e164", "phone_type", "phone_ext"):
+            _set(target, key, getattr(draft, key))
+        numbers = draft.alt_phones
+        changed = True
+    primary = _get(target, "phone_e164")
+    alts = list(_get(target, "alt_phones") or ())
+    extra = [n for n in numbers if n != primary and n not in alts]
+    if extra and "alt_phones" not in edited:
+        _set(target, "alt_phones", alts + extra)
+        changed = True
+    no_zone = not _get(target, "time_zones") and _get(target, "tz_source") != "manual"
+    if no_zone and draft.time_zones and "time_zones" not in edited:
+        _set(target, "time_zones", list(draft.time_zones))
+        _set(target, "tz_source", draft.tz_source)
+        changed = True
+    if (draft.do_not_call or on_dnc) and not _get(target, "do_not_call"):
+        _set(target, "do_not_call", True)
+        changed = True
+    return changed
+
+
+class _Batch:
+    """Matching one batch of drafts against the store and against each other."""
+
+    def __init__(self, session: Session, source: str, drafts: list[LeadDraft]) -> None:
+        self.source = source
+        phones = {d.phone_e164 for d in drafts}
+        emails = {d.email for d in drafts if d.email}
+        ext_ids = {d.external_id for d in drafts if d.external_id}
+        found: dict[str, Lead] = {}
+        queries = [select(Lead).where(Lead.phone_e164.in_(phones))]
+        if emails:
+            queries.append(select(Lead).where(Lead.email.in_(emails)))
+        if ext_ids:
+            queries.append(select(Lead).where(Lead.source == source, Lead.external_id.in_(ext_ids)))
+        for query in queries:
+            for lead in session.scalars(query.order_by(Lead.created_at, Lead.id)):
+                found.setdefault(lead.id, lead)
+        self.by_ext: dict[str, Lead | dict[str, Any]] = {}
+        self.by_email: dict[str, Lead | dict[str, Any]] = {}
+        self.by_phone: dict[str, Lead | dict[str, Any]] = {}
+        for lead in found.values():
+            self.index(lead)
+        self.dnc = set(
+            session.scalars(select(DncNumber.phone_e164).where(DncNumber.phone_e164.in_(phones)))
+        )
+
+    def index(self, lead: Lead | dict[str, Any]) -> None:
+        ext = _get(lead, "external_id")
+        if ext and _get(lead, "source") == self.source:
+            self.by_ext.setdefault(ext, lead)
+        email = _get(lead, "email")
+        if email:
+            self.by_email.setdefault(email, lead)
+        phone = _get(lead, "phone_e164")
+        if phone:
+            self.by_phone.setdefault(phone, lead)
+
+    def match(self, draft: LeadDraft) -> Lead | dict[str, Any] | None:
+        if draft.external_id and draft.external_id in self.by_ext:
+            return self.by_ext[draft.external_id]
+        if draft.email and draft.email in self.by_email:
+            return self.by_email[draft.email]
+        lead = self.by_phone.get(draft.phone_e164)
+        if lead is None:
+            return None
+        # The same number with another email or id is another person (a switchboard).
+        email = _get(lead, "email")
+        if draft.email and email and email != draft.email:
+            return None
+        ext = _get(lead, "external_id")
+        if (
+            draft.external_id
+            and ext
+            and ext != draft.external_id
+            and _get(lead, "source") == self.source
+        ):
+            return None
+        return lead
+
+
+class ImportService:
+    """Imports lead files for the workspace's agent (or the owner named)."""
+
+    def __init__(self, workspace: Workspace, batch_rows: int = BATCH_ROWS) -> None:
+        self.ws = workspace
+        self.batch_rows = batch_rows
+
+    def open(self, path: Path, fmt: str = "auto") -> LeadSource:
+        return open_source(path, fmt)
+
+    def run(
+        self,
+        source: LeadSource | Path,
+        *,
+        region: str | None = None,
+        owner: str | None = None,
+        rejects_path: Path | None = None,
+        progress: Callable[[ImportProgress], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ImportSummary:
+        if not isinstance(source, LeadSource):
+            source = open_source(Path(source))
+        source.check_importable()
+        if owner is not None and not owner.strip():
+            raise UserError("--owner needs an agent name")
+        enable_fast_parsing()
+        now = as_utc(self.ws.clock())
+        rejects = RejectsWriter(
+            rejects_path or default_rejects_path(source.path), source.mapping.headers
+        )
+        counts = _Counts()
+        try:
+            with self.ws.store.transaction() as session:
+                owner_id = (
+                    get_or_create_agent(session, owner.strip()).id if owner else self.ws.agent.id
+                )
+                for batch in _batches(source.rows(), self.batch_rows):
+                    if cancelled is not None and cancelled():
+                        raise ImportCancelled("import cancelled; nothing was imported")
+                    items = build_batch(batch, source.mapping, region, now)
+                    self._apply(session, source.source_name, items, owner_id, now, counts, rejects)
+                    counts.rows += len(batch)
+                    if progress is not None:
+                        progress(ImportProgress(counts.rows, source.fraction_read()))
+                if counts.rows == 0:
+                    raise UserError(f"{source.path.name} has a header row but no leads")
+                if cancelled is not None and cancelled():
+                    raise ImportCancelled("import cancelled; nothing was imported")
+        except BaseException:
+            rejects.discard()
+            raise
+        rejects_file = rejects.commit()
+        return ImportSummary(
+            counts.rows,
+            counts.imported,
+            counts.updated,
+            counts.duplicates,
+            counts.rejected,
+            rejects_file,
+            source.format,
+        )
+
+    def _apply(
+        self,
+        session: Session,
+        source: str,
+        items: list[LeadDraft | Reject],
+        owner_id: str,
+        now: datetime,
+        counts: _Counts,
+        rejects: RejectsWriter,
+    ) -> None:
+        drafts = [d for d in items if isinstance(d, LeadDraft)]
+        for item in items:
+            if isinstance(item, Reject):
+                rejects.add(item.line, item.cells, item.reason)
+                counts.rejected += 1
+        if not drafts:
+            return
+        batch = _Batch(session, source, drafts)
+        new_rows: list[dict[str, Any]] = []
+        updated: dict[str, tuple[Lead, int]] = {}
+        for draft in drafts:
+            target = batch.match(draft)
+            on_dnc = draft.phone_e164 in batch.dnc
+            if target is None:
+                row = self._new_row(draft, source, owner_id, now, on_dnc)
+                new_rows.append(row)
+                batch.index(row)
+                counts.imported += 1
+            elif isinstance(target, Lead) and target.deleted_at is not None:
+                counts.duplicates += 1  # deleted by an agent: an import does not revive it
+            elif _merge(target, draft, on_dnc):
+                counts.updated += 1
+                if isinstance(target, Lead) and target.id not in updated:
+                    updated[target.id] = (target, target.version)
+            else:
+                counts.duplicates += 1
+        if new_rows:
+            session.execute(insert(Lead), new_rows)
+            session.execute(
+                insert(Outbox),
+                [
+                    {
+                        "op_id": new_id(),
+                        "kind": "lead",
+                        "entity_id": row["id"],
+                        "payload": lead_payload(row),
+                        "base_version": None,
+                        "created_at": now,
+                    }
+                    for row in new_rows
+                ],
+            )
+        for lead, version in updated.values():
+            lead.version = version + 1
+            lead.updated_at = now
+            enqueue(session, "lead", lead.id, lead_payload(lead), base_version=version)
+        session.flush()
+        session.expunge_all()
+
+    @staticmethod
+    def _new_row(
+        draft: LeadDraft, source: str, owner_id: str, now: datetime, on_dnc: bool
+    ) -> dict[str, Any]:
+        arrived = draft.created_at or now
+        return {
+            "id": new_id(),
+            "source": source,
+            "external_id": draft.external_id,
+            "first_name": draft.first_name,
+            "last_name": draft.last_name,
+            "company": draft.company,
+            "title": draft.title,
+            "email": draft.email,
+            "phone_raw": draft.phone_raw,
+            "phone_e164": draft.phone_e164,
+            "phone_type": draft.phone_type,
+            "phone_ext": draft.phone_ext,
+            "phone_bad": False,
+            "alt_phones": draft.alt_phones,
+            "address": draft.address,
+            "city": draft.city,
+            "state": draft.state,
+            "postal_code": draft.postal_code,
+            "country": draft.country,
+            "time_zones": draft.time_zones,
+            "tz_source": draft.tz_source,
+            "arrived_at": arrived,
+            "owner_id": owner_id,
+            "status": "new",
+            "do_not_call": draft.do_not_call or on_dnc,
+            "next_action_at": arrived,
+            "next_channel": "phone",
+            "cadence_id": None,
+            "cadence_step": 0,
+            "attempt_count": 0,
+            "call_count": 0,
+            "first_attempt_at": None,
+            "last_attempt_at": None,
+            "last_outcome": None,
+            "notes": draft.notes,
+            "edited_fields": [],
+            "created_at": now,
+            "updated_at": now,
+            "version": 1,
+            "deleted_at": None,
+        }

@@ -1,0 +1,218 @@
+"""From a row's cells to a lead draft, or to the reason the row is rejected.
+
+A batch is built in three passes so that phone numbers are parsed region by region
+(`leaddesk.domain.phone.parse_many`): take the cells apart, parse every number of the
+batch, then put each draft together with its numbers and time zones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from leaddesk.domain.phone import ParsedPhone, normalize_region, parse_many, parse_phones, unique
+from leaddesk.domain.timezones import country_code, country_from_state, lead_zones, state_code
+from leaddesk.services.intake.fields import FIELDS, PHONE_FIELDS, ColumnMapping
+from leaddesk.services.intake.values import clean_email, parse_bool, parse_created, split_name
+
+# Longest cell accepted per field (the store's column sizes); a longer one rejects the row.
+MAX_CHARS: dict[str, int] = {
+    "external_id": 120,
+    "first_name": 120,
+    "middle_name": 120,
+    "last_name": 120,
+    "full_name": 240,
+    "company": 200,
+    "title": 200,
+    "phone": 80,
+    "mobile": 80,
+    "alt_phone": 400,
+    "phone_code": 8,
+    "phone_ext": 20,
+    "email": 254,
+    "address": 400,
+    "address2": 400,
+    "address3": 400,
+    "city": 120,
+    "state": 120,
+    "postal_code": 20,
+    "country": 60,
+    "time_zone": 80,
+    "created_at": 60,
+    "owner": 200,
+    "notes": 20_000,
+    "do_not_call": 20,
+}
+
+
+@dataclass(slots=True)
+class LeadDraft:
+    """A row ready to become (or update) a lead."""
+
+    line: int
+    external_id: str | None
+    first_name: str
+    last_name: str
+    company: str
+    title: str
+    email: str | None
+    phone_raw: str
+    phone_e164: str
+    phone_type: str
+    phone_ext: str
+    alt_phones: list[str]
+    address: str
+    city: str
+    state: str
+    postal_code: str
+    country: str
+    time_zones: list[str]
+    tz_source: str
+    created_at: datetime | None
+    notes: str
+    do_not_call: bool
+
+
+@dataclass(slots=True)
+class Reject:
+    line: int
+    cells: list[str]
+    reason: str
+
+
+@dataclass(slots=True)
+class _Row:
+    line: int
+    cells: list[str]
+    values: dict[str, str]
+    phones: list[tuple[str, str]]  # (field, text as it will be parsed)
+    region: str | None
+    addr_country: str | None
+    parsed: list[tuple[str, ParsedPhone]] = field(default_factory=list)
+
+
+def _take_apart(
+    line: int, cells: list[str], mapping: ColumnMapping, default_region: str | None
+) -> _Row | Reject:
+    values: dict[str, str] = {}
+    phones: list[tuple[str, str]] = []
+    for index, name in enumerate(mapping.fields):
+        if not name or index >= len(cells):
+            continue
+        text = cells[index].strip()
+        if not text:
+            continue
+        limit = MAX_CHARS.get(name, 400)
+        if len(text) > limit:
+            header = mapping.headers[index] if index < len(mapping.headers) else f"#{index + 1}"
+            return Reject(
+                line,
+                cells,
+                f"cell too long: {FIELDS[name].lower()} (column {header!r}) has "
+                f"{len(text)} characters, at most {limit}",
+            )
+        if name in PHONE_FIELDS:
+            phones.append((name, text))
+        elif name not in values:  # the first non-empty column for a field wins
+            values[name] = text
+    if not phones:
+        return Reject(line, cells, "no phone number")
+    state = values.get("state", "")
+    country = country_code(values.get("country"))
+    addr_country = country
+    if addr_country is None and state:
+        if default_region and state_code(default_region, state):
+            addr_country = default_region
+        else:
+            addr_country = country_from_state(state)
+    region = country or default_region or addr_country
+    code = values.get("phone_code", "").lstrip("+").strip()
+    if code.isdigit() and 0 < len(code) <= 3:
+        phones = [(f, t if t.startswith(("+", "00")) else f"+{code} {t}") for f, t in phones]
+    return _Row(line, cells, values, phones, region, addr_country)
+
+
+def _draft(row: _Row, now: datetime) -> LeadDraft | Reject:
+    order = {"phone": 0, "mobile": 1, "alt_phone": 2}
+    ranked = sorted(row.parsed, key=lambda p: order[p[0]])
+    primary: ParsedPhone | None = None
+    primary_field = ""
+    for field_name, parsed in ranked:
+        if parsed.valid:
+            primary, primary_field = parsed, field_name
+            break
+    if primary is None or primary.e164 is None:
+        errors = [p.error for _, p in ranked if p.error]
+        return Reject(row.line, row.cells, errors[0] if errors else "invalid phone number")
+    alternates = unique(
+        (p.e164 or p.raw.strip())
+        for _, p in ranked
+        if p is not primary and (p.e164 or p.raw.strip())
+    )
+    alternates = [a for a in alternates if a != primary.e164]
+    values = row.values
+    first, last = values.get("first_name", ""), values.get("last_name", "")
+    if not first and not last and values.get("full_name"):
+        first, last = split_name(values["full_name"])
+    address = ", ".join(values[k] for k in ("address", "address2", "address3") if k in values)
+    zones, source = lead_zones(
+        primary, row.addr_country, values.get("state"), values.get("time_zone")
+    )
+    phone_type = primary.type
+    if primary_field == "mobile" and phone_type == "fixed_or_mobile":
+        phone_type = "mobile"
+    ext = primary.extension or values.get("phone_ext", "").lstrip("xX#. ")[:20]
+    return LeadDraft(
+        line=row.line,
+        external_id=values.get("external_id") or None,
+        first_name=first[:120],
+        last_name=last[:120],
+        company=values.get("company", ""),
+        title=values.get("title", ""),
+        email=clean_email(values.get("email", "")),
+        phone_raw=primary.raw.strip()[:80],
+        phone_e164=primary.e164,
+        phone_type=phone_type,
+        phone_ext=ext,
+        alt_phones=alternates,
+        address=address[:400],
+        city=values.get("city", ""),
+        state=values.get("state", ""),
+        postal_code=values.get("postal_code", ""),
+        country=row.addr_country or "",
+        time_zones=zones,
+        tz_source=source,
+        created_at=parse_created(values.get("created_at", ""), now),
+        notes=values.get("notes", ""),
+        do_not_call=parse_bool(values.get("do_not_call", "")),
+    )
+
+
+def build_batch(
+    rows: Sequence[tuple[int, list[str]]],
+    mapping: ColumnMapping,
+    default_region: str | None,
+    now: datetime,
+) -> list[LeadDraft | Reject]:
+    """Drafts (or rejects) for a batch of rows, in the rows' order."""
+    region = normalize_region(default_region)
+    taken: list[_Row | Reject] = [_take_apart(line, cells, mapping, region) for line, cells in rows]
+    wanted: list[tuple[str, str | None]] = []
+    for item in taken:
+        if isinstance(item, _Row):
+            wanted.extend((text, item.region) for _, text in item.phones)
+    parsed = iter(parse_many(wanted))
+    out: list[LeadDraft | Reject] = []
+    for item in taken:
+        if isinstance(item, Reject):
+            out.append(item)
+            continue
+        for field_name, text in item.phones:
+            result = next(parsed)
+            if result.valid:
+                item.parsed.append((field_name, result))
+            else:  # "212 555 0100 / 646 555 0199": several numbers in one cell
+                item.parsed.extend((field_name, p) for p in parse_phones(text, item.region))
+        out.append(_draft(item, now))
+    return out
