@@ -159,7 +159,9 @@ class ReportService:
         end = as_utc(until) if until is not None else as_utc(self.clock())
         start = as_utc(since) if since is not None else None
         if start is not None and start >= end:
-            raise UserError(f"the period is empty: --since {iso(start)} is not before {iso(end)}")
+            raise UserError(
+                f"the period from {iso(start)} to {iso(end)} is empty: --since must come before --until"
+            )
         return Period(start, end)
 
     # -- public -------------------------------------------------------------------------

@@ -1,0 +1,212 @@
+"""`leaddesk report`: the lead-response measures for the agent, or with `--agent all`
+for every agent and the team.
+
+Periods: `--since` and `--until` take a date (YYYY-MM-DD, a UTC calendar day; `--until`
+includes that whole day) or an ISO 8601 instant. Without `--since` the report covers
+all history; without `--until` it ends now.
+
+JSON for one agent is one document with the fields of CLI.md (and a few more). With
+`--agent all` it is `{"agent": "all", "since", "until", "agents": [one document per
+agent], "team": {the same fields for the whole team, "agent": "all"}}`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import re
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from leaddesk.cli import Context
+from leaddesk.domain.outcomes import OUTCOMES, Channel
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+SCALAR_FIELDS = (
+    "agent",
+    "since",
+    "until",
+    "leads",
+    "attempts",
+    "never_contacted",
+    "never_contacted_pct",
+    "second_attempt_rate",
+    "median_attempts",
+    "speed_to_lead_median_s",
+    "speed_to_lead_p90_s",
+    "voicemail_left_rate",
+    "contact_rate",
+    "first_touch_call_rate",
+    "voicemails_left",
+    "voicemails_reached",
+    "voicemail_script_words_mean",
+    "voicemail_script_seconds_mean",
+)
+
+
+def parse_day_or_instant(ctx: Context, text: str | None, option: str, end: bool) -> datetime | None:
+    """A date is a whole UTC day: `--since D` starts at its midnight, `--until D` ends
+    at the next one. Anything else must be an ISO 8601 instant."""
+    if text is None:
+        return None
+    value = ctx.instant(text.strip(), option)
+    if value is not None and end and _DATE.match(text.strip()):
+        value += timedelta(days=1)
+    return value
+
+
+def server_report(url: str, args: argparse.Namespace, ctx: Context) -> dict[str, Any]:
+    """The hook for team reports from the server (`--server URL`).
+
+    The team server does not expose a report endpoint yet. When it does, fetch
+    `GET {url}/v1/report?since=..&until=..&agent=..` here with the agent's token and
+    return the same JSON document `ReportService` makes locally.
+    """
+    from leaddesk.services.errors import UserError
+
+    raise UserError("team server reports are not built yet; run the report on a local database")
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    from leaddesk.services.errors import UserError
+    from leaddesk.services.report import TEAM, ReportService
+
+    since = parse_day_or_instant(ctx, args.since, "--since", end=False)
+    until = parse_day_or_instant(ctx, args.until, "--until", end=True)
+    for option, path in (("--csv", args.csv), ("--pdf", args.pdf)):
+        if path is not None and (path.is_dir() or not path.parent.exists()):
+            raise UserError(f"{option}: cannot write {path} (no such folder, or a folder)")
+    agent_name: str | None = getattr(args, "agent", None)
+    if args.server:
+        document = server_report(args.server, args, ctx)
+        ctx.emit(document, _text(document))
+        return 0
+
+    store = ctx.open_store()
+    try:
+        service = ReportService(store, ctx.clock)
+        period = service.period(since, until)
+        if agent_name == TEAM:
+            team = service.team_report(period)
+            document = team.to_json()
+            reports = [*team.agents, team.team]
+        else:
+            name = agent_name if agent_name is not None else ctx.workspace(store).agent.name
+            one = service.agent_report(period, name)
+            document = one.to_json()
+            reports = [one]
+        if args.csv is not None:
+            write_csv(args.csv, [r.to_json() for r in reports])
+        if args.pdf is not None:
+            from leaddesk.services.review import ReviewService
+
+            review = ReviewService(store, ctx.clock)
+            agent_id = None if agent_name == TEAM else reports[0].agent_id
+            pdf_input = {
+                "reports": reports,
+                "activity": review.activity_by_day(period, agent_id),
+                "hours": review.contact_by_local_hour(period, agent_id),
+            }
+            _write_pdf(args.pdf, pdf_input)
+    finally:
+        store.close()
+    ctx.emit(document, _text(document))
+    return 0
+
+
+def _write_pdf(path: Path, data: dict[str, Any]) -> None:
+    # Qt is loaded only when a PDF is asked for; the CLI has no display.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from leaddesk.ui.supervisor.pdf import write_report_pdf
+
+    write_report_pdf(path, data["reports"], data["activity"], data["hours"])
+
+
+def csv_columns() -> list[str]:
+    return [
+        *SCALAR_FIELDS,
+        *(f"outcome:{code}" for code in OUTCOMES),
+        *(f"channel:{c.value}" for c in Channel),
+    ]
+
+
+def write_csv(path: Path, documents: list[dict[str, Any]]) -> None:
+    """One row per agent (and the team's row last), written whole or not at all."""
+    tmp = path.with_name(path.name + ".part")
+    try:
+        with tmp.open("w", newline="", encoding="utf-8") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(csv_columns())
+            for doc in documents:
+                row = [_cell(doc.get(name)) for name in SCALAR_FIELDS]
+                row += [doc["outcomes"].get(code, 0) for code in OUTCOMES]
+                row += [doc["channels"].get(c.value, 0) for c in Channel]
+                writer.writerow(row)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _cell(value: object) -> object:
+    return "" if value is None else value
+
+
+def _fmt(value: object, unit: str = "") -> str:
+    if value is None:
+        return "n/a"
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".") + unit
+    return f"{value}{unit}"
+
+
+def _pct(value: object) -> str:
+    return "n/a" if not isinstance(value, int | float) else f"{value * 100:.1f} %"
+
+
+def _duration(value: object) -> str:
+    if not isinstance(value, int | float):
+        return "n/a"
+    seconds = int(value)
+    if seconds < 120:
+        return f"{seconds} s"
+    if seconds < 7200:
+        return f"{seconds // 60} min"
+    if seconds < 172_800:
+        return f"{seconds / 3600:.1f} h"
+    return f"{seconds / 86400:.1f} days"
+
+
+def _block(doc: dict[str, Any]) -> str:
+    lines = [
+        f"{doc['agent']}: {doc['leads']} leads, {doc['attempts']} attempts",
+        f"  never contacted      {doc['never_contacted']} ({_fmt(doc['never_contacted_pct'], ' %')})",
+        f"  speed to lead        median {_duration(doc['speed_to_lead_median_s'])},"
+        f" 90th percentile {_duration(doc['speed_to_lead_p90_s'])}",
+        f"  attempts per lead    median {_fmt(doc['median_attempts'])} (target 6 to 8)",
+        f"  second-attempt rate  {_pct(doc['second_attempt_rate'])}",
+        f"  contact rate         {_pct(doc['contact_rate'])}",
+        f"  voicemails left      {_pct(doc['voicemail_left_rate'])} of voicemails reached,"
+        f" scripts {_fmt(doc['voicemail_script_seconds_mean'], ' s')} on average",
+        f"  first touch a call   {_pct(doc['first_touch_call_rate'])}",
+    ]
+    if doc["channels"]:
+        lines.append(
+            "  channels             " + ", ".join(f"{k} {v}" for k, v in doc["channels"].items())
+        )
+    if doc["outcomes"]:
+        lines.append(
+            "  outcomes             " + ", ".join(f"{k} {v}" for k, v in doc["outcomes"].items())
+        )
+    return "\n".join(lines)
+
+
+def _text(document: dict[str, Any]) -> str:
+    since = document.get("since") or "the beginning"
+    head = f"Report from {since} to {document.get('until')}"
+    if "agents" in document:
+        blocks = [_block(d) for d in document["agents"]] + [_block(document["team"])]
+        return head + "\n\n" + "\n\n".join(blocks)
+    return head + "\n\n" + _block(document)
