@@ -62,7 +62,7 @@ def test_open_period_covers_all_history(service: ReportService) -> None:
 
 def test_period_defaults_to_now_and_refuses_an_empty_one(service: ReportService) -> None:
     assert service.period().until == UNTIL + timedelta(days=30)
-    with pytest.raises(UserError, match="period is empty"):
+    with pytest.raises(UserError, match="is empty: --since must come before --until"):
         service.period(UNTIL, SINCE)
 
 
