@@ -212,7 +212,7 @@ def put_cadences(session: Session, caller: Caller, body: Any, now: datetime) -> 
 
 def list_conflicts(session: Session, caller: Caller) -> dict[str, Any]:
     require_supervisor(caller, "review conflicts")
-    names = dict(session.execute(select(Agent.id, Agent.name)).tuples().all())
+    names = {row[0]: row[1] for row in session.execute(select(Agent.id, Agent.name))}
     rows = session.scalars(select(SyncConflict).order_by(SyncConflict.created_at)).all()
     return {
         "conflicts": [

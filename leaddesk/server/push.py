@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from leaddesk.domain.clock import iso
@@ -116,7 +116,7 @@ def parse_push(body: Any) -> tuple[str | None, list[Op]]:
     return device_id, ops
 
 
-def insert_ignoring_duplicates(session: Session, table: Table) -> Any:
+def insert_ignoring_duplicates(session: Session, table: Any) -> Any:
     if session.get_bind().dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 

@@ -1,0 +1,85 @@
+"""`leaddesk server run|add-agent`: the team server and its administration."""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import sys
+from typing import Any
+
+from leaddesk.cli import Context
+
+
+def open_server_store(url: str) -> Any:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from leaddesk.services.errors import UserError
+    from leaddesk.store.migrate import open_url
+
+    if not url.startswith(("postgresql", "sqlite:///")):
+        raise UserError(f"--database-url {url!r}: give postgresql://USER@HOST/DB or sqlite:///PATH")
+    try:
+        return open_url(url)
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        raise UserError(f"cannot open the server database: {reason}") from None
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def run_server(args: argparse.Namespace, ctx: Context) -> int:
+    import uvicorn
+
+    from leaddesk.server.app import create_app, uvicorn_config
+    from leaddesk.services.errors import UserError
+
+    if bool(args.tls_cert) != bool(args.tls_key):
+        raise UserError("--tls-cert and --tls-key go together")
+    for path in (args.tls_cert, args.tls_key):
+        if path is not None and not path.is_file():
+            raise UserError(f"{path}: no such file")
+    store = open_server_store(args.database_url)
+    scheme = "https" if args.tls_cert else "http"
+    if not _is_loopback(args.host) and not args.tls_cert:
+        sys.stderr.write(
+            f"leaddesk: warning: serving on {args.host} without TLS: tokens cross the network "
+            "in clear text; give --tls-cert and --tls-key\n"
+        )
+    sys.stderr.write(f"leaddesk server on {scheme}://{args.host}:{args.port}\n")
+    sys.stderr.flush()
+    try:
+        app = create_app(store, clock=ctx.clock)
+        uvicorn.Server(uvicorn_config(app, args.host, args.port, args.tls_cert, args.tls_key)).run()
+    finally:
+        store.close()
+    return 0
+
+
+def add_agent(args: argparse.Namespace, ctx: Context) -> int:
+    from leaddesk.server.auth import add_agent_to
+
+    store = open_server_store(args.database_url)
+    try:
+        agent, token, created = add_agent_to(store, args.name, args.supervisor)
+    finally:
+        store.close()
+    role = "supervisor" if agent.is_supervisor else "agent"
+    what = "created" if created else "already existed; a new token was issued"
+    ctx.emit(
+        {"agent": agent.name, "token": token},
+        f"{role} {agent.name} {what}. Token (shown once, give it to 'leaddesk login'):\n{token}",
+    )
+    return 0
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    if args.server_command == "run":
+        return run_server(args, ctx)
+    return add_agent(args, ctx)
