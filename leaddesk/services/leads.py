@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import phonenumbers
 from sqlalchemy import select
 
-from leaddesk.domain.calling_hours import CallingRules, closed_reason, window_state
+from leaddesk.domain.calling_hours import CallingRules, closed_reason, window_state, zones_of
 from leaddesk.domain.clock import as_utc
 from leaddesk.domain.outcomes import OUTCOMES
 from leaddesk.services.cadences import cadence_for
@@ -114,6 +114,8 @@ def calling_check(
     """Whether `at` is inside the calling hours (the engine's rules) in every zone."""
     at = as_utc(at)
     hours = (rules or default_rules()).hours
+    if zones_of(list(time_zones)) is None:
+        return CallingCheck(True, "time zone unknown: confirm the time with the lead")
     state = window_state(hours, list(time_zones), at)
     if state.open:
         zones = _zones(list(time_zones))

@@ -42,11 +42,6 @@ class Entry(Protocol):
     next_channel: str | None
 
 
-class Summary(Protocol):
-    total: int
-    counts: dict[str, int]
-
-
 PageFn = Callable[[int, int, "str | None"], Sequence[Any]]
 SummaryFn = Callable[["str | None"], tuple[int, dict[str, int]]]
 
@@ -56,12 +51,11 @@ SECTION_ROLE = Qt.ItemDataRole.UserRole + 3
 CALLABLE_ROLE = Qt.ItemDataRole.UserRole + 4
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 5
 
-COLUMNS = ("section", "lead", "reason", "local_time", "attempts", "next")
+COLUMNS = ("lead", "reason", "local_time", "attempts", "next")
 HEADERS = {
-    "section": "Section",
     "lead": "Lead",
     "reason": "Why now",
-    "local_time": "Local time",
+    "local_time": "Local",
     "attempts": "Tries",
     "next": "Next touch",
 }
@@ -246,8 +240,11 @@ class CallListModel(QAbstractTableModel):
             return entry.section
         if role == CALLABLE_ROLE:
             return bool(entry.callable)
-        if role == SUBTITLE_ROLE and column == "lead":
-            return entry.company or ""
+        if role == SUBTITLE_ROLE:
+            if column == "lead":
+                return entry.company or ""
+            if column == "reason":
+                return SECTION_LABELS.get(entry.section, entry.section)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{entry.name}: {entry.reason}" if entry.reason else entry.name
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -259,8 +256,6 @@ class CallListModel(QAbstractTableModel):
         return None
 
     def _display(self, entry: Any, column: str) -> str:
-        if column == "section":
-            return SECTION_LABELS.get(entry.section, entry.section)
         if column == "lead":
             return str(entry.name)
         if column == "reason":

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 
 SECTION_LABELS = {
-    "callback": "Callback due",
+    "callback": "Callback",
     "new": "New",
     "follow_up": "Follow-up",
     "later": "Later",
@@ -121,10 +121,10 @@ QLabel#KeyHint {{
     color: {muted}; border: 1px solid {border}; border-radius: 4px; padding: 0px 4px;
     font-size: 8pt;
 }}
-QLineEdit, QPlainTextEdit, QSpinBox, QDateTimeEdit, QComboBox {{
+QLineEdit, QPlainTextEdit, QComboBox {{
     border: 1px solid {border}; border-radius: 6px; padding: 4px 6px; background: {panel};
 }}
-QLineEdit:focus, QPlainTextEdit:focus, QSpinBox:focus, QDateTimeEdit:focus {{
+QLineEdit:focus, QPlainTextEdit:focus {{
     border: 1px solid {ACCENT};
 }}
 QPushButton {{

@@ -1,0 +1,100 @@
+"""Application setup: high-DPI, the palette following the system's light or dark
+scheme, the stylesheet, logging to a file, and a crash dialog that shows the log path.
+
+Startup order (commands/gui.py): parse args, paths, logging, open and migrate the
+database, then `create_app` and the window.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
+
+from leaddesk import __version__
+from leaddesk.paths import APP_NAME, user_data_dir
+from leaddesk.ui import style
+from leaddesk.ui.icons import app_icon
+
+log = logging.getLogger("leaddesk")
+
+
+def log_path() -> Path:
+    return user_data_dir() / "logs" / "leaddesk.log"
+
+
+def setup_file_logging(path: Path | None = None) -> Path:
+    """Log to a rotating file in the user data folder; returns its path."""
+    path = path or log_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    # The console keeps its level (warnings, or -v); the file gets the startup story too.
+    for existing in root.handlers:
+        if existing.level == logging.NOTSET:
+            existing.setLevel(root.level)
+    handler.setLevel(logging.INFO)
+    root.addHandler(handler)
+    root.setLevel(min(root.level or logging.INFO, logging.INFO))
+    return path
+
+
+def apply_palette(app: QApplication) -> None:
+    """Follow the system's colour scheme (Qt 6.5+), with Fusion drawing the widgets."""
+    scheme = QGuiApplication.styleHints().colorScheme()
+    palette = style.dark_palette() if scheme == Qt.ColorScheme.Dark else style.light_palette()
+    app.setPalette(palette)
+    app.setStyleSheet(style.stylesheet(palette))
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(app_icon())
+    app.setStyle(QStyleFactory.create("Fusion"))
+    if QGuiApplication.platformName() in ("offscreen", "minimal"):
+        app.setFont(QFont("DejaVu Sans", 10))
+    apply_palette(app)
+    QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: apply_palette(app))
+    return app
+
+
+def install_crash_dialog(path: Path) -> None:
+    """Unhandled exceptions: log them, and tell the user where the log is."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        text = "".join(traceback.format_exception(kind, value, tb))
+        log.critical("unhandled exception:\n%s", text)
+        if QApplication.instance() is None or QGuiApplication.platformName() == "offscreen":
+            sys.__excepthook__(kind, value, tb)
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            "LeadDesk hit a bug",
+            f"Something unexpected happened: {value}\n\nYour logged outcomes are "
+            f"safe on disk. The details are in the log:\n{path}",
+            QMessageBox.StandardButton.Close,
+        )
+        box.setObjectName("CrashDialog")
+        box.setDetailedText(text)
+        box.exec()
+
+    sys.excepthook = hook

@@ -1,0 +1,299 @@
+"""The call list panel: search box, counts per section, and the table of leads."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaddesk.ui.calllist_model import (
+    CALLABLE_ROLE,
+    COLUMNS,
+    SECTION_ROLE,
+    SUBTITLE_ROLE,
+    CallListModel,
+)
+from leaddesk.ui.icons import icon
+from leaddesk.ui.style import SECTION_COLORS, SECTION_LABELS, mix, tint
+
+ROW_HEIGHT = 50
+Index = QModelIndex | QPersistentModelIndex
+
+
+class CallListDelegate(QStyledItemDelegate):
+    """Section pills, two-line lead cells, and muted rows for leads not callable now."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), ROW_HEIGHT)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        column = COLUMNS[index.column()]
+        palette: QPalette = option.palette  # type: ignore[attr-defined]
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if selected:
+            painter.fillRect(rect, palette.highlight())
+        text_color = palette.highlightedText().color() if selected else palette.text().color()
+        callable_now = bool(index.data(CALLABLE_ROLE))
+        muted = mix(text_color, palette.base().color(), 0.45)
+        if not callable_now and not selected:
+            text_color = mix(text_color, palette.base().color(), 0.3)
+        section = str(index.data(SECTION_ROLE) or "")
+        color = SECTION_COLORS.get(section, "#64748b")
+        font = QFont(option.font)  # type: ignore[attr-defined]
+        if column == "reason":
+            inner = rect.adjusted(8, 5, -6, -5)
+            label = str(index.data(SUBTITLE_ROLE) or "")
+            small = QFont(font)
+            small.setPointSizeF(font.pointSizeF() * 0.8)
+            small.setWeight(QFont.Weight.DemiBold)
+            painter.setFont(small)
+            metrics = painter.fontMetrics()
+            width = metrics.horizontalAdvance(label) + 12
+            height = metrics.height() + 2
+            pill = QRect(inner.left(), inner.top(), width, height)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(tint(color, palette, 0.18))
+            painter.drawRoundedRect(pill, height / 2, height / 2)
+            dark = palette.base().color().lightness() < 128
+            painter.setPen(QColor(color).lighter(150) if dark else QColor(color).darker(115))
+            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, label)
+            painter.setFont(font)
+            painter.setPen(
+                text_color
+                if callable_now or selected
+                else mix(QColor(color), palette.text().color(), 0.35)
+            )
+            bottom = QRect(
+                inner.left(), pill.bottom() + 2, inner.width(), inner.bottom() - pill.bottom() - 2
+            )
+            reason = painter.fontMetrics().elidedText(
+                str(index.data() or ""), Qt.TextElideMode.ElideRight, bottom.width()
+            )
+            painter.drawText(
+                bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, reason
+            )
+        elif column == "lead":
+            painter.fillRect(QRect(rect.left(), rect.top(), 4, rect.height()), QColor(color))
+            inner = rect.adjusted(14, 5, -6, -5)
+            bold = QFont(font)
+            bold.setWeight(QFont.Weight.DemiBold)
+            painter.setFont(bold)
+            painter.setPen(text_color)
+            top = QRect(inner.left(), inner.top(), inner.width(), inner.height() // 2)
+            name = painter.fontMetrics().elidedText(
+                str(index.data() or ""), Qt.TextElideMode.ElideRight, top.width()
+            )
+            painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
+            painter.setFont(font)
+            painter.setPen(muted)
+            bottom = QRect(inner.left(), top.bottom(), inner.width(), inner.height() - top.height())
+            company = painter.fontMetrics().elidedText(
+                str(index.data(SUBTITLE_ROLE) or ""), Qt.TextElideMode.ElideRight, bottom.width()
+            )
+            painter.drawText(
+                bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, company
+            )
+        else:
+            painter.setFont(font)
+            painter.setPen(
+                muted if column in ("local_time", "next") and not selected else text_color
+            )
+            inner = rect.adjusted(8, 0, -6, 0)
+            align = Qt.AlignmentFlag(
+                int(
+                    index.data(Qt.ItemDataRole.TextAlignmentRole) or int(Qt.AlignmentFlag.AlignLeft)
+                )
+            )
+            text = painter.fontMetrics().elidedText(
+                str(index.data() or ""), Qt.TextElideMode.ElideRight, inner.width()
+            )
+            painter.drawText(inner, align | Qt.AlignmentFlag.AlignVCenter, text)
+        painter.setPen(palette.mid().color())
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.restore()
+
+
+class SectionChip(QLabel):
+    def __init__(self, section: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.section = section
+        self.setObjectName(f"SectionCount_{section}")
+        self.setAccessibleName(f"{SECTION_LABELS[section]} count")
+        self.set_count(0)
+
+    def set_count(self, count: int) -> None:
+        color = SECTION_COLORS[self.section]
+        self.setText(
+            f'<span style="color:{color}">●</span>&nbsp;{SECTION_LABELS[self.section]}'
+            f"&nbsp;<b>{count}</b>"
+        )
+        self.setToolTip(f"{count} leads in {SECTION_LABELS[self.section]}")
+        self.setProperty("count", count)
+
+
+class CallListView(QWidget):
+    """Emits `lead_selected(lead_id)` when the current row changes ("" for none)."""
+
+    lead_selected = Signal(str)
+    activated = Signal(str)
+
+    def __init__(self, model: CallListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("CallListPanel")
+        self.model = model
+        self.setMinimumWidth(560)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("SearchBox")
+        self.search.setAccessibleName("Search leads")
+        self.search.setPlaceholderText("Search name, company, email or number   (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(lambda: self.model.refresh(self.search.text()))
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+
+        self.chips = {s: SectionChip(s, self) for s in SECTION_LABELS}
+        chips = QHBoxLayout()
+        chips.setSpacing(12)
+        for chip in self.chips.values():
+            chips.addWidget(chip)
+        self.total_label = QLabel(self)
+        self.total_label.setObjectName("CallListTotal")
+        self.total_label.setAccessibleName("Leads in the call list")
+        self.total_label.setProperty("muted", True)
+
+        chips.addStretch(1)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("CallList")
+        self.table.setAccessibleName("Call list")
+        self.table.setModel(model)
+        self.table.setItemDelegate(CallListDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setFrameShape(QFrame.Shape.NoFrame)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        widths = {"lead": 180, "reason": 220, "local_time": 66, "attempts": 48, "next": 112}
+        for i, column in enumerate(COLUMNS):
+            self.table.setColumnWidth(i, widths[column])
+        header.setSectionResizeMode(COLUMNS.index("reason"), QHeaderView.ResizeMode.Stretch)
+        self.table.setTabKeyNavigation(False)
+
+        self.empty = QLabel(self)
+        self.empty.setObjectName("CallListEmpty")
+        self.empty.setAccessibleName("Call list status")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setProperty("muted", True)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        top = QHBoxLayout()
+        top.setSpacing(10)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.total_label)
+        layout.addLayout(top)
+        layout.addLayout(chips)
+        layout.addWidget(self.stack, 1)
+
+        model.summary_changed.connect(self._on_summary)
+        model.loading_changed.connect(self._on_loading)
+        model.failed.connect(self._on_failed)
+        model.modelReset.connect(self._update_empty)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.table.activated.connect(self._on_activated)
+        self._set_empty("Loading the call list…")
+
+    # -- state --------------------------------------------------------------------------
+
+    def current_lead_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.lead_id(index.row()) if index.isValid() else None
+
+    def select_row(self, row: int) -> None:
+        if self.model.rowCount() == 0:
+            self.lead_selected.emit("")
+            return
+        row = max(0, min(row, self.model.rowCount() - 1))
+        index = self.model.index(row, COLUMNS.index("lead"))
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(row)
+        self.table.scrollTo(index)
+
+    def select_lead(self, lead_id: str) -> bool:
+        row = self.model.row_of(lead_id)
+        if row is None:
+            return False
+        self.select_row(row)
+        return True
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.lead_selected.emit(
+            self.model.lead_id(current.row()) or "" if current.isValid() else ""
+        )
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        lead_id = self.model.lead_id(index.row())
+        if lead_id:
+            self.activated.emit(lead_id)
+
+    def _on_summary(self, total: int, counts: dict[str, int]) -> None:
+        for section, chip in self.chips.items():
+            chip.set_count(int(counts.get(section, 0)))
+        callable_now = sum(counts.get(s, 0) for s in ("callback", "new", "follow_up"))
+        self.total_label.setText(f"<b>{callable_now}</b> to call · {total} listed")
+
+    def _on_loading(self, loading: bool) -> None:
+        if loading and self.model.rowCount() == 0:
+            self._set_empty("Loading the call list…")
+
+    def _on_failed(self, message: str) -> None:
+        self._set_empty(f"The call list could not be read:\n{message}\n\nPress F5 to try again.")
+
+    def _update_empty(self) -> None:
+        if self.model.rowCount():
+            self.stack.setCurrentWidget(self.table)
+        elif self.model.search:
+            self._set_empty(f"No lead matches “{self.model.search}”.\nPress Esc to clear.")
+        else:
+            self._set_empty(
+                "No leads to work.\nImport leads with Ctrl+I, or wait for new ones to arrive."
+            )
+
+    def _set_empty(self, text: str) -> None:
+        self.empty.setText(text)
+        self.stack.setCurrentWidget(self.empty)

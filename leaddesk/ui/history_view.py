@@ -1,0 +1,100 @@
+"""Every attempt on the lead, across channels, newest first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView, QWidget
+
+from leaddesk.services.leads import AttemptInfo
+from leaddesk.ui.icons import icon
+from leaddesk.ui.timefmt import duration_text, when_text
+
+Index = QModelIndex | QPersistentModelIndex
+HEADERS = ("When", "Channel", "Outcome", "Agent", "Note")
+
+
+class HistoryModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: tuple[AttemptInfo, ...] = ()
+
+    def set_attempts(self, attempts: tuple[AttemptInfo, ...]) -> None:
+        self.beginResetModel()
+        self._rows = attempts
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(HEADERS)
+        ):
+            return HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        a = self._rows[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if col == 0:
+                return when_text(a.at)
+            if col == 1:
+                return a.channel
+            if col == 2:
+                extra = f" ({duration_text(a.duration_s)})" if a.duration_s else ""
+                if a.callback_at:
+                    extra += f" → {when_text(a.callback_at)}"
+                return a.outcome_label + extra
+            if col == 3:
+                return a.agent_name
+            return a.note
+        if role == Qt.ItemDataRole.DecorationRole and col == 1:
+            return icon({"phone": "phone", "email": "email", "sms": "sms"}.get(a.channel, "social"))
+        if role == Qt.ItemDataRole.ToolTipRole and col == 4 and a.note:
+            return a.note
+        return None
+
+
+class HistoryView(QTableView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("HistoryTable")
+        self.setAccessibleName("Attempt history")
+        self.history = HistoryModel(self)
+        self.setModel(self.history)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setShowGrid(False)
+        self.setAlternatingRowColors(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(28)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        for col, width in enumerate((124, 84, 200, 116, 120)):
+            self.setColumnWidth(col, width)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)

@@ -1,0 +1,229 @@
+"""The lead card: who this is, how to reach them, whether a call is allowed now, where
+they are in the cadence, how long they have waited, and the last attempt."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaddesk.services.leads import LeadDetail
+from leaddesk.ui.icons import icon
+from leaddesk.ui.style import BAD, OK, WARN, tint
+from leaddesk.ui.timefmt import duration_text, relative_text, timer_text, when_text
+
+
+def _label(name: str, accessible: str, parent: QWidget, muted: bool = False) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setAccessibleName(accessible)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if muted:
+        label.setProperty("muted", True)
+    return label
+
+
+class LeadCard(QFrame):
+    copy_requested = Signal(str)  # the number to copy
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("LeadCard")
+        self.setAccessibleName("Lead card")
+        self.detail: LeadDetail | None = None
+        self._received = 0.0
+
+        self.name = _label("LeadName", "Lead name", self)
+        self.subtitle = _label("LeadCompany", "Company and title", self, muted=True)
+        self.status_pill = _label("LeadCallable", "Callable now", self)
+        self.status_pill.setTextFormat(Qt.TextFormat.RichText)
+
+        self.phone = _label("LeadPhone", "Phone number", self)
+        self.phone.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.phone_intl = _label("LeadPhoneInternational", "International number", self, True)
+        self.copy_button = QPushButton(icon("copy"), "Copy", self)
+        self.copy_button.setObjectName("CopyNumberButton")
+        self.copy_button.setAccessibleName("Copy number")
+        self.copy_button.setToolTip("Copy the number (Ctrl+Shift+C)")
+        self.copy_button.clicked.connect(self._copy)
+
+        self.local_time = _label("LeadLocalTime", "Lead local time", self)
+        self.reason = _label("LeadReason", "Why callable or not", self, muted=True)
+        self.reason.setWordWrap(True)
+        self.attempt = _label("LeadAttempt", "Attempt of cadence", self)
+        self.next_step = _label("LeadNextStep", "Next cadence step", self, muted=True)
+        self.age = _label("LeadAge", "Age since arrival", self)
+        self.age_caption = _label("LeadAgeCaption", "Age caption", self, muted=True)
+        self.last = _label("LeadLastAttempt", "Last attempt", self)
+        self.last.setWordWrap(True)
+        self.last_caption = _label("LeadLastCaption", "Last attempt caption", self, muted=True)
+
+        head = QHBoxLayout()
+        names = QVBoxLayout()
+        names.setSpacing(2)
+        names.addWidget(self.name)
+        names.addWidget(self.subtitle)
+        head.addLayout(names, 1)
+        head.addWidget(self.status_pill, 0, Qt.AlignmentFlag.AlignTop)
+
+        phone = QHBoxLayout()
+        phone.setSpacing(10)
+        phone.addWidget(self.phone)
+        phone.addWidget(self.phone_intl)
+        phone.addStretch(1)
+        phone.addWidget(self.copy_button)
+
+        facts = QGridLayout()
+        facts.setHorizontalSpacing(24)
+        facts.setVerticalSpacing(2)
+        for col, (value, caption) in enumerate(
+            (
+                (self.local_time, self.reason),
+                (self.attempt, self.next_step),
+                (self.age, self.age_caption),
+                (self.last, self.last_caption),
+            )
+        ):
+            value.setStyleSheet("font-weight: 600;")
+            caption.setWordWrap(True)
+            facts.addWidget(value, 0, col)
+            facts.addWidget(caption, 1, col, Qt.AlignmentFlag.AlignTop)
+            facts.setColumnStretch(col, 1 if col != 3 else 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 12, 18, 12)
+        layout.setSpacing(8)
+        layout.addLayout(head)
+        layout.addLayout(phone)
+        line = QFrame(self)
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setObjectName("CardRule")
+        line.setStyleSheet("color: palette(mid);")
+        layout.addWidget(line)
+        layout.addLayout(facts)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self._tick)
+        self.show_empty("Select a lead in the call list.")
+
+    def show_empty(self, text: str) -> None:
+        self.detail = None
+        self._timer.stop()
+        self.name.setText("No lead selected")
+        self.subtitle.setText(text)
+        for label in (
+            self.phone,
+            self.phone_intl,
+            self.local_time,
+            self.reason,
+            self.attempt,
+            self.next_step,
+            self.age,
+            self.age_caption,
+            self.last,
+            self.last_caption,
+            self.status_pill,
+        ):
+            label.setText("")
+        self.copy_button.setEnabled(False)
+
+    def show_error(self, text: str) -> None:
+        self.show_empty(text)
+        self.name.setText("Lead not available")
+
+    def set_detail(self, detail: LeadDetail) -> None:
+        self.detail = detail
+        self._received = time.monotonic()
+        self.name.setText(detail.name)
+        self.subtitle.setText(
+            " · ".join(p for p in (detail.company, detail.title, detail.place) if p)
+        )
+        self.phone.setText(detail.phone_national or "no number")
+        self.phone_intl.setText(
+            detail.phone_international
+            if detail.phone_international != detail.phone_national
+            else ""
+        )
+        self.copy_button.setEnabled(bool(detail.phone_e164))
+        if detail.do_not_call:
+            pill, color = "Do not call", BAD
+        elif detail.phone_bad or not detail.phone_e164:
+            pill, color = "No good number", BAD
+        elif detail.callable:
+            pill, color = "Callable now", OK
+        else:
+            pill, color = "Not now", WARN
+        bg = tint(color, self.palette(), 0.16).name()
+        self.status_pill.setText(
+            f'<span style="background:{bg}; color:{color}; font-weight:600;">'
+            f"&nbsp;&nbsp;{pill}&nbsp;&nbsp;</span>"
+        )
+        self.status_pill.setAccessibleDescription(pill)
+        local = (
+            f"{detail.local_time:%H:%M} {detail.local_time.tzname()}"
+            if detail.local_time
+            else "time zone unknown"
+        )
+        self.local_time.setText(f"{local} their time")
+        self.reason.setText(detail.reason)
+        if detail.status in (
+            "qualified",
+            "not_interested",
+            "do_not_call",
+            "bad_number",
+            "finished",
+        ):
+            self.attempt.setText(f"Closed: {detail.status.replace('_', ' ')}")
+            self.next_step.setText(f"{detail.attempt_number - 1} attempts made")
+        else:
+            self.attempt.setText(f"Attempt {detail.attempt_number} of {detail.cadence_length}")
+            nxt = detail.next_step_label
+            if detail.callback_due_at is not None:
+                nxt = f"callback {when_text(detail.callback_due_at)}"
+            self.next_step.setText(nxt)
+        last = detail.last_attempt
+        if last is None:
+            self.last.setText("Never contacted")
+            self.last_caption.setText("first touch is a call")
+        else:
+            self.last.setText(f"{last.outcome_label} · {last.channel}")
+            self.last_caption.setText(
+                f"{relative_text(last.at, detail.as_of)} by {last.agent_name}"
+                + (f" · “{last.note}”" if last.note else "")
+            )
+        self._tick()
+        if detail.never_attempted:
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+    def _tick(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        if detail.never_attempted:
+            age = detail.age_s + (time.monotonic() - self._received)
+            self.age.setText(timer_text(age))
+            self.age.setStyleSheet(f"font-weight: 600; color: {BAD if age > 300 else WARN};")
+            self.age_caption.setText("waiting since arrival")
+        else:
+            self.age.setStyleSheet("font-weight: 600;")
+            self.age.setText(duration_text(detail.age_s) + " old")
+            stl = detail.speed_to_lead_s
+            self.age_caption.setText(
+                f"first call after {duration_text(stl)}" if stl is not None else ""
+            )
+
+    def _copy(self) -> None:
+        if self.detail and self.detail.phone_e164:
+            self.copy_requested.emit(self.detail.phone_e164)

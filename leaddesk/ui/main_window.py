@@ -1,0 +1,672 @@
+"""The agent window: call list on the left; on the right the lead card, the voicemail
+script, rapport notes and history, and the outcome bar. Keyboard first.
+
+The window holds no rules: it asks the services (through `Backend`, on worker threads)
+and shows what they answer. The loop it drives: select a lead, dial (Enter), press the
+outcome key, and the next lead is selected.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaddesk.dialer.base import Dialer, DialError
+from leaddesk.domain.outcomes import OUTCOMES, default_channel
+from leaddesk.services.errors import UserError
+from leaddesk.services.leads import LeadDetail
+from leaddesk.services.outcomes import LoggedOutcome, PendingDial
+from leaddesk.ui.backend import Backend, RapportView, ScriptView, ShiftView
+from leaddesk.ui.callback_picker import CallbackPicker
+from leaddesk.ui.calllist_model import CallListModel
+from leaddesk.ui.calllist_view import CallListView
+from leaddesk.ui.compact_mode import CompactWindow
+from leaddesk.ui.events import Events
+from leaddesk.ui.history_view import HistoryView
+from leaddesk.ui.icons import app_icon, icon
+from leaddesk.ui.lead_card import LeadCard
+from leaddesk.ui.outcome_bar import OutcomeBar
+from leaddesk.ui.panel import Panel
+from leaddesk.ui.rapport_panel import RapportPanel
+from leaddesk.ui.script_panel import ScriptPanel
+from leaddesk.ui.shift_bar import ShiftBar
+from leaddesk.ui.tasks import TaskRunner
+from leaddesk.ui.timefmt import relative_text
+from leaddesk.ui.tray import Tray
+
+log = logging.getLogger(__name__)
+
+REFRESH_MS = 60_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        backend: Backend,
+        dialer: Dialer,
+        *,
+        events: Events | None = None,
+        runner: TaskRunner | None = None,
+        copy_text: Callable[[str], None] | None = None,
+        tray: bool = True,
+        refresh_ms: int = REFRESH_MS,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.setAccessibleName("LeadDesk agent window")
+        self.setWindowTitle(f"LeadDesk · {backend.ws.agent.display_name}")
+        self.setWindowIcon(app_icon())
+        self.backend = backend
+        self.dialer = dialer
+        self.events = events or Events(self)
+        self.runner = runner or TaskRunner(self)
+        self.runner.set_error_handler(self.show_error)
+        self._copy_text = copy_text or (lambda text: QGuiApplication.clipboard().setText(text))
+        self.detail: LeadDetail | None = None
+        self.pending: PendingDial | None = None
+        self._select_after: tuple[int, str] | None = None
+        self._variant_step = 0
+        self._logging = False
+        self._dialing = False
+        self._loading_lead: str | None = None
+        self.last_error = ""
+        self.last_logged: LoggedOutcome | None = None
+
+        self.model = CallListModel(
+            self.runner, backend.page, backend.summary, lambda: backend.now, parent=self
+        )
+        self.calllist = CallListView(self.model, self)
+        self.card = LeadCard(self)
+        self.script = ScriptPanel(self)
+        self.rapport = RapportPanel(self)
+        self.history = HistoryView(self)
+        self.script_box = Panel("Voicemail script", "voicemail", self.script, "script", self)
+        self.script_box.header.addWidget(self.script.next_button)
+        self.rapport_box = Panel("Rapport", "note", self.rapport, "rapport", self)
+        self.rapport_box.header.addWidget(self.rapport.edit_button)
+        self.rapport_box.header.addWidget(self.rapport.pin_button)
+        self.history_box = Panel("History", "history", self.history, "history", self)
+        top_row = QSplitter(Qt.Orientation.Horizontal, self)
+        top_row.setObjectName("ScriptRapportSplitter")
+        top_row.setChildrenCollapsible(False)
+        top_row.addWidget(self.script_box)
+        top_row.addWidget(self.rapport_box)
+        top_row.setStretchFactor(0, 4)
+        top_row.setStretchFactor(1, 3)
+        top_row.setSizes([420, 310])
+        middle = QSplitter(Qt.Orientation.Vertical, self)
+        middle.setObjectName("LeadSplitter")
+        middle.setChildrenCollapsible(False)
+        middle.addWidget(top_row)
+        middle.addWidget(self.history_box)
+        middle.setStretchFactor(0, 3)
+        middle.setStretchFactor(1, 2)
+        self.picker = CallbackPicker(self.runner, backend, self)
+        self.outcomes = OutcomeBar(self.picker, self)
+        self.shift = ShiftBar(backend.ws.agent.display_name, self)
+        self.compact = CompactWindow()
+        self.tray = Tray(self, enabled=tray)
+
+        right = QWidget(self)
+        right.setObjectName("LeadPane")
+        rlayout = QVBoxLayout(right)
+        rlayout.setContentsMargins(0, 0, 0, 0)
+        rlayout.setSpacing(10)
+        rlayout.addWidget(self.card)
+        rlayout.addWidget(middle, 1)
+        rlayout.addWidget(self.outcomes)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("MainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.calllist)
+        self.splitter.addWidget(right)
+        self.splitter.setSizes([680, 740])
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(12, 12, 12, 6)
+        layout.setSpacing(10)
+        layout.addWidget(self.shift)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.busy_label = QLabel(self)
+        self.busy_label.setObjectName("BusyIndicator")
+        self.busy_label.setAccessibleName("Background work")
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().setObjectName("StatusBar")
+        self.resize(1440, 900)
+
+        self._build_actions()
+        self._connect()
+        self._timer = QTimer(self)
+        self._timer.setInterval(refresh_ms)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        self.refresh()
+        self.runner.run(backend.pending_dials, self._on_pending_dials, name="pending_dials")
+
+    # -- construction -------------------------------------------------------------------
+
+    def _action(
+        self,
+        menu: Any,
+        text: str,
+        shortcut: str | list[str],
+        slot: Callable[[], Any],
+        name: str,
+        icon_name: str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        keys = [shortcut] if isinstance(shortcut, str) else shortcut
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        bar.setObjectName("MenuBar")
+        file = bar.addMenu("&File")
+        if importlib.util.find_spec("leaddesk.ui.import_dialog") is not None:
+            self._action(
+                file, "Import leads…", "Ctrl+I", self.open_import, "ActionImport", "import"
+            )
+        if importlib.util.find_spec("leaddesk.ui.supervisor") is not None:
+            self._action(
+                file,
+                "Supervisor review",
+                "Ctrl+Shift+S",
+                self.open_supervisor,
+                "ActionSupervisor",
+                "supervisor",
+            )
+        file.addSeparator()
+        self._action(file, "Quit", "Ctrl+Q", self.close, "ActionQuit")
+        lead = bar.addMenu("&Lead")
+        # Enter dials; the handler lets the text fields keep their own Enter.
+        self.dial_action = self._action(
+            lead, "Dial", ["Return", "Enter"], self.on_enter, "ActionDial", "phone"
+        )
+        self._action(
+            lead, "Copy number", "Ctrl+Shift+C", self.copy_number, "ActionCopyNumber", "copy"
+        )
+        self._action(lead, "Find a lead", "Ctrl+F", self.focus_search, "ActionFind", "search")
+        self._action(
+            lead, "Go to the call list", "Ctrl+1", self.calllist.table.setFocus, "ActionFocusList"
+        )
+        self._action(lead, "Refresh", "F5", self.refresh, "ActionRefresh", "refresh")
+        lead.addSeparator()
+        self._action(
+            lead,
+            "Note for this attempt",
+            "Ctrl+L",
+            self.outcomes.note.setFocus,
+            "ActionNote",
+            "note",
+        )
+        self._action(
+            lead,
+            "Callback tomorrow, same time",
+            "Alt+T",
+            self.picker.pick_tomorrow,
+            "ActionCallbackTomorrow",
+            "callback",
+        )
+        self._action(
+            lead,
+            "Callback in 2 hours",
+            "Alt+2",
+            self.picker.pick_in_two_hours,
+            "ActionCallbackTwoHours",
+            "clock",
+        )
+        self._action(
+            lead,
+            "Next script variant",
+            "Ctrl+Shift+V",
+            self.next_variant,
+            "ActionNextVariant",
+            "shuffle",
+        )
+        self._action(
+            lead, "Add rapport note", "Ctrl+N", self.focus_rapport, "ActionAddNote", "plus"
+        )
+        self._action(
+            lead, "Edit rapport note", "F2", self.rapport.start_edit, "ActionEditNote", "edit"
+        )
+        self._action(
+            lead,
+            "Pin rapport note",
+            "Ctrl+Shift+P",
+            self.rapport.toggle_pin,
+            "ActionPinNote",
+            "pin",
+        )
+        view = bar.addMenu("&View")
+        self._action(
+            view,
+            "Compact mode (always on top)",
+            "Ctrl+Shift+M",
+            self.toggle_compact,
+            "ActionCompact",
+            "compact",
+        )
+        help_ = bar.addMenu("&Help")
+        self._action(help_, "Keyboard shortcuts", "F1", self.show_shortcuts, "ActionShortcuts")
+        QShortcut(
+            QKeySequence("Escape"),
+            self.calllist.search,
+            self._clear_search,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+
+    def _connect(self) -> None:
+        self.calllist.lead_selected.connect(self._on_lead_selected)
+        self.calllist.activated.connect(lambda _lead: self.dial())
+        self.model.refreshed.connect(self._on_refreshed)
+        self.model.summary_changed.connect(lambda _t, counts: self.tray.counts_changed(counts))
+        self.outcomes.dial_requested.connect(self.dial)
+        self.outcomes.outcome_requested.connect(self.log_outcome)
+        self.card.copy_requested.connect(self._copy)
+        self.script.next_variant_requested.connect(self.next_variant)
+        self.rapport.add_requested.connect(self._add_note)
+        self.rapport.edit_requested.connect(self._edit_note)
+        self.rapport.pin_requested.connect(self._pin_note)
+        self.compact.dial_requested.connect(self.dial)
+        self.compact.outcome_requested.connect(self.log_outcome)
+        self.compact.expand_requested.connect(self.toggle_compact)
+        self.tray.activated.connect(self._raise)
+        self.tray.fallback.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.events.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.events.sync_state_changed.connect(self.shift.set_sync_state)
+        self.events.leads_changed.connect(self.refresh)
+        self.runner.busy_changed.connect(lambda n: self.busy_label.setText("working…" if n else ""))
+
+    # -- loading ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.model.refresh(keep_search=True)
+        self.runner.run(self.backend.shift, self._on_shift, name="shift")
+
+    def _on_shift(self, stats: ShiftView) -> None:
+        self.shift.set_stats(stats)
+
+    def _on_refreshed(self) -> None:
+        target = self._select_after
+        self._select_after = None
+        if target is not None:
+            row, logged_id = target
+            if self.model.lead_id(row) == logged_id:
+                row += 1
+            self.calllist.select_row(row if row < self.model.rowCount() else 0)
+            return
+        if self.pending and self.calllist.select_lead(self.pending.lead_id):
+            return
+        if self.detail and self.calllist.select_lead(self.detail.lead_id):
+            return
+        if self.pending:
+            self._load_lead(self.pending.lead_id)
+            return
+        self.calllist.select_row(0)
+
+    def _on_pending_dials(self, pending: list[PendingDial]) -> None:
+        if not pending:
+            return
+        dial = pending[0]
+        self._set_pending(dial, recovered=True)
+        if not self.calllist.select_lead(dial.lead_id):
+            self._load_lead(dial.lead_id)
+        more = f" ({len(pending)} calls were not logged)" if len(pending) > 1 else ""
+        self.statusBar().showMessage(
+            f"Wrap up the call to {dial.lead_name} that was not logged{more}.", 15_000
+        )
+
+    def _on_lead_selected(self, lead_id: str) -> None:
+        if not lead_id:
+            self.detail = None
+            self.card.show_empty("No lead selected.")
+            self.events.lead_changed.emit("")
+            self._update_dial_state()
+            return
+        if self.detail is None or self.detail.lead_id != lead_id:
+            self._variant_step = 0
+        self._load_lead(lead_id)
+
+    def _load_lead(self, lead_id: str) -> None:
+        self._loading_lead = lead_id
+        backend = self.backend
+
+        def done(detail: LeadDetail) -> None:
+            if self._loading_lead != lead_id:
+                return
+            self.detail = detail
+            self.card.set_detail(detail)
+            self.history.history.set_attempts(detail.history)
+            self.picker.set_lead(detail)
+            self.compact.set_lead(detail)
+            self._update_dial_state()
+            self.events.lead_changed.emit(lead_id)
+
+        def failed(exc: BaseException) -> None:
+            if self._loading_lead == lead_id:
+                self.detail = None
+                self.card.show_error(str(exc))
+                self._update_dial_state()
+
+        self.runner.run(lambda: backend.detail(lead_id), done, failed, name="lead.detail")
+        self._load_script(lead_id)
+        self._load_rapport(lead_id)
+
+    def _load_script(self, lead_id: str) -> None:
+        step, backend = self._variant_step, self.backend
+
+        def done(script: ScriptView | None) -> None:
+            if self._loading_lead != lead_id:
+                return
+            if script is None:
+                self.script.show_message("No voicemail script for this lead.")
+            else:
+                self.script.set_script(script)
+
+        def failed(exc: BaseException) -> None:
+            if self._loading_lead == lead_id:
+                self.script.show_message(f"No script: {exc}")
+
+        self.runner.run(lambda: backend.script(lead_id, step), done, failed, name="script")
+
+    def _load_rapport(self, lead_id: str) -> None:
+        backend = self.backend
+
+        def done(rapport: RapportView | None) -> None:
+            if self._loading_lead == lead_id and rapport is not None:
+                self.rapport.set_rapport(rapport)
+
+        def failed(exc: BaseException) -> None:
+            if self._loading_lead == lead_id:
+                self.rapport.set_available(False, f"Rapport notes could not be read: {exc}")
+
+        self.runner.run(lambda: backend.rapport(lead_id), done, failed, name="rapport")
+
+    # -- dialing ------------------------------------------------------------------------
+
+    def _update_dial_state(self) -> None:
+        detail = self.detail
+        if self.pending is not None:
+            self.outcomes.set_can_dial(False)
+        elif detail is None:
+            self.outcomes.set_can_dial(False, "Select a lead to call.")
+        elif not detail.callable:
+            self.outcomes.set_can_dial(False, f"Not callable now: {detail.reason}")
+        else:
+            self.outcomes.set_can_dial(
+                True, f"Ready to call {detail.name} at {detail.phone_national}."
+            )
+        self.dial_action.setEnabled(True)
+
+    def on_enter(self) -> None:
+        focus = QApplication.focusWidget()
+        if focus is self.calllist.search:
+            self.calllist.table.setFocus()
+            return
+        if focus is self.rapport.input:
+            self.rapport.submit()
+            return
+        if isinstance(focus, QLineEdit | QPlainTextEdit | QAbstractSpinBox):
+            return
+        self.dial()
+
+    def dial(self) -> None:
+        if self.pending is not None:
+            self.show_error(f"Log the outcome of the call to {self.pending.lead_name} first.")
+            return
+        detail = self.detail
+        if detail is None or self._dialing:
+            return
+        if not detail.callable or not detail.phone_e164:
+            self.show_error(f"{detail.name} cannot be called now: {detail.reason}")
+            return
+        script = self.script.script
+        script_id = script.script_id if script else None
+        backend, lead_id = self.backend, detail.lead_id
+        self._dialing = True
+
+        def started(pending: PendingDial) -> None:
+            self._dialing = False
+            self._set_pending(pending)
+            try:
+                self.dialer.dial(pending.phone_e164 or "", pending.lead_id)
+            except DialError as exc:
+                self.outcomes.state.setText(
+                    f"{exc}. The number is copied: <b>{detail.phone_national}</b>"
+                )
+                self._copy(pending.phone_e164 or "")
+
+        def failed(exc: BaseException) -> None:
+            self._dialing = False
+            self.show_error(exc)
+
+        self.runner.run(
+            lambda: backend.start_dial(lead_id, script_id), started, failed, name="start_dial"
+        )
+
+    def _set_pending(self, pending: PendingDial | None, recovered: bool = False) -> None:
+        self.pending = pending
+        self.outcomes.set_pending(pending, recovered)
+        self.compact.set_pending(pending)
+        self.events.dial_state_changed.emit(pending)
+        self._update_dial_state()
+
+    # -- outcomes -----------------------------------------------------------------------
+
+    def log_outcome(self, code: str) -> None:
+        if self._logging:
+            return
+        info = OUTCOMES[code]
+        lead_id = (
+            self.pending.lead_id if self.pending else (self.detail.lead_id if self.detail else None)
+        )
+        if lead_id is None:
+            self.show_error("Select a lead first.")
+            return
+        if self.pending is not None and default_channel(code).value != "phone":
+            self.show_error(
+                f"Log the call to {self.pending.lead_name} first "
+                f"(“{info.label}” is not a call outcome)."
+            )
+            return
+        callback_at = None
+        if code == "callback":
+            callback_at = self.picker.value()
+            if callback_at is None:
+                self.picker.tomorrow.setFocus()
+                self.show_error(
+                    "Pick the callback time first: Alt+T tomorrow at this time, "
+                    "Alt+2 in 2 hours, or a date."
+                )
+                return
+            if not self.picker.is_ok():
+                self.show_error(
+                    "The callback time is outside the lead's calling hours "
+                    "(or still being checked): pick another."
+                )
+                return
+        script = self.script.script if code == "voicemail_left" else None
+        phone = default_channel(code).value == "phone"
+        note, duration = self.outcomes.note.text().strip(), self.outcomes.duration_s()
+        row = self.model.row_of(lead_id)
+        backend = self.backend
+        self._logging = True
+
+        def work() -> LoggedOutcome:
+            return backend.log(
+                lead_id,
+                code,
+                note=note,
+                duration_s=duration if phone else None,
+                callback_at=callback_at,
+                script_id=script.script_id if script else None,
+                script_words=script.words if script else None,
+            )
+
+        def done(result: LoggedOutcome) -> None:
+            self._logging = False
+            self.last_logged = result
+            if self.pending is not None and self.pending.lead_id == lead_id:
+                self._set_pending(None)
+            self.outcomes.clear_inputs()
+            self.picker.set_lead(None)
+            nxt = "no further touch (cadence ended)"
+            if result.next_action_at is not None:
+                nxt = (
+                    f"next: {result.next_channel or 'phone'} "
+                    f"{relative_text(result.next_action_at, backend.now)}"
+                )
+            self.statusBar().showMessage(f"Saved “{info.label}” · {nxt}", 10_000)
+            self.events.outcome_recorded.emit(result)
+            self._select_after = (row if row is not None else 0, lead_id)
+            self._variant_step = 0
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            self._logging = False
+            self.show_error(exc)
+
+        self.runner.run(work, done, failed, name="log_outcome")
+
+    # -- script and rapport -------------------------------------------------------------
+
+    def next_variant(self) -> None:
+        if self.detail is None:
+            return
+        self._variant_step += 1
+        self._load_script(self.detail.lead_id)
+
+    def focus_rapport(self) -> None:
+        self.rapport.input.setFocus()
+
+    def _rapport_write(self, work: Callable[[], None], what: str) -> None:
+        lead_id = self.detail.lead_id if self.detail else None
+        if lead_id is None:
+            return
+
+        def done(_result: None) -> None:
+            self.statusBar().showMessage(what, 5000)
+            self.events.rapport_changed.emit(lead_id)
+            self._load_rapport(lead_id)
+
+        self.runner.run(work, done, name="rapport.write")
+
+    def _add_note(self, text: str, kind: str) -> None:
+        if self.detail is not None:
+            lead_id, backend = self.detail.lead_id, self.backend
+            self._rapport_write(lambda: backend.add_note(lead_id, text, kind), "Note added")
+
+    def _edit_note(self, note_id: str, text: str) -> None:
+        backend = self.backend
+        self._rapport_write(lambda: backend.edit_note(note_id, text), "Note saved")
+
+    def _pin_note(self, note_id: str, pinned: bool) -> None:
+        backend = self.backend
+        self._rapport_write(
+            lambda: backend.pin_note(note_id, pinned), "Note pinned" if pinned else "Note unpinned"
+        )
+
+    # -- small actions ------------------------------------------------------------------
+
+    def copy_number(self) -> None:
+        if self.detail and self.detail.phone_e164:
+            self._copy(self.detail.phone_e164)
+
+    def _copy(self, number: str) -> None:
+        if number:
+            self._copy_text(number)
+            self.statusBar().showMessage(f"Copied {number}", 5000)
+
+    def focus_search(self) -> None:
+        self.calllist.search.setFocus()
+        self.calllist.search.selectAll()
+
+    def _clear_search(self) -> None:
+        self.calllist.search.clear()
+        self.calllist.table.setFocus()
+
+    def toggle_compact(self) -> None:
+        if self.compact.isVisible():
+            self.compact.hide()
+            self._raise()
+        else:
+            self.compact.show()
+            self.compact.raise_()
+            self.hide()
+
+    def _raise(self) -> None:
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def open_import(self) -> None:
+        module = importlib.import_module("leaddesk.ui.import_dialog")
+        dialog = module.ImportDialog(self.backend.ws, parent=self)
+        dialog.finished.connect(lambda _r: self.refresh())
+        dialog.open()
+
+    def open_supervisor(self) -> None:
+        module = importlib.import_module("leaddesk.ui.supervisor")
+        self._supervisor = module.SupervisorWindow(self.backend.ws, parent=self)
+        self._supervisor.show()
+
+    def show_shortcuts(self) -> None:
+        rows = [
+            f"<tr><td><b>{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}"
+            f"</b></td><td>{a.text()}</td></tr>"
+            for a in self.actions()
+            if not a.shortcut().isEmpty()
+        ]
+        keys = ", ".join(f"{i.key} {i.label}" for i in OUTCOMES.values())
+        box = QMessageBox(
+            QMessageBox.Icon.NoIcon,
+            "Keyboard shortcuts",
+            f"<table cellspacing=6>{''.join(rows)}</table><p><b>Outcomes</b>: {keys}</p>",
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        box.setObjectName("ShortcutsDialog")
+        box.open()
+
+    def show_error(self, error: BaseException | str) -> None:
+        message = str(error)
+        if isinstance(error, BaseException) and not isinstance(error, UserError):
+            message = f"Something went wrong: {error}. Details are in the log."
+        self.statusBar().showMessage(message, 12_000)
+        self.last_error = message
+
+    # -- shutdown -----------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._timer.stop()
+        self.runner.wait()
+        self.tray.hide()
+        self.compact.close()
+        super().closeEvent(event)

@@ -1,0 +1,199 @@
+"""Dial, then log what happened in one key: the outcome buttons (1 to 9 and letters),
+a note, the call's duration and the callback picker."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaddesk.domain.outcomes import OUTCOMES, OutcomeInfo
+from leaddesk.services.outcomes import PendingDial
+from leaddesk.ui.callback_picker import CallbackPicker
+from leaddesk.ui.icons import icon
+from leaddesk.ui.style import WARN, tint
+from leaddesk.ui.timefmt import timer_text
+
+# Phone outcomes on the first rows, written channels after.
+LAYOUT = (
+    ("qualified", "connected", "callback", "not_interested", "voicemail_left"),
+    ("voicemail_no_message", "no_answer", "busy", "wrong_number", "bad_number"),
+    ("do_not_call", "email_sent", "text_sent", "social_touch", "replied"),
+)
+
+
+SHORT_LABELS = {"voicemail_no_message": "VM, no msg"}
+
+
+class OutcomeButton(QPushButton):
+    """A button with its one-key shortcut drawn as a key cap."""
+
+    def __init__(self, info: OutcomeInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.info = info
+        self.setObjectName(f"Outcome_{info.code}")
+        self.setAccessibleName(f"{info.label} (key {info.key})")
+        self.setToolTip(f"Log “{info.label}” (key {info.key})")
+        self.setProperty("outcome", True)
+        self.setMinimumHeight(30)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        cap = QLabel(info.key, self)
+        cap.setObjectName("KeyHint")
+        cap.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        cap.setMinimumWidth(18)
+        text = QLabel(SHORT_LABELS.get(info.code, info.label), self)
+        for label in (cap, text):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 0, 8, 0)
+        row.setSpacing(8)
+        row.addWidget(cap)
+        row.addWidget(text, 1)
+
+
+class OutcomeBar(QFrame):
+    dial_requested = Signal()
+    outcome_requested = Signal(str)
+
+    def __init__(self, picker: CallbackPicker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("OutcomeBar")
+        self.setAccessibleName("Outcome bar")
+        self.pending: PendingDial | None = None
+        self._dial_started = 0.0
+        self._duration_touched = False
+
+        self.dial_button = QPushButton(icon("phone", "#ffffff"), "Dial   Enter", self)
+        self.dial_button.setObjectName("DialButton")
+        self.dial_button.setAccessibleName("Dial")
+        self.dial_button.setToolTip("Call the selected lead (Enter)")
+        self.dial_button.clicked.connect(self.dial_requested)
+        self.state = QLabel(self)
+        self.state.setObjectName("DialState")
+        self.state.setAccessibleName("Dial state")
+        self.state.setWordWrap(True)
+        self.state.setTextFormat(Qt.TextFormat.RichText)
+
+        self.buttons: dict[str, OutcomeButton] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(5)
+        for r, codes in enumerate(LAYOUT):
+            for c, code in enumerate(codes):
+                button = OutcomeButton(OUTCOMES[code], self)
+                button.clicked.connect(lambda _=False, code=code: self.outcome_requested.emit(code))
+                self.buttons[code] = button
+                grid.addWidget(button, r, c)
+        self.shortcuts: list[QShortcut] = []
+        for code, info in OUTCOMES.items():
+            shortcut = QShortcut(QKeySequence(info.key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda code=code: self.outcome_requested.emit(code))
+            self.shortcuts.append(shortcut)
+
+        self.note = QLineEdit(self)
+        self.note.setObjectName("OutcomeNote")
+        self.note.setAccessibleName("Outcome note")
+        self.note.setPlaceholderText("Note for this attempt (Ctrl+L)")
+        self.duration = QSpinBox(self)
+        self.duration.setObjectName("OutcomeDuration")
+        self.duration.setAccessibleName("Call duration in seconds")
+        self.duration.setRange(0, 24 * 3600)
+        self.duration.setSuffix(" s")
+        self.duration.setSpecialValueText("no duration")
+        self.duration.setMinimumWidth(110)
+        self.duration.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.duration.setToolTip("How long the call lasted; filled in while a call runs")
+        self.duration.valueChanged.connect(self._duration_edited)
+        self.picker = picker
+        picker.setParent(self)
+
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        top.addWidget(self.dial_button)
+        top.addWidget(self.state, 1)
+        extras = QHBoxLayout()
+        extras.addWidget(self.note, 1)
+        extras.addWidget(self.duration)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(7)
+        layout.addLayout(top)
+        layout.addLayout(grid)
+        layout.addLayout(extras)
+        layout.addWidget(picker)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self._tick)
+        self.set_pending(None)
+
+    # -- state --------------------------------------------------------------------------
+
+    def set_can_dial(self, can: bool, why: str = "") -> None:
+        self.dial_button.setEnabled(can and self.pending is None)
+        if self.pending is None:
+            self.state.setText(why)
+
+    def set_pending(self, pending: PendingDial | None, recovered: bool = False) -> None:
+        self.pending = pending
+        self._duration_touched = False
+        if pending is None:
+            self._timer.stop()
+            self.dial_button.setEnabled(True)
+            self.setStyleSheet("")
+            return
+        self.dial_button.setEnabled(False)
+        self._dial_started = time.monotonic()
+        color = WARN
+        bg = tint(color, self.palette(), 0.10).name()
+        self.setStyleSheet(f"QFrame#OutcomeBar {{ border: 1px solid {color}; background: {bg}; }}")
+        if recovered:
+            self.state.setText(
+                f'<b style="color:{color}">Call to {pending.lead_name} was not logged</b> '
+                f"(started {pending.started_at.astimezone():%a %H:%M}). "
+                "Press the outcome key to wrap it up."
+            )
+            self._timer.stop()
+        else:
+            self._timer.start()
+            self._tick()
+
+    def _tick(self) -> None:
+        if self.pending is None:
+            return
+        elapsed = time.monotonic() - self._dial_started
+        self.state.setText(
+            f'<b style="color:{WARN}">Calling {self.pending.lead_name}</b> · '
+            f"{timer_text(elapsed)} · log the outcome (keys 1–9, letters) before the next dial"
+        )
+        if not self._duration_touched:
+            self.duration.blockSignals(True)
+            self.duration.setValue(int(elapsed))
+            self.duration.blockSignals(False)
+
+    def _duration_edited(self, _value: int) -> None:
+        self._duration_touched = True
+
+    def duration_s(self) -> int | None:
+        return self.duration.value() or None
+
+    def clear_inputs(self) -> None:
+        self.note.clear()
+        self.duration.blockSignals(True)
+        self.duration.setValue(0)
+        self.duration.blockSignals(False)
+        self._duration_touched = False

@@ -1,0 +1,174 @@
+"""Rapport notes (what earlier conversations taught) and suggested openers, shown before
+dialing; notes are added, edited and pinned here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaddesk.ui.backend import NoteView, RapportView
+from leaddesk.ui.icons import icon
+from leaddesk.ui.style import ACCENT
+
+KINDS = ("family", "interests", "work", "timing", "pain", "other")
+NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class RapportPanel(QWidget):
+    add_requested = Signal(str, str)  # text, kind
+    edit_requested = Signal(str, str)  # note id, text
+    pin_requested = Signal(str, bool)  # note id, pinned
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("RapportPanel")
+        self.setAccessibleName("Rapport notes")
+        self._editing: str | None = None
+        self._notes: dict[str, NoteView] = {}
+
+        self.openers = QLabel(self)
+        self.openers.setObjectName("RapportOpeners")
+        self.openers.setAccessibleName("Suggested openers")
+        self.openers.setWordWrap(True)
+        self.openers.setTextFormat(Qt.TextFormat.RichText)
+
+        self.list = QListWidget(self)
+        self.list.setObjectName("RapportNotes")
+        self.list.setAccessibleName("Rapport notes list")
+        self.list.setAlternatingRowColors(True)
+        self.list.setMinimumHeight(48)
+        self.list.itemDoubleClicked.connect(lambda _i: self.start_edit())
+        self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
+
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("RapportKind")
+        self.kind.setAccessibleName("Note kind")
+        self.kind.addItems(KINDS)
+        self.kind.setCurrentText("other")
+        self.input = QLineEdit(self)
+        self.input.setObjectName("RapportInput")
+        self.input.setAccessibleName("New rapport note")
+        self.input.setPlaceholderText("What did you learn? (Ctrl+N)")
+        self.input.returnPressed.connect(self.submit)
+        self.add_button = QPushButton(icon("plus"), "Add", self)
+        self.add_button.setObjectName("RapportAddButton")
+        self.add_button.setAccessibleName("Add note")
+        self.add_button.clicked.connect(self.submit)
+        self.edit_button = QToolButton(self)
+        self.edit_button.setIcon(icon("edit"))
+        self.edit_button.setText("Edit  F2")
+        self.edit_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.edit_button.setAutoRaise(True)
+        self.edit_button.setObjectName("RapportEditButton")
+        self.edit_button.setAccessibleName("Edit note")
+        self.edit_button.setToolTip("Edit the selected note (F2)")
+        self.edit_button.clicked.connect(self.start_edit)
+        self.pin_button = QToolButton(self)
+        self.pin_button.setIcon(icon("pin"))
+        self.pin_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.pin_button.setAutoRaise(True)
+        self.pin_button.setObjectName("RapportPinButton")
+        self.pin_button.setAccessibleName("Pin or unpin note")
+        self.pin_button.setToolTip("Pin the selected note on top (Ctrl+Shift+P)")
+        self.pin_button.clicked.connect(self.toggle_pin)
+
+        form = QHBoxLayout()
+        form.addWidget(self.kind)
+        form.addWidget(self.input, 1)
+        form.addWidget(self.add_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 8, 14, 12)
+        layout.setSpacing(6)
+        layout.addWidget(self.openers)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(form)
+        self.pin_button.setText("Pin")
+        self.set_available(False, "Select a lead to see its rapport notes.")
+
+    def set_available(self, available: bool, message: str = "") -> None:
+        for widget in (self.input, self.add_button, self.edit_button, self.pin_button, self.kind):
+            widget.setEnabled(available)
+        if not available:
+            self.list.clear()
+            self.openers.setText(f"<i>{message}</i>")
+
+    def set_rapport(self, rapport: RapportView) -> None:
+        self.set_available(True)
+        self._notes = {n.note_id: n for n in rapport.notes}
+        if rapport.openers:
+            self.openers.setText(
+                "".join(
+                    f"<p style='margin:3px 0'><span style='color:{ACCENT}'>▍</span><i>{o}</i></p>"
+                    for o in rapport.openers
+                )
+            )
+        else:
+            self.openers.setText("<i>No openers yet: ask what matters to them today.</i>")
+        current = self.selected_note_id()
+        self.list.clear()
+        ordered = sorted(rapport.notes, key=lambda n: (not n.pinned,))
+        for note in ordered:
+            item = QListWidgetItem(f"{note.kind}: {note.text}")
+            item.setData(NOTE_ID_ROLE, note.note_id)
+            if note.pinned:
+                item.setIcon(icon("pin"))
+                item.setToolTip("Pinned")
+            self.list.addItem(item)
+            if note.note_id == current:
+                self.list.setCurrentItem(item)
+        if not rapport.notes:
+            placeholder = QListWidgetItem("No notes yet.")
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(placeholder)
+        self._update_buttons()
+
+    def selected_note_id(self) -> str | None:
+        item = self.list.currentItem()
+        value = item.data(NOTE_ID_ROLE) if item is not None else None
+        return str(value) if value else None
+
+    def _update_buttons(self) -> None:
+        note_id = self.selected_note_id()
+        note = self._notes.get(note_id or "")
+        self.edit_button.setEnabled(note is not None)
+        self.pin_button.setEnabled(note is not None)
+        self.pin_button.setText("Unpin" if note and note.pinned else "Pin")
+
+    def start_edit(self) -> None:
+        note_id = self.selected_note_id()
+        note = self._notes.get(note_id or "")
+        if note is None:
+            return
+        self._editing = note.note_id
+        self.input.setText(note.text)
+        self.add_button.setText("Save")
+        self.input.setFocus()
+
+    def submit(self) -> None:
+        text = self.input.text().strip()
+        if not text:
+            return
+        if self._editing:
+            self.edit_requested.emit(self._editing, text)
+        else:
+            self.add_requested.emit(text, self.kind.currentText())
+        self._editing = None
+        self.add_button.setText("Add")
+        self.input.clear()
+
+    def toggle_pin(self) -> None:
+        note = self._notes.get(self.selected_note_id() or "")
+        if note is not None:
+            self.pin_requested.emit(note.note_id, not note.pinned)

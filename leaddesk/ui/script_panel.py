@@ -1,0 +1,99 @@
+"""The voicemail script for the lead's next call: its text, spoken length, a warning
+when it runs long, and the next variant on demand."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from leaddesk.ui.backend import ScriptView
+from leaddesk.ui.icons import icon
+from leaddesk.ui.style import OK, WARN
+
+
+class ScriptPanel(QWidget):
+    next_variant_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ScriptPanel")
+        self.setAccessibleName("Voicemail script")
+        self.script: ScriptView | None = None
+
+        self.text = QLabel(self)
+        self.text.setObjectName("ScriptText")
+        self.text.setAccessibleName("Script text")
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.text.setStyleSheet("font-size: 11.5pt; line-height: 140%;")
+
+        self.length = QLabel(self)
+        self.length.setObjectName("ScriptLength")
+        self.length.setAccessibleName("Script length")
+        self.stage = QLabel(self)
+        self.stage.setObjectName("ScriptStage")
+        self.stage.setAccessibleName("Script stage")
+        self.stage.setProperty("muted", True)
+        self.next_button = QToolButton(self)
+        self.next_button.setIcon(icon("shuffle"))
+        self.next_button.setText("Next variant  Ctrl+Shift+V")
+        self.next_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.next_button.setAutoRaise(True)
+        self.next_button.setObjectName("NextVariantButton")
+        self.next_button.setAccessibleName("Next script variant")
+        self.next_button.clicked.connect(self.next_variant_requested)
+
+        self.length.setWordWrap(True)
+
+        words = QHBoxLayout()
+        words.setSpacing(8)
+        words.addWidget(self.length)
+        words.addWidget(self.stage, 1)
+        meta = QHBoxLayout()
+        meta.addLayout(words, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 8, 14, 12)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(meta)
+        self.show_message("Select a lead to see the voicemail to leave.")
+
+    def show_message(self, text: str) -> None:
+        self.script = None
+        self.text.setText(text)
+        self._set_muted(True)
+        self.length.setText("")
+        self.stage.setText("")
+        self.next_button.setEnabled(False)
+
+    def set_script(self, script: ScriptView) -> None:
+        self.script = script
+        self.text.setText(script.text)
+        self._set_muted(False)
+        seconds = round(script.seconds)
+        if script.too_long:
+            self.length.setText(
+                f'<span style="color:{WARN}; font-weight:600">⚠ {seconds} s · {script.words} '
+                f"words: too long, keep it under {round(script.warn_seconds)} s</span>"
+            )
+        else:
+            self.length.setText(
+                f'<span style="color:{OK}; font-weight:600">≈ {seconds} s</span> · '
+                f"{script.words} words"
+            )
+        self.length.setAccessibleDescription(f"{seconds} seconds, too long: {script.too_long}")
+        stage = script.stage.replace("_", " ")
+        self.stage.setText(
+            f"· {stage}, variant {script.variant} of {script.variants}" if stage else ""
+        )
+        if not script.voicemail_ok:
+            self.length.setText(
+                f'<span style="color:{WARN}; font-weight:600">No voicemail today:</span> '
+                f"{script.advice}"
+            )
+        self.next_button.setEnabled(script.variants > 1)
+
+    def _set_muted(self, muted: bool) -> None:
+        self.text.setProperty("muted", muted)
+        self.text.style().unpolish(self.text)
+        self.text.style().polish(self.text)

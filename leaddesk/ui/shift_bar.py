@@ -1,0 +1,95 @@
+"""Today's shift at a glance: dials, connects, voicemails left, leads never contacted,
+today's median speed to lead, and the sync state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from leaddesk.ui.backend import ShiftView
+from leaddesk.ui.icons import app_icon
+from leaddesk.ui.style import BAD, OK, WARN
+from leaddesk.ui.timefmt import duration_text
+
+TILES = (
+    ("dials", "Dials"),
+    ("connects", "Connects"),
+    ("voicemails", "Voicemails left"),
+    ("never", "Never contacted"),
+    ("speed", "Speed to lead (median)"),
+    ("sync", "Sync"),
+)
+
+
+class Tile(QWidget):
+    def __init__(self, key: str, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.value = QLabel("–", self)
+        self.value.setObjectName("StatValue")
+        self.value.setAccessibleName(caption)
+        self.caption = QLabel(caption, self)
+        self.caption.setObjectName("StatLabel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 0, 14, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+        self.setObjectName(f"Shift_{key}")
+
+    def set(self, text: str, color: str | None = None) -> None:
+        self.value.setText(text)
+        self.value.setStyleSheet(f"color: {color};" if color else "")
+
+
+class ShiftBar(QFrame):
+    def __init__(self, agent_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ShiftBar")
+        self.setAccessibleName("Shift figures")
+        logo = QLabel(self)
+        logo.setPixmap(app_icon().pixmap(34, 34))
+        logo.setObjectName("AppLogo")
+        logo.setAccessibleName("LeadDesk")
+        who = QVBoxLayout()
+        who.setSpacing(0)
+        title = QLabel("LeadDesk", self)
+        title.setObjectName("AppTitle")
+        title.setStyleSheet("font-size: 13pt; font-weight: 700;")
+        self.agent = QLabel(agent_name, self)
+        self.agent.setObjectName("AgentName")
+        self.agent.setAccessibleName("Agent")
+        self.agent.setProperty("muted", True)
+        who.addWidget(title)
+        who.addWidget(self.agent)
+
+        self.tiles = {key: Tile(key, caption, self) for key, caption in TILES}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 8, 8, 8)
+        layout.setSpacing(0)
+        layout.addWidget(logo)
+        layout.addSpacing(10)
+        layout.addLayout(who)
+        layout.addStretch(1)
+        for key, tile in self.tiles.items():
+            if key != "dials":
+                rule = QFrame(self)
+                rule.setFrameShape(QFrame.Shape.VLine)
+                rule.setStyleSheet("color: palette(mid);")
+                layout.addWidget(rule)
+            layout.addWidget(tile, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.set_sync_state("Local only")
+
+    def set_stats(self, stats: ShiftView) -> None:
+        self.tiles["dials"].set(str(stats.dials))
+        rate = f" · {round(100 * stats.connects / stats.dials)} %" if stats.dials else ""
+        self.tiles["connects"].set(f"{stats.connects}{rate}")
+        self.tiles["voicemails"].set(str(stats.voicemails_left))
+        self.tiles["never"].set(str(stats.never_contacted), BAD if stats.never_contacted else OK)
+        median = stats.speed_to_lead_median_s
+        if median is None:
+            self.tiles["speed"].set("–")
+        else:
+            self.tiles["speed"].set(duration_text(median), OK if median <= 300 else WARN)
+
+    def set_sync_state(self, text: str) -> None:
+        self.tiles["sync"].set(text)

@@ -1,0 +1,239 @@
+"""The supervisor's charts as QCharts, built from the report's plain data.
+
+The same builders feed the window's chart views and the PDF report, so that what a
+supervisor prints is what they saw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCharts import (
+    QAbstractAxis,
+    QAbstractBarSeries,
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QHorizontalStackedBarSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
+
+from leaddesk.domain.metrics import ATTEMPTS_TARGET, REACHED_OUTCOMES, SPEED_BUCKETS, Measures
+from leaddesk.domain.outcomes import OUTCOMES
+from leaddesk.services.review import DayActivity, HourContact
+from leaddesk.ui.style import ACCENT, BAD, OK
+
+MUTED = "#94a3b8"
+CHANNEL_COLORS = {"phone": ACCENT, "email": "#0d9488", "sms": "#d97706", "social": "#9333ea"}
+CHART_TITLES = {
+    "attempts": "Attempts per lead",
+    "speed": "Speed to lead",
+    "outcomes": "Outcomes",
+    "activity": "Activity per day",
+    "hours": "Contact rate by the lead's local hour",
+}
+MAX_ATTEMPT_BAR = 12  # the last bar is "12+"
+
+
+def _chart(key: str, subtitle: str = "") -> QChart:
+    chart = QChart()
+    chart.setObjectName(f"Chart_{key}")
+    title = CHART_TITLES[key]
+    chart.setTitle(
+        f"<b>{title}</b>"
+        + (f"<br><span style='color:#64748b'>{subtitle}</span>" if subtitle else "")
+    )
+    font = QFont(chart.titleFont())
+    font.setPointSizeF(10)
+    chart.setTitleFont(font)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setBackgroundRoundness(6)
+    chart.setMargins(QMargins(6, 4, 6, 4))
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    legend_font = QFont(chart.legend().font())
+    legend_font.setPointSizeF(8)
+    chart.legend().setFont(legend_font)
+    return chart
+
+
+def _axis_font(axis: QBarCategoryAxis | QValueAxis) -> None:
+    font = QFont(axis.labelsFont())
+    font.setPointSizeF(8)
+    axis.setLabelsFont(font)
+
+
+def _value_axis(top: float, *, percent: bool = False) -> QValueAxis:
+    axis = QValueAxis()
+    axis.setRange(0, max(top, 1))
+    if percent:
+        axis.setLabelFormat("%d %%")
+    else:
+        axis.setLabelFormat("%d")
+        axis.applyNiceNumbers()
+    _axis_font(axis)
+    axis.setGridLineColor(QColor("#e2e8f0"))
+    return axis
+
+
+def _categories(labels: Sequence[str]) -> QBarCategoryAxis:
+    axis = QBarCategoryAxis()
+    axis.append(list(labels))
+    _axis_font(axis)
+    axis.setGridLineVisible(False)
+    return axis
+
+
+def _set(name: str, color: str, values: Sequence[float]) -> QBarSet:
+    bar_set = QBarSet(name)
+    bar_set.append([float(v) for v in values])
+    bar_set.setColor(QColor(color))
+    bar_set.setBorderColor(QColor(color))
+    return bar_set
+
+
+def _attach(
+    chart: QChart,
+    series: QAbstractBarSeries,
+    x: QAbstractAxis,
+    y: QAbstractAxis,
+) -> None:
+    """Add the series with `x` along the bottom and `y` up the left side."""
+    chart.addSeries(series)
+    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(x)
+    series.attachAxis(y)
+
+
+def attempts_chart(m: Measures) -> QChart:
+    """Leads by attempts until reached, 0 (never contacted) to 12+, the 6-8 band in green."""
+    low, high = ATTEMPTS_TARGET
+    counts = [0] * (MAX_ATTEMPT_BAR + 1)
+    for attempts, n in m.attempts_distribution.items():
+        counts[min(attempts, MAX_ATTEMPT_BAR)] += n
+    labels = [str(i) for i in range(MAX_ATTEMPT_BAR)] + [f"{MAX_ATTEMPT_BAR}+"]
+    median = "n/a" if m.median_attempts is None else f"{m.median_attempts:g}"
+    chart = _chart("attempts", f"median {median} · target {low} to {high}")
+    series = QStackedBarSeries()
+    series.setBarWidth(0.8)
+    series.append(_set("Never contacted", BAD, [c if i == 0 else 0 for i, c in enumerate(counts)]))
+    series.append(
+        _set(
+            "Outside target",
+            MUTED,
+            [c if i > 0 and not low <= i <= high else 0 for i, c in enumerate(counts)],
+        )
+    )
+    series.append(
+        _set(
+            f"{low} to {high} attempts",
+            OK,
+            [c if low <= i <= high else 0 for i, c in enumerate(counts)],
+        )
+    )
+    _attach(chart, series, _categories(labels), _value_axis(max(counts)))
+    return chart
+
+
+def speed_chart(m: Measures) -> QChart:
+    labels = [label for label, _ in SPEED_BUCKETS]
+    counts = [m.speed_to_lead_buckets.get(label, 0) for label in labels]
+    chart = _chart(
+        "speed",
+        f"median {_duration(m.speed_to_lead_median_s)} · 90th percentile {_duration(m.speed_to_lead_p90_s)}",
+    )
+    series = QStackedBarSeries()
+    series.setBarWidth(0.8)
+    series.append(_set("Within 5 minutes", OK, [c if i == 0 else 0 for i, c in enumerate(counts)]))
+    series.append(_set("Later", ACCENT, [c if i else 0 for i, c in enumerate(counts)]))
+    _attach(chart, series, _categories(labels), _value_axis(max(counts, default=0)))
+    return chart
+
+
+def outcomes_chart(m: Measures) -> QChart:
+    ordered = sorted(m.outcomes.items(), key=lambda kv: kv[1])
+    labels = [OUTCOMES[code].label if code in OUTCOMES else code for code, _ in ordered]
+    chart = _chart("outcomes", f"{m.attempts} attempts")
+    series = QHorizontalStackedBarSeries()
+    series.setBarWidth(0.7)
+    # One set per colour: reached outcomes green, the rest blue, one bar per outcome.
+    reached = [n if code in REACHED_OUTCOMES else 0 for code, n in ordered]
+    other = [0 if code in REACHED_OUTCOMES else n for code, n in ordered]
+    series.append(_set("Reached", OK, reached))
+    series.append(_set("Not reached", ACCENT, other))
+    top = max((n for _, n in ordered), default=0)
+    _attach(chart, series, _value_axis(top), _categories(labels or [""]))
+    return chart
+
+
+def activity_chart(days: Sequence[DayActivity]) -> QChart:
+    chart = _chart("activity", f"{sum(d.total for d in days)} attempts over {len(days)} days")
+    series = QStackedBarSeries()
+    series.setBarWidth(0.85)
+    channels = [c for c in CHANNEL_COLORS if any(d.by_channel.get(c) for d in days)] or ["phone"]
+    for channel in channels:
+        series.append(
+            _set(
+                channel.capitalize(),
+                CHANNEL_COLORS[channel],
+                [d.by_channel.get(channel, 0) for d in days],
+            )
+        )
+    step = max(1, len(days) // 10)
+    # Category labels must be unique; days between the labelled ones get invisible ones.
+    labels = [d.day[5:] if i % step == 0 else "\u200b" * (i + 1) for i, d in enumerate(days)] or [
+        ""
+    ]
+    top = max((d.total for d in days), default=0)
+    _attach(chart, series, _categories(labels), _value_axis(top))
+    return chart
+
+
+def hours_chart(hours: Sequence[HourContact]) -> QChart:
+    calls = sum(h.calls for h in hours)
+    reached = sum(h.reached for h in hours)
+    overall = f"{reached / calls * 100:.0f} % overall" if calls else "no calls"
+    chart = _chart("hours", f"{calls} calls, {overall}")
+    series = QBarSeries()
+    series.setBarWidth(0.8)
+    series.append(_set("Contact rate", ACCENT, [(h.rate or 0) * 100 for h in hours]))
+    chart.legend().setVisible(False)
+    labels = [f"{h.hour}" for h in hours]
+    top = max(((h.rate or 0) * 100 for h in hours), default=0)
+    _attach(
+        chart, series, _categories(labels), _value_axis(min(100, max(10, top * 1.15)), percent=True)
+    )
+    return chart
+
+
+def all_charts(
+    m: Measures, days: Sequence[DayActivity], hours: Sequence[HourContact]
+) -> dict[str, QChart]:
+    return {
+        "attempts": attempts_chart(m),
+        "speed": speed_chart(m),
+        "outcomes": outcomes_chart(m),
+        "activity": activity_chart(days),
+        "hours": hours_chart(hours),
+    }
+
+
+def render_hints() -> QPainter.RenderHint:
+    return QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+
+
+def _duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "n/a"
+    s = int(seconds)
+    if s < 120:
+        return f"{s} s"
+    if s < 7200:
+        return f"{s // 60} min"
+    if s < 172_800:
+        return f"{s / 3600:.1f} h"
+    return f"{s / 86400:.1f} days"

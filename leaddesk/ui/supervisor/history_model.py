@@ -1,0 +1,150 @@
+"""The agent's history of attempts as a table model fed in batches.
+
+The model keeps the rows fetched so far and asks the service for the next batch (keyset
+paging, newest first) when the view scrolls near the end, as Anki's browser table does.
+Filtering and search happen in SQL; the model never sorts or filters a million rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from leaddesk.domain.outcomes import OUTCOMES
+from leaddesk.services.review import PAGE, HistoryRow
+from leaddesk.ui.style import ACCENT, BAD, OK
+from leaddesk.ui.timefmt import duration_text
+
+COLUMNS = ("When", "Lead", "Agent", "Channel", "Outcome", "Duration", "Script", "Note")
+LEAD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+REACHED_COLOR = QColor(OK)
+
+Index = QModelIndex | QPersistentModelIndex
+FetchPage = Callable[[HistoryRow | None, int], list[HistoryRow]]
+
+
+def outcome_text(code: str | None) -> str:
+    if code is None:
+        return "Dialing…"
+    info = OUTCOMES.get(code)
+    return info.label if info else code
+
+
+def when_text(at: datetime) -> str:
+    return at.astimezone().strftime("%a %d %b %H:%M")
+
+
+class HistoryModel(QAbstractTableModel):
+    def __init__(self, parent: object | None = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._rows: list[HistoryRow] = []
+        self._total = 0
+        self._fetch: FetchPage | None = None
+
+    # -- loading ------------------------------------------------------------------------
+
+    def reset(self, total: int, first: list[HistoryRow], fetch: FetchPage | None) -> None:
+        """Show a new result: its full count, its first batch, and how to get more."""
+        self.beginResetModel()
+        self._total = total
+        self._rows = list(first)
+        self._fetch = fetch
+        self.endResetModel()
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def row_at(self, row: int) -> HistoryRow:
+        return self._rows[row]
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid() or self._fetch is None:
+            return False
+        return len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent) or self._fetch is None:
+            return
+        batch = self._fetch(self._rows[-1] if self._rows else None, PAGE)
+        if not batch:
+            self._total = len(self._rows)  # the history shrank since it was counted
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
+        self._rows.extend(batch)
+        self.endInsertRows()
+
+    # -- the model ----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 7 and row.note:
+                return row.note
+            if column == 1:
+                return f"{row.lead_name} · {row.company}" if row.company else row.lead_name
+            if column == 4 and row.corrects:
+                return "This attempt corrects an earlier one"
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and column == 4:
+            if row.outcome is None:
+                return QColor(ACCENT)
+            info = OUTCOMES.get(row.outcome)
+            if info and info.reached:
+                return REACHED_COLOR
+            if row.outcome in ("do_not_call", "wrong_number", "bad_number"):
+                return QColor(BAD)
+            return None
+        if role == LEAD_ID_ROLE:
+            return row.lead_id
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._display(row, column)
+        return None
+
+    @staticmethod
+    def _display(row: HistoryRow, column: int) -> str:
+        if column == 0:
+            return when_text(row.started_at)
+        if column == 1:
+            return row.lead_name
+        if column == 2:
+            return row.agent_name
+        if column == 3:
+            return row.channel.capitalize()
+        if column == 4:
+            return outcome_text(row.outcome) + (" (corrected)" if row.corrects else "")
+        if column == 5:
+            return duration_text(row.duration_s) if row.duration_s else ""
+        if column == 6:
+            if not row.script:
+                return ""
+            return f"{row.script} ({row.script_words} words)" if row.script_words else row.script
+        if column == 7:
+            return " ".join(row.note.split())
+        return ""

@@ -1,0 +1,64 @@
+"""Notifications in the system tray: new leads and callbacks coming due.
+
+Where the desktop has no tray (offscreen, some Wayland sessions) the notice goes to the
+status bar instead; `last_notice` keeps the latest for tests either way.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
+
+from leaddesk.ui.icons import app_icon
+
+
+class Tray(QObject):
+    activated = Signal()
+    fallback = Signal(str)  # a notice with no tray to show it
+
+    def __init__(self, window: QWidget, *, enabled: bool = True) -> None:
+        super().__init__(window)
+        self.last_notice: tuple[str, str] | None = None
+        self._counts: dict[str, int] | None = None
+        self.icon: QSystemTrayIcon | None = None
+        if enabled and QSystemTrayIcon.isSystemTrayAvailable():
+            self.icon = QSystemTrayIcon(app_icon(), self)
+            self.icon.setToolTip("LeadDesk")
+            menu = QMenu(window)
+            menu.setObjectName("TrayMenu")
+            menu.addAction("Show LeadDesk", self.activated.emit)
+            self.icon.setContextMenu(menu)
+            self.icon.activated.connect(lambda _reason: self.activated.emit())
+            self.icon.show()
+
+    @property
+    def available(self) -> bool:
+        return self.icon is not None
+
+    def notify(self, title: str, message: str) -> None:
+        self.last_notice = (title, message)
+        if self.icon is not None and QSystemTrayIcon.supportsMessages():
+            self.icon.showMessage(title, message, app_icon(), 8000)
+        else:
+            self.fallback.emit(f"{title}: {message}")
+
+    def counts_changed(self, counts: dict[str, int]) -> None:
+        """Compare with the previous counts: more new leads or more callbacks due?"""
+        previous, self._counts = self._counts, dict(counts)
+        if previous is None:
+            return
+        new = counts.get("new", 0) - previous.get("new", 0)
+        due = counts.get("callback", 0) - previous.get("callback", 0)
+        if new > 0:
+            self.notify(
+                "New lead" if new == 1 else f"{new} new leads", "Call now: speed to lead counts."
+            )
+        if due > 0:
+            self.notify(
+                "Callback due" if due == 1 else f"{due} callbacks due",
+                "A lead asked to be called now.",
+            )
+
+    def hide(self) -> None:
+        if self.icon is not None:
+            self.icon.hide()
