@@ -264,9 +264,8 @@ class BatchApplier:
 
     def _attempt(self, op: Op) -> dict[str, Any]:
         path = f"ops[{op.index}].payload"
-        data = decode(
-            Attempt, op.payload, path, required=("id", "lead_id", "channel", "started_at")
-        )
+        payload = {k: v for k, v in op.payload.items() if not (k == "agent_id" and v is None)}
+        data = decode(Attempt, payload, path, required=("id", "lead_id", "channel", "started_at"))
         if data["id"] != op.entity_id:
             raise WireError(f"ops[{op.index}].entity_id", "must equal payload.id")
         agent_id = data.get("agent_id") or self.caller.id
@@ -395,7 +394,8 @@ class BatchApplier:
 
     def _rapport_note(self, op: Op) -> dict[str, Any]:
         path = f"ops[{op.index}].payload"
-        data = decode(RapportNote, op.payload, path, required=("id", "lead_id", "text"))
+        payload = {k: v for k, v in op.payload.items() if not (k == "agent_id" and v is None)}
+        data = decode(RapportNote, payload, path, required=("id", "lead_id", "text"))
         if data["id"] != op.entity_id:
             raise WireError(f"ops[{op.index}].entity_id", "must equal payload.id")
         agent_id = data.get("agent_id") or self.caller.id

@@ -1,0 +1,191 @@
+"""Fixtures and helpers for the team-sync tests: a fresh PostgreSQL database for the
+test session (created on the `test` database's server, dropped at the end), the real
+server on a loopback port in a thread, a team of agents with tokens, and laptops (one
+SQLite file each). Test modules import what they use from here."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import func, select, text
+
+from leaddesk.domain.clock import fixed_clock
+from leaddesk.server.app import ServerThread, create_app, free_port
+from leaddesk.server.auth import add_agent_to
+from leaddesk.services.workspace import Workspace
+from leaddesk.store import Store, open_store
+from leaddesk.store.migrate import open_url
+from leaddesk.store.models import Base
+
+NOW = datetime(2026, 11, 26, 19, 30, tzinfo=UTC)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _admin_url(pg_url: str) -> str:
+    return pg_url.replace("postgresql+psycopg://", "postgresql://")
+
+
+@pytest.fixture(scope="session")
+def pg_database(pg_url: str) -> Iterator[str]:
+    """A fresh, migrated database of its own for this test session."""
+    import psycopg
+
+    name = f"leaddesk_test_{uuid.uuid4().hex[:12]}"
+    admin = _admin_url(pg_url)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    base = pg_url.rsplit("/", 1)[0]
+    url = f"{base}/{name}"
+    try:
+        open_url(url).close()  # migrate once
+        yield url
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def pg_store_session(pg_database: str) -> Iterator[Store]:
+    store = open_url(pg_database)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def pg_store(pg_store_session: Store) -> Store:
+    """The session's server database, emptied before each test."""
+    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with pg_store_session.engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    return pg_store_session
+
+
+@pytest.fixture(scope="session")
+def server_thread(pg_store_session: Store) -> Iterator[ServerThread]:
+    with ServerThread(create_app(pg_store_session, max_body=256 * 1024)) as server:
+        yield server
+
+
+@dataclass
+class Team:
+    url: str
+    store: Store
+    boss: str  # supervisor token
+    alice: str
+    bob: str
+    ids: dict[str, str]
+
+    def http(self, token: str | None) -> httpx.Client:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        return httpx.Client(base_url=self.url, headers=headers, timeout=30)
+
+
+def make_team(store: Store, url: str) -> Team:
+    ids: dict[str, str] = {}
+    tokens: dict[str, str] = {}
+    for name, sup in (("boss", True), ("alice", False), ("bob", False)):
+        caller, token, _ = add_agent_to(store, name, sup)
+        ids[name] = caller.id
+        tokens[name] = token
+    return Team(url, store, tokens["boss"], tokens["alice"], tokens["bob"], ids)
+
+
+@pytest.fixture
+def team(pg_store: Store, server_thread: ServerThread) -> Team:
+    return make_team(pg_store, server_thread.url)
+
+
+def laptop(tmp_path: Path, agent: str, clock_at: datetime = NOW) -> Workspace:
+    """A laptop: its own SQLite database, the agent acting on it."""
+    store = open_store(tmp_path / f"{agent}-{uuid.uuid4().hex[:6]}.db")
+    return Workspace.open(store, agent, fixed_clock(clock_at))
+
+
+def import_leads(team: Team, owner: str | None, count: int, **fields: Any) -> list[str]:
+    leads = [
+        {
+            "first_name": f"Lead{i}",
+            "last_name": owner or "nobody",
+            "phone_raw": f"+1212555{i:04d}",
+            "phone_e164": f"+1212555{i:04d}",
+            "time_zones": ["America/New_York"],
+            "arrived_at": "2026-11-26T15:00:00Z",
+            "owner": owner,
+            **fields,
+        }
+        for i in range(count)
+    ]
+    with team.http(team.boss) as http:
+        response = http.post("/api/leads/import", json={"leads": leads})
+    assert response.status_code == 200, response.text
+    ids: list[str] = response.json()["ids"]
+    return ids
+
+
+def count(store: Store, model: type[Any], *where: Any) -> int:
+    with store.session() as session:
+        return int(session.scalar(select(func.count()).select_from(model).where(*where)) or 0)
+
+
+def leaddesk(*args: str, env: dict[str, str] | None = None, **kw: Any) -> subprocess.Popen[str]:
+    """Start the CLI as a separate process."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.Popen(
+        [sys.executable, "-m", "leaddesk", *args],
+        cwd=ROOT,
+        env=full_env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kw,
+    )
+
+
+class ServerProcess:
+    """`leaddesk server run` as a real process (so that it can be killed mid-request)."""
+
+    def __init__(self, database_url: str, port: int | None = None) -> None:
+        self.port = port or free_port()
+        self.database_url = database_url
+        self.proc: subprocess.Popen[str] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> ServerProcess:
+        self.proc = leaddesk(
+            "server", "run", "--database-url", self.database_url, "--port", str(self.port)
+        )
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(
+                    f"server exited: {self.proc.stderr.read() if self.proc.stderr else ''}"
+                )
+            try:
+                if httpx.get(f"{self.url}/api/health", timeout=1).status_code == 200:
+                    return self
+            except httpx.TransportError:
+                time.sleep(0.05)
+        raise RuntimeError("the server process did not start")
+
+    def kill(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(10)
+        if self.proc is not None:
+            for stream in (self.proc.stdout, self.proc.stderr):
+                if stream is not None:
+                    stream.close()
