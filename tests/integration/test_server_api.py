@@ -12,15 +12,12 @@ from sqlalchemy import select
 
 from leaddesk.cli import main
 from leaddesk.store.models import AgentToken, Attempt, Lead, ServerOp
-from tests.integration.syncenv import (  # noqa: F401 (fixtures)
+
+# The fixtures come from syncenv (shared by the sync tests), hence the redefinitions.
+from tests.integration.syncenv import (
     Team,
     count,
     import_leads,
-    pg_database,
-    pg_store,
-    pg_store_session,
-    server_thread,
-    team,
 )
 
 pytestmark = pytest.mark.postgres

@@ -14,14 +14,11 @@ from sqlalchemy import select
 from leaddesk.server import admin
 from leaddesk.server.auth import Caller
 from leaddesk.store.models import ChangeLog
-from tests.integration.syncenv import (  # noqa: F401 (fixtures)
+
+# The fixtures come from syncenv (shared by the sync tests), hence the redefinitions.
+from tests.integration.syncenv import (
     NOW,
     Team,
-    pg_database,
-    pg_store,
-    pg_store_session,
-    server_thread,
-    team,
 )
 
 pytestmark = pytest.mark.postgres
