@@ -1,7 +1,8 @@
 """Fixtures and helpers for the team-sync tests: a fresh PostgreSQL database for the
 test session (created on the `test` database's server, dropped at the end), the real
 server on a loopback port in a thread, a team of agents with tokens, and laptops (one
-SQLite file each). Test modules import what they use from here."""
+SQLite file each). Test modules assign the fixtures they use to module names (pytest
+knows them by their own names) and import the helpers."""
 
 from __future__ import annotations
 
@@ -36,8 +37,8 @@ def _admin_url(pg_url: str) -> str:
     return pg_url.replace("postgresql+psycopg://", "postgresql://")
 
 
-@pytest.fixture(scope="session")
-def pg_database(pg_url: str) -> Iterator[str]:
+@pytest.fixture(scope="session", name="pg_database")
+def fixture_pg_database(pg_url: str) -> Iterator[str]:
     """A fresh, migrated database of its own for this test session."""
     import psycopg
 
@@ -55,15 +56,15 @@ def pg_database(pg_url: str) -> Iterator[str]:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-@pytest.fixture(scope="session")
-def pg_store_session(pg_database: str) -> Iterator[Store]:
+@pytest.fixture(scope="session", name="pg_store_session")
+def fixture_pg_store_session(pg_database: str) -> Iterator[Store]:
     store = open_url(pg_database)
     yield store
     store.close()
 
 
-@pytest.fixture
-def pg_store(pg_store_session: Store) -> Store:
+@pytest.fixture(name="pg_store")
+def fixture_pg_store(pg_store_session: Store) -> Store:
     """The session's server database, emptied before each test."""
     tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
     with pg_store_session.engine.begin() as conn:
@@ -71,8 +72,8 @@ def pg_store(pg_store_session: Store) -> Store:
     return pg_store_session
 
 
-@pytest.fixture(scope="session")
-def server_thread(pg_store_session: Store) -> Iterator[ServerThread]:
+@pytest.fixture(scope="session", name="server_thread")
+def fixture_server_thread(pg_store_session: Store) -> Iterator[ServerThread]:
     with ServerThread(create_app(pg_store_session, max_body=256 * 1024)) as server:
         yield server
 
@@ -101,8 +102,8 @@ def make_team(store: Store, url: str) -> Team:
     return Team(url, store, tokens["boss"], tokens["alice"], tokens["bob"], ids)
 
 
-@pytest.fixture
-def team(pg_store: Store, server_thread: ServerThread) -> Team:
+@pytest.fixture(name="team")
+def fixture_team(pg_store: Store, server_thread: ServerThread) -> Team:
     return make_team(pg_store, server_thread.url)
 
 

@@ -12,13 +12,15 @@ from sqlalchemy import select
 
 from leaddesk.cli import main
 from leaddesk.store.models import AgentToken, Attempt, Lead, ServerOp
+from tests.integration import syncenv
+from tests.integration.syncenv import Team, count, import_leads
 
-# The fixtures come from syncenv (shared by the sync tests), hence the redefinitions.
-from tests.integration.syncenv import (
-    Team,
-    count,
-    import_leads,
-)
+# Fixtures shared by the sync tests (pytest knows them by their names).
+fixture_pg_database = syncenv.fixture_pg_database
+fixture_pg_store_session = syncenv.fixture_pg_store_session
+fixture_pg_store = syncenv.fixture_pg_store
+fixture_server_thread = syncenv.fixture_server_thread
+fixture_team = syncenv.fixture_team
 
 pytestmark = pytest.mark.postgres
 
