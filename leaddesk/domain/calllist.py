@@ -54,9 +54,10 @@ class LeadFacts:
     next_channel: str | None
     attempt_count: int
     do_not_call: bool  # flagged on the lead or its number is on the do-not-call list
-    phone_bad: bool  # marked bad, or no number at all
+    phone_bad: bool  # the number is marked bad
     time_zones: tuple[str, ...]
     attempts_24h: int = 0  # attempts in the 24 hours before now
+    has_phone: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +82,7 @@ def place(facts: LeadFacts, now: datetime, rules: CallingRules, window: WindowSt
     # Blocks that hold whatever the time.
     if facts.do_not_call:
         return Placement(Section.BLOCKED, False, "dnc")
-    if voice and facts.phone_bad:
+    if voice and (facts.phone_bad or not facts.has_phone):
         return Placement(Section.BLOCKED, False, "bad_number")
     if facts.attempt_count >= rules.caps.lifetime:
         return Placement(Section.BLOCKED, False, "cap")
@@ -141,7 +142,7 @@ def reason(
     if blocked == "dnc":
         return "on the do-not-call list"
     if blocked == "bad_number":
-        return "bad number" if facts.phone_bad else "no phone number"
+        return "no phone number" if not facts.has_phone else "bad number"
     if blocked == "cap":
         return f"attempt cap reached ({lifetime_cap} attempts)"
     if blocked == "zone":
@@ -155,7 +156,8 @@ def reason(
         return closed_reason(facts.time_zones, window, now)
     section = placement.section
     if section is Section.CALLBACK:
-        assert facts.next_action_at is not None
+        if facts.next_action_at is None:
+            return "callback due"
         late = now - facts.next_action_at
         return (
             "callback due now"

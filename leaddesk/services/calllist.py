@@ -315,9 +315,10 @@ class CallListService:
                 next_channel=lead.next_channel,
                 attempt_count=lead.attempt_count,
                 do_not_call=lead.do_not_call or lead.phone_e164 in dnc,
-                phone_bad=lead.phone_bad or not lead.phone_e164,
+                phone_bad=lead.phone_bad,
                 time_zones=zones,
                 attempts_24h=len(times),
+                has_phone=bool(lead.phone_e164),
             )
             placement = place(facts, now, rules, window)
             section = Section(section_no)
