@@ -159,6 +159,8 @@ class MainWindow(QMainWindow):
         self._timer.setInterval(refresh_ms)
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
+        # Keyboard first: arrows walk the list and Enter dials from the start.
+        self.calllist.table.setFocus()
         self.refresh()
         self.runner.run(backend.pending_dials, self._on_pending_dials, name="pending_dials")
 

@@ -6,6 +6,7 @@ supervisor prints is what they saw.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from PySide6.QtCharts import (
@@ -19,8 +20,9 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtCore import QMargins, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsSimpleTextItem
 
 from leaddesk.domain.metrics import ATTEMPTS_TARGET, REACHED_OUTCOMES, SPEED_BUCKETS, Measures
 from leaddesk.domain.outcomes import OUTCOMES
@@ -28,7 +30,9 @@ from leaddesk.services.review import DayActivity, HourContact
 from leaddesk.ui.style import ACCENT, BAD, OK
 
 MUTED = "#94a3b8"
+BAND = "#dcfce7"  # the target band behind the bars
 CHANNEL_COLORS = {"phone": ACCENT, "email": "#0d9488", "sms": "#d97706", "social": "#9333ea"}
+CHANNEL_LABELS = {"phone": "Calls", "email": "Emails", "sms": "Texts", "social": "Social"}
 CHART_TITLES = {
     "attempts": "Attempts per lead",
     "speed": "Speed to lead",
@@ -37,6 +41,8 @@ CHART_TITLES = {
     "hours": "Contact rate by the lead's local hour",
 }
 MAX_ATTEMPT_BAR = 12  # the last bar is "12+"
+MAX_OUTCOME_BARS = 6
+OTHER = "other"
 
 
 def _chart(key: str, subtitle: str = "") -> QChart:
@@ -64,14 +70,19 @@ def _axis_font(axis: QBarCategoryAxis | QValueAxis) -> None:
     font = QFont(axis.labelsFont())
     font.setPointSizeF(8)
     axis.setLabelsFont(font)
+    axis.setTruncateLabels(False)
 
 
 def _value_axis(top: float, *, percent: bool = False) -> QValueAxis:
     axis = QValueAxis()
-    axis.setRange(0, max(top, 1))
     if percent:
+        step = 10 if top <= 50 else 20
+        ceiling = min(100, max(step, math.ceil(top / step) * step))
+        axis.setRange(0, ceiling)
+        axis.setTickCount(ceiling // step + 1)
         axis.setLabelFormat("%d %%")
     else:
+        axis.setRange(0, max(top, 4))
         axis.setLabelFormat("%d")
         axis.applyNiceNumbers()
     _axis_font(axis)
@@ -109,6 +120,29 @@ def _attach(
     series.attachAxis(y)
 
 
+def _band(chart: QChart, series: QAbstractBarSeries, x0: float, x1: float, text: str) -> None:
+    """Shade the categories between x0 and x1 (bar positions) behind the bars."""
+    rect = QGraphicsRectItem(chart)
+    rect.setBrush(QColor(BAND))
+    rect.setPen(QPen(Qt.PenStyle.NoPen))
+    rect.setZValue(-1)
+    label = QGraphicsSimpleTextItem(text, chart)
+    font = QFont(chart.legend().font())
+    font.setPointSizeF(7.5)
+    label.setFont(font)
+    label.setBrush(QColor(OK).darker(130))
+
+    def place() -> None:
+        area = chart.plotArea()
+        left = chart.mapToPosition(QPointF(x0, 0), series).x()
+        right = chart.mapToPosition(QPointF(x1, 0), series).x()
+        rect.setRect(QRectF(left, area.top(), right - left, area.height()))
+        label.setPos(left + 3, area.top() + 2)
+
+    chart.plotAreaChanged.connect(lambda _area: place())
+    place()
+
+
 def attempts_chart(m: Measures) -> QChart:
     """Leads by attempts until reached, 0 (never contacted) to 12+, the 6-8 band in green."""
     low, high = ATTEMPTS_TARGET
@@ -136,6 +170,7 @@ def attempts_chart(m: Measures) -> QChart:
         )
     )
     _attach(chart, series, _categories(labels), _value_axis(max(counts)))
+    _band(chart, series, low - 0.5, high + 0.5, f"target {low}–{high}")
     return chart
 
 
@@ -144,7 +179,7 @@ def speed_chart(m: Measures) -> QChart:
     counts = [m.speed_to_lead_buckets.get(label, 0) for label in labels]
     chart = _chart(
         "speed",
-        f"median {_duration(m.speed_to_lead_median_s)} · 90th percentile {_duration(m.speed_to_lead_p90_s)}",
+        f"median {duration_label(m.speed_to_lead_median_s)} · 90th percentile {duration_label(m.speed_to_lead_p90_s)}",
     )
     series = QStackedBarSeries()
     series.setBarWidth(0.8)
@@ -155,9 +190,15 @@ def speed_chart(m: Measures) -> QChart:
 
 
 def outcomes_chart(m: Measures) -> QChart:
-    ordered = sorted(m.outcomes.items(), key=lambda kv: kv[1])
-    labels = [OUTCOMES[code].label if code in OUTCOMES else code for code, _ in ordered]
-    chart = _chart("outcomes", f"{m.attempts} attempts")
+    ranked = sorted(m.outcomes.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) > MAX_OUTCOME_BARS:
+        # The rarest outcomes share one bar, so that every label stays readable.
+        rest = sum(n for _, n in ranked[MAX_OUTCOME_BARS - 1 :])
+        ranked = [*ranked[: MAX_OUTCOME_BARS - 1], (OTHER, rest)]
+    ordered = list(reversed(ranked))  # the largest at the top
+    labels = [OUTCOMES[code].label if code in OUTCOMES else "Other" for code, _ in ordered]
+    chart = _chart("outcomes", f"{m.attempts} attempts · green: reached a person")
+    chart.legend().setVisible(False)
     series = QHorizontalStackedBarSeries()
     series.setBarWidth(0.7)
     # One set per colour: reached outcomes green, the rest blue, one bar per outcome.
@@ -178,12 +219,12 @@ def activity_chart(days: Sequence[DayActivity]) -> QChart:
     for channel in channels:
         series.append(
             _set(
-                channel.capitalize(),
+                CHANNEL_LABELS[channel],
                 CHANNEL_COLORS[channel],
                 [d.by_channel.get(channel, 0) for d in days],
             )
         )
-    step = max(1, len(days) // 10)
+    step = max(1, math.ceil(len(days) / 8))
     # Category labels must be unique; days between the labelled ones get invisible ones.
     labels = [d.day[5:] if i % step == 0 else "\u200b" * (i + 1) for i, d in enumerate(days)] or [
         ""
@@ -204,9 +245,7 @@ def hours_chart(hours: Sequence[HourContact]) -> QChart:
     chart.legend().setVisible(False)
     labels = [f"{h.hour}" for h in hours]
     top = max(((h.rate or 0) * 100 for h in hours), default=0)
-    _attach(
-        chart, series, _categories(labels), _value_axis(min(100, max(10, top * 1.15)), percent=True)
-    )
+    _attach(chart, series, _categories(labels), _value_axis(top * 1.05, percent=True))
     return chart
 
 
@@ -226,9 +265,10 @@ def render_hints() -> QPainter.RenderHint:
     return QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
 
 
-def _duration(seconds: float | None) -> str:
+def duration_label(seconds: float | None, missing: str = "n/a") -> str:
+    """A speed to lead as a supervisor reads it: 45 s, 12 min, 3.5 h, 2.1 days."""
     if seconds is None:
-        return "n/a"
+        return missing
     s = int(seconds)
     if s < 120:
         return f"{s} s"

@@ -1,0 +1,526 @@
+"""The supervisor review window: pick an agent (or all) and a period; read the measures,
+the charts, the history of attempts and the coaching lists; export a PDF.
+
+Data comes from `ReportService` and `ReviewService` on the task runner's worker
+threads as plain dataclasses; this widget only lays them out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCharts import QChart, QChartView
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaddesk.domain.clock import Clock, as_utc, system_clock
+from leaddesk.domain.metrics import Measures, Period
+from leaddesk.domain.outcomes import OUTCOMES, Channel
+from leaddesk.services.report import AgentReport, ReportService
+from leaddesk.services.review import (
+    PAGE,
+    CoachingList,
+    DayActivity,
+    HistoryFilter,
+    HistoryRow,
+    HourContact,
+    ReviewService,
+)
+from leaddesk.services.shift import local_day_start
+from leaddesk.services.workspace import Workspace
+from leaddesk.store.engine import Store
+from leaddesk.ui.supervisor.charts import all_charts
+from leaddesk.ui.supervisor.coaching_model import CoachingModel
+from leaddesk.ui.supervisor.history_model import LEAD_ID_ROLE, HistoryModel
+from leaddesk.ui.supervisor.tiles import MeasureTiles
+from leaddesk.ui.tasks import TaskRunner
+
+PERIODS = (
+    ("today", "Today"),
+    ("7", "Last 7 days"),
+    ("30", "Last 30 days"),
+    ("90", "Last 90 days"),
+    ("all", "All time"),
+)
+CHART_KEYS = ("attempts", "speed", "outcomes", "hours", "activity")  # 3 columns
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewData:
+    """Everything one refresh shows, computed off the GUI thread."""
+
+    period: Period
+    reports: list[AgentReport]  # one agent, or every agent then the team last
+    measures: Measures
+    activity: list[DayActivity]
+    hours: list[HourContact]
+    coaching: list[CoachingList]
+
+
+def period_for(key: str, now: datetime) -> Period:
+    now = as_utc(now)
+    if key == "today":
+        return Period(local_day_start(now), now + timedelta(microseconds=1))
+    if key == "all":
+        return Period(None, now + timedelta(microseconds=1))
+    return Period(now - timedelta(days=int(key)), now + timedelta(microseconds=1))
+
+
+def _table(name: str, accessible: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setAccessibleName(accessible)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(26)
+    view.horizontalHeader().setHighlightSections(False)
+    view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
+    return view
+
+
+def _empty_state(text: str, name: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    label.setProperty("muted", True)
+    label.setStyleSheet("font-size: 11pt; padding: 24px;")
+    return label
+
+
+class SupervisorWindow(QWidget):
+    """`SupervisorWindow(store, clock, agent_id, parent)`; a Workspace may stand for the
+    first argument (its store, clock and agent are used)."""
+
+    lead_activated = Signal(str)
+    loaded = Signal()  # a refresh finished (its figures are on screen)
+
+    def __init__(
+        self,
+        store: Store | Workspace,
+        clock: Clock | None = None,
+        agent_id: str | None = None,
+        parent: QWidget | None = None,
+        *,
+        runner: TaskRunner | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if isinstance(store, Workspace):
+            ws = store
+            store, clock = ws.store, clock or ws.clock
+            if agent_id is None and not ws.agent.is_supervisor:
+                agent_id = ws.agent.id
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.setObjectName("SupervisorWindow")
+        self.setWindowTitle("Supervisor review · LeadDesk")
+        self.setAccessibleName("Supervisor review")
+        self.resize(1240, 860)
+        self.store = store
+        self.clock: Clock = clock or system_clock
+        self.reports = ReportService(store, self.clock)
+        self.review = ReviewService(store, self.clock)
+        self.runner = runner or TaskRunner(self)
+        self.data: ReviewData | None = None
+        self.last_error = ""
+        self._generation = 0
+        self._history_generation = 0
+        self._loading = 0
+
+        self._build_header(agent_id)
+        self.tiles = MeasureTiles(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("SupervisorTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._build_charts(), "Charts")
+        self.tabs.addTab(self._build_history(), "History")
+        self.tabs.addTab(self._build_coaching(), "Coaching")
+        self.status = QLabel("", self)
+        self.status.setObjectName("SupervisorStatus")
+        self.status.setProperty("muted", True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 10)
+        layout.setSpacing(12)
+        layout.addLayout(self.header)
+        layout.addWidget(self.tiles)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.status)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.refresh_history)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+        self.refresh()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build_header(self, agent_id: str | None) -> None:
+        title = QLabel("Supervisor review", self)
+        title.setObjectName("SupervisorTitle")
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.agent_box = QComboBox(self)
+        self.agent_box.setObjectName("AgentPicker")
+        self.agent_box.setAccessibleName("Agent")
+        self.agent_box.setMinimumWidth(200)
+        self.agent_box.addItem("All agents", None)
+        self._agent_names: dict[str, str] = {}
+        for aid, name, display in self.review.agents():
+            self._agent_names[aid] = name
+            label = display if display == name else f"{display} ({name})"
+            self.agent_box.addItem(label, aid)
+        index = self.agent_box.findData(agent_id) if agent_id else 0
+        self.agent_box.setCurrentIndex(max(0, index))
+        self.period_box = QComboBox(self)
+        self.period_box.setObjectName("PeriodPicker")
+        self.period_box.setAccessibleName("Period")
+        for key, label in PERIODS:
+            self.period_box.addItem(label, key)
+        self.period_box.setCurrentIndex(2)
+        self.refresh_button = QPushButton("Refresh", self)
+        self.refresh_button.setObjectName("RefreshButton")
+        self.refresh_button.setAccessibleName("Refresh")
+        self.pdf_button = QPushButton("Export PDF…", self)
+        self.pdf_button.setObjectName("ExportPdfButton")
+        self.pdf_button.setAccessibleName("Export PDF")
+        self.agent_box.currentIndexChanged.connect(self.refresh)
+        self.period_box.currentIndexChanged.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.pdf_button.clicked.connect(self._ask_pdf)
+
+        self.header = QHBoxLayout()
+        self.header.setSpacing(8)
+        self.header.addWidget(title)
+        self.header.addStretch(1)
+        for caption, box in (("Agent", self.agent_box), ("Period", self.period_box)):
+            caption_label = QLabel(caption, self)
+            caption_label.setProperty("muted", True)
+            caption_label.setBuddy(box)
+            self.header.addWidget(caption_label)
+            self.header.addWidget(box)
+        self.header.addSpacing(8)
+        self.header.addWidget(self.refresh_button)
+        self.header.addWidget(self.pdf_button)
+
+    def _build_charts(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("ChartsPage")
+        grid = QGridLayout(page)
+        grid.setContentsMargins(0, 8, 0, 0)
+        grid.setSpacing(8)
+        self.chart_views: dict[str, QChartView] = {}
+        for i, key in enumerate(CHART_KEYS):
+            view = QChartView()
+            view.setObjectName(f"ChartView_{key}")
+            view.setAccessibleName(key)
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setMinimumHeight(230)
+            self.chart_views[key] = view
+            if key == "activity":
+                grid.addWidget(view, 1, 1, 1, 2)
+            else:
+                grid.addWidget(view, i // 3, i % 3)
+        self.charts_empty = _empty_state(
+            "No attempts and no leads in this period.\nPick a longer period or another agent.",
+            "ChartsEmpty",
+        )
+        self.charts_stack = QStackedWidget()
+        self.charts_stack.addWidget(page)
+        self.charts_stack.addWidget(self.charts_empty)
+        return self.charts_stack
+
+    def _build_history(self) -> QWidget:
+        page = QWidget()
+        self.search = QLineEdit(page)
+        self.search.setObjectName("HistorySearch")
+        self.search.setAccessibleName("Search the history")
+        self.search.setPlaceholderText("Search lead, company, phone or note…")
+        self.search.setClearButtonEnabled(True)
+        self.channel_box = QComboBox(page)
+        self.channel_box.setObjectName("ChannelFilter")
+        self.channel_box.setAccessibleName("Channel")
+        self.channel_box.addItem("Every channel", None)
+        for channel in Channel:
+            self.channel_box.addItem(channel.value.capitalize(), channel.value)
+        self.outcome_box = QComboBox(page)
+        self.outcome_box.setObjectName("OutcomeFilter")
+        self.outcome_box.setAccessibleName("Outcome")
+        self.outcome_box.addItem("Every outcome", None)
+        for code, info in OUTCOMES.items():
+            self.outcome_box.addItem(info.label, code)
+        self.history_count = QLabel("", page)
+        self.history_count.setObjectName("HistoryCount")
+        self.history_count.setProperty("muted", True)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.channel_box.currentIndexChanged.connect(self.refresh_history)
+        self.outcome_box.currentIndexChanged.connect(self.refresh_history)
+
+        self.history_model = HistoryModel(self)
+        self.history_view = _table("HistoryTable", "History of attempts")
+        self.history_view.setModel(self.history_model)
+        header = self.history_view.horizontalHeader()
+        for column, width in enumerate((150, 170, 120, 80, 170, 80, 170)):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.history_view.doubleClicked.connect(self._activate)
+        self.history_view.activated.connect(self._activate)
+        self.history_empty = _empty_state("No attempts match.", "HistoryEmpty")
+        self.history_stack = QStackedWidget()
+        self.history_stack.addWidget(self.history_view)
+        self.history_stack.addWidget(self.history_empty)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.channel_box)
+        filters.addWidget(self.outcome_box)
+        filters.addWidget(self.history_count)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.history_stack, 1)
+        return page
+
+    def _build_coaching(self) -> QWidget:
+        page = QWidget()
+        self.coaching_lists = QListWidget(page)
+        self.coaching_lists.setObjectName("CoachingLists")
+        self.coaching_lists.setAccessibleName("Coaching lists")
+        self.coaching_lists.setFixedWidth(260)
+        self.coaching_lists.setSpacing(2)
+        self.coaching_lists.currentRowChanged.connect(self._show_coaching)
+        self.coaching_hint = QLabel("", page)
+        self.coaching_hint.setObjectName("CoachingHint")
+        self.coaching_hint.setWordWrap(True)
+        self.coaching_model = CoachingModel(self)
+        self.coaching_view = _table("CoachingTable", "Leads to coach on")
+        self.coaching_view.setModel(self.coaching_model)
+        header = self.coaching_view.horizontalHeader()
+        header.resizeSection(0, 220)
+        header.resizeSection(1, 160)
+        header.setStretchLastSection(True)
+        self.coaching_view.doubleClicked.connect(self._activate)
+        self.coaching_view.activated.connect(self._activate)
+        self.coaching_empty = _empty_state("Nothing to coach on here.", "CoachingEmpty")
+        self.coaching_stack = QStackedWidget()
+        self.coaching_stack.addWidget(self.coaching_view)
+        self.coaching_stack.addWidget(self.coaching_empty)
+        right = QVBoxLayout()
+        right.addWidget(self.coaching_hint)
+        right.addWidget(self.coaching_stack, 1)
+        layout = QHBoxLayout(page)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self.coaching_lists)
+        layout.addLayout(right, 1)
+        return page
+
+    # -- state ----------------------------------------------------------------------------
+
+    @property
+    def agent_id(self) -> str | None:
+        value = self.agent_box.currentData()
+        return str(value) if value else None
+
+    @property
+    def period(self) -> Period:
+        return period_for(str(self.period_box.currentData()), self.clock())
+
+    @property
+    def is_loading(self) -> bool:
+        return self._loading > 0
+
+    def history_filter(self) -> HistoryFilter:
+        return HistoryFilter(
+            self.period,
+            self.agent_id,
+            self.channel_box.currentData(),
+            self.outcome_box.currentData(),
+            self.search.text(),
+        )
+
+    # -- loading --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        agent_id, period = self.agent_id, self.period
+        agent_name = self._agent_names.get(agent_id) if agent_id else None
+        self.status.setText("Computing the measures…")
+        self._loading += 1
+
+        def work() -> ReviewData:
+            if agent_name is None:
+                team = self.reports.team_report(period)
+                reports = [*team.agents, team.team]
+                measures = team.team.measures
+            else:
+                one = self.reports.agent_report(period, agent_name)
+                reports, measures = [one], one.measures
+            return ReviewData(
+                period,
+                reports,
+                measures,
+                self.review.activity_by_day(period, agent_id),
+                self.review.contact_by_local_hour(period, agent_id),
+                self.review.coaching(period, agent_id),
+            )
+
+        self.runner.run(
+            work,
+            lambda data: self._loaded(generation, data),
+            lambda error: self._failed(generation, error),
+            name="supervisor review",
+        )
+        self.refresh_history()
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        self._loading -= 1
+        if generation != self._generation:
+            return
+        self.last_error = str(error)
+        self.status.setText(f"Could not compute the report: {error}")
+        self.loaded.emit()
+
+    def _loaded(self, generation: int, data: ReviewData) -> None:
+        self._loading -= 1
+        if generation != self._generation:
+            return
+        self.data = data
+        m = data.measures
+        self.tiles.set_measures(m)
+        empty = m.leads == 0 and m.attempts == 0
+        self.charts_stack.setCurrentIndex(1 if empty else 0)
+        if not empty:
+            for key, chart in all_charts(m, data.activity, data.hours).items():
+                old = self.chart_views[key].chart()
+                self.chart_views[key].setChart(chart)
+                if old is not None and old is not chart:
+                    old.deleteLater()
+        self._fill_coaching(data.coaching)
+        since = (
+            data.period.since.astimezone().strftime("%d %b %Y")
+            if data.period.since
+            else "the start"
+        )
+        self.status.setText(
+            f"{self.agent_box.currentText()} · {self.period_box.currentText()} "
+            f"(from {since}) · {m.leads:,} leads, {m.attempts:,} attempts"
+        )
+        self.loaded.emit()
+
+    def refresh_history(self) -> None:
+        self._history_generation += 1
+        generation = self._history_generation
+        f = self.history_filter()
+        self._loading += 1
+
+        def work() -> tuple[int, list[HistoryRow]]:
+            return self.review.history_count(f), self.review.history_page(f, None, PAGE)
+
+        def done(result: tuple[int, list[HistoryRow]]) -> None:
+            self._loading -= 1
+            if generation != self._history_generation:
+                return
+            total, rows = result
+            self.history_model.reset(
+                total, rows, lambda after, limit: self.review.history_page(f, after, limit)
+            )
+            self.history_stack.setCurrentIndex(0 if total else 1)
+            self.history_empty.setText(
+                "No attempts match the search and filters."
+                if f.search.strip() or f.channel or f.outcome
+                else "No attempts in this period."
+            )
+            self.history_count.setText(f"{total:,} attempts")
+
+        def failed(error: BaseException) -> None:
+            self._loading -= 1
+            self.last_error = str(error)
+            self.history_count.setText("could not load the history")
+
+        self.runner.run(work, done, failed, name="supervisor history")
+
+    def _fill_coaching(self, lists: list[CoachingList]) -> None:
+        current = max(0, self.coaching_lists.currentRow())
+        self.coaching_lists.blockSignals(True)
+        self.coaching_lists.clear()
+        for c in lists:
+            item = QListWidgetItem(f"{c.title}   {c.total:,}")
+            item.setData(Qt.ItemDataRole.UserRole, c.key)
+            item.setToolTip(c.hint)
+            self.coaching_lists.addItem(item)
+        self.coaching_lists.blockSignals(False)
+        self.coaching_lists.setCurrentRow(min(current, len(lists) - 1))
+        self._show_coaching(self.coaching_lists.currentRow())
+
+    def _show_coaching(self, row: int) -> None:
+        if self.data is None or not 0 <= row < len(self.data.coaching):
+            return
+        c = self.data.coaching[row]
+        shown = f" The {len(c.items)} most relevant are listed." if len(c.items) < c.total else ""
+        self.coaching_hint.setText(f"<b>{c.title}</b>: {c.hint}{shown}")
+        self.coaching_model.set_items(c.items)
+        self.coaching_stack.setCurrentIndex(0 if c.items else 1)
+
+    # -- actions --------------------------------------------------------------------------
+
+    def _activate(self, index: QModelIndex) -> None:
+        lead_id = index.data(LEAD_ID_ROLE)
+        if lead_id:
+            self.lead_activated.emit(str(lead_id))
+
+    def _focus_search(self) -> None:
+        self.tabs.setCurrentIndex(1)
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _ask_pdf(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Export the report as PDF", "leaddesk-report.pdf", "PDF (*.pdf)"
+        )
+        if path:
+            self.export_pdf(Path(path))
+
+    def export_pdf(self, path: Path) -> int:
+        """Write the report on screen as a PDF; returns its page count."""
+        from leaddesk.ui.supervisor.pdf import write_report_pdf
+
+        if self.data is None:
+            raise RuntimeError("the report is still being computed")
+        pages = write_report_pdf(path, self.data.reports, self.data.activity, self.data.hours)
+        self.status.setText(f"Saved {path} ({pages} pages)")
+        return pages
+
+    def charts(self) -> dict[str, QChart]:
+        return {key: view.chart() for key, view in self.chart_views.items()}
+
+    def closeEvent(self, event: Any) -> None:
+        self.runner.wait(10_000)
+        super().closeEvent(event)

@@ -1,0 +1,65 @@
+"""`leaddesk [--demo] [--screenshot FILE.png]` as a user runs it (a real process)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from leaddesk.store import open_store
+from leaddesk.store.models import Lead
+
+
+def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        HOME=str(tmp_path / "home"),
+    )
+    env.pop("LEADDESK_DB", None)
+    return subprocess.run(
+        [sys.executable, "-m", "leaddesk", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_demo_screenshot(tmp_path: Path) -> None:
+    shot = tmp_path / "workspace.png"
+    done = _run(tmp_path, "--demo", "--now", "2026-11-26T19:30:00Z", "--screenshot", str(shot))
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(shot))
+    assert image.width() >= 1200 and image.height() >= 700
+    demo = tmp_path / "data" / "LeadDesk" / "demo.db"
+    assert demo.exists()
+    assert (tmp_path / "data" / "LeadDesk" / "logs" / "leaddesk.log").exists()
+    store = open_store(demo)
+    try:
+        with store.session() as session:
+            assert session.query(Lead).count() == 300
+    finally:
+        store.close()
+
+
+def test_a_missing_database_is_created_with_demo_data(tmp_path: Path) -> None:
+    db = tmp_path / "fresh" / "leaddesk.db"
+    shot = tmp_path / "x.png"
+    done = _run(tmp_path, "--db", str(db), "--screenshot", str(shot))
+    assert done.returncode == 0, done.stderr
+    assert shot.exists() and db.exists()
+
+
+@pytest.mark.parametrize("name", ["shot.jpg", "shot"])
+def test_screenshot_needs_a_png_name(tmp_path: Path, name: str) -> None:
+    done = _run(tmp_path, "--db", str(tmp_path / "x.db"), "--screenshot", str(tmp_path / name))
+    assert done.returncode == 1
+    assert "must end in .png" in done.stderr
+    assert not (tmp_path / "x.db").exists()

@@ -1,0 +1,244 @@
+"""The agent window's parts, each as a user meets it: names for screen readers and
+tests, shortcuts shown, script length warnings, rapport notes, search, compact mode,
+tray notices, the live age of a new lead."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QWidget,
+)
+
+from leaddesk.dialer.base import DialError
+from leaddesk.dialer.tel import TelDialer, tel_uri
+from leaddesk.domain.outcomes import OUTCOMES
+from leaddesk.services.calllist import CallListService
+from leaddesk.services.rapport import RapportService
+from leaddesk.ui import style
+from leaddesk.ui.backend import Backend, ScriptView
+from leaddesk.ui.main_window import MainWindow
+from leaddesk.ui.script_panel import ScriptPanel
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
+
+
+@pytest.fixture
+def window(qtbot, demo_workspace) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    w = MainWindow(
+        Backend(demo_workspace), TelDialer(lambda _uri: True), tray=False, copy_text=lambda _t: None
+    )
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.detail is not None and w.runner.active == 0, timeout=15_000)
+    yield w
+    w.close()
+
+
+def _idle(qtbot, w: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: w.runner.active == 0 and not w.model.loading, timeout=15_000)
+
+
+def test_every_control_has_an_object_name_and_an_accessible_name(window) -> None:
+    kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView)
+
+    def qt_internal(c: QWidget) -> bool:
+        # Qt's own sub-widgets (a table's header, a line edit's clear button, a combo
+        # box's popup list) are reached through the control that owns them.
+        parent = c.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QAbstractSpinBox | QComboBox | QLineEdit | QAbstractItemView):
+                return True
+            if type(parent).__name__ in ("QCalendarWidget", "QComboBoxPrivateContainer"):
+                return True
+            parent = parent.parentWidget()
+        return c.objectName().startswith("qt_")
+
+    controls = [
+        c
+        for top in (window, window.compact)
+        for c in top.findChildren(QWidget)
+        if isinstance(c, kinds) and not qt_internal(c)
+    ]
+    assert len(controls) > 30
+    missing = [
+        (type(c).__name__, c.objectName(), c.accessibleName())
+        for c in controls
+        if not c.objectName() or not c.accessibleName()
+    ]
+    assert missing == [], missing
+
+
+def test_every_action_has_a_shortcut_and_outcomes_show_their_key(window) -> None:
+    actions = [a for a in window.actions() if a.text()]
+    assert {a.objectName() for a in actions} >= {
+        "ActionDial",
+        "ActionFind",
+        "ActionCompact",
+        "ActionNextVariant",
+        "ActionAddNote",
+    }
+    assert all(not a.shortcut().isEmpty() for a in actions)
+    for code, info in OUTCOMES.items():
+        button = window.outcomes.buttons[code]
+        assert f"key {info.key}" in button.accessibleName()
+    assert "Enter" in window.outcomes.dial_button.text()
+
+
+def test_script_panel_shows_length_and_flags_a_long_script(qtbot) -> None:
+    panel = ScriptPanel()
+    qtbot.addWidget(panel)
+    panel.set_script(ScriptView("s1", "Hi there. " * 5, 10, 4.0, False, "introduce", 1, 3))
+    assert "≈ 4 s" in panel.length.text()
+    assert "too long" not in panel.length.text()
+    panel.set_script(ScriptView("s2", "word " * 100, 100, 40.0, True, "introduce", 2, 3))
+    assert "too long" in panel.length.text()
+    assert "40 s" in panel.length.text()
+    assert panel.next_button.isEnabled()
+
+
+def test_next_variant_on_demand(qtbot, window) -> None:
+    first = window.script.script
+    assert first is not None and first.variants > 1
+    assert f"{round(first.seconds)} s" in window.script.length.text()
+    qtbot.keyClick(
+        window.calllist.table,
+        Qt.Key.Key_V,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(
+        lambda: (
+            window.script.script is not None and window.script.script.script_id != first.script_id
+        ),
+        timeout=10_000,
+    )
+    assert window.script.script.stage == first.stage
+
+
+def test_rapport_notes_add_edit_pin(qtbot, window, demo_workspace) -> None:
+    lead_id = window.detail.lead_id
+    window.focus_rapport()
+    window.rapport.kind.setCurrentText("interests")
+    qtbot.keyClicks(window.rapport.input, "Coaches her daughter's soccer team")
+    qtbot.keyClick(window.rapport.input, Qt.Key.Key_Return)
+    service = RapportService(demo_workspace)
+    qtbot.waitUntil(lambda: any("soccer" in n.text for n in service.notes(lead_id)), timeout=10_000)
+    _idle(qtbot, window)
+    texts = [window.rapport.list.item(i).text() for i in range(window.rapport.list.count())]
+    assert "interests: Coaches her daughter's soccer team" in texts
+
+    note = next(n for n in service.notes(lead_id) if "soccer" in n.text)
+    row = texts.index("interests: Coaches her daughter's soccer team")
+    window.rapport.list.setCurrentRow(row)
+    window.rapport.toggle_pin()
+    qtbot.waitUntil(
+        lambda: next(n for n in service.notes(lead_id) if n.note_id == note.note_id).pinned,
+        timeout=10_000,
+    )
+    _idle(qtbot, window)
+    window.rapport.list.setCurrentRow(0)  # pinned notes come first
+    assert window.rapport.selected_note_id() == note.note_id
+    window.rapport.start_edit()
+    assert window.rapport.input.text() == note.text
+    window.rapport.input.setText("Coaches the U12 soccer team")
+    window.rapport.submit()
+    qtbot.waitUntil(
+        lambda: any(n.text == "Coaches the U12 soccer team" for n in service.notes(lead_id)),
+        timeout=10_000,
+    )
+
+
+def test_search_filters_and_escape_clears(qtbot, window, demo_workspace) -> None:
+    name = window.detail.name
+    window.focus_search()
+    qtbot.keyClicks(window.calllist.search, name)
+    qtbot.waitUntil(
+        lambda: window.model.search == name and not window.model.loading, timeout=10_000
+    )
+    assert window.model.rowCount() == CallListService(demo_workspace).total(name) >= 1
+    assert window.calllist.total_label.text()
+    qtbot.keyClick(window.calllist.search, Qt.Key.Key_Return)  # Enter goes to the list
+    assert window.calllist.table.hasFocus() or window.pending is None
+    window.calllist.search.setFocus()
+    qtbot.keyClicks(window.calllist.search, "zzzz")
+    qtbot.waitUntil(
+        lambda: (
+            window.model.search
+            and window.model.search.endswith("zzzz")
+            and not window.model.loading
+        ),
+        timeout=10_000,
+    )
+    assert window.model.rowCount() == 0
+    assert "No lead matches" in window.calllist.empty.text()
+    qtbot.keyClick(window.calllist.search, Qt.Key.Key_Escape)
+    qtbot.waitUntil(
+        lambda: window.model.search is None and window.model.rowCount() > 0, timeout=10_000
+    )
+
+
+def test_counts_per_section_match_the_engine(window, demo_workspace) -> None:
+    counts = CallListService(demo_workspace).counts()
+    for section, chip in window.calllist.chips.items():
+        assert chip.property("count") == counts[section]
+
+
+def test_new_lead_age_is_a_live_timer(qtbot, window, demo_workspace) -> None:
+    entries = CallListService(demo_workspace).page(0, 300)
+    fresh = next(e for e in entries if e.section == "new" and e.age_s < 6 * 3600)
+    window.calllist.select_lead(fresh.lead_id)
+    qtbot.waitUntil(
+        lambda: window.detail is not None and window.detail.lead_id == fresh.lead_id, timeout=10_000
+    )
+    assert window.card.last.text() == "Never contacted"
+    before = window.card.age.text()
+    qtbot.waitUntil(lambda: window.card.age.text() != before, timeout=3000)
+
+
+def test_compact_mode_is_always_on_top(qtbot, window) -> None:
+    qtbot.keyClick(
+        window.calllist.table,
+        Qt.Key.Key_M,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.compact.isVisible()
+    assert not window.isVisible()
+    assert window.compact.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    assert window.compact.name.text() == window.detail.name
+    window.toggle_compact()
+    assert window.isVisible() and not window.compact.isVisible()
+
+
+def test_tray_notices_fall_back_to_the_status_bar(window) -> None:
+    tray = window.tray
+    assert not tray.available  # disabled here, and offscreen has no tray anyway
+    tray.counts_changed({"new": 3, "callback": 1})
+    tray.counts_changed({"new": 5, "callback": 2})
+    assert tray.last_notice is not None
+    assert "Callback due" in window.statusBar().currentMessage()
+    tray.counts_changed({"new": 6, "callback": 2})
+    assert tray.last_notice[0] == "New lead"
+
+
+def test_palettes_light_and_dark() -> None:
+    assert style.is_dark(style.dark_palette())
+    assert not style.is_dark(style.light_palette())
+    assert "QTableView" in style.stylesheet(style.dark_palette())
+
+
+def test_tel_dialer_hands_over_an_rfc3966_uri() -> None:
+    uris: list[str] = []
+    dialer = TelDialer(lambda uri: uris.append(uri) or True)
+    dialer.dial("+14155550142", "lead-1")
+    assert uris == ["tel:+14155550142"]
+    with pytest.raises(DialError, match="international format"):
+        tel_uri("415 555 0142")
+    with pytest.raises(DialError, match="copy the number"):
+        TelDialer(lambda _uri: False).dial("+14155550142", "lead-1")
