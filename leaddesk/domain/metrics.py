@@ -70,10 +70,10 @@ NO_RETRY_OUTCOMES = frozenset({"do_not_call"})
 SPEED_BUCKETS: tuple[tuple[str, float], ...] = (
     ("≤5 min", 5 * 60),
     ("5–30 min", 30 * 60),
-    ("30 min–2 h", 2 * 3600),
+    ("0.5–2 h", 2 * 3600),
     ("2–24 h", 24 * 3600),
-    ("1–3 days", 3 * 86400),
-    (">3 days", math.inf),
+    ("1–3 d", 3 * 86400),
+    (">3 d", math.inf),
 )
 
 

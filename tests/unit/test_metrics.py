@@ -47,7 +47,7 @@ def test_speed_to_lead_median_and_p90(agent: Measures) -> None:
     # L6 60, L1 120, L2 600, L4 3600 (an email), L7 7200.
     assert agent.speed_to_lead_median_s == 120
     assert agent.speed_to_lead_p90_s == 7200  # rank ceil(0.9 * 7) = 7
-    assert agent.speed_to_lead_buckets == {"≤5 min": 4, "5–30 min": 1, "30 min–2 h": 2}
+    assert agent.speed_to_lead_buckets == {"≤5 min": 4, "5–30 min": 1, "0.5–2 h": 2}
 
 
 def test_attempts_per_lead_until_reached(agent: Measures) -> None:

@@ -243,7 +243,10 @@ def hours_chart(hours: Sequence[HourContact]) -> QChart:
     series.setBarWidth(0.8)
     series.append(_set("Contact rate", ACCENT, [(h.rate or 0) * 100 for h in hours]))
     chart.legend().setVisible(False)
-    labels = [f"{h.hour}" for h in hours]
+    # Every third hour is labelled; the others get unique invisible labels.
+    labels = [
+        f"{h.hour}:00" if h.hour % 3 == 0 else "\u200b" * (i + 1) for i, h in enumerate(hours)
+    ]
     top = max(((h.rate or 0) * 100 for h in hours), default=0)
     _attach(chart, series, _categories(labels), _value_axis(top * 1.05, percent=True))
     return chart
