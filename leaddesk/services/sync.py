@@ -225,6 +225,12 @@ class SyncService:
                 self._http.close()
                 self._http = None
 
+    def __enter__(self) -> SyncService:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def _request(self, client: httpx.Client, method: str, path: str, **kw: Any) -> Any:
         try:
             response = client.request(method, path, **kw)
