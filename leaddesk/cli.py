@@ -150,6 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("sync", "one push and pull with the team server")
     p.add_argument("--server", required=True, metavar="URL")
+    p.add_argument(
+        "--batch-size", type=int, default=500, metavar="N", help="operations per upload request"
+    )
 
     p = command("login", "store the agent's server token in the OS keychain")
     p.add_argument("--server", required=True, metavar="URL")

@@ -12,12 +12,19 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from leaddesk.services.credentials import Credentials
     from leaddesk.services.sync import SyncService
 
+    from leaddesk.services.errors import UserError
+
+    if not 1 <= args.batch_size <= 2000:
+        raise UserError(f"--batch-size must be between 1 and 2000 (got {args.batch_size})")
     credentials = Credentials()
     store = ctx.open_store()
     try:
         workspace = ctx.workspace(store)
         service = SyncService(
-            workspace, args.server, credentials.provider(args.server, workspace.agent.name)
+            workspace,
+            args.server,
+            credentials.provider(args.server, workspace.agent.name),
+            batch_size=args.batch_size,
         )
         try:
             result = service.run_once()
