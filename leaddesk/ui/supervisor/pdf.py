@@ -12,7 +12,7 @@ offscreen platform; a QApplication is created when none exists (QtCharts needs o
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCharts import QChart
@@ -20,7 +20,6 @@ from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
-from leaddesk.domain.clock import iso
 from leaddesk.services.report import TEAM, AgentReport
 from leaddesk.services.review import DayActivity, HourContact
 from leaddesk.ui.supervisor.charts import all_charts, duration_label
@@ -28,7 +27,7 @@ from leaddesk.ui.supervisor.tiles import pct
 
 # The scene size a chart is laid out at before it is scaled onto the page: the size it
 # has on screen, so that fonts and margins keep their proportions.
-CHART_W, CHART_H = 560.0, 330.0
+CHART_W, CHART_H = 400.0, 290.0
 TEXT = QColor("#1f2328")
 MUTED = QColor("#64748b")
 RULE = QColor("#d5d9df")
@@ -53,9 +52,10 @@ def ensure_app() -> QApplication:
 
 
 def _font(size: float, bold: bool = False) -> QFont:
+    """A font `size` points high on the page (the painter works in points)."""
     font = QFont("Helvetica")
     font.setStyleHint(QFont.StyleHint.SansSerif)
-    font.setPointSizeF(size)
+    font.setPixelSize(max(1, round(size)))
     font.setBold(bold)
     return font
 
@@ -90,13 +90,13 @@ HEADERS = (
     "Never contacted",
     "Speed median",
     "Speed p90",
-    "Attempts/lead",
+    "Att./lead",
     "2nd attempt",
     "Contact",
     "VM left",
     "Call first",
 )
-WIDTHS = (2.2, 0.8, 0.9, 1.4, 1.1, 1.0, 1.1, 1.0, 0.9, 0.9, 0.9)
+WIDTHS = (2.0, 0.8, 0.9, 1.4, 1.15, 1.0, 0.9, 1.05, 0.9, 0.9, 0.9)
 
 
 class _Page:
@@ -122,17 +122,15 @@ class _Page:
     def table(self, reports: Sequence[AgentReport]) -> None:
         unit = self.w / sum(WIDTHS)
         line = 20.0
-        self.p.setFont(_font(7.5, bold=True))
+        self.p.setFont(_font(7, bold=True))
         self.p.setPen(MUTED)
+        head = 2 * line * 0.6
         x = 0.0
+        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignBottom)
         for header, width in zip(HEADERS, WIDTHS, strict=True):
-            self.p.drawText(
-                QRectF(x, self.y, width * unit - 4, line),
-                int(Qt.AlignmentFlag.AlignVCenter),
-                header,
-            )
+            self.p.drawText(QRectF(x, self.y, width * unit - 4, head), flags, header)
             x += width * unit
-        self.y += line
+        self.y += head + 3
         self.rule(2)
         for r in reports:
             self.p.setFont(_font(8, bold=r.agent == TEAM))
@@ -150,13 +148,19 @@ class _Page:
             self.y += line
         self.y += 10
 
-    def chart(self, chart: QChart, x: float, width: float, height: float) -> None:
+    def chart(
+        self, chart: QChart, x: float, width: float, height: float, scene_width: float = CHART_W
+    ) -> None:
         scene = QGraphicsScene()
-        chart.resize(CHART_W, CHART_W * height / width)
+        chart.resize(scene_width, scene_width * height / width)
         scene.addItem(chart)
         source = QRectF(0, 0, chart.size().width(), chart.size().height())
         scene.render(self.p, QRectF(x, self.y, width, height), source)
         scene.removeItem(chart)
+
+
+def _stamp(at: datetime) -> str:
+    return at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def write_report_pdf(
@@ -199,15 +203,16 @@ def write_report_pdf(
         painter.scale(scale, scale)
         page = _Page(painter, writer.width() / scale, writer.height() / scale)
         who = "Team" if main.agent == TEAM else f"{main.display_name} ({main.agent})"
-        since = iso(period.since) or "the beginning"
+        since = _stamp(period.since) if period.since else "the beginning"
         page.text("Lead-response report", _font(18, bold=True), gap=2)
-        page.text(f"{who} · from {since} to {iso(period.until)}", _font(9.5), MUTED, gap=2)
+        until = _stamp(period.until)
+        page.text(f"{who} · from {since} to {until}", _font(10), MUTED, gap=2)
         stamp = generated or datetime.now().astimezone()
-        page.text(f"LeadDesk · generated {stamp:%Y-%m-%d %H:%M}", _font(8), MUTED, gap=10)
+        page.text(f"LeadDesk · generated {stamp:%Y-%m-%d %H:%M}", _font(8), MUTED, gap=12)
         page.rule()
         page.table(reports)
         half = (page.w - 14) / 2
-        height = half * CHART_H / CHART_W
+        height = min(half * 0.85, (page.h - page.y - 14) / 2)
         page.chart(charts["attempts"], 0, half, height)
         page.chart(charts["speed"], half + 14, half, height)
         page.y += height + 14
@@ -219,8 +224,8 @@ def write_report_pdf(
         pages += 1
         page.y = 0
         page.text("Activity and definitions", _font(14, bold=True), gap=8)
-        page.chart(charts["activity"], 0, page.w, page.w * 0.42)
-        page.y += page.w * 0.42 + 16
+        page.chart(charts["activity"], 0, page.w, page.w * 0.4, 2 * CHART_W)
+        page.y += page.w * 0.4 + 16
         page.text("What the measures mean", _font(10, bold=True), gap=4)
         for name, meaning in DEFINITIONS:
             page.text(f"{name}: {meaning}.", _font(8.5), gap=2)

@@ -79,12 +79,13 @@ class ReviewData:
 
 
 def period_for(key: str, now: datetime) -> Period:
-    now = as_utc(now)
+    now = as_utc(now).replace(microsecond=0)
     if key == "today":
-        return Period(local_day_start(now), now + timedelta(microseconds=1))
+        start = local_day_start(now)
+        return Period(start, max(now, start + timedelta(seconds=1)))
     if key == "all":
-        return Period(None, now + timedelta(microseconds=1))
-    return Period(now - timedelta(days=int(key)), now + timedelta(microseconds=1))
+        return Period(None, now)
+    return Period(now - timedelta(days=int(key)), now)
 
 
 def _table(name: str, accessible: str) -> QTableView:
