@@ -1,0 +1,462 @@
+"""Dialing through baresip, a SIP softphone LeadDesk starts and controls itself.
+
+`BaresipProcess` runs `baresip -f DIR` with a configuration LeadDesk writes: the control
+port (`ctrl_tcp`) and SIP bound to one address (127.0.0.1 unless told otherwise; baresip's
+own default listens on every interface), only the modules a call needs, and no account
+in the `accounts` file: the account is added over the control port (`uanew`) so that its
+password never lands on disk.
+
+`BaresipDialer` is the `Dialer` the agent window uses: `dial(e164, lead_id)` and
+`hangup()`, plus one `on_update` callback receiving `CallEvent`s while a call lasts, a
+`CallSummary` when it ends and `ConnectionLost` when baresip goes away. The callback runs
+on the control connection's reader thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from leaddesk.dialer.base import DialError
+from leaddesk.dialer.ctrl_tcp import BaresipError, CtrlClient
+from leaddesk.dialer.events import (
+    CallEvent,
+    CallSummary,
+    CallTracker,
+    CallUpdate,
+    ConnectionLost,
+)
+from leaddesk.dialer.tel import tel_uri
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "BaresipDialer",
+    "BaresipError",
+    "BaresipProcess",
+    "BaresipSettings",
+    "SipAccount",
+    "port_is_free",
+]
+
+INSTALL_HINT = "install it (Debian/Ubuntu: apt-get install baresip-core) or set its path"
+# Characters that would end a value in baresip's account line.
+_UNSAFE = re.compile(r"[\s;<>\"]")
+_REGISTERED = frozenset({"REGISTER_OK", "REGISTER_FAIL"})
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@dataclass(frozen=True, slots=True)
+class SipAccount:
+    """The agent's SIP account. `domain` is the registrar (host or host:port)."""
+
+    user: str
+    domain: str
+    password: str | None = field(default=None, repr=False)
+    register: bool = True
+    # Where numbers are sent: sip:<e164>@<dial_domain>; the account's domain by default.
+    dial_domain: str | None = None
+
+    @property
+    def aor(self) -> str:
+        return f"sip:{self.user}@{self.domain}"
+
+    def account_line(self, register_interval: int = 600) -> str:
+        """The line `uanew` takes: `<sip:user@domain>;auth_pass=...;regint=N`."""
+        for label, value in (("user", self.user), ("domain", self.domain)):
+            if not value or _UNSAFE.search(value) or "@" in value:
+                raise BaresipError(f"the SIP {label} {value!r} is empty or has invalid characters")
+        line = f"<{self.aor}>"
+        if self.password:
+            if _UNSAFE.search(self.password):
+                raise BaresipError(
+                    "the SIP password has a space, ';', '<', '>' or '\"' in it, "
+                    "which baresip's account line cannot carry"
+                )
+            line += f";auth_pass={self.password}"
+        line += f";regint={register_interval if self.register else 0}"
+        return line
+
+
+@dataclass(frozen=True, slots=True)
+class BaresipSettings:
+    binary: str = "baresip"
+    address: str = "127.0.0.1"  # SIP, RTP and the control port bind here only
+    ctrl_port: int = 4444
+    sip_port: int = 5060
+    # baresip audio device specs ("alsa,default", "pulse"); None: no device (tests).
+    audio_player: str | None = None
+    audio_source: str | None = None
+    audio_modules: tuple[str, ...] = ()  # e.g. ("alsa.so",) or ("pulse.so",)
+    start_timeout_s: float = 5.0
+    register_timeout_s: float = 8.0
+
+
+def port_is_free(address: str, port: int, kind: int = socket.SOCK_STREAM) -> bool:
+    with socket.socket(socket.AF_INET, kind) as probe:
+        try:
+            probe.bind((address, port))
+        except OSError:
+            return False
+    return True
+
+
+def render_config(settings: BaresipSettings) -> str:
+    """baresip's `config` file: what LeadDesk needs and nothing that listens elsewhere."""
+    lines = [
+        "# Written by LeadDesk; rewritten at each start.",
+        "poll_method\t\tepoll" if os.uname().sysname == "Linux" else "",
+        f"sip_listen\t\t{settings.address}:{settings.sip_port}",
+        f"net_interface\t\t{settings.address}",
+        "call_local_timeout\t120",
+        "call_max_calls\t\t4",
+        "module_path\t\t/usr/lib/baresip/modules",
+        "module\t\t\tg711.so",
+    ]
+    lines += [f"module\t\t\t{name}" for name in settings.audio_modules]
+    if settings.audio_player:
+        lines.append(f"audio_player\t\t{settings.audio_player}")
+        lines.append(f"audio_alert\t\t{settings.audio_player}")
+    if settings.audio_source:
+        lines.append(f"audio_source\t\t{settings.audio_source}")
+    lines += [
+        "module_app\t\taccount.so",
+        "module_app\t\tmenu.so",
+        "module_app\t\tctrl_tcp.so",
+        f"ctrl_tcp_listen\t\t{settings.address}:{settings.ctrl_port}",
+    ]
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+class BaresipProcess:
+    """Starts and stops one baresip with its own configuration directory."""
+
+    def __init__(self, config_dir: Path, settings: BaresipSettings) -> None:
+        self.config_dir = config_dir
+        self.settings = settings
+        self.log_path = config_dir / "baresip.log"
+        self._proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def pid(self) -> int | None:
+        return self._proc.pid if self._proc is not None else None
+
+    def binary_path(self) -> str:
+        found = shutil.which(self.settings.binary)
+        if found is None:
+            raise BaresipError(
+                f"baresip is not installed ({self.settings.binary!r} not found): {INSTALL_HINT}"
+            )
+        return found
+
+    def check_ports(self) -> None:
+        s = self.settings
+        checks = (
+            (s.ctrl_port, socket.SOCK_STREAM, "control"),
+            (s.sip_port, socket.SOCK_DGRAM, "SIP"),
+            (s.sip_port, socket.SOCK_STREAM, "SIP"),
+        )
+        for port, kind, role in checks:
+            if not port_is_free(s.address, port, kind):
+                raise BaresipError(
+                    f"port {s.address}:{port} (baresip's {role} port) is already in use by "
+                    "another program: close it or choose another port"
+                )
+
+    def write_config(self) -> None:
+        self.config_dir.mkdir(parents=True, exist_ok=True)
+        (self.config_dir / "config").write_text(render_config(self.settings), encoding="utf-8")
+        # The account is added over the control port; an empty file keeps baresip from
+        # writing its template with example accounts.
+        (self.config_dir / "accounts").write_text("", encoding="utf-8")
+        (self.config_dir / "contacts").write_text("", encoding="utf-8")
+
+    def start(self) -> None:
+        """Start baresip; returns once it runs (its control port may still be opening)."""
+        if self.running:
+            return
+        binary = self.binary_path()
+        self.check_ports()
+        self.write_config()
+        with open(self.log_path, "wb") as out:
+            self._proc = subprocess.Popen(
+                [binary, "-f", str(self.config_dir), "-4"],
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # the agent's Ctrl+C in a terminal is not for it
+            )
+        log.info("baresip started (pid %s, config %s)", self._proc.pid, self.config_dir)
+
+    @property
+    def running(self) -> bool:
+        return self._proc is not None and self._proc.poll() is None
+
+    def exit_description(self) -> str | None:
+        """'exited with code 1' / 'was killed by signal 9 (SIGKILL)'; None while it runs."""
+        if self._proc is None:
+            return None
+        code = self._proc.poll()
+        if code is None:
+            return None
+        if code < 0:
+            try:
+                name = signal.Signals(-code).name
+            except ValueError:
+                name = "unknown"
+            return f"was killed by signal {-code} ({name})"
+        return f"exited with code {code}"
+
+    def log_tail(self, lines: int = 6) -> str:
+        try:
+            text = self.log_path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+        clean = [_ANSI.sub("", line).strip() for line in text.splitlines()]
+        return " | ".join(line for line in clean[-lines:] if line)
+
+    def failure(self) -> BaresipError:
+        """Why baresip is not running, as an error the agent can act on."""
+        tail = self.log_tail()
+        if "Address already in use" in tail:
+            return BaresipError(
+                f"baresip could not open its ports on {self.settings.address} "
+                f"(SIP {self.settings.sip_port}, control {self.settings.ctrl_port}): "
+                "another program uses one of them; choose other ports"
+            )
+        what = self.exit_description() or "is not answering"
+        return BaresipError(f"baresip {what}: {tail or 'no output'}")
+
+    def wait(self, timeout: float) -> int | None:
+        if self._proc is None:
+            return None
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            return self._proc.wait(timeout)
+        return None
+
+    def stop(self, timeout: float = 3.0) -> None:
+        proc, self._proc = self._proc, None
+        if proc is None or proc.poll() is not None:
+            if proc is not None:
+                self._proc = proc  # keep the exit status readable
+            return
+        proc.terminate()
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout)
+        self._proc = proc
+
+
+UpdateListener = Callable[[CallUpdate], None]
+
+
+class BaresipDialer:
+    """The softphone dialer: one call at a time, events and a summary back."""
+
+    name = "baresip"
+
+    def __init__(
+        self,
+        account: SipAccount,
+        on_update: UpdateListener,
+        *,
+        settings: BaresipSettings | None = None,
+        config_dir: Path | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        """With `config_dir`, LeadDesk starts its own baresip there; without it, the
+        dialer attaches to a baresip already listening at settings.address:ctrl_port."""
+        self.account = account
+        self.settings = settings or BaresipSettings()
+        self.process = BaresipProcess(config_dir, self.settings) if config_dir else None
+        self._on_update = on_update
+        self._monotonic = monotonic
+        self._client = CtrlClient(self._on_ctrl, monotonic=monotonic)
+        self._lock = threading.Lock()
+        self._call: CallTracker | None = None
+        self._registration: threading.Event | None = None
+        self._register_result: CallEvent | None = None
+        self.lost: ConnectionLost | None = None
+
+    # -- life cycle -----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start (or attach to) baresip and add the account; raises BaresipError with the
+        reason: baresip missing, a port taken, no answer, registration refused."""
+        if self.process is not None:
+            self.process.start()
+        try:
+            self._connect()
+            self._add_account()
+        except BaresipError:
+            self.close()
+            raise
+
+    def _connect(self) -> None:
+        s = self.settings
+        deadline = time.monotonic() + s.start_timeout_s
+        while True:
+            if self.process is not None and not self.process.running:
+                raise self.process.failure()
+            try:
+                self._client.connect(s.address, s.ctrl_port, timeout=0.2)
+                break
+            except BaresipError:
+                if time.monotonic() >= deadline:
+                    if self.process is not None:
+                        raise self.process.failure() from None
+                    raise
+        try:
+            self._client.command("reginfo", timeout=2.0)
+        except BaresipError as exc:
+            raise BaresipError(
+                f"the program on {s.address}:{s.ctrl_port} does not answer like baresip's "
+                f"ctrl_tcp module ({exc})"
+            ) from None
+
+    def _add_account(self) -> None:
+        line = self.account.account_line()
+        waiting = threading.Event() if self.account.register else None
+        with self._lock:
+            self._registration, self._register_result = waiting, None
+        response = self._client.command("uanew", line)
+        # The response echoes the account line, password included: never log it.
+        if not response.ok:
+            raise BaresipError(f"baresip refused the account {self.account.aor}")
+        if waiting is None:
+            return
+        if not waiting.wait(self.settings.register_timeout_s):
+            raise BaresipError(
+                f"registration of {self.account.aor} got no answer within "
+                f"{self.settings.register_timeout_s:g} s: check the SIP server's address"
+            )
+        result = self._register_result
+        if result is None:
+            raise BaresipError(self._lost_reason())
+        if result.type != "REGISTER_OK":
+            why = result.param or "no reason given"
+            raise BaresipError(
+                f"registration of {self.account.aor} failed: {why}; "
+                "check the user name, password and server"
+            )
+
+    def close(self) -> None:
+        self._client.close()
+        if self.process is not None:
+            self.process.stop()
+
+    def __enter__(self) -> BaresipDialer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- Dialer ---------------------------------------------------------------------------
+
+    @property
+    def active_call(self) -> CallTracker | None:
+        """The call in progress (for a live timer: `tracker.elapsed(monotonic())`)."""
+        with self._lock:
+            return self._call if self._call is not None and self._call.summary is None else None
+
+    def dial(self, e164: str, lead_id: str) -> None:
+        uri = tel_uri(e164)  # refuses anything not E.164, with the reason
+        number = uri.removeprefix("tel:")
+        target = f"sip:{number}@{self.account.dial_domain or self.account.domain}"
+        with self._lock:
+            if self.lost is not None:
+                raise DialError(self._lost_reason())
+            if self._call is not None and self._call.summary is None:
+                raise DialError("a call is already in progress: hang up first")
+            self._call = CallTracker(lead_id, number, self._monotonic())
+        try:
+            response = self._client.command("dial", target)
+        except BaresipError as exc:
+            self._forget_unstarted_call()
+            raise DialError(str(exc)) from None
+        if not response.ok:
+            self._forget_unstarted_call()
+            raise DialError(
+                f"baresip could not dial {number}: {response.data.strip() or 'no reason given'}"
+            )
+
+    def _forget_unstarted_call(self) -> None:
+        with self._lock:
+            if self._call is not None and self._call.call_id is None:
+                self._call = None
+
+    def hangup(self) -> None:
+        with self._lock:
+            call = self._call
+            if call is None or call.summary is not None:
+                return
+            call.agent_hung_up(self._monotonic())
+        try:
+            self._client.command("hangup")
+        except BaresipError as exc:
+            raise DialError(f"could not hang up: {exc}") from None
+
+    # -- events ---------------------------------------------------------------------------
+
+    def _on_ctrl(self, update: CallEvent | ConnectionLost) -> None:
+        if isinstance(update, ConnectionLost):
+            self._on_lost(update)
+            return
+        summary = None
+        with self._lock:
+            if self._registration is not None and update.type in _REGISTERED:
+                self._register_result = update
+                self._registration.set()
+            if self._call is not None:
+                summary = self._call.feed(update)
+        self._emit(update)
+        if summary is not None:
+            self._emit(summary)
+
+    def _on_lost(self, lost: ConnectionLost) -> None:
+        reason = lost.reason
+        if self.process is not None:
+            # A crash closes the socket a moment before the process is reaped.
+            self.process.wait(0.5)
+            what = self.process.exit_description()
+            if what is not None:
+                reason = f"baresip stopped unexpectedly: it {what}"
+        lost = ConnectionLost(reason, lost.at)
+        with self._lock:
+            self.lost = lost
+            call, registration = self._call, self._registration
+            summary = call.lost(lost.at, reason) if call is not None else None
+        if registration is not None:
+            registration.set()
+        self._emit(lost)
+        if summary is not None:
+            self._emit(summary)
+
+    def _lost_reason(self) -> str:
+        if self.lost is not None:
+            return self.lost.reason
+        return "baresip stopped answering"
+
+    def _emit(self, update: CallUpdate) -> None:
+        try:
+            self._on_update(update)
+        except Exception:
+            log.exception("dialer update listener failed on %r", update)
+
+    @property
+    def last_summary(self) -> CallSummary | None:
+        with self._lock:
+            return self._call.summary if self._call is not None else None
