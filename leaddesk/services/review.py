@@ -219,7 +219,7 @@ class ReviewService:
         now = as_utc(self.clock())
         with self.store.session() as session:
             return [
-                self._never_contacted(session, period, agent_id),
+                self._never_contacted(session, period, agent_id, now),
                 self._stuck_at_one(session, period, agent_id, now),
                 self._voicemail_no_message(session, period, agent_id),
                 self._callbacks_missed(session, period, agent_id, now),
@@ -259,7 +259,7 @@ class ReviewService:
         return [tuple(row) for row in session.execute(stmt, params)]
 
     def _never_contacted(
-        self, session: Session, period: Period, agent_id: str | None
+        self, session: Session, period: Period, agent_id: str | None, now: datetime
     ) -> CoachingList:
         base = f"""
             FROM lead l WHERE {self._leads_where(period, agent_id)}
@@ -274,9 +274,11 @@ class ReviewService:
             period,
             agent_id,
         )
-        items = [
-            CoachingItem(str(r[0]), _name(r), _dt(r[5]), "arrived, never attempted") for r in rows
-        ]
+        items = []
+        for r in rows:
+            arrived = _dt(r[5])
+            age = f"no attempt in {_span(now - arrived)}" if arrived else "no attempt"
+            items.append(CoachingItem(str(r[0]), _name(r), arrived, age))
         return CoachingList(
             "never_contacted",
             "Never contacted",

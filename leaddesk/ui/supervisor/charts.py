@@ -151,7 +151,10 @@ def attempts_chart(m: Measures) -> QChart:
         counts[min(attempts, MAX_ATTEMPT_BAR)] += n
     labels = [str(i) for i in range(MAX_ATTEMPT_BAR)] + [f"{MAX_ATTEMPT_BAR}+"]
     median = "n/a" if m.median_attempts is None else f"{m.median_attempts:g}"
-    chart = _chart("attempts", f"median {median} · target {low} to {high}")
+    chart = _chart(
+        "attempts",
+        f"median {median} · target {low} to {high}" if m.leads else "no leads in the period",
+    )
     series = QStackedBarSeries()
     series.setBarWidth(0.8)
     series.append(_set("Never contacted", BAD, [c if i == 0 else 0 for i, c in enumerate(counts)]))
@@ -197,7 +200,12 @@ def outcomes_chart(m: Measures) -> QChart:
         ranked = [*ranked[: MAX_OUTCOME_BARS - 1], (OTHER, rest)]
     ordered = list(reversed(ranked))  # the largest at the top
     labels = [OUTCOMES[code].label if code in OUTCOMES else "Other" for code, _ in ordered]
-    chart = _chart("outcomes", f"{m.attempts} attempts · green: reached a person")
+    chart = _chart(
+        "outcomes",
+        f"{m.attempts} attempts · green: reached a person"
+        if m.attempts
+        else "no attempts in the period",
+    )
     chart.legend().setVisible(False)
     series = QHorizontalStackedBarSeries()
     series.setBarWidth(0.7)
@@ -237,8 +245,12 @@ def activity_chart(days: Sequence[DayActivity]) -> QChart:
 def hours_chart(hours: Sequence[HourContact]) -> QChart:
     calls = sum(h.calls for h in hours)
     reached = sum(h.reached for h in hours)
-    overall = f"{reached / calls * 100:.0f} % overall" if calls else "no calls"
-    chart = _chart("hours", f"{calls} calls, {overall}")
+    chart = _chart(
+        "hours",
+        f"{calls} calls, {reached / calls * 100:.0f} % overall"
+        if calls
+        else "no calls in the period",
+    )
     series = QBarSeries()
     series.setBarWidth(0.8)
     series.append(_set("Contact rate", ACCENT, [(h.rate or 0) * 100 for h in hours]))

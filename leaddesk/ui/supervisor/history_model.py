@@ -20,6 +20,7 @@ from leaddesk.ui.timefmt import duration_text
 
 COLUMNS = ("When", "Lead", "Agent", "Channel", "Outcome", "Duration", "Script", "Note")
 LEAD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+CHANNEL_TEXT = {"phone": "Call", "email": "Email", "sms": "Text", "social": "Social"}
 REACHED_COLOR = QColor(OK)
 
 Index = QModelIndex | QPersistentModelIndex
@@ -136,7 +137,7 @@ class HistoryModel(QAbstractTableModel):
         if column == 2:
             return row.agent_name
         if column == 3:
-            return row.channel.capitalize()
+            return CHANNEL_TEXT.get(row.channel, row.channel)
         if column == 4:
             return outcome_text(row.outcome) + (" (corrected)" if row.corrects else "")
         if column == 5:

@@ -50,6 +50,7 @@ from leaddesk.services.review import (
 from leaddesk.services.shift import local_day_start
 from leaddesk.services.workspace import Workspace
 from leaddesk.store.engine import Store
+from leaddesk.ui.style import BAD, OK
 from leaddesk.ui.supervisor.charts import all_charts
 from leaddesk.ui.supervisor.coaching_model import CoachingModel
 from leaddesk.ui.supervisor.history_model import LEAD_ID_ROLE, HistoryModel
@@ -315,7 +316,7 @@ class SupervisorWindow(QWidget):
         self.coaching_lists.setObjectName("CoachingLists")
         self.coaching_lists.setAccessibleName("Coaching lists")
         self.coaching_lists.setFixedWidth(260)
-        self.coaching_lists.setSpacing(2)
+        self.coaching_lists.setSpacing(1)
         self.coaching_lists.currentRowChanged.connect(self._show_coaching)
         self.coaching_hint = QLabel("", page)
         self.coaching_hint.setObjectName("CoachingHint")
@@ -473,10 +474,24 @@ class SupervisorWindow(QWidget):
         self.coaching_lists.blockSignals(True)
         self.coaching_lists.clear()
         for c in lists:
-            item = QListWidgetItem(f"{c.title}   {c.total:,}")
+            item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, c.key)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{c.title}: {c.total}")
             item.setToolTip(c.hint)
+            row = QWidget()
+            row.setObjectName(f"Coaching_{c.key}")
+            title = QLabel(c.title, row)
+            count = QLabel(f"{c.total:,}", row)
+            count.setObjectName("CoachingCount")
+            color = OK if c.total == 0 else BAD
+            count.setStyleSheet(f"font-weight: 600; color: {color};")
+            line = QHBoxLayout(row)
+            line.setContentsMargins(10, 7, 10, 7)
+            line.addWidget(title, 1)
+            line.addWidget(count)
+            item.setSizeHint(row.sizeHint())
             self.coaching_lists.addItem(item)
+            self.coaching_lists.setItemWidget(item, row)
         self.coaching_lists.blockSignals(False)
         self.coaching_lists.setCurrentRow(min(current, len(lists) - 1))
         self._show_coaching(self.coaching_lists.currentRow())
