@@ -15,10 +15,10 @@ from leaddesk.domain.clock import fixed_clock
 from leaddesk.services.report import ReportService
 from leaddesk.services.review import ReviewService
 from leaddesk.store import Store
+from leaddesk.ui.style import BAD, OK
 from leaddesk.ui.supervisor import SupervisorWindow
 from leaddesk.ui.supervisor.charts import BAND
 from leaddesk.ui.supervisor.pdf import write_report_pdf
-from leaddesk.ui.style import BAD, OK
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
