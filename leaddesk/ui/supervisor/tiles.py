@@ -102,13 +102,17 @@ class MeasureTiles(QWidget):
         never_color = None if not m.leads else OK if m.never_contacted == 0 else BAD
         t["never"].set(
             f"{m.never_contacted:,}",
-            NA if m.never_contacted_pct is None else f"{m.never_contacted_pct:.0f} % of the leads",
+            "no leads in the period"
+            if m.never_contacted_pct is None
+            else f"{m.never_contacted_pct:.0f} % of the leads",
             never_color,
         )
         target = SPEED_TO_LEAD_TARGET.total_seconds()
         t["speed"].set(
             duration_label(m.speed_to_lead_median_s, NA),
-            f"median · 90th percentile {duration_label(m.speed_to_lead_p90_s, NA)}",
+            "no lead contacted in the period"
+            if m.speed_to_lead_median_s is None
+            else f"median · 90th percentile {duration_label(m.speed_to_lead_p90_s, NA)}",
             _grade(m.speed_to_lead_median_s, target, 3600),
         )
         low, high = ATTEMPTS_TARGET
