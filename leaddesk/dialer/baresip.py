@@ -99,6 +99,10 @@ class BaresipSettings:
     audio_player: str | None = None
     audio_source: str | None = None
     audio_modules: tuple[str, ...] = ()  # e.g. ("alsa.so",) or ("pulse.so",)
+    # baresip binds a call's media (RTP/RTCP) on every interface whatever the
+    # configuration says (stream.c: "we listen on all interfaces"); a narrow range at
+    # least keeps those ports known, for a firewall rule.
+    rtp_ports: tuple[int, int] = (10000, 10099)
     start_timeout_s: float = 5.0
     register_timeout_s: float = 8.0
 
@@ -119,6 +123,7 @@ def render_config(settings: BaresipSettings) -> str:
         "poll_method\t\tepoll" if os.uname().sysname == "Linux" else "",
         f"sip_listen\t\t{settings.address}:{settings.sip_port}",
         f"net_interface\t\t{settings.address}",
+        f"rtp_ports\t\t{settings.rtp_ports[0]}-{settings.rtp_ports[1]}",
         "call_local_timeout\t120",
         "call_max_calls\t\t4",
         "module_path\t\t/usr/lib/baresip/modules",
@@ -166,6 +171,7 @@ class BaresipProcess:
             (s.ctrl_port, socket.SOCK_STREAM, "control"),
             (s.sip_port, socket.SOCK_DGRAM, "SIP"),
             (s.sip_port, socket.SOCK_STREAM, "SIP"),
+            (s.sip_port + 1, socket.SOCK_STREAM, "SIP TLS"),  # baresip takes the next one too
         )
         for port, kind, role in checks:
             if not port_is_free(s.address, port, kind):
@@ -245,7 +251,9 @@ class BaresipProcess:
             return self._proc.wait(timeout)
         return None
 
-    def stop(self, timeout: float = 3.0) -> None:
+    def stop(self, timeout: float = 1.5) -> None:
+        """Stop baresip; killed if it is not gone within `timeout` (it lingers trying to
+        unregister from a server that does not answer)."""
         proc, self._proc = self._proc, None
         if proc is None or proc.poll() is not None:
             if proc is not None:

@@ -6,6 +6,7 @@ is killed in a finalizer, whatever the test did.
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -22,6 +23,9 @@ from leaddesk.dialer.events import CallEvent, CallSummary, CallUpdate, Connectio
 
 SCENARIOS = Path(__file__).parent / "sipp"
 LOOPBACK = "127.0.0.1"
+# baresip's media ports for the tests: below Linux's ephemeral range (32768-60999), where
+# the OS hands out no port on its own; per process, so parallel runs do not collide.
+RTP_LOW = 20000 + 100 * (os.getpid() % 100)
 
 needs_baresip = pytest.mark.skipif(
     shutil.which("baresip") is None,
@@ -33,15 +37,41 @@ needs_sipp = pytest.mark.skipif(
 )
 
 
-def free_port() -> int:
-    """A port free for both TCP and UDP on 127.0.0.1 (SIP uses both)."""
+def free_port(pair: bool = False) -> int:
+    """A port free for both TCP and UDP on 127.0.0.1 (SIP uses both); with `pair`, the
+    next port is free for TCP too (baresip's SIP takes port and port + 1)."""
     for _ in range(50):
         with socket.socket() as probe:
             probe.bind((LOOPBACK, 0))
             port = int(probe.getsockname()[1])
-        if port_is_free(LOOPBACK, port, socket.SOCK_DGRAM):
+        if port_is_free(LOOPBACK, port, socket.SOCK_DGRAM) and (
+            not pair or port_is_free(LOOPBACK, port + 1)
+        ):
             return port
     raise RuntimeError("no free port on 127.0.0.1")
+
+
+def bound_sockets(pid: int) -> set[tuple[str, str, int]]:
+    """(protocol, local address, port) of every IP socket the process holds (from /proc)."""
+    inodes = set()
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        target = os.readlink(f"/proc/{pid}/fd/{fd}")
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    found = set()
+    for table in ("tcp", "udp", "tcp6", "udp6"):
+        for line in Path(f"/proc/{pid}/net/{table}").read_text().splitlines()[1:]:
+            fields = line.split()
+            if fields[9] in inodes:
+                hex_ip, hex_port = fields[1].split(":")
+                raw = bytes.fromhex(hex_ip)
+                if len(raw) == 4:
+                    ip = socket.inet_ntoa(raw[::-1])
+                else:  # /proc prints IPv6 as four little-endian words
+                    words = b"".join(raw[i : i + 4][::-1] for i in range(0, 16, 4))
+                    ip = socket.inet_ntop(socket.AF_INET6, words)
+                found.add((table, ip, int(hex_port, 16)))
+    return found
 
 
 class Updates:
@@ -154,7 +184,8 @@ def baresip_settings() -> BaresipSettings:
     return BaresipSettings(
         address=LOOPBACK,
         ctrl_port=free_port(),
-        sip_port=free_port(),
+        sip_port=free_port(pair=True),
+        rtp_ports=(RTP_LOW, RTP_LOW + 99),
         start_timeout_s=5.0,
         register_timeout_s=3.0,
     )

@@ -17,7 +17,14 @@ from leaddesk.dialer import Dialer, DialError
 from leaddesk.dialer.baresip import BaresipDialer, SipAccount
 from leaddesk.dialer.events import CallState, HangupBy, describe, suggest_outcome
 from tests.integration import sip_fixtures
-from tests.integration.sip_fixtures import LOOPBACK, Sipp, Updates, needs_baresip, needs_sipp
+from tests.integration.sip_fixtures import (
+    LOOPBACK,
+    Sipp,
+    Updates,
+    bound_sockets,
+    needs_baresip,
+    needs_sipp,
+)
 
 pytestmark = [needs_baresip, needs_sipp]
 # The shared fixtures, used by name below.
@@ -74,6 +81,14 @@ def test_agent_hangs_up_an_answered_call(
 
     dialer.dial(NUMBER, LEAD_ID)
     updates.event("CALL_ESTABLISHED")
+    # baresip binds a call's media on every interface (hard-coded in its stream.c); the
+    # configured RTP range keeps those ports known. Besides them only the DNS resolver's
+    # two client sockets are on the wildcard address (see test_baresip_process).
+    assert dialer.process is not None and dialer.process.pid is not None
+    low, high = dialer.settings.rtp_ports
+    wildcard = [s for s in bound_sockets(dialer.process.pid) if s[1] != LOOPBACK]
+    media = [s for s in wildcard if low <= s[2] <= high]
+    assert len(media) == 2 and len(wildcard) - len(media) <= 2, wildcard
     time.sleep(1.0)
     dialer.hangup()
 
