@@ -60,10 +60,152 @@ PLACES: tuple[tuple[str, str, str, str, str], ...] = (
 )
 PLACE_WEIGHTS = (9, 5, 5, 5, 8, 7, 4, 5, 4, 3, 8, 6, 5, 3, 1, 1, 4, 3, 3, 2, 2, 2)
 
-FIRST = ["Olivia", "Liam", "Emma", "Noah", "Ava", "Oliver", "Sophia", "Elijah", "Isabella", "James", "Mia", "William", "Amelia", "Benjamin", "Harper", "Lucas", "Evelyn", "Henry", "Abigail", "Theodore", "Emily", "Jack", "Ella", "Levi", "Elizabeth", "Alexander", "Sofia", "Jackson", "Avery", "Mateo", "Scarlett", "Daniel", "Chloe", "Michael", "Victoria", "Mason", "Grace", "Sebastian", "Nora", "Ethan", "Riley", "Logan", "Lily", "Owen", "Zoey", "Samuel", "Hannah", "Jacob", "Layla", "Asher", "Priya", "Wei", "Fatima", "Diego", "Yuki"]
-LAST = ["Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez", "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas", "Taylor", "Moore", "Jackson", "Martin", "Lee", "Perez", "Thompson", "White", "Harris", "Sanchez", "Clark", "Ramirez", "Lewis", "Robinson", "Walker", "Young", "Allen", "King", "Wright", "Scott", "Torres", "Nguyen", "Hill", "Flores", "Green", "Adams", "Nelson", "Baker", "Hall", "Rivera", "Campbell", "Mitchell", "Carter", "Roberts", "Patel", "Kim", "Chen"]
-COMPANY_A = ["Blue", "Harbor", "Summit", "Northwind", "Cedar", "Brightline", "Ironwood", "Silverleaf", "Redwood", "Keystone", "Meridian", "Apex", "Lakeside", "Pioneer", "Granite"]
-COMPANY_B = ["Logistics", "Dental", "Roofing", "Realty", "Insurance", "Solar", "Fitness", "Motors", "Accounting", "Clinics", "Builders", "Software", "Catering", "Legal", "Wellness"]
+FIRST = [
+    "Olivia",
+    "Liam",
+    "Emma",
+    "Noah",
+    "Ava",
+    "Oliver",
+    "Sophia",
+    "Elijah",
+    "Isabella",
+    "James",
+    "Mia",
+    "William",
+    "Amelia",
+    "Benjamin",
+    "Harper",
+    "Lucas",
+    "Evelyn",
+    "Henry",
+    "Abigail",
+    "Theodore",
+    "Emily",
+    "Jack",
+    "Ella",
+    "Levi",
+    "Elizabeth",
+    "Alexander",
+    "Sofia",
+    "Jackson",
+    "Avery",
+    "Mateo",
+    "Scarlett",
+    "Daniel",
+    "Chloe",
+    "Michael",
+    "Victoria",
+    "Mason",
+    "Grace",
+    "Sebastian",
+    "Nora",
+    "Ethan",
+    "Riley",
+    "Logan",
+    "Lily",
+    "Owen",
+    "Zoey",
+    "Samuel",
+    "Hannah",
+    "Jacob",
+    "Layla",
+    "Asher",
+    "Priya",
+    "Wei",
+    "Fatima",
+    "Diego",
+    "Yuki",
+]
+LAST = [
+    "Smith",
+    "Johnson",
+    "Williams",
+    "Brown",
+    "Jones",
+    "Garcia",
+    "Miller",
+    "Davis",
+    "Rodriguez",
+    "Martinez",
+    "Hernandez",
+    "Lopez",
+    "Gonzalez",
+    "Wilson",
+    "Anderson",
+    "Thomas",
+    "Taylor",
+    "Moore",
+    "Jackson",
+    "Martin",
+    "Lee",
+    "Perez",
+    "Thompson",
+    "White",
+    "Harris",
+    "Sanchez",
+    "Clark",
+    "Ramirez",
+    "Lewis",
+    "Robinson",
+    "Walker",
+    "Young",
+    "Allen",
+    "King",
+    "Wright",
+    "Scott",
+    "Torres",
+    "Nguyen",
+    "Hill",
+    "Flores",
+    "Green",
+    "Adams",
+    "Nelson",
+    "Baker",
+    "Hall",
+    "Rivera",
+    "Campbell",
+    "Mitchell",
+    "Carter",
+    "Roberts",
+    "Patel",
+    "Kim",
+    "Chen",
+]
+COMPANY_A = [
+    "Blue",
+    "Harbor",
+    "Summit",
+    "Northwind",
+    "Cedar",
+    "Brightline",
+    "Ironwood",
+    "Silverleaf",
+    "Redwood",
+    "Keystone",
+    "Meridian",
+    "Apex",
+    "Lakeside",
+    "Pioneer",
+    "Granite",
+]
+COMPANY_B = [
+    "Logistics",
+    "Dental",
+    "Roofing",
+    "Realty",
+    "Insurance",
+    "Solar",
+    "Fitness",
+    "Motors",
+    "Accounting",
+    "Clinics",
+    "Builders",
+    "Software",
+    "Catering",
+    "Legal",
+    "Wellness",
+]
 TITLES = (
     "Owner",
     "Office Manager",
@@ -247,11 +389,12 @@ def generate(
                 next_channel="phone",
             )
             session.add(lead)
-            history = (
-                0
-                if age < timedelta(hours=3)
-                else rng.choices((0, 1, 2, 3, 4, 6, 8), (4, 4, 3, 3, 2, 1, 1))[0]
-            )
+            # Fresh leads wait for their first call; a few older ones were never called
+            # (the waste LeadDesk exists to show); the rest are somewhere in their cadence.
+            if age < timedelta(hours=3):
+                history = 0
+            else:
+                history = rng.choices((0, 1, 2, 3, 4, 6, 8), (1, 4, 3, 3, 3, 2, 2))[0]
             attempts += _history(session, rng, lead, owner, scripts, history, now)
             if lead.attempt_count and rng.random() < 0.35:
                 for kind, text in rng.sample(RAPPORT, rng.randint(1, 3)):
@@ -295,7 +438,7 @@ def _history(
     at = lead.arrived_at + timedelta(minutes=rng.randint(2, 240))
     made = 0
     open_callbacks: list[Callback] = []
-    for _ in range(count):
+    for number in range(count):
         if at >= now - timedelta(minutes=5):
             break
         channel = Channel(lead.next_channel or "phone")
@@ -322,9 +465,14 @@ def _history(
                 outcome = "replied"
         if channel not in OUTCOMES[outcome].channels:
             outcome = "no_answer"
-        callback_at = (
-            at + timedelta(days=1, hours=rng.randint(-3, 3)) if outcome == "callback" else None
-        )
+        callback_at = None
+        if outcome == "callback":
+            callback_at = at + timedelta(days=1, hours=rng.randint(-3, 3))
+            if number == count - 1 or callback_at > now - timedelta(minutes=30):
+                # The last promise made is still ahead: due later in this shift or soon.
+                callback_at = max(
+                    at + timedelta(minutes=15), now + timedelta(minutes=rng.randint(-90, 240))
+                )
         script = rng.choice(scripts) if outcome == "voicemail_left" else None
         duration = (
             rng.randint(60, 900)
@@ -384,4 +532,11 @@ def _history(
         if nxt.at is None:
             break
         at = nxt.at + timedelta(minutes=rng.randint(0, 180))
+    if (
+        lead.status != "callback"
+        and lead.next_action_at is not None
+        and lead.next_action_at < now - timedelta(days=2)
+    ):
+        # A demo shift is a well-kept one: follow-ups are due today, not weeks ago.
+        lead.next_action_at = now - timedelta(minutes=rng.randint(0, 36 * 60))
     return made
