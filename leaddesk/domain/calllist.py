@@ -82,7 +82,9 @@ def place(facts: LeadFacts, now: datetime, rules: CallingRules, window: WindowSt
     # Blocks that hold whatever the time.
     if facts.do_not_call:
         return Placement(Section.BLOCKED, False, "dnc")
-    if voice and (facts.phone_bad or not facts.has_phone):
+    # A bad or missing number blocks the lead on every channel: the cadence is phone
+    # first, and the agent fixes the number (or ends the lead) before anything else.
+    if facts.phone_bad or not facts.has_phone:
         return Placement(Section.BLOCKED, False, "bad_number")
     if facts.attempt_count >= rules.caps.lifetime:
         return Placement(Section.BLOCKED, False, "cap")

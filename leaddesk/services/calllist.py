@@ -244,7 +244,7 @@ class CallListService:
         blocked, later = int(Section.BLOCKED), int(Section.LATER)
         section: ColumnElement[int] = case(
             (on_dnc, blocked),
-            (and_(voice, or_(Lead.phone_bad, Lead.phone_e164.is_(None))), blocked),
+            (or_(Lead.phone_bad, Lead.phone_e164.is_(None)), blocked),
             (Lead.attempt_count >= rules.caps.lifetime, blocked),
             (and_(voice, zone_unknown), blocked),
             (~due, later),
