@@ -78,7 +78,6 @@ class ParsedPhone:
 
     raw: str
     e164: str | None = None
-    region: str | None = None  # the number's own region (e.g. "CA" for +1 416 ...)
     type: str = "unknown"
     extension: str = ""
     error: str = ""  # why the number is not usable, in words for the rejects file
@@ -87,6 +86,14 @@ class ParsedPhone:
     @property
     def valid(self) -> bool:
         return self.e164 is not None
+
+    @property
+    def region(self) -> str | None:
+        """The number's own region ("CA" for +1 416 ...). Computed on demand: for a
+        shared calling code (+1, +44, +7) it costs another pattern match."""
+        if self.number is None or self.e164 is None:
+            return None
+        return phonenumbers.region_code_for_number(self.number)
 
 
 def normalize_region(text: str | None) -> str | None:
@@ -129,7 +136,6 @@ def parse_phone(raw: str, region: str | None = None) -> ParsedPhone:
     return ParsedPhone(
         raw,
         e164=phonenumbers.format_number(number, PhoneNumberFormat.E164),
-        region=phonenumbers.region_code_for_number(number),
         type=PHONE_TYPES.get(kind, "unknown"),
         extension=(number.extension or "")[:20],
         number=number,

@@ -289,7 +289,7 @@ def zone_from_text(text: str | None) -> str | None:
 def number_zones(phone: ParsedPhone) -> tuple[str, ...]:
     """Zones of a parsed number from phonenumbers' data; () when it knows none."""
     number = phone.number
-    if number is None or not phone.valid:
+    if number is None or phone.e164 is None:
         return ()
     kind = _PN_TYPES.get(phone.type)
     if kind is not None and phonenumbers.is_number_type_geographical(
@@ -299,6 +299,37 @@ def number_zones(phone: ParsedPhone) -> tuple[str, ...]:
     else:
         zones = pn_timezone.time_zones_for_number(number)
     return tuple(z for z in zones if z != UNKNOWN_ZONE)
+
+
+# phonenumbers' prefix table, looked up on the E.164 text we already have (the
+# library's own function formats the number again for every lookup).
+_TZ_DATA: dict[str, tuple[str, ...]] | None = getattr(pn_timezone, "TIMEZONE_DATA", None)
+_TZ_LONGEST: int = int(getattr(pn_timezone, "TIMEZONE_LONGEST_PREFIX", 0) or 0)
+
+
+def _geographical_zones(e164: str) -> tuple[str, ...]:
+    if _TZ_DATA is None or not _TZ_LONGEST:
+        number = phonenumbers.parse(e164, None)
+        return tuple(pn_timezone.time_zones_for_geographical_number(number))
+    digits = e164[1:]
+    for length in range(min(_TZ_LONGEST, len(digits)), 0, -1):
+        zones = _TZ_DATA.get(digits[:length])
+        if zones is not None:
+            return tuple(zones)
+    return ()
+
+
+def _country_zones(calling_code: int) -> tuple[str, ...]:
+    """Zones of a whole calling code (for mobiles, toll-free and other non-geographic
+    numbers), as `phonenumbers.timezone` gives them."""
+    code = str(calling_code)
+    if _TZ_DATA is None:
+        return tuple(pn_timezone.time_zones_for_number(phonenumbers.parse(f"+{code}", None)))
+    for length in range(len(code), 0, -1):
+        zones = _TZ_DATA.get(code[:length])
+        if zones is not None:
+            return tuple(zones)
+    return ()
 
 
 _PN_TYPES = {

@@ -16,27 +16,30 @@ and re-importing a file changes nothing.
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable, Iterable, Iterator
+import os
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Connection, Table, select
 from sqlalchemy.orm import Session
 
 from leaddesk.domain.clock import as_utc, iso
 from leaddesk.domain.phone import enable_fast_parsing
 from leaddesk.services.errors import UserError
-from leaddesk.services.intake.record import LeadDraft, Reject, build_batch
+from leaddesk.services.intake.parallel import built_batches, worker_count
+from leaddesk.services.intake.record import LeadDraft, Reject
 from leaddesk.services.intake.rejects import RejectsWriter, default_rejects_path
 from leaddesk.services.intake.source import LeadSource, open_source
 from leaddesk.services.outbox import enqueue
 from leaddesk.services.workspace import Workspace, get_or_create_agent
-from leaddesk.store.models import DncNumber, Lead, Outbox, new_id
+from leaddesk.store.models import DncNumber, Lead, Outbox, UTCDateTime
 
 BATCH_ROWS = 2000
+IMPORT_CACHE_KIB = 256 * 1024
 # Fields a file may fill in on an existing lead where they are empty (and not edited).
 UPDATABLE = (
     "first_name",
@@ -85,25 +88,100 @@ class ImportSummary:
         }
 
 
-def lead_payload(lead: Lead | dict[str, Any]) -> dict[str, Any]:
-    """The lead's fields as a JSON-able dict (what the outbox carries to the server)."""
+def lead_payload(
+    lead: Lead | dict[str, Any], isos: dict[datetime, str | None] | None = None
+) -> dict[str, Any]:
+    """The lead's fields as a JSON-able dict (what the outbox carries to the server).
+
+    `isos` memoizes the ISO text of instants shared by many rows (the import time)."""
     out: dict[str, Any] = {}
+    memo = isos if isos is not None else {}
     for key in _LEAD_COLUMNS:
         value = lead.get(key) if isinstance(lead, dict) else getattr(lead, key)
         if isinstance(value, datetime):
-            value = iso(value)
+            text = memo.get(value)
+            if text is None:
+                text = memo[value] = iso(value)
+            value = text
         elif isinstance(value, list):
             value = list(value)
         out[key] = value
     return out
 
 
-def _batches(
-    rows: Iterable[tuple[int, list[str]]], size: int
-) -> Iterator[list[tuple[int, list[str]]]]:
-    it = iter(rows)
-    while batch := list(itertools.islice(it, size)):
-        yield batch
+_DATETIME_KEYS = tuple(c.key for c in Lead.__table__.columns if isinstance(c.type, UTCDateTime))
+
+
+def _new_lead_payload(row: dict[str, Any], isos: dict[datetime, str | None]) -> dict[str, Any]:
+    """`lead_payload` for a row about to be inserted (a plain dict): the fast path."""
+    out = dict(row)
+    for key in _DATETIME_KEYS:
+        value = out[key]
+        if value is not None:
+            text = isos.get(value)
+            if text is None:
+                text = isos[value] = iso(value)
+            out[key] = text
+    out["alt_phones"] = list(out["alt_phones"])
+    out["time_zones"] = list(out["time_zones"])
+    out["edited_fields"] = list(out["edited_fields"])
+    return out
+
+
+def _ids(count: int) -> list[str]:
+    """`count` random (version 4) UUID strings, as `new_id` makes them, in bulk: one
+    `uuid.uuid4()` per row was a tenth of the import time."""
+    raw = os.urandom(16 * count).hex()
+    out = []
+    for i in range(0, 32 * count, 32):
+        h = raw[i : i + 32]
+        variant = "89ab"[int(h[16], 16) & 3]
+        out.append(f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{variant}{h[17:20]}-{h[20:]}")
+    return out
+
+
+def _insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """INSERT the rows with one DBAPI executemany.
+
+    Values go through each column type's own bind processor (so the stored text is
+    exactly what the ORM would write), memoized for the instants and empty lists many
+    rows share; this is several times faster than the ORM's bulk insert on 100,000 rows.
+    """
+    conn = session.connection()
+    dialect = conn.dialect
+    mark = {"qmark": "?", "format": "%s", "pyformat": "%s"}.get(dialect.paramstyle)
+    if mark is None:
+        conn.execute(table.insert(), rows)
+        return
+    keys = list(rows[0])
+    quote = dialect.identifier_preparer.quote
+    sql = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(table.c[k].name) for k in keys)}) "
+        f"VALUES ({', '.join(mark for _ in keys)})"
+    )
+    processed: list[tuple[int, Any, dict[Any, Any]]] = []
+    for index, key in enumerate(keys):
+        proc = table.c[key].type.dialect_impl(dialect).bind_processor(dialect)
+        if proc is not None:
+            processed.append((index, proc, {}))
+    params = []
+    for row in rows:
+        values = [row[k] for k in keys]
+        for index, proc, memo in processed:
+            value = values[index]
+            if value is None:
+                continue
+            if not isinstance(value, dict):
+                # Instants, flags and zone lists repeat from row to row: process each once.
+                memo_key = tuple(value) if isinstance(value, list) else value
+                done = memo.get(memo_key)
+                if done is None:
+                    done = memo[memo_key] = proc(value)
+                values[index] = done
+            else:
+                values[index] = proc(value)
+        params.append(tuple(values))
+    conn.exec_driver_sql(sql, params)
 
 
 class _Counts:
@@ -157,6 +235,36 @@ def _merge(target: Lead | dict[str, Any], draft: LeadDraft, on_dnc: bool) -> boo
     return changed
 
 
+def _select_in(
+    conn: Connection,
+    table: str,
+    column: str,
+    key: str,
+    values: Collection[str],
+    also: tuple[str, str] | None = None,
+) -> list[str]:
+    """`SELECT column FROM table WHERE key IN (values) [AND also[0] = also[1]]`."""
+    if not values:
+        return []
+    mark = {"qmark": "?", "format": "%s", "pyformat": "%s"}.get(conn.dialect.paramstyle)
+    if mark is None:
+        t = table_named(table)
+        query = select(t.c[column]).where(t.c[key].in_(list(values)))
+        if also is not None:
+            query = query.where(t.c[also[0]] == also[1])
+        return [r[0] for r in conn.execute(query)]
+    params: list[str] = list(values)
+    sql = f"SELECT {column} FROM {table} WHERE {key} IN ({', '.join(mark for _ in params)})"
+    if also is not None:
+        sql += f" AND {also[0]} = {mark}"
+        params.append(also[1])
+    return [r[0] for r in conn.exec_driver_sql(sql, tuple(params))]
+
+
+def table_named(name: str) -> Table:
+    return cast(Table, {"lead": Lead.__table__, "dnc_number": DncNumber.__table__}[name])
+
+
 class _Batch:
     """Matching one batch of drafts against the store and against each other."""
 
@@ -165,23 +273,23 @@ class _Batch:
         phones = {d.phone_e164 for d in drafts}
         emails = {d.email for d in drafts if d.email}
         ext_ids = {d.external_id for d in drafts if d.external_id}
-        found: dict[str, Lead] = {}
-        queries = [select(Lead).where(Lead.phone_e164.in_(phones))]
-        if emails:
-            queries.append(select(Lead).where(Lead.email.in_(emails)))
-        if ext_ids:
-            queries.append(select(Lead).where(Lead.source == source, Lead.external_id.in_(ext_ids)))
-        for query in queries:
-            for lead in session.scalars(query.order_by(Lead.created_at, Lead.id)):
-                found.setdefault(lead.id, lead)
+        # Plain SQL for the lookups: on a fresh import they find nothing, and the ORM's
+        # IN-list handling of 2,000 values per query was a twentieth of the import time.
+        conn = session.connection()
+        ids: set[str] = set()
+        ids.update(_select_in(conn, "lead", "id", "phone_e164", phones))
+        ids.update(_select_in(conn, "lead", "id", "email", emails))
+        ids.update(_select_in(conn, "lead", "id", "external_id", ext_ids, ("source", source)))
+        found: list[Lead] = []
+        if ids:
+            query = select(Lead).where(Lead.id.in_(ids)).order_by(Lead.created_at, Lead.id)
+            found = list(session.scalars(query))
         self.by_ext: dict[str, Lead | dict[str, Any]] = {}
         self.by_email: dict[str, Lead | dict[str, Any]] = {}
         self.by_phone: dict[str, Lead | dict[str, Any]] = {}
-        for lead in found.values():
+        for lead in found:
             self.index(lead)
-        self.dnc = set(
-            session.scalars(select(DncNumber.phone_e164).where(DncNumber.phone_e164.in_(phones)))
-        )
+        self.dnc = set(_select_in(conn, "dnc_number", "phone_e164", "phone_e164", phones))
 
     def index(self, lead: Lead | dict[str, Any]) -> None:
         ext = _get(lead, "external_id")
@@ -217,12 +325,33 @@ class _Batch:
         return lead
 
 
+@contextmanager
+def _big_cache(session: Session) -> Iterator[None]:
+    """A bigger SQLite page cache while importing: the transaction holds every new page
+    until commit, and the default 2 MB cache spills them to the WAL again and again."""
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {int(before or -2000)}")
+
+
 class ImportService:
     """Imports lead files for the workspace's agent (or the owner named)."""
 
-    def __init__(self, workspace: Workspace, batch_rows: int = BATCH_ROWS) -> None:
+    def __init__(
+        self, workspace: Workspace, batch_rows: int = BATCH_ROWS, workers: int | None = None
+    ) -> None:
+        """`workers`: processes that parse numbers beside the database work; None picks
+        by file size (see `intake.parallel`), 0 keeps everything in this process."""
         self.ws = workspace
         self.batch_rows = batch_rows
+        self.workers = workers
 
     def open(self, path: Path, fmt: str = "auto") -> LeadSource:
         return open_source(path, fmt)
@@ -249,14 +378,17 @@ class ImportService:
         )
         counts = _Counts()
         try:
-            with self.ws.store.transaction() as session:
+            with self.ws.store.transaction() as session, _big_cache(session):
                 owner_id = (
                     get_or_create_agent(session, owner.strip()).id if owner else self.ws.agent.id
                 )
-                for batch in _batches(source.rows(), self.batch_rows):
+                workers = worker_count(source.size_bytes) if self.workers is None else self.workers
+                built = built_batches(
+                    source.rows(), self.batch_rows, source.mapping, region, now, workers
+                )
+                for batch, items in built:
                     if cancelled is not None and cancelled():
                         raise ImportCancelled("import cancelled; nothing was imported")
-                    items = build_batch(batch, source.mapping, region, now)
                     self._apply(session, source.source_name, items, owner_id, now, counts, rejects)
                     counts.rows += len(batch)
                     if progress is not None:
@@ -299,11 +431,12 @@ class ImportService:
         batch = _Batch(session, source, drafts)
         new_rows: list[dict[str, Any]] = []
         updated: dict[str, tuple[Lead, int]] = {}
+        ids = iter(_ids(len(drafts)))
         for draft in drafts:
             target = batch.match(draft)
             on_dnc = draft.phone_e164 in batch.dnc
             if target is None:
-                row = self._new_row(draft, source, owner_id, now, on_dnc)
+                row = self._new_row(next(ids), draft, source, owner_id, now, on_dnc)
                 new_rows.append(row)
                 batch.index(row)
                 counts.imported += 1
@@ -316,19 +449,22 @@ class ImportService:
             else:
                 counts.duplicates += 1
         if new_rows:
-            session.execute(insert(Lead), new_rows)
-            session.execute(
-                insert(Outbox),
+            # The outbox rows are what `outbox.enqueue` writes, inserted in bulk.
+            isos: dict[datetime, str | None] = {}
+            _insert_many(session, cast(Table, Lead.__table__), new_rows)
+            _insert_many(
+                session,
+                cast(Table, Outbox.__table__),
                 [
                     {
-                        "op_id": new_id(),
+                        "op_id": op_id,
                         "kind": "lead",
                         "entity_id": row["id"],
-                        "payload": lead_payload(row),
+                        "payload": _new_lead_payload(row, isos),
                         "base_version": None,
                         "created_at": now,
                     }
-                    for row in new_rows
+                    for row, op_id in zip(new_rows, _ids(len(new_rows)), strict=True)
                 ],
             )
         for lead, version in updated.values():
@@ -340,11 +476,11 @@ class ImportService:
 
     @staticmethod
     def _new_row(
-        draft: LeadDraft, source: str, owner_id: str, now: datetime, on_dnc: bool
+        lead_id: str, draft: LeadDraft, source: str, owner_id: str, now: datetime, on_dnc: bool
     ) -> dict[str, Any]:
         arrived = draft.created_at or now
         return {
-            "id": new_id(),
+            "id": lead_id,
             "source": source,
             "external_id": draft.external_id,
             "first_name": draft.first_name,

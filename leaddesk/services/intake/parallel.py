@@ -1,0 +1,91 @@
+"""Building lead drafts next to the database work.
+
+Parsing phone numbers is pure Python and takes about half of an import; writing the
+rows takes most of the rest. For a big file the batches are therefore built in worker
+processes (spawned, so it is safe from a GUI process too) while this process writes the
+previous batches. Batches come back in file order, and at most a few are in flight, so
+memory stays bounded whatever the file's size. Small files are built in-process: a
+worker's start-up costs more than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from datetime import datetime
+from itertools import islice
+
+from leaddesk.domain.phone import enable_fast_parsing
+from leaddesk.services.intake.fields import ColumnMapping
+from leaddesk.services.intake.record import LeadDraft, Reject, build_batch
+
+Row = tuple[int, list[str]]
+Built = list[LeadDraft | Reject]
+# Files smaller than this are built in-process.
+PARALLEL_MIN_BYTES = 4 * 1024 * 1024
+
+
+def worker_count(size_bytes: int) -> int:
+    """Worker processes for a file of this size: none for small files, else one per
+    spare core (the importing process keeps one for the database), at most four."""
+    if size_bytes < PARALLEL_MIN_BYTES:
+        return 0
+    cores = os.cpu_count() or 1
+    return max(1, min(4, cores - 1))
+
+
+def batches(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
+    it = iter(rows)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _init_worker() -> None:
+    enable_fast_parsing()
+
+
+def built_batches(
+    rows: Iterable[Row],
+    size: int,
+    mapping: ColumnMapping,
+    region: str | None,
+    now: datetime,
+    workers: int,
+) -> Iterator[tuple[list[Row], Built]]:
+    """(rows, drafts or rejects) per batch, in file order."""
+    if workers <= 0:
+        for batch in batches(rows, size):
+            yield batch, build_batch(batch, mapping, region, now)
+        return
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker)
+    pending: deque[tuple[list[Row], Future[Built] | None]] = deque()
+    broken = False
+
+    def result(batch: list[Row], future: Future[Built] | None) -> Built:
+        nonlocal broken
+        if future is not None and not broken:
+            try:
+                return future.result()
+            except (BrokenProcessPool, OSError):
+                # No worker could start (a frozen app without freeze_support, a
+                # sandbox): build here, as for a small file.
+                broken = True
+        return build_batch(batch, mapping, region, now)
+
+    try:
+        for batch in batches(rows, size):
+            future = None if broken else pool.submit(build_batch, batch, mapping, region, now)
+            pending.append((batch, future))
+            if len(pending) > workers * 2:
+                done, waiting = pending.popleft()
+                yield done, result(done, waiting)
+        while pending:
+            done, waiting = pending.popleft()
+            yield done, result(done, waiting)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
