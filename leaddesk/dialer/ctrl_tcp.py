@@ -56,29 +56,33 @@ class NetstringDecoder:
     """Splits a byte stream into netstring payloads, whatever the chunking.
 
     A malformed stream raises FrameError, and keeps raising it: once the framing is lost
-    no later byte can be trusted, so the connection must be dropped.
+    no later byte can be trusted, so the connection must be dropped. Whole frames that
+    came before the fault are still returned; the fault is then in `failure` and the
+    next `feed` raises it.
     """
 
     def __init__(self, max_frame: int = MAX_FRAME) -> None:
         self._buf = bytearray()
         self._max = max_frame
-        self._error: FrameError | None = None
+        self.failure: FrameError | None = None
 
     def feed(self, data: bytes) -> list[bytes]:
-        if self._error is not None:
-            raise self._error
+        if self.failure is not None:
+            raise self.failure
         self._buf += data
         frames: list[bytes] = []
-        try:
-            while True:
+        while True:
+            try:
                 frame = self._next()
-                if frame is None:
+            except FrameError as exc:
+                self.failure = exc
+                self._buf.clear()
+                if frames:
                     return frames
-                frames.append(frame)
-        except FrameError as exc:
-            self._error = exc
-            self._buf.clear()
-            raise
+                raise
+            if frame is None:
+                return frames
+            frames.append(frame)
 
     @property
     def pending(self) -> int:
@@ -265,6 +269,8 @@ class CtrlClient:
                 now = self._monotonic()
                 for payload in decoder.feed(data):
                     self._dispatch(parse_message(payload, now))
+                if decoder.failure is not None:
+                    raise decoder.failure
         except ProtocolError as exc:
             reason = f"baresip sent a malformed message ({exc}); the connection was dropped"
         except OSError as exc:
