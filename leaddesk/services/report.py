@@ -266,7 +266,7 @@ class ReportService:
         team_rank = (
             "ROW_NUMBER() OVER (ORDER BY speed) AS r_all, COUNT(*) OVER () AS n_all"
             if agent_id is None
-            else "NULL AS r_all, NULL AS n_all"
+            else "CAST(NULL AS INTEGER) AS r_all, CAST(NULL AS INTEGER) AS n_all"
         )
         own_pick, all_pick = _rank_pick("r_own", "n_own"), _rank_pick("r_all", "n_all")
         sql = f"""

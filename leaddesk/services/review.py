@@ -299,7 +299,7 @@ class ReviewService:
               GROUP BY lead_id HAVING COUNT(*) = 1
             ) one ON one.lead_id = l.id
             WHERE {self._leads_where(period, agent_id)}
-              AND l.status NOT IN ({closed}) AND l.do_not_call = 0
+              AND l.status NOT IN ({closed}) AND NOT l.do_not_call
               AND one.outcome NOT IN ({sql_list(REACHED_OUTCOMES | NO_RETRY_OUTCOMES)})
               AND one.at < :stuck"""
         stuck = now - STUCK_AFTER
@@ -400,7 +400,7 @@ class ReviewService:
         closed = sql_list({s.value for s in CLOSED_STATUSES})
         base = f"""
             FROM lead l WHERE {self._leads_where(None, agent_id)}
-              AND l.status NOT IN ({closed}) AND l.do_not_call = 0 AND l.arrived_at < :target
+              AND l.status NOT IN ({closed}) AND NOT l.do_not_call AND l.arrived_at < :target
               AND NOT EXISTS (SELECT 1 FROM attempt a WHERE a.lead_id = l.id
                               AND a.outcome IS NOT NULL)"""
         target = now - SPEED_TO_LEAD_TARGET

@@ -67,7 +67,7 @@ _COUNTS = text(
 _NEVER_CONTACTED = text(
     f"""
     SELECT COUNT(*) FROM lead
-    WHERE owner_id = :agent AND deleted_at IS NULL AND do_not_call = 0
+    WHERE owner_id = :agent AND deleted_at IS NULL AND NOT do_not_call
       AND status NOT IN ({_in_list({s.value for s in CLOSED_STATUSES})})
       AND arrived_at <= :now
       AND NOT EXISTS (
