@@ -205,8 +205,8 @@ def _zones_by_lower() -> dict[str, str]:
 
 @cache
 def _country_by_name() -> dict[str, str]:
-    names = {name.lower(): code for code, name in COUNTRY_NAMES.items()}
-    names.update(COUNTRY_ALIASES)
+    names = {name.lower().replace(".", ""): code for code, name in COUNTRY_NAMES.items()}
+    names.update((alias.replace(".", ""), code) for alias, code in COUNTRY_ALIASES.items())
     return names
 
 
@@ -217,12 +217,12 @@ def country_code(text: str | None) -> str | None:
     cleaned = text.strip()
     if not cleaned:
         return None
-    upper = cleaned.upper()
+    upper = cleaned.upper().replace(".", "")
     if len(upper) == 2 and upper.isalpha():
         return "GB" if upper == "UK" else (upper if upper in COUNTRY_NAMES else None)
     if len(upper) == 3 and upper in ALPHA3:
         return ALPHA3[upper]
-    return _country_by_name().get(cleaned.lower().rstrip("."))
+    return _country_by_name().get(cleaned.lower().replace(".", ""))
 
 
 def state_code(country: str | None, state: str | None) -> str | None:

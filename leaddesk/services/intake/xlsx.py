@@ -30,11 +30,13 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def _open(path: Path) -> Any:
+def _open(path: Path, fh: Any) -> Any:
     from openpyxl import load_workbook
 
     try:
-        return load_workbook(path, read_only=True, data_only=True)
+        # A file object, not the path: openpyxl judges a path by its extension, and a
+        # workbook saved as "leads (1).tmp" is still a workbook.
+        return load_workbook(fh, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
         raise UserError(f"{path.name} cannot be read as an Excel workbook ({exc})") from None
     except Exception as exc:  # openpyxl raises its own InvalidFileException and others
@@ -50,7 +52,12 @@ class XlsxRows:
         self.total_rows = 0
 
     def __iter__(self) -> Iterator[tuple[int, list[str]]]:
-        book = _open(self.path)
+        fh = self.path.open("rb")
+        try:
+            book = _open(self.path, fh)
+        except BaseException:
+            fh.close()
+            raise
         try:
             sheet = next((ws for ws in book.worksheets if (ws.max_row or 0) > 0), None)
             if sheet is None:
@@ -71,3 +78,4 @@ class XlsxRows:
                 ) from None
         finally:
             book.close()
+            fh.close()
