@@ -148,7 +148,7 @@ BASELINE_SQL = (
     # Attempts side: every agent's attempts by channel and outcome, script words.
     """
     SELECT agent_id, channel, outcome, COUNT(*), SUM(script_words), COUNT(script_words)
-    FROM attempt
+    FROM attempt NOT INDEXED
     WHERE outcome IS NOT NULL AND started_at < :until
       AND id NOT IN (SELECT supersedes_id FROM attempt WHERE supersedes_id IS NOT NULL)
     GROUP BY agent_id, channel, outcome
@@ -232,6 +232,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="100,000 attempts, one run each")
     parser.add_argument("--attempts", type=int)
     parser.add_argument("--runs", type=int)
+    parser.add_argument(
+        "--db", type=Path, help="reuse (or make once) the benchmark database at this path"
+    )
     args = parser.parse_args(argv)
     attempts = args.attempts or (100_000 if args.quick else 1_000_000)
     runs = args.runs or (1 if args.quick else 3)
