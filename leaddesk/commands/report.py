@@ -162,6 +162,10 @@ def _fmt(value: object, unit: str = "") -> str:
     return f"{value}{unit}"
 
 
+def _share(value: object) -> str:
+    return "n/a" if not isinstance(value, int | float) else f"{value:.1f} %"
+
+
 def _pct(value: object) -> str:
     return "n/a" if not isinstance(value, int | float) else f"{value * 100:.1f} %"
 
@@ -181,8 +185,9 @@ def _duration(value: object) -> str:
 
 def _block(doc: dict[str, Any]) -> str:
     lines = [
-        f"{doc['agent']}: {doc['leads']} leads, {doc['attempts']} attempts",
-        f"  never contacted      {doc['never_contacted']} ({_fmt(doc['never_contacted_pct'], ' %')})",
+        f"{'team (all agents)' if doc['agent'] == 'all' else doc['agent']}: "
+        f"{doc['leads']} leads, {doc['attempts']} attempts",
+        f"  never contacted      {doc['never_contacted']} ({_share(doc['never_contacted_pct'])})",
         f"  speed to lead        median {_duration(doc['speed_to_lead_median_s'])},"
         f" 90th percentile {_duration(doc['speed_to_lead_p90_s'])}",
         f"  attempts per lead    median {_fmt(doc['median_attempts'])} (target 6 to 8)",
