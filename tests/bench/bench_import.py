@@ -97,7 +97,9 @@ def main() -> None:
         import_s, summary = run_import(path, workdir)
     base = parse_s + sql_s
     print(f"rows: {count:,} ({len(REGIONS)} countries, national formats)")
-    print(f"baseline: {base:.2f} s (phonenumbers grouped {parse_s:.2f} s + sqlite3 executemany {sql_s:.2f} s)")
+    print(
+        f"baseline: {base:.2f} s (phonenumbers grouped {parse_s:.2f} s + sqlite3 executemany {sql_s:.2f} s)"
+    )
     print(f"import:   {import_s:.2f} s  {summary}")
     print(f"ratio import/baseline: {import_s / base:.2f}x (target <= 2.00x)")
     if summary["imported"] != count:

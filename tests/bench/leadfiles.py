@@ -19,7 +19,20 @@ REGIONS = (
     "NG", "KE", "IN", "PK", "SG", "MY", "TH", "VN", "PH", "ID", "JP", "KR", "HK", "AU", "NZ",
 )  # fmt: skip
 HEADER = ["First Name", "Last Name", "Company", "Phone", "Email", "City", "Country", "Created Date"]
-FIRST = ("Ada", "Ben", "Chloe", "Dev", "Eva", "Farid", "Grace", "Hiro", "Ines", "Jon", "Kemi", "Lars")
+FIRST = (
+    "Ada",
+    "Ben",
+    "Chloe",
+    "Dev",
+    "Eva",
+    "Farid",
+    "Grace",
+    "Hiro",
+    "Ines",
+    "Jon",
+    "Kemi",
+    "Lars",
+)
 LAST = ("Okafor", "Smith", "Müller", "García", "Rossi", "Tanaka", "Kim", "Singh", "Silva", "Novak")
 
 

@@ -109,7 +109,9 @@ def test_bad_files_exit_1_with_one_line_and_import_nothing(
             store.close()
 
 
-def test_bad_usage_of_import(tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_usage_of_import(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = generic_csv(tmp_path / "leads.csv")
     code, _out, err = run(capsys, "import", str(path), "--db", str(db_path), "--region", "ZZZ")
     assert code == 1 and "--region 'ZZZ'" in err
@@ -148,7 +150,9 @@ def test_dnc_add_flags_existing_leads(
         "leads_flagged": 1,
         "phone_e164": "+12125550100",
     }
-    code, out, _ = run(capsys, "dnc", "add", "(212) 555-0100", "--region", "US", "--db", str(db_path))
+    code, out, _ = run(
+        capsys, "dnc", "add", "(212) 555-0100", "--region", "US", "--db", str(db_path)
+    )
     assert code == 0 and "already on the do-not-call list" in out and "0 leads flagged" in out
     store = open_store(db_path)
     try:
@@ -164,7 +168,9 @@ def test_dnc_add_flags_existing_leads(
 def test_dnc_import_one_per_line_or_a_csv(
     tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    lines = write(tmp_path / "dnc.txt", "+12125550100\n+1 415 555 0101\n\nnot a number\n+12125550100\n")
+    lines = write(
+        tmp_path / "dnc.txt", "+12125550100\n+1 415 555 0101\n\nnot a number\n+12125550100\n"
+    )
     code, out, _ = run(capsys, "dnc", "import", str(lines), "--db", str(db_path), "--json")
     assert code == 0
     assert json.loads(out) == {

@@ -104,7 +104,12 @@ def test_vicidial_format_can_be_forced(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("encoding", "label"),
-    [("utf-8-sig", "BOM"), ("utf-16", "UTF-16"), ("cp1252", "Windows-1252"), ("utf-16-le", "UTF-16")],
+    [
+        ("utf-8-sig", "BOM"),
+        ("utf-16", "UTF-16"),
+        ("cp1252", "Windows-1252"),
+        ("utf-16-le", "UTF-16"),
+    ],
 )
 def test_encodings_excel_writes(tmp_path: Path, encoding: str, label: str) -> None:
     text = "Name\tPhone\tCity\r\nJosé Müller\t(212) 555-0100\tSão Paulo\r\n"
@@ -134,15 +139,21 @@ def test_ragged_rows_and_quoted_newlines(tmp_path: Path) -> None:
 
 
 def test_semicolon_files_from_european_excel(tmp_path: Path) -> None:
-    path = write(tmp_path / "leads.csv", "Vorname;Nachname;Telefon;Land\nAnna;Schmidt;030 1234567;DE\n")
+    path = write(
+        tmp_path / "leads.csv", "Vorname;Nachname;Telefon;Land\nAnna;Schmidt;030 1234567;DE\n"
+    )
     source = open_source(path)
     assert source.delimiter == ";"
-    assert source.mapping.describe() == {
-        "Vorname": "first_name",
-        "Nachname": "last_name",
-        "Telefon": "phone",
-        "Land": "",
-    } or source.mapping.describe()["Telefon"] == "phone"
+    assert (
+        source.mapping.describe()
+        == {
+            "Vorname": "first_name",
+            "Nachname": "last_name",
+            "Telefon": "phone",
+            "Land": "",
+        }
+        or source.mapping.describe()["Telefon"] == "phone"
+    )
 
 
 def test_xlsx_read_only(tmp_path: Path) -> None:
@@ -158,7 +169,10 @@ def test_xlsx_read_only(tmp_path: Path) -> None:
     source = open_source(path)
     assert source.kind == "xlsx"
     assert source.format == "csv"
-    assert list(source.rows()) == [(2, ["Ada", "2125550100", "US"]), (4, ["Alan", "020 7946 0018", "GB"])]
+    assert list(source.rows()) == [
+        (2, ["Ada", "2125550100", "US"]),
+        (4, ["Alan", "020 7946 0018", "GB"]),
+    ]
     assert open_source(path, "xlsx").kind == "xlsx"
 
 

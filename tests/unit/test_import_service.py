@@ -138,7 +138,14 @@ def test_an_import_fills_blanks_but_never_overwrites_agent_edits_or_logged_state
     assert after.last_name == "Lovelace"  # already known: not overwritten
     assert after.title == ""  # emptied by the agent on purpose
     assert after.company == "Analytical Engines" and after.email == "ada@example.com"
-    for field in ("status", "next_action_at", "attempt_count", "owner_id", "arrived_at", "cadence_step"):
+    for field in (
+        "status",
+        "next_action_at",
+        "attempt_count",
+        "owner_id",
+        "arrived_at",
+        "cadence_step",
+    ):
         assert getattr(after, field) == getattr(before, field), field
     assert after.version == before.version + 1
     with store.session() as session:
@@ -175,7 +182,7 @@ def test_rejects_file_keeps_the_original_cells_and_says_why(
         tmp_path / "leads.csv",
         "Name,Phone,Country,Notes\n"
         "Ada,(212) 555-0100,US,fine\n"
-        "Bad,12,US,=HYPERLINK(\"http://evil\")\n"
+        'Bad,12,US,=HYPERLINK("http://evil")\n'
         "NoPhone,,US,@SUM(A1)\n"
         "Long," + "(212) 555-0101" + ",US," + "x" * 30_000 + "\n"
         "Plus,+1 (555) 0100,US,-1+1\n",
@@ -192,7 +199,7 @@ def test_rejects_file_keeps_the_original_cells_and_says_why(
     assert reasons["Long"].startswith("cell too long: notes")
     # Original cells, neutralized where a spreadsheet would run them.
     bad = next(r for r in rows if r[2] == "Bad")
-    assert bad[1:] == ["3", "Bad", "12", "US", "'=HYPERLINK(\"http://evil\")"]
+    assert bad[1:] == ["3", "Bad", "12", "US", '\'=HYPERLINK("http://evil")']
     assert next(r for r in rows if r[2] == "NoPhone")[5] == "'@SUM(A1)"
     plus = next(r for r in rows if r[2] == "Plus")
     assert plus[3] == "'+1 (555) 0100" and plus[5] == "'-1+1"
@@ -356,7 +363,9 @@ _cell = st.sampled_from(
 )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     st.lists(
         st.tuples(st.sampled_from(["a@x.com", "b@x.com", "", "junk"]), _cell, _cell),
@@ -374,6 +383,8 @@ def test_every_row_is_counted_exactly_once(
         writer.writerows([*r, "US"] for r in rows)
     summary = import_file(workspace, path)
     assert summary.rows == len(rows)
-    assert summary.rows == summary.imported + summary.updated + summary.duplicates + summary.rejected
+    assert (
+        summary.rows == summary.imported + summary.updated + summary.duplicates + summary.rejected
+    )
     again = import_file(workspace, path)
     assert (again.imported, again.updated) == (0, 0)

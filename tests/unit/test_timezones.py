@@ -45,7 +45,11 @@ def test_every_zone_in_the_tables_exists() -> None:
         ("US", "Indiana", ("America/Indiana/Indianapolis", CHI)),
         ("US", "AZ", ("America/Phoenix", DEN)),
         ("CA", "ON", ("America/Toronto", "America/Winnipeg")),
-        ("CA", "British Columbia", ("America/Vancouver", "America/Edmonton", "America/Dawson_Creek")),
+        (
+            "CA",
+            "British Columbia",
+            ("America/Vancouver", "America/Edmonton", "America/Dawson_Creek"),
+        ),
         ("AU", "NSW", ("Australia/Sydney", "Australia/Broken_Hill")),
         ("DE", "Bayern", ("Europe/Berlin", "Europe/Busingen")),
         ("GB", "", ("Europe/London",)),

@@ -1,0 +1,407 @@
+"""The Import dialog: pick a lead file, check what was detected, adjust the column
+mapping against a preview of the first rows, pick the default region, import with a
+progress bar and a cancel button, and read the summary (with a link to the rejects).
+
+File detection and the import run off the GUI thread (`TaskRunner`); the import opens
+its own session and hands back a plain `ImportSummary`. Cancelling, or any failure,
+leaves the database as it was (see `ImportService`).
+"""
+
+from __future__ import annotations
+
+import threading
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QObject, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaddesk.domain.clock import Clock
+from leaddesk.domain.phone import dial_regions, normalize_region
+from leaddesk.services.errors import UserError
+from leaddesk.services.importer import ImportCancelled, ImportProgress, ImportService, ImportSummary
+from leaddesk.services.intake import FIELDS, FORMATS, LeadSource, open_source
+from leaddesk.services.workspace import Workspace
+from leaddesk.store.engine import Store
+from leaddesk.ui.tasks import TaskRunner
+
+FILE_FILTER = "Lead files (*.csv *.txt *.tsv *.xlsx);;All files (*)"
+FORMAT_CHOICES = {
+    "auto": "Detect automatically",
+    "csv": "CSV with a header row",
+    "vicidial": "VICIdial lead file",
+    "hubspot": "HubSpot contact export",
+    "salesforce": "Salesforce export",
+    "xlsx": "Excel workbook",
+}
+PREVIEW_COLUMNS_SAMPLE = 3
+
+
+class _Progress(QObject):
+    """Lives on the GUI thread; the import worker emits, the dialog's slot updates."""
+
+    changed = Signal(int, float)
+
+
+def _system_region() -> str:
+    try:
+        code = QLocale.territoryToCode(QLocale.system().territory())
+    except (AttributeError, TypeError):
+        return ""
+    return normalize_region(code) or ""
+
+
+class ImportDialog(QDialog):
+    """`ImportDialog(store, workspace_agent_name, clock, parent)`.
+
+    `imported(summary)` is emitted after a committed import (refresh the call list).
+    """
+
+    imported = Signal(object)
+
+    def __init__(
+        self,
+        store: Store,
+        workspace_agent_name: str | None,
+        clock: Clock,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("ImportDialog")
+        self.setAccessibleName("Import leads")
+        self.setWindowTitle("Import leads")
+        self.resize(860, 640)
+        self._store = store
+        self._agent_name = workspace_agent_name
+        self._clock = clock
+        pool = QThreadPool(self)
+        pool.setMaxThreadCount(1)  # detection and import one after the other
+        self._runner = TaskRunner(self, pool, on_error=self._show_error)
+        self._source: LeadSource | None = None
+        self._cancel = threading.Event()
+        self._running = False
+        self._last: ImportSummary | None = None
+        self._progress = _Progress(self)
+        self._progress.changed.connect(self._on_progress)
+        self._build()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _named(self, widget: QWidget, name: str, accessible: str) -> None:
+        widget.setObjectName(name)
+        widget.setAccessibleName(accessible)
+
+    def _build(self) -> None:
+        self.file_edit = QLineEdit(self)
+        self._named(self.file_edit, "ImportFile", "Lead file")
+        self.file_edit.setPlaceholderText("Choose a CSV, tab-separated or Excel file")
+        self.file_edit.editingFinished.connect(self._file_typed)
+        self.browse = QPushButton("Browse…", self)
+        self._named(self.browse, "ImportBrowse", "Choose the lead file")
+        self.browse.clicked.connect(self._pick_file)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(self.browse)
+
+        self.format_box = QComboBox(self)
+        self._named(self.format_box, "ImportFormat", "File format")
+        for key in FORMATS:
+            self.format_box.addItem(FORMAT_CHOICES[key], key)
+        self.format_box.currentIndexChanged.connect(self._format_changed)
+        self.detected = QLabel("No file chosen", self)
+        self._named(self.detected, "ImportDetected", "Detected format")
+        self.detected.setWordWrap(True)
+
+        self.region_box = QComboBox(self)
+        self._named(self.region_box, "ImportRegion", "Default region for national numbers")
+        self.region_box.addItem("(none: numbers need a country)", "")
+        for code in dial_regions():
+            self.region_box.addItem(code, code)
+        index = self.region_box.findData(_system_region())
+        self.region_box.setCurrentIndex(max(index, 0))
+        self.region_box.setToolTip(
+            "The country of numbers written without a country code, for rows without a country"
+        )
+
+        form = QFormLayout()
+        form.addRow("File:", file_row)
+        form.addRow("Format:", self.format_box)
+        form.addRow("Detected:", self.detected)
+        form.addRow("Default region:", self.region_box)
+
+        self.mapping_table = QTableWidget(0, 3, self)
+        self._named(self.mapping_table, "ImportMapping", "Column mapping")
+        self.mapping_table.setHorizontalHeaderLabels(
+            ["Column in the file", "LeadDesk field", "Sample"]
+        )
+        self.mapping_table.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.Stretch
+        )
+        self.mapping_table.verticalHeader().setVisible(False)
+
+        self.preview_table = QTableWidget(0, 0, self)
+        self._named(self.preview_table, "ImportPreview", "First rows of the file")
+        self.preview_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+
+        self.progress_bar = QProgressBar(self)
+        self._named(self.progress_bar, "ImportProgress", "Import progress")
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setValue(0)
+        self.progress_bar.setTextVisible(False)
+
+        self.summary = QLabel("", self)
+        self._named(self.summary, "ImportSummary", "Import summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.summary.linkActivated.connect(self._open_link)
+
+        self.import_button = QPushButton("Import", self)
+        self._named(self.import_button, "ImportStart", "Start the import")
+        self.import_button.setEnabled(False)
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.start_import)
+        self.cancel_button = QPushButton("Cancel", self)
+        self._named(self.cancel_button, "ImportCancel", "Cancel the import")
+        self.cancel_button.clicked.connect(self._cancel_clicked)
+        self.close_button = QPushButton("Close", self)
+        self._named(self.close_button, "ImportClose", "Close the dialog")
+        self.close_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("Columns (change a field where the guess is wrong):", self))
+        layout.addWidget(self.mapping_table, 2)
+        layout.addWidget(QLabel("First rows:", self))
+        layout.addWidget(self.preview_table, 2)
+        layout.addWidget(self.progress_bar)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+
+    # -- choosing the file --------------------------------------------------------------------
+
+    @property
+    def source(self) -> LeadSource | None:
+        return self._source
+
+    def _pick_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import leads", "", FILE_FILTER)
+        if path:
+            self.set_file(Path(path))
+
+    def _file_typed(self) -> None:
+        text = self.file_edit.text().strip()
+        if text and (self._source is None or Path(text) != self._source.path):
+            self.set_file(Path(text))
+
+    def _format_changed(self) -> None:
+        text = self.file_edit.text().strip()
+        if text:
+            self.set_file(Path(text))
+
+    def set_file(self, path: Path) -> None:
+        """Open the file (off the GUI thread) and show what was detected."""
+        self.file_edit.setText(str(path))
+        fmt = str(self.format_box.currentData() or "auto")
+        self._source = None
+        self.import_button.setEnabled(False)
+        self.detected.setText("Reading…")
+        self.summary.setText("")
+        self._runner.run(
+            lambda: open_source(path, fmt),
+            self._show_source,
+            self._source_failed,
+            name="detect lead file",
+        )
+
+    def _source_failed(self, error: BaseException) -> None:
+        self._clear_tables()
+        self.detected.setText("Not a lead file")
+        self._show_error(error)
+
+    def _show_source(self, source: LeadSource) -> None:
+        self._source = source
+        self.detected.setText(source.label)
+        self.summary.setText("")
+        self._fill_mapping(source)
+        self._fill_preview(source)
+        self._update_ready()
+
+    def _clear_tables(self) -> None:
+        self.mapping_table.setRowCount(0)
+        self.preview_table.setRowCount(0)
+        self.preview_table.setColumnCount(0)
+
+    def _fill_mapping(self, source: LeadSource) -> None:
+        mapping = source.mapping
+        self.mapping_table.setRowCount(len(mapping.headers))
+        for row, header in enumerate(mapping.headers):
+            name = QTableWidgetItem(header or f"Column {row + 1}")
+            name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.mapping_table.setItem(row, 0, name)
+            box = QComboBox(self.mapping_table)
+            self._named(box, f"ImportField{row}", f"LeadDesk field for column {header or row + 1}")
+            for key, label in FIELDS.items():
+                box.addItem(label, key)
+            box.setCurrentIndex(max(box.findData(mapping.fields[row]), 0))
+            box.currentIndexChanged.connect(
+                lambda _i, column=row, combo=box: self._field_changed(column, combo)
+            )
+            self.mapping_table.setCellWidget(row, 1, box)
+            samples = [r[row] for r in source.preview[:PREVIEW_COLUMNS_SAMPLE] if row < len(r)]
+            sample = QTableWidgetItem(" | ".join(s.replace("\n", " ")[:40] for s in samples))
+            sample.setFlags(sample.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.mapping_table.setItem(row, 2, sample)
+        self.mapping_table.resizeColumnToContents(0)
+        self.mapping_table.setColumnWidth(1, 200)
+
+    def _fill_preview(self, source: LeadSource) -> None:
+        headers = source.mapping.headers
+        width = max([len(headers), *(len(r) for r in source.preview)])
+        self.preview_table.setColumnCount(width)
+        self.preview_table.setHorizontalHeaderLabels(
+            [headers[i] if i < len(headers) else f"Column {i + 1}" for i in range(width)]
+        )
+        self.preview_table.setRowCount(len(source.preview))
+        for r, cells in enumerate(source.preview):
+            for c, cell in enumerate(cells):
+                self.preview_table.setItem(r, c, QTableWidgetItem(cell[:200]))
+
+    def _field_changed(self, column: int, combo: QComboBox) -> None:
+        if self._source is None:
+            return
+        self._source.mapping.set(column, str(combo.currentData() or ""))
+        self._update_ready()
+
+    def _update_ready(self) -> None:
+        source = self._source
+        ready = source is not None and source.mapping.has_phone and not self._running
+        self.import_button.setEnabled(ready)
+        if source is not None and not source.mapping.has_phone:
+            self.summary.setText(
+                "No column is mapped to a phone number: pick the phone column above."
+            )
+        elif not self._running and self._last is None:
+            self.summary.setText("")
+
+    # -- importing ------------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def start_import(self) -> None:
+        source = self._source
+        if source is None or self._running:
+            return
+        region = str(self.region_box.currentData() or "") or None
+        store, agent, clock = self._store, self._agent_name, self._clock
+        cancel = self._cancel
+        cancel.clear()
+        progress = self._progress
+
+        def work() -> ImportSummary:
+            service = ImportService(Workspace.open(store, agent, clock))
+
+            def report(p: ImportProgress) -> None:
+                progress.changed.emit(p.rows, p.fraction)
+
+            return service.run(source, region=region, progress=report, cancelled=cancel.is_set)
+
+        self._set_running(True)
+        self._last = None
+        self.progress_bar.setValue(0)
+        self.summary.setText("Importing…")
+        self._runner.run(work, self._import_done, self._import_failed, name="import leads")
+
+    def _set_running(self, running: bool) -> None:
+        self._running = running
+        for widget in (self.file_edit, self.browse, self.format_box, self.region_box):
+            widget.setEnabled(not running)
+        self.mapping_table.setEnabled(not running)
+        self.close_button.setEnabled(not running)
+        self.cancel_button.setText("Cancel import" if running else "Cancel")
+        self._update_ready()
+
+    def _on_progress(self, rows: int, fraction: float) -> None:
+        self.progress_bar.setValue(int(fraction * 1000))
+        if not self._cancel.is_set():
+            self.summary.setText(f"Importing… {rows:,} rows read")
+
+    def _cancel_clicked(self) -> None:
+        if self._running:
+            self._cancel.set()
+            self.summary.setText("Cancelling… nothing will be kept")
+        else:
+            self.reject()
+
+    def _import_done(self, summary: ImportSummary) -> None:
+        self._last = summary
+        self._set_running(False)
+        self.progress_bar.setValue(1000)
+        text = (
+            f"<b>{summary.rows:,} rows</b>: {summary.imported:,} imported, "
+            f"{summary.updated:,} updated, {summary.duplicates:,} duplicates, "
+            f"{summary.rejected:,} rejected."
+        )
+        if summary.rejects_file is not None:
+            url = QUrl.fromLocalFile(str(summary.rejects_file.resolve())).toString()
+            text += (
+                f' <a href="{escape(url)}">Open the rejected rows</a> '
+                f"({escape(summary.rejects_file.name)}: each with the reason)"
+            )
+        self.summary.setText(text)
+        self.imported.emit(summary)
+
+    def _import_failed(self, error: BaseException) -> None:
+        self._set_running(False)
+        self.progress_bar.setValue(0)
+        if isinstance(error, ImportCancelled):
+            self.summary.setText("Import cancelled; nothing was imported.")
+        else:
+            self._show_error(error)
+
+    def _show_error(self, error: BaseException) -> None:
+        if isinstance(error, UserError):
+            message = str(error)
+        else:
+            message = f"Unexpected error: {error}. Nothing was imported."
+        self.summary.setText(f'<span style="color:#b00020">{escape(message)}</span>')
+
+    def _open_link(self, link: str) -> None:
+        QDesktopServices.openUrl(QUrl(link))
+
+    # -- closing ------------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        if self._running:
+            self._cancel.set()
+            return
+        super().reject()
+
+    def done(self, result: int) -> None:
+        if self._running:
+            self._cancel.set()
+            self._runner.wait()
+        super().done(result)

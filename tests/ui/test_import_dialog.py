@@ -1,0 +1,151 @@
+"""The Import dialog as an agent uses it: pick a file, see what was detected, fix the
+mapping, import with progress, cancel, read the summary, open the rejects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from leaddesk.domain.clock import Clock
+from leaddesk.services.importer import ImportSummary
+from leaddesk.store import Store
+from leaddesk.store.models import Lead, Outbox
+from leaddesk.ui.import_dialog import ImportDialog
+from tests.unit.import_helpers import count, generic_csv, leads, write
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, store: Store, clock: Clock) -> ImportDialog:
+    dlg = ImportDialog(store, "test.agent", clock)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    return dlg
+
+
+def _load(qtbot: QtBot, dialog: ImportDialog, path: Path) -> None:
+    dialog.set_file(path)
+    qtbot.waitUntil(lambda: dialog.source is not None or "Not a lead" in dialog.detected.text())
+
+
+def _field_box(dialog: ImportDialog, column: int) -> QComboBox:
+    box = dialog.findChild(QComboBox, f"ImportField{column}")
+    assert box is not None
+    return box
+
+
+def test_every_control_has_a_name_for_screen_readers(dialog: ImportDialog) -> None:
+    assert dialog.objectName() == "ImportDialog"
+    for name in ("ImportFile", "ImportBrowse", "ImportFormat", "ImportRegion", "ImportMapping",
+                 "ImportPreview", "ImportProgress", "ImportSummary", "ImportStart",
+                 "ImportCancel", "ImportClose"):  # fmt: skip
+        widget = dialog.findChild(QWidget, name)
+        assert widget is not None, name
+        assert widget.accessibleName(), name
+    assert not dialog.import_button.isEnabled()
+
+
+def test_detect_preview_import_and_summary(
+    qtbot: QtBot, dialog: ImportDialog, store: Store, tmp_path: Path
+) -> None:
+    _load(qtbot, dialog, generic_csv(tmp_path / "leads.csv"))
+    assert "CSV with a header row" in dialog.detected.text()
+    assert dialog.mapping_table.rowCount() == 10
+    assert dialog.mapping_table.item(3, 0).text() == "Phone"
+    assert _field_box(dialog, 3).currentData() == "phone"
+    assert "(212) 555-0100" in dialog.mapping_table.item(3, 2).text()
+    assert dialog.preview_table.rowCount() == 3
+    assert dialog.preview_table.item(0, 0).text() == "Ada"
+    assert dialog.import_button.isEnabled()
+
+    # The agent decides the notes column holds job titles, and imports.
+    _field_box(dialog, 9).setCurrentIndex(_field_box(dialog, 9).findData("title"))
+    with qtbot.waitSignal(dialog.imported, timeout=20_000) as blocker:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    summary = blocker.args[0]
+    assert isinstance(summary, ImportSummary)
+    assert (summary.rows, summary.imported) == (3, 3)
+    assert "3 rows" in dialog.summary.text() and "3 imported" in dialog.summary.text()
+    assert dialog.progress_bar.value() == dialog.progress_bar.maximum()
+    assert {lead.title for lead in leads(store)} == {"", "likes COBOL"}
+    assert count(store, Outbox) == 3
+
+
+def test_rejects_link_opens_the_file(
+    qtbot: QtBot,
+    dialog: ImportDialog,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    path = write(tmp_path / "leads.csv", "Name,Phone,Country\nAda,(212) 555-0100,US\nBad,12,US\n")
+    _load(qtbot, dialog, path)
+    with qtbot.waitSignal(dialog.imported, timeout=20_000):
+        dialog.start_import()
+    text = dialog.summary.text()
+    assert "1 rejected" in text and "Open the rejected rows" in text
+    link = text.split('href="')[1].split('"')[0]
+    dialog.summary.linkActivated.emit(link)
+    assert [u.toLocalFile() for u in opened] == [str(tmp_path / "leads.rejects.csv")]
+
+
+def test_mapping_a_phone_column_by_hand(
+    qtbot: QtBot, dialog: ImportDialog, store: Store, tmp_path: Path
+) -> None:
+    path = write(tmp_path / "odd.csv", "who,digits\nAda,+1 212 555 0100\n")
+    _load(qtbot, dialog, path)
+    assert "unrecognised" in dialog.detected.text()
+    assert not dialog.import_button.isEnabled()
+    assert "phone" in dialog.summary.text()
+    _field_box(dialog, 1).setCurrentIndex(_field_box(dialog, 1).findData("phone"))
+    _field_box(dialog, 0).setCurrentIndex(_field_box(dialog, 0).findData("full_name"))
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported, timeout=20_000):
+        dialog.start_import()
+    assert [lead.first_name for lead in leads(store)] == ["Ada"]
+
+
+def test_default_region_places_national_numbers(
+    qtbot: QtBot, dialog: ImportDialog, store: Store, tmp_path: Path
+) -> None:
+    _load(qtbot, dialog, write(tmp_path / "uk.csv", "Name,Phone\nAlan,020 7946 0018\n"))
+    dialog.region_box.setCurrentIndex(dialog.region_box.findData("GB"))
+    with qtbot.waitSignal(dialog.imported, timeout=20_000):
+        dialog.start_import()
+    assert [lead.phone_e164 for lead in leads(store)] == ["+442079460018"]
+
+
+def test_a_bad_file_says_why(qtbot: QtBot, dialog: ImportDialog, tmp_path: Path) -> None:
+    path = tmp_path / "photo.csv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    _load(qtbot, dialog, path)
+    assert dialog.source is None
+    assert "binary" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()
+
+
+def test_cancel_keeps_nothing(
+    qtbot: QtBot, dialog: ImportDialog, store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "big.csv"
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write("Name,Phone,Country\n")
+        for i in range(30_000):
+            fh.write(f"Lead {i},(212) {200 + i // 10000}-{i % 10000:04d},US\n")
+    _load(qtbot, dialog, path)
+    dialog.start_import()
+    assert dialog.running and not dialog.close_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.progress_bar.value() > 0, timeout=20_000)
+    cancel: QAbstractButton = dialog.cancel_button
+    cancel.click()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+    assert "cancelled; nothing was imported" in dialog.summary.text()
+    assert count(store, Lead) == 0 and count(store, Outbox) == 0
+    assert dialog.import_button.isEnabled() and dialog.close_button.isEnabled()
