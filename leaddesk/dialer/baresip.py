@@ -105,6 +105,9 @@ class BaresipSettings:
     rtp_ports: tuple[int, int] = (10000, 10099)
     start_timeout_s: float = 5.0
     register_timeout_s: float = 8.0
+    # baresip lets an outgoing call ring for ever (its call_local_timeout is for incoming
+    # calls); LeadDesk hangs up after this long without an answer. None: never.
+    ring_timeout_s: float | None = 60.0
 
 
 def port_is_free(address: str, port: int, kind: int = socket.SOCK_STREAM) -> bool:
@@ -124,7 +127,6 @@ def render_config(settings: BaresipSettings) -> str:
         f"sip_listen\t\t{settings.address}:{settings.sip_port}",
         f"net_interface\t\t{settings.address}",
         f"rtp_ports\t\t{settings.rtp_ports[0]}-{settings.rtp_ports[1]}",
-        "call_local_timeout\t120",
         "call_max_calls\t\t4",
         "module_path\t\t/usr/lib/baresip/modules",
         "module\t\t\tg711.so",
@@ -295,6 +297,7 @@ class BaresipDialer:
         self._client = CtrlClient(self._on_ctrl, monotonic=monotonic)
         self._lock = threading.Lock()
         self._call: CallTracker | None = None
+        self._ring_timer: threading.Timer | None = None
         self._registration: threading.Event | None = None
         self._register_result: CallEvent | None = None
         self.lost: ConnectionLost | None = None
@@ -362,6 +365,8 @@ class BaresipDialer:
             )
 
     def close(self) -> None:
+        with self._lock:
+            self._cancel_ring_timer()
         self._client.close()
         if self.process is not None:
             self.process.stop()
@@ -389,7 +394,7 @@ class BaresipDialer:
                 raise DialError(self._lost_reason())
             if self._call is not None and self._call.summary is None:
                 raise DialError("a call is already in progress: hang up first")
-            self._call = CallTracker(lead_id, number, self._monotonic())
+            call = self._call = CallTracker(lead_id, number, self._monotonic())
         try:
             response = self._client.command("dial", target)
         except BaresipError as exc:
@@ -400,6 +405,33 @@ class BaresipDialer:
             raise DialError(
                 f"baresip could not dial {number}: {response.data.strip() or 'no reason given'}"
             )
+        self._arm_ring_timer(call)
+
+    def _arm_ring_timer(self, call: CallTracker) -> None:
+        limit = self.settings.ring_timeout_s
+        if limit is None:
+            return
+        timer = threading.Timer(limit, self._ring_timeout, args=(call, limit))
+        timer.daemon = True
+        with self._lock:
+            if call.summary is not None:
+                return
+            self._cancel_ring_timer()
+            self._ring_timer = timer
+        timer.start()
+
+    def _cancel_ring_timer(self) -> None:
+        if self._ring_timer is not None:
+            self._ring_timer.cancel()
+            self._ring_timer = None
+
+    def _ring_timeout(self, call: CallTracker, limit: float) -> None:
+        with self._lock:
+            if call is not self._call or call.answered_at is not None or call.summary:
+                return
+            call.agent_hung_up(self._monotonic(), f"no answer within {limit:g} s")
+        with contextlib.suppress(BaresipError):
+            self._client.command("hangup")
 
     def _forget_unstarted_call(self) -> None:
         with self._lock:

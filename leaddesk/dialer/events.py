@@ -108,6 +108,7 @@ class CallSummary:
     hangup_by: HangupBy
     sip_status: int | None
     reason: str  # the softphone's words for the end ("486 Busy Here", ...)
+    timed_out: bool = False  # LeadDesk hung up for the agent after the ring timeout
 
     @property
     def duration_s(self) -> int:
@@ -154,11 +155,14 @@ class CallTracker:
         self.ringing_at: float | None = None
         self.answered_at: float | None = None
         self.agent_hangup_at: float | None = None
+        self.hangup_reason: str | None = None
         self.summary: CallSummary | None = None
 
-    def agent_hung_up(self, at: float) -> None:
+    def agent_hung_up(self, at: float, reason: str | None = None) -> None:
+        """The agent (or LeadDesk for them, with `reason`) ends the call."""
         if self.agent_hangup_at is None:
             self.agent_hangup_at = at
+            self.hangup_reason = reason
 
     def elapsed(self, now: float) -> tuple[float, float]:
         """(ringing, talking) seconds so far: what a live call timer shows."""
@@ -217,6 +221,7 @@ class CallTracker:
             talk_s = at - self.answered_at
         else:
             ring_s, talk_s = at - self.dialed_at, 0.0
+        timed_out = self.hangup_reason if by is HangupBy.AGENT and not answered else None
         self.state = CallState.ENDED
         self.summary = CallSummary(
             lead_id=self.lead_id,
@@ -226,7 +231,8 @@ class CallTracker:
             talk_s=max(0.0, talk_s),
             hangup_by=by,
             sip_status=status,
-            reason=reason.strip(),
+            reason=(timed_out or reason).strip(),
+            timed_out=bool(timed_out),
         )
         return self.summary
 
@@ -274,6 +280,8 @@ def describe(summary: CallSummary, *, long_call_s: float = LONG_CALL_S) -> str:
             f"The softphone stopped during the call ({summary.reason}); "
             "what happened is unknown: choose the outcome."
         )
+    if summary.timed_out:
+        return f"Not answered: LeadDesk hung up after {_clock(summary.ring_s)} ringing."
     if not summary.answered:
         detail = f" ({summary.reason})" if summary.sip_status is not None else ""
         return f"Not answered after {_clock(summary.ring_s)} ringing; {who}{detail}."

@@ -27,14 +27,22 @@ LOOPBACK = "127.0.0.1"
 # the OS hands out no port on its own; per process, so parallel runs do not collide.
 RTP_LOW = 20000 + 100 * (os.getpid() % 100)
 
+# CI sets LEADDESK_REQUIRE_SIP=1: there a missing program fails the tests instead.
+REQUIRE_SIP = os.environ.get("LEADDESK_REQUIRE_SIP") == "1"
+BARESIP_MISSING = "baresip is not installed (Debian package baresip-core)"
+SIPP_MISSING = "SIPp is not installed (Debian package sip-tester)"
+
 needs_baresip = pytest.mark.skipif(
-    shutil.which("baresip") is None,
-    reason="baresip is not installed (Debian package baresip-core)",
+    shutil.which("baresip") is None and not REQUIRE_SIP, reason=BARESIP_MISSING
 )
 needs_sipp = pytest.mark.skipif(
-    shutil.which("sipp") is None,
-    reason="SIPp is not installed (Debian package sip-tester)",
+    shutil.which("sipp") is None and not REQUIRE_SIP, reason=SIPP_MISSING
 )
+
+
+def require(binary: str, missing: str) -> None:
+    if shutil.which(binary) is None:
+        pytest.fail(f"LEADDESK_REQUIRE_SIP=1 but {missing}")
 
 
 def free_port(pair: bool = False) -> int:
@@ -139,6 +147,7 @@ def sipp(tmp_path: Path) -> Iterator[Callable[..., Sipp]]:
     started: list[subprocess.Popen[bytes]] = []
 
     def start(scenario: str, *extra: str) -> Sipp:
+        require("sipp", SIPP_MISSING)
         port = free_port()
         log_dir = tmp_path / f"sipp-{port}"
         log_dir.mkdir()
@@ -202,6 +211,8 @@ def make_dialer(
         settings: BaresipSettings | None = None,
         start: bool = True,
     ) -> tuple[BaresipDialer, Updates]:
+        if (settings or baresip_settings).binary == "baresip":
+            require("baresip", BARESIP_MISSING)
         updates = Updates()
         dialer = BaresipDialer(
             account or SipAccount("leaddesk", LOOPBACK, register=False),

@@ -10,11 +10,12 @@ import os
 import signal
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 
 from leaddesk.dialer import Dialer, DialError
-from leaddesk.dialer.baresip import BaresipDialer, SipAccount
+from leaddesk.dialer.baresip import BaresipDialer, BaresipSettings, SipAccount
 from leaddesk.dialer.events import CallState, HangupBy, describe, suggest_outcome
 from tests.integration import sip_fixtures
 from tests.integration.sip_fixtures import (
@@ -136,6 +137,23 @@ def test_unanswered_call_cancelled_by_the_agent_suggests_no_answer(
     assert suggest_outcome(summary) == "no_answer"
     # SIPp's scenario ends only after it answered our CANCEL with 487 and got the ACK.
     assert callee.wait() == 0, callee.errors()
+
+
+def test_leaddesk_gives_up_on_a_call_that_rings_too_long(
+    sipp: Callable[..., Sipp], make_dialer: MakeDialer, baresip_settings: BaresipSettings
+) -> None:
+    callee = sipp("ring_until_cancel")
+    settings = replace(baresip_settings, ring_timeout_s=1.0)
+    dialer, updates = make_dialer(account_for(callee), settings=settings)
+
+    dialer.dial(NUMBER, LEAD_ID)
+    summary = updates.summary()
+    assert not summary.answered and 1.0 <= summary.ring_s < 2.0
+    assert summary.hangup_by is HangupBy.AGENT and summary.timed_out
+    assert summary.reason == "no answer within 1 s"
+    assert describe(summary) == "Not answered: LeadDesk hung up after 0:01 ringing."
+    assert suggest_outcome(summary) == "no_answer"
+    assert callee.wait() == 0, callee.errors()  # cancelled: 487 sent and acknowledged
 
 
 def test_baresip_killed_mid_call_is_reported_clearly(

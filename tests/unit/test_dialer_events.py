@@ -87,7 +87,20 @@ def test_agent_gives_up_while_it_rings() -> None:
         hangup_at=129.9,
     )
     assert summary.hangup_by is HangupBy.AGENT and summary.sip_status is None
+    assert not summary.timed_out
     assert suggest_outcome(summary) == "no_answer"
+    assert describe(summary) == "Not answered after 0:30 ringing; you hung up."
+
+
+def test_leaddesk_hanging_up_after_the_ring_timeout() -> None:
+    tracker = CallTracker("lead-1", "+14155550142", dialed_at=0.0)
+    tracker.feed(ev("CALL_RINGING", 0.5))
+    tracker.agent_hung_up(60.0, "no answer within 60 s")
+    summary = tracker.feed(ev("CALL_CLOSED", 60.1, "Connection reset by user"))
+    assert summary is not None and summary.timed_out
+    assert summary.reason == "no answer within 60 s"
+    assert suggest_outcome(summary) == "no_answer"
+    assert describe(summary) == "Not answered: LeadDesk hung up after 1:00 ringing."
 
 
 @pytest.mark.parametrize(
