@@ -110,6 +110,21 @@ def pull(session: Session, caller: Caller, cursor: tuple[int, int], limit: int) 
         bucket = ids.get(row.entity)
         if bucket is not None and row.entity_id not in bucket:
             bucket.append(row.entity_id)
+    if rows and len(rows) == limit:
+        # A busy lead is logged once per batch that touched it; what a later page of
+        # this sweep will send anyway is left for it, so each lead travels once.
+        last_tx, last_seq = int(rows[-1].tx or 0), int(rows[-1].seq)
+        later = select(ChangeLog.entity, ChangeLog.entity_id).where(
+            or_(ChangeLog.tx > last_tx, and_(ChangeLog.tx == last_tx, ChangeLog.seq > last_seq)),
+            ChangeLog.tx < line,
+            ChangeLog.entity_id.in_([row.entity_id for row in rows]),
+        )
+        if not caller.is_supervisor:
+            later = later.where(or_(ChangeLog.owner_id == caller.id, ChangeLog.owner_id.is_(None)))
+        for entity, entity_id in session.execute(later.distinct()).all():
+            bucket = ids.get(entity)
+            if bucket is not None and entity_id in bucket:
+                bucket.remove(entity_id)
 
     leads: list[dict[str, Any]] = []
     removed: list[str] = []

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from leaddesk.domain.clock import iso
@@ -42,6 +42,15 @@ from leaddesk.store.models import (
 
 MAX_OPS = 2000
 MAX_ID = 36
+# Lead fields the server derives from the attempt log itself (so that two agents'
+# attempts on one lead add up); values pushed for them are not merged.
+DERIVED_FIELDS = (
+    "attempt_count",
+    "call_count",
+    "first_attempt_at",
+    "last_attempt_at",
+    "last_outcome",
+)
 
 
 class Forbidden(Exception):
@@ -341,7 +350,7 @@ class BatchApplier:
         conflicts = 0
         for name, value in data.items():
             current = getattr(lead, name)
-            if current == value:
+            if current == value or name in DERIVED_FIELDS:
                 continue
             stamp = stamps.get(name)
             if access == "past":
@@ -415,6 +424,12 @@ class BatchApplier:
             session.execute(
                 insert_ignoring_duplicates(session, Attempt.__table__), self.attempt_rows
             )
+            touched = {row["lead_id"] for row in self.attempt_rows}
+            refresh_counters(session, touched)
+            for lead_id in touched:
+                lead = self.leads[lead_id]
+                session.expire(lead, DERIVED_FIELDS)
+                self.changed.append(("lead", lead_id, lead.owner_id))
         for op, data in self.notes:
             attempt_id = data.get("attempt_id")
             if (
@@ -435,6 +450,34 @@ class BatchApplier:
                     f"ops[{op.index}].entity_id", "this rapport note belongs to another agent"
                 )
         changes.record(session, self.changed, self.now)
+
+
+def refresh_counters(session: Session, lead_ids: set[str]) -> None:
+    """Recount the attempt-derived fields of these leads from the attempt log."""
+    a = Attempt.__table__.c
+    mine = a.lead_id == Lead.id
+    done = a.outcome.is_not(None)
+    values = {
+        "attempt_count": select(func.count()).where(mine, done).scalar_subquery(),
+        "call_count": select(func.count())
+        .where(mine, done, a.channel == "phone")
+        .scalar_subquery(),
+        "first_attempt_at": select(func.min(a.started_at)).where(mine, done).scalar_subquery(),
+        "last_attempt_at": select(func.max(a.started_at)).where(mine, done).scalar_subquery(),
+        "last_outcome": select(a.outcome)
+        .where(mine, done)
+        .order_by(a.started_at.desc(), a.id.desc())
+        .limit(1)
+        .scalar_subquery(),
+    }
+    ids = sorted(lead_ids)
+    for start in range(0, len(ids), 500):
+        session.execute(
+            update(Lead)
+            .where(Lead.id.in_(ids[start : start + 500]))
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
 
 
 ATTEMPT_DEFAULTS = _defaults(Attempt)

@@ -24,7 +24,7 @@ import logging
 import threading
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -111,8 +111,8 @@ class _Round:
     supervisor: bool
     to_server: dict[str, str]
     pushed: int = 0
-    pulled: int = 0
     conflicts: int = 0
+    pulled: set[tuple[str, str]] = field(default_factory=set)
 
 
 def lead_op_id(lead_id: str) -> str:
@@ -208,7 +208,7 @@ class SyncService:
             self._map_agents(client, rnd)
         self._push(client, rnd)
         self._pull(client, rnd)
-        return SyncResult(rnd.pushed, rnd.pulled, rnd.conflicts, self.pending())
+        return SyncResult(rnd.pushed, len(rnd.pulled), rnd.conflicts, self.pending())
 
     def _client(self) -> httpx.Client:
         # One client (and its kept-alive connection) for the service's life: a round
@@ -396,7 +396,7 @@ class SyncService:
             )
             try:
                 with self.ws.store.transaction() as session:
-                    rnd.pulled += self._apply(session, doc, rnd)
+                    rnd.pulled |= self._apply(session, doc, rnd)
                     cursor = str(doc["cursor"])
                     session.merge(Meta(key=self._cursor_key(rnd), value=cursor))
             except (WireError, KeyError, TypeError) as exc:
@@ -408,42 +408,56 @@ class SyncService:
                 # cursor it sends is what it has applied) and keeps deletes until then.
                 return
 
-    def _apply(self, session: Session, doc: dict[str, Any], rnd: _Round) -> int:
+    def _apply(self, session: Session, doc: dict[str, Any], rnd: _Round) -> set[tuple[str, str]]:
+        """Apply one page; returns what it changed here, as (kind, id)."""
         now = as_utc(self.ws.clock())
         local: dict[str, str] = {rnd.me_id: self.ws.agent.id}
         for agent in doc.get("agents", []):
             if agent["id"] not in local:
                 local[agent["id"]] = get_or_create_agent(session, agent["name"]).id
-        count = 0
+        applied: set[tuple[str, str]] = set()
         for i, raw in enumerate(doc.get("cadences", [])):
-            self._apply_cadence(session, decode(Cadence, raw, f"cadences[{i}]"))
-            count += 1
+            cadence = decode(Cadence, raw, f"cadences[{i}]")
+            self._apply_cadence(session, cadence)
+            applied.add(("cadence", cadence["id"]))
         for i, raw in enumerate(doc.get("scripts", [])):
-            self._apply_script(session, decode(VoicemailScript, raw, f"scripts[{i}]"))
-            count += 1
+            script = decode(VoicemailScript, raw, f"scripts[{i}]")
+            self._apply_script(session, script)
+            applied.add(("script", script["id"]))
         leads = [decode(Lead, raw, f"leads[{i}]") for i, raw in enumerate(doc.get("leads", []))]
         removed = [str(x) for x in doc.get("removed", [])]
-        waiting = self._waiting(session, [d["id"] for d in leads] + removed)
+        ids = [d["id"] for d in leads]
+        waiting = self._waiting(session, ids + removed)
+        existing = {x.id: x for x in session.scalars(select(Lead).where(Lead.id.in_(ids)))}
+        versions = {
+            v.lead_id: v
+            for v in session.scalars(select(SyncedVersion).where(SyncedVersion.lead_id.in_(ids)))
+        }
+        cadences = set(session.scalars(select(Cadence.id)))
         for data in leads:
             if data["id"] in waiting:
                 continue
             data["owner_id"] = local.get(data.get("owner_id") or "")
-            if data.get("cadence_id") and session.get(Cadence, data["cadence_id"]) is None:
+            if data.get("cadence_id") not in cadences:
                 data["cadence_id"] = None
-            lead = session.get(Lead, data["id"])
+            lead = existing.get(data["id"])
             if lead is None:
                 session.add(Lead(**data))
             else:
                 for name, value in data.items():
                     setattr(lead, name, value)
-            session.merge(SyncedVersion(lead_id=data["id"], version=data["version"]))
-            count += 1
+            version = versions.get(data["id"])
+            if version is None:
+                session.add(SyncedVersion(lead_id=data["id"], version=data["version"]))
+            else:
+                version.version = data["version"]
+            applied.add(("lead", data["id"]))
         for lead_id in removed:
             lead = session.get(Lead, lead_id)
             if lead is not None and lead_id not in waiting and lead.deleted_at is None:
                 lead.deleted_at = now  # assigned to someone else now: off this call list
-                count += 1
-        return count
+                applied.add(("lead", lead_id))
+        return applied
 
     @staticmethod
     def _waiting(session: Session, lead_ids: list[str]) -> set[str]:

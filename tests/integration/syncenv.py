@@ -6,9 +6,12 @@ knows them by their own names) and import the helpers."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -190,3 +193,82 @@ class ServerProcess:
             for stream in (self.proc.stdout, self.proc.stderr):
                 if stream is not None:
                     stream.close()
+
+
+class CuttingProxy:
+    """A TCP relay in front of the server that can cut a connection just as the server
+    starts to answer an upload (`cut_pushes` of them): the batch was applied, the client
+    never hears so."""
+
+    def __init__(self, target_port: int) -> None:
+        self.target_port = target_port
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener.settimeout(0.2)
+        self.port = self.listener.getsockname()[1]
+        self.cut_pushes = 0
+        self.cuts = 0
+        self._lock = threading.Lock()
+        self._armed: set[int] = set()
+        self._open: list[socket.socket] = []
+        self._closed = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def _accept(self) -> None:
+        while not self._closed.is_set():
+            try:
+                client, _ = self.listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            self._open += [client, upstream]
+            pair = (client, upstream)
+            threading.Thread(target=self._up, args=(pair,), daemon=True).start()
+            threading.Thread(target=self._down, args=(pair,), daemon=True).start()
+
+    def _up(self, pair: tuple[socket.socket, socket.socket]) -> None:
+        client, upstream = pair
+        try:
+            while data := client.recv(65536):
+                if data.startswith(b"POST /api/push"):
+                    with self._lock:
+                        if self.cut_pushes > 0:
+                            self.cut_pushes -= 1
+                            self._armed.add(id(pair))
+                upstream.sendall(data)
+        except OSError:
+            pass
+        self._shut(pair)
+
+    def _down(self, pair: tuple[socket.socket, socket.socket]) -> None:
+        client, upstream = pair
+        try:
+            while data := upstream.recv(65536):
+                with self._lock:
+                    if id(pair) in self._armed:
+                        self._armed.discard(id(pair))
+                        self.cuts += 1
+                        break
+                client.sendall(data)
+        except OSError:
+            pass
+        self._shut(pair)
+
+    @staticmethod
+    def _shut(pair: tuple[socket.socket, socket.socket]) -> None:
+        for sock in pair:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def close(self) -> None:
+        self._closed.set()
+        self._thread.join(2)
+        self.listener.close()
+        for sock in self._open:
+            sock.close()
