@@ -99,6 +99,7 @@ class BaresipSettings:
     audio_player: str | None = None
     audio_source: str | None = None
     audio_modules: tuple[str, ...] = ()  # e.g. ("alsa.so",) or ("pulse.so",)
+    module_path: str | None = None  # None: found next to the program
     # baresip binds a call's media (RTP/RTCP) on every interface whatever the
     # configuration says (stream.c: "we listen on all interfaces"); a narrow range at
     # least keeps those ports known, for a firewall rule.
@@ -119,7 +120,23 @@ def port_is_free(address: str, port: int, kind: int = socket.SOCK_STREAM) -> boo
     return True
 
 
-def render_config(settings: BaresipSettings) -> str:
+def find_module_path(binary: str) -> Path:
+    """The folder of baresip's modules next to its program (Debian: /usr/lib/baresip/modules;
+    other builds: <prefix>/lib64/..., <prefix>/lib/<multiarch>/...)."""
+    prefix = Path(binary).resolve().parent.parent
+    candidates = [prefix / "lib" / "baresip" / "modules", prefix / "lib64" / "baresip" / "modules"]
+    candidates += sorted(prefix.glob("lib/*/baresip/modules"))
+    for folder in candidates:
+        if (folder / "ctrl_tcp.so").is_file():
+            return folder
+    looked = ", ".join(str(c) for c in candidates)
+    raise BaresipError(
+        f"baresip's control module ctrl_tcp.so was not found (looked in {looked}): "
+        "install the package baresip-core, or set the module folder"
+    )
+
+
+def render_config(settings: BaresipSettings, module_path: Path | str) -> str:
     """baresip's `config` file: what LeadDesk needs and nothing that listens elsewhere."""
     lines = [
         "# Written by LeadDesk; rewritten at each start.",
@@ -128,7 +145,7 @@ def render_config(settings: BaresipSettings) -> str:
         f"net_interface\t\t{settings.address}",
         f"rtp_ports\t\t{settings.rtp_ports[0]}-{settings.rtp_ports[1]}",
         "call_max_calls\t\t4",
-        "module_path\t\t/usr/lib/baresip/modules",
+        f"module_path\t\t{module_path}",
         "module\t\t\tg711.so",
     ]
     lines += [f"module\t\t\t{name}" for name in settings.audio_modules]
@@ -182,9 +199,10 @@ class BaresipProcess:
                     "another program: close it or choose another port"
                 )
 
-    def write_config(self) -> None:
+    def write_config(self, module_path: Path | str) -> None:
         self.config_dir.mkdir(parents=True, exist_ok=True)
-        (self.config_dir / "config").write_text(render_config(self.settings), encoding="utf-8")
+        config = render_config(self.settings, module_path)
+        (self.config_dir / "config").write_text(config, encoding="utf-8")
         # The account is added over the control port; an empty file keeps baresip from
         # writing its template with example accounts.
         (self.config_dir / "accounts").write_text("", encoding="utf-8")
@@ -195,8 +213,9 @@ class BaresipProcess:
         if self.running:
             return
         binary = self.binary_path()
+        modules = self.settings.module_path or find_module_path(binary)
         self.check_ports()
-        self.write_config()
+        self.write_config(modules)
         with open(self.log_path, "wb") as out:
             self._proc = subprocess.Popen(
                 [binary, "-f", str(self.config_dir), "-4"],

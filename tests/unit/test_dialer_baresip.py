@@ -16,6 +16,7 @@ from leaddesk.dialer.baresip import (
     BaresipProcess,
     BaresipSettings,
     SipAccount,
+    find_module_path,
     render_config,
 )
 from leaddesk.dialer.events import CallEvent, CallSummary, CallUpdate, ConnectionLost, HangupBy
@@ -192,12 +193,28 @@ def test_account_line_refuses_what_baresip_cannot_carry() -> None:
 
 def test_config_binds_to_the_chosen_address_only(tmp_path: Path) -> None:
     settings = BaresipSettings(ctrl_port=4999, sip_port=5999, rtp_ports=(7000, 7009))
-    text = render_config(settings)
+    text = render_config(settings, "/opt/baresip/modules")
+    assert "module_path\t\t/opt/baresip/modules" in text
     assert "ctrl_tcp_listen\t\t127.0.0.1:4999" in text
     assert "sip_listen\t\t127.0.0.1:5999" in text
     assert "net_interface\t\t127.0.0.1" in text
     assert "rtp_ports\t\t7000-7009" in text
     assert "module_app\t\tctrl_tcp.so" in text and "menu.so" in text
     process = BaresipProcess(tmp_path / "bs", settings)
-    process.write_config()
+    process.write_config("/opt/baresip/modules")
     assert (tmp_path / "bs" / "accounts").read_text() == ""  # the account goes over ctrl_tcp
+
+
+def test_baresip_without_its_control_module_is_explained(tmp_path: Path) -> None:
+    program = tmp_path / "bin" / "baresip"
+    program.parent.mkdir()
+    program.write_text("#!/bin/sh\nexit 0\n")
+    program.chmod(0o755)
+    (tmp_path / "lib" / "baresip" / "modules").mkdir(parents=True)  # but no ctrl_tcp.so
+    process = BaresipProcess(tmp_path / "bs", BaresipSettings(binary=str(program)))
+    with pytest.raises(BaresipError, match=r"ctrl_tcp\.so was not found .*baresip-core"):
+        process.start()
+    assert process.pid is None  # nothing was started
+    ctrl = tmp_path / "lib" / "baresip" / "modules" / "ctrl_tcp.so"
+    ctrl.write_bytes(b"")
+    assert find_module_path(str(program)) == ctrl.parent
