@@ -320,12 +320,16 @@ class BaresipDialer:
         self._registration: threading.Event | None = None
         self._register_result: CallEvent | None = None
         self.lost: ConnectionLost | None = None
+        self._closed = False
 
     # -- life cycle -----------------------------------------------------------------------
 
     def start(self) -> None:
         """Start (or attach to) baresip and add the account; raises BaresipError with the
-        reason: baresip missing, a port taken, no answer, registration refused."""
+        reason: baresip missing, a port taken, no answer, registration refused.
+        A dialer starts once: after `close` (or a failed start) make a new one."""
+        if self._closed:
+            raise BaresipError("this baresip dialer was closed; start a new one")
         if self.process is not None:
             self.process.start()
         try:
@@ -385,6 +389,7 @@ class BaresipDialer:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             self._cancel_ring_timer()
         self._client.close()
         if self.process is not None:

@@ -119,6 +119,12 @@ def test_call_facts_come_back_as_a_summary(
     assert dialer.active_call is None and dialer.last_summary == summary
 
 
+def test_a_closed_dialer_does_not_start_again(dialer: BaresipDialer) -> None:
+    dialer.close()
+    with pytest.raises(BaresipError, match="was closed"):
+        dialer.start()
+
+
 def test_hangup_marks_the_agent_and_sends_the_command(
     dialer: BaresipDialer, peer: ScriptedBaresip, updates: Collected
 ) -> None:
