@@ -10,6 +10,8 @@ in Python except those of the page being read. The rules are those of
 from __future__ import annotations
 
 import json
+import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -54,7 +56,7 @@ from leaddesk.domain.clock import as_utc
 from leaddesk.paths import resources_dir
 from leaddesk.services.errors import UserError
 from leaddesk.services.workspace import Workspace
-from leaddesk.store.models import Attempt, DncNumber, Lead
+from leaddesk.store.models import Agent, Attempt, DncNumber, Lead
 
 
 @cache
@@ -86,6 +88,30 @@ class CallListEntry:
     status: str
 
 
+_ENTRY_COLUMNS = (
+    Lead.id,
+    Lead.first_name,
+    Lead.last_name,
+    Lead.company,
+    Lead.phone_raw,
+    Lead.phone_e164,
+    Lead.status,
+    Lead.arrived_at,
+    Lead.next_action_at,
+    Lead.next_channel,
+    Lead.attempt_count,
+    Lead.do_not_call,
+    Lead.phone_bad,
+    Lead.time_zones,
+)
+
+
+def _name(first: str, last: str, company: str, phone_raw: str) -> str:
+    """As `Lead.name`: the person, else the company, else the number."""
+    full = f"{first} {last}".strip()
+    return full or company or phone_raw or "(no name)"
+
+
 def parse_zone_text(text: str | None) -> tuple[str, ...]:
     if not text:
         return ()
@@ -98,14 +124,21 @@ def parse_zone_text(text: str | None) -> tuple[str, ...]:
     return tuple(str(v) for v in value)
 
 
+# Zone sets are re-read at most this often (a set not seen yet is treated as closed,
+# which is safe, and triggers a re-read as soon as one of its leads is on a page).
+ZONE_SETS_TTL_S = 60.0
+# Up to this many leads over the 24 h cap are named in the SQL; beyond, a subquery counts.
+MAX_CAPPED_LITERALS = 2_000
+
+
 @dataclass(frozen=True, slots=True)
 class _Plan:
-    """The SQL pieces of one call-list evaluation at one instant."""
+    """The SQL of one call-list evaluation at one instant: `listed` holds each listed
+    lead's id, zone-set text, section and time keys; `keys` orders it."""
 
     now: datetime
-    section: ColumnElement[int]
+    listed: Any
     keys: tuple[Any, ...]
-    where: tuple[ColumnElement[bool], ...]
     windows: dict[str | None, WindowState]
 
 
@@ -115,6 +148,9 @@ class CallListService:
     def __init__(self, ws: Workspace, rules: CallingRules | None = None) -> None:
         self.ws = ws
         self.rules = rules or default_rules()
+        self._zone_texts: list[str | None] = []
+        self._zone_texts_read = -1e18
+        self._windows: dict[str | None, tuple[datetime, WindowState]] = {}
 
     # -- public API ----------------------------------------------------------------------
 
@@ -125,59 +161,55 @@ class CallListService:
         if offset < 0 or limit < 0:
             raise UserError("offset and limit must not be negative")
         with self.ws.store.session() as session:
-            plan = self._plan(session, search)
-            query = (
-                select(Lead, plan.section.label("section"), cast(Lead.time_zones, Text).label("tz"))
-                .where(*plan.where)
-                .order_by(*plan.keys)
-                .offset(offset)
-                .limit(limit)
-            )
-            rows = session.execute(query).all()
-            return self._entries(session, plan, [(r[0], int(r[1]), r[2]) for r in rows])
+            for _ in range(2):
+                plan = self._plan(session, search)
+                listed = plan.listed
+                rows = session.execute(
+                    select(listed.c.id, listed.c.sec, listed.c.tz)
+                    .order_by(*plan.keys)
+                    .offset(offset)
+                    .limit(limit)
+                ).all()
+                if all(r.tz in plan.windows for r in rows):
+                    break
+                self._zone_texts_read = -1e18  # a zone set not seen yet: read them again
+            return self._entries(session, plan, [(r.id, int(r.sec), r.tz) for r in rows])
 
     def counts(self, search: str | None = None) -> dict[str, int]:
         """Leads per section; every section key is present."""
         out = dict.fromkeys(SECTION_KEYS, 0)
         with self.ws.store.session() as session:
-            plan = self._plan(session, search)
-            sec = plan.section.label("section")
-            query = select(sec, func.count()).where(*plan.where).group_by(sec)
+            listed = self._plan(session, search).listed
+            query = select(listed.c.sec, func.count()).group_by(listed.c.sec)
             for section, count in session.execute(query):
                 out[Section(int(section)).key] = int(count)
         return out
 
     def total(self, search: str | None = None) -> int:
         with self.ws.store.session() as session:
-            plan = self._plan(session, search, need_section=False)
-            return int(
-                session.scalar(select(func.count()).select_from(Lead).where(*plan.where)) or 0
-            )
+            where = self._base_where(search)
+            return int(session.scalar(select(func.count()).select_from(Lead).where(*where)) or 0)
 
     def position(self, lead_id: str, search: str | None = None) -> int | None:
         """The row index of a lead in the list, or None when it is not listed."""
         with self.ws.store.session() as session:
             plan = self._plan(session, search)
-            numbered = (
-                select(Lead.id.label("id"), func.row_number().over(order_by=plan.keys).label("rn"))
-                .where(*plan.where)
-                .subquery()
-            )
+            listed = plan.listed
+            numbered = select(
+                listed.c.id.label("id"), func.row_number().over(order_by=plan.keys).label("rn")
+            ).subquery()
             rn = session.scalar(select(numbered.c.rn).where(numbered.c.id == lead_id))
             return None if rn is None else int(rn) - 1
 
     def entry(self, lead_id: str) -> CallListEntry | None:
         """One lead's row as the list would show it (None when it is not listed)."""
         with self.ws.store.session() as session:
-            plan = self._plan(session, None)
-            row = session.execute(
-                select(
-                    Lead, plan.section.label("section"), cast(Lead.time_zones, Text).label("tz")
-                ).where(*plan.where, Lead.id == lead_id)
-            ).first()
+            plan = self._plan(session, None, only=lead_id)
+            listed = plan.listed
+            row = session.execute(select(listed.c.id, listed.c.sec, listed.c.tz)).first()
             if row is None:
                 return None
-            return self._entries(session, plan, [(row[0], int(row[1]), row[2])])[0]
+            return self._entries(session, plan, [(row.id, int(row.sec), row.tz)])[0]
 
     # -- SQL -----------------------------------------------------------------------------
 
@@ -200,47 +232,99 @@ class CallListService:
             where.append(or_(*fields))
         return where
 
-    def _plan(self, session: Session, search: str | None, need_section: bool = True) -> _Plan:
+    def _window(self, text: str | None, now: datetime) -> WindowState:
+        """The window state of a zone set at `now`, reused until the state changes."""
+        cached = self._windows.get(text)
+        if cached is not None:
+            since, state = cached
+            change = state.until if state.open else state.opens_at
+            if since <= now and (not state.known or (change is not None and now < change)):
+                return state
+        state = window_state(self.rules.hours, parse_zone_text(text), now)
+        self._windows[text] = (now, state)
+        return state
+
+    def _zone_sets(self, session: Session) -> list[str | None]:
+        """The distinct zone sets (stored JSON text) of the agent's leads, cached briefly."""
+        clock = time.monotonic()
+        if clock - self._zone_texts_read > ZONE_SETS_TTL_S:
+            self._zone_texts = list(
+                session.scalars(
+                    select(cast(Lead.time_zones, Text))
+                    .where(Lead.owner_id == self.ws.agent.id, Lead.deleted_at.is_(None))
+                    .distinct()
+                )
+            )
+            self._zone_texts_read = clock
+        return self._zone_texts
+
+    def _capped(self, session: Session, now: datetime) -> list[str]:
+        """Leads at the rolling 24 h cap, from a small range of the (agent, started_at)
+        index per agent. Counted here: a GROUP BY in SQL makes SQLite walk the whole
+        (lead, started_at) index instead."""
+        counts = Counter(
+            session.scalars(
+                select(Attempt.lead_id).where(
+                    Attempt.agent_id.in_(select(Agent.id)),
+                    Attempt.started_at > now - DAY,
+                    Attempt.started_at <= now,
+                    Attempt.outcome.is_not(None),
+                )
+            )
+        )
+        return [lead_id for lead_id, n in counts.items() if n >= self.rules.caps.per_24h]
+
+    def _recent(self, session: Session, now: datetime, ids: list[str]) -> dict[str, list[datetime]]:
+        """Attempt times of the last 24 hours of a page's leads."""
+        recent: dict[str, list[datetime]] = {}
+        for lead_id, started in session.execute(
+            select(Attempt.lead_id, Attempt.started_at).where(
+                Attempt.lead_id.in_(ids),
+                Attempt.started_at > now - DAY,
+                Attempt.started_at <= now,
+                Attempt.outcome.is_not(None),
+            )
+        ):
+            recent.setdefault(lead_id, []).append(started)
+        return recent
+
+    def _plan(self, session: Session, search: str | None, only: str | None = None) -> _Plan:
         now = as_utc(self.ws.clock())
-        where = tuple(self._base_where(search))
-        if not need_section:
-            return _Plan(now, literal(0), (), where, {})
         rules = self.rules
-        tz = cast(Lead.time_zones, Text)
-        texts = session.scalars(
-            select(tz)
-            .where(Lead.owner_id == self.ws.agent.id, Lead.deleted_at.is_(None))
-            .distinct()
-        ).all()
-        windows: dict[str | None, WindowState] = {
-            t: window_state(rules.hours, parse_zone_text(t), now) for t in texts
-        }
+        where = self._base_where(search)
+        if only is not None:
+            where.append(Lead.id == only)
+        texts = self._zone_sets(session)
+        windows: dict[str | None, WindowState] = {t: self._window(t, now) for t in texts}
         unknown = [t for t, w in windows.items() if not w.known and t is not None]
         open_ = [t for t, w in windows.items() if w.open and t is not None]
+        capped = sorted(self._capped(session, now))
 
-        day_ago = now - DAY
+        tz = cast(Lead.time_zones, Text)
         channel = func.coalesce(Lead.next_channel, "phone")
         voice = channel.in_(sorted(VOICE_CHANNELS))
         is_new = and_(Lead.status == "new", Lead.attempt_count == 0)
         due = or_(is_new, Lead.next_action_at.is_(None), Lead.next_action_at <= now)
-        on_dnc = or_(
-            Lead.do_not_call,
-            exists().where(DncNumber.phone_e164 == Lead.phone_e164),
-        )
+        on_dnc = or_(Lead.do_not_call, exists().where(DncNumber.phone_e164 == Lead.phone_e164))
         zone_unknown = or_(tz.is_(None), tz.in_(unknown) if unknown else false())
+        # A zone set not read yet counts as closed: never a call outside calling hours.
         window_closed = ~tz.in_(open_) if open_ else literal(True)
-        recent = (
-            select(func.count())
-            .select_from(Attempt)
-            .where(
-                Attempt.lead_id == Lead.id,
-                Attempt.started_at > day_ago,
-                Attempt.started_at <= now,
-                Attempt.outcome.is_not(None),
+        cap_24h: ColumnElement[bool]
+        if len(capped) <= MAX_CAPPED_LITERALS:
+            cap_24h = Lead.id.in_(capped) if capped else false()
+        else:
+            count = (
+                select(func.count())
+                .select_from(Attempt)
+                .where(
+                    Attempt.lead_id == Lead.id,
+                    Attempt.started_at > now - DAY,
+                    Attempt.started_at <= now,
+                    Attempt.outcome.is_not(None),
+                )
+                .scalar_subquery()
             )
-            .scalar_subquery()
-        )
-        cap_24h = and_(Lead.last_attempt_at > day_ago, recent >= rules.caps.per_24h)
+            cap_24h = and_(Lead.last_attempt_at > now - DAY, count >= rules.caps.per_24h)
         blocked, later = int(Section.BLOCKED), int(Section.LATER)
         section: ColumnElement[int] = case(
             (on_dnc, blocked),
@@ -254,56 +338,60 @@ class CallListService:
             (is_new, int(Section.NEW)),
             else_=int(Section.FOLLOW_UP),
         )
-        new_cut = now - rules.new_lead_max_wait
-        is_new_sec = section == int(Section.NEW)
-        overdue = Lead.arrived_at <= new_cut
+        # Each lead's section is computed once (materialized), then sorted.
+        listed = (
+            select(
+                Lead.id.label("id"),
+                tz.label("tz"),
+                section.label("sec"),
+                Lead.arrived_at.label("arrived_at"),
+                Lead.next_action_at.label("next_action_at"),
+            )
+            .where(*where)
+            .cte("listed")
+        )
+        if self.ws.store.engine.dialect.name in ("sqlite", "postgresql"):
+            listed = listed.prefix_with("MATERIALIZED")
+        sec = listed.c.sec
+        is_new_sec = sec == int(Section.NEW)
+        overdue = listed.c.arrived_at <= now - rules.new_lead_max_wait
         tier = case(
             (is_new_sec, case((overdue, 0), else_=1)),
-            (Lead.next_action_at.is_(None), 1),
+            (listed.c.next_action_at.is_(None), 1),
             else_=0,
         )
         asc_key = case(
-            (and_(is_new_sec, overdue), Lead.arrived_at),
-            (~is_new_sec, Lead.next_action_at),
+            (and_(is_new_sec, overdue), listed.c.arrived_at),
+            (sec != int(Section.NEW), listed.c.next_action_at),
             else_=None,
         )
-        desc_key = case((and_(is_new_sec, ~overdue), Lead.arrived_at), else_=None)
-        keys = (section, tier, asc_key, desc_key.desc(), Lead.id)
-        return _Plan(now, section, keys, where, windows)
+        desc_key = case((and_(is_new_sec, ~overdue), listed.c.arrived_at), else_=None)
+        keys = (sec, tier, asc_key, desc_key.desc(), listed.c.id)
+        return _Plan(now, listed, keys, windows)
 
     # -- rows ----------------------------------------------------------------------------
 
     def _entries(
-        self, session: Session, plan: _Plan, rows: Sequence[tuple[Lead, int, str | None]]
+        self, session: Session, plan: _Plan, rows: Sequence[tuple[str, int, str | None]]
     ) -> list[CallListEntry]:
         if not rows:
             return []
         now, rules = plan.now, self.rules
-        day_ago = now - DAY
-        ids = [
-            lead.id
-            for lead, _, _ in rows
-            if lead.last_attempt_at and lead.last_attempt_at > day_ago
-        ]
-        recent: dict[str, list[datetime]] = {}
-        if ids:
-            for lead_id, started in session.execute(
-                select(Attempt.lead_id, Attempt.started_at).where(
-                    Attempt.lead_id.in_(ids),
-                    Attempt.started_at > day_ago,
-                    Attempt.started_at <= now,
-                    Attempt.outcome.is_not(None),
-                )
-            ):
-                recent.setdefault(lead_id, []).append(started)
-        phones = [lead.phone_e164 for lead, _, _ in rows if lead.phone_e164]
+        ids = [lead_id for lead_id, _, _ in rows]
+        # Plain columns, not ORM objects: loading 200 full leads costs more than the SQL.
+        leads = {
+            row.id: row for row in session.execute(select(*_ENTRY_COLUMNS).where(Lead.id.in_(ids)))
+        }
+        recent = self._recent(session, now, ids)
+        phones = [lead.phone_e164 for lead in leads.values() if lead.phone_e164]
         dnc = set(
             session.scalars(select(DncNumber.phone_e164).where(DncNumber.phone_e164.in_(phones)))
             if phones
             else []
         )
         out: list[CallListEntry] = []
-        for lead, section_no, tz_text in rows:
+        for lead_id, section_no, tz_text in rows:
+            lead = leads[lead_id]
             zones = tuple(lead.time_zones or ())
             window = plan.windows.get(tz_text) or window_state(rules.hours, zones, now)
             times = recent.get(lead.id, [])
@@ -333,7 +421,7 @@ class CallListService:
             out.append(
                 CallListEntry(
                     lead_id=lead.id,
-                    name=lead.name,
+                    name=_name(lead.first_name, lead.last_name, lead.company, lead.phone_raw),
                     company=lead.company,
                     phone_e164=lead.phone_e164,
                     section=section.key,
