@@ -237,6 +237,18 @@ class CallTracker:
         return self.summary
 
 
+def live_status(call: CallTracker, now: float) -> str:
+    """What the live call timer shows: "Dialing 0:02", "Ringing 0:14", "Talking 1:05"."""
+    ringing, talking = call.elapsed(now)
+    if call.state is CallState.ANSWERED:
+        return f"Talking {_clock(talking)}"
+    if call.state is CallState.RINGING:
+        return f"Ringing {_clock(ringing)}"
+    if call.state is CallState.DIALING:
+        return f"Dialing {_clock(ringing)}"
+    return f"Ended after {_clock(ringing + talking)}"
+
+
 def suggest_outcome(summary: CallSummary, *, long_call_s: float = LONG_CALL_S) -> str | None:
     """The outcome the outcome bar starts on, or None when the agent must choose.
 

@@ -15,6 +15,7 @@ from leaddesk.dialer.events import (
     CallTracker,
     HangupBy,
     describe,
+    live_status,
     sip_status,
     suggest_outcome,
 )
@@ -147,13 +148,18 @@ def test_events_of_other_calls_and_registrations_are_ignored() -> None:
 
 def test_live_timer() -> None:
     tracker = CallTracker("lead-1", "+14155550142", dialed_at=10.0)
-    assert tracker.elapsed(14.0) == (4.0, 0.0)
+    assert tracker.elapsed(12.0) == (2.0, 0.0)
+    assert live_status(tracker, 12.0) == "Dialing 0:02"
+    tracker.feed(ev("CALL_RINGING", 12.5))
+    assert live_status(tracker, 14.0) == "Ringing 0:04"
     tracker.feed(ev("CALL_ESTABLISHED", 16.0))
     assert tracker.state is CallState.ANSWERED
     assert tracker.elapsed(20.0) == (6.0, 4.0)
+    assert live_status(tracker, 81.0) == "Talking 1:05"
     tracker.feed(ev("CALL_CLOSED", 30.0, "Connection reset by peer"))
     assert tracker.state is CallState.ENDED
     assert tracker.elapsed(99.0) == (6.0, 14.0)  # frozen at the end
+    assert live_status(tracker, 99.0) == "Ended after 0:20"
 
 
 def test_sip_status_reads_only_a_leading_code() -> None:
