@@ -228,6 +228,9 @@ class CtrlClient:
 
     def command(self, command: str, params: str = "", timeout: float = 5.0) -> Response:
         """Send one command and wait for its response."""
+        if threading.current_thread() is self._reader:
+            # The reader would wait for its own response: pass events to another thread.
+            raise BaresipError("a baresip command was sent from the event listener's thread")
         token = f"ld{next(self._tokens)}"
         waiter = _Waiter()
         with self._lock:

@@ -95,6 +95,39 @@ def test_good_frames_before_a_bad_one_are_kept_and_the_fault_follows() -> None:
         decoder.feed(b"")
 
 
+@settings(max_examples=80, deadline=None)
+@given(chunks=st.lists(st.binary(max_size=40), max_size=10))
+def test_garbage_only_ever_raises_frame_error(chunks: list[bytes]) -> None:
+    decoder = NetstringDecoder(max_frame=64)
+    for chunk in chunks:
+        try:
+            for frame in decoder.feed(chunk):
+                assert len(frame) <= 64
+        except FrameError:
+            return
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner),
+    max_leaves=6,
+)
+ctrl_objects = st.dictionaries(
+    st.sampled_from(["event", "response", "ok", "data", "token", "type", "id", "param", "class"]),
+    json_values | st.just(True),
+).map(lambda doc: json.dumps(doc).encode())
+
+
+@settings(max_examples=150, deadline=None)
+@given(payload=st.binary(max_size=60) | ctrl_objects)
+def test_any_payload_is_a_message_or_a_protocol_error(payload: bytes) -> None:
+    try:
+        message = parse_message(payload, 0.0)
+    except ProtocolError:
+        return
+    assert isinstance(message, Response | CallEvent)
+
+
 # -- messages ------------------------------------------------------------------------------
 
 
@@ -298,3 +331,27 @@ def test_nobody_listening_is_a_clear_error() -> None:
         port = probe.getsockname()[1]
     with pytest.raises(BaresipError, match=r"cannot reach baresip's control port"):
         CtrlClient(lambda _: None).connect("127.0.0.1", port, timeout=0.2)
+
+
+def test_a_command_from_the_listener_thread_is_refused_not_deadlocked(peer: Peer) -> None:
+    errors: list[str] = []
+    holder: list[CtrlClient] = []
+
+    def listener(item: CallEvent | ConnectionLost) -> None:
+        try:
+            holder[0].command("hangup")
+        except BaresipError as exc:
+            errors.append(str(exc))
+
+    c = CtrlClient(listener)
+    holder.append(c)
+    c.connect("127.0.0.1", peer.port, timeout=2)
+    try:
+        peer.send(event_frame("CALL_RINGING", id="1"))
+        for _ in range(100):
+            if errors:
+                break
+            threading.Event().wait(0.02)
+        assert errors == ["a baresip command was sent from the event listener's thread"]
+    finally:
+        c.close()
