@@ -239,12 +239,12 @@ def main(argv: list[str] | None = None) -> int:
     attempts = args.attempts or (100_000 if args.quick else 1_000_000)
     runs = args.runs or (1 if args.quick else 3)
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "bench.db"
-        start = time.perf_counter()
-        leads, made = generate(path, attempts)
-        print(
-            f"generated {leads:,} leads, {made:,} attempts in {time.perf_counter() - start:.1f} s"
-        )
+        path = args.db or Path(tmp) / "bench.db"
+        if not path.exists():
+            start = time.perf_counter()
+            leads, made = generate(path, attempts)
+            elapsed = time.perf_counter() - start
+            print(f"generated {leads:,} leads, {made:,} attempts in {elapsed:.1f} s")
         baseline(path)  # warm the page cache for both
         base = best_of(runs, lambda: baseline(path))
         ours = best_of(runs, lambda: report(path))
