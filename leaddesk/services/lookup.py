@@ -13,7 +13,11 @@ from urllib.parse import unquote
 from sqlalchemy import String, cast, select
 
 from leaddesk.domain.phone import normalize_region, parse_phone
+from leaddesk.domain.timezones import number_zones
 from leaddesk.services.errors import UserError
+from leaddesk.services.importer import lead_payload
+from leaddesk.services.outbox import enqueue
+from leaddesk.services.workspace import Workspace
 from leaddesk.store.engine import Store
 from leaddesk.store.models import Lead
 
@@ -99,3 +103,36 @@ class PhoneLookup:
             ]
         refs.sort(key=lambda r: (not r.mine, r.name.lower(), r.lead_id))
         return LookupResult(e164, tuple(refs))
+
+
+def create_lead(ws: Workspace, number: str) -> LeadRef:
+    """A new lead for a number nobody has yet (a `tel:` link with no lead behind it).
+
+    Owned by the agent, arrived now, its first touch a call due now; the time zones come
+    from the number. Queued for the team server like an imported lead.
+    """
+    e164 = number_from_text(number)
+    parsed = parse_phone(e164)
+    now = ws.clock()
+    with ws.store.transaction() as session:
+        lead = Lead(
+            source="tel",
+            phone_raw=e164,
+            phone_e164=e164,
+            phone_type=parsed.type,
+            country=parsed.region or "",
+            time_zones=list(number_zones(parsed)),
+            tz_source="number",
+            arrived_at=now,
+            owner_id=ws.agent.id,
+            status="new",
+            next_action_at=now,
+            next_channel="phone",
+            created_at=now,
+            updated_at=now,
+            version=1,
+        )
+        session.add(lead)
+        session.flush()
+        enqueue(session, "lead", lead.id, lead_payload(lead), base_version=None)
+        return LeadRef(lead.id, "", "", e164, mine=True)

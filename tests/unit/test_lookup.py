@@ -73,3 +73,26 @@ def test_an_unknown_number_is_found_nowhere_but_keeps_its_e164(
     result = PhoneLookup(store).find("tel:+14155550100")
     assert not result.found
     assert result.e164 == "+14155550100"
+
+
+def test_a_lead_created_for_an_unknown_number_is_found_and_queued(
+    store: Store, workspace: Workspace
+) -> None:
+    from sqlalchemy import select
+
+    from leaddesk.services.lookup import create_lead
+    from leaddesk.store.models import Outbox
+
+    ref = create_lead(workspace, "tel:+1-212-555-0188")
+    result = PhoneLookup(store, workspace.agent.id).find("+1 212 555 0188")
+    assert [r.lead_id for r in result.leads] == [ref.lead_id]
+    assert result.leads[0].mine
+    with store.session() as session:
+        lead = session.get(Lead, ref.lead_id)
+        assert lead is not None
+        assert lead.time_zones == ["America/New_York"]
+        assert lead.next_channel == "phone"
+        kinds = [
+            o.kind for o in session.scalars(select(Outbox).where(Outbox.entity_id == ref.lead_id))
+        ]
+        assert kinds == ["lead"]
