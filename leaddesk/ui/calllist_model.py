@@ -91,6 +91,8 @@ class CallListModel(QAbstractTableModel):
         self._generation = 0
         self._fetching = False
         self._loading = False
+        self._exhausted = False
+        self._pending_summary: tuple[int, dict[str, int]] | None = None
 
     # -- loading ------------------------------------------------------------------------
 
@@ -116,41 +118,56 @@ class CallListModel(QAbstractTableModel):
             self.loading_changed.emit(value)
 
     def refresh(self, search: str | None = None, *, keep_search: bool = False) -> None:
-        """Load the first batch again (for `search`, or the current one with keep_search)."""
+        """Load the first batch again (for `search`, or the current one with keep_search).
+
+        The first batch and the counts are read in parallel (SQLite WAL readers do not
+        wait for each other): the list paints as soon as its rows are in.
+        """
         if not keep_search:
             self._search = (search or "").strip() or None
         self._generation += 1
         generation, text, batch = self._generation, self._search, self._batch
         fetch_page, fetch_summary = self._fetch_page, self._fetch_summary
         self._set_loading(True)
+        self._pending_summary = None
 
-        def work() -> tuple[int, dict[str, int], list[Any]]:
-            total, counts = fetch_summary(text)
-            return total, counts, list(fetch_page(0, batch, text))
-
-        def done(result: tuple[int, dict[str, int], list[Any]]) -> None:
+        def rows_in(entries: list[Any]) -> None:
             if generation != self._generation:
                 return
-            total, counts, entries = result
             self.beginResetModel()
             self._entries = entries
             self._rows = {e.lead_id: i for i, e in enumerate(entries)}
-            self._total = max(total, len(entries))
+            self._exhausted = len(entries) < batch
+            self._total = len(entries) if self._exhausted else len(entries) + 1
             self._fetching = False
             self.endResetModel()
             self._set_loading(False)
-            self.summary_changed.emit(self._total, counts)
+            if self._pending_summary is not None:
+                summary_in(self._pending_summary)
             self.refreshed.emit()
+
+        def summary_in(result: tuple[int, dict[str, int]]) -> None:
+            if generation != self._generation:
+                return
+            if self._loading:
+                self._pending_summary = result  # applied once the rows are in
+                return
+            total, counts = result
+            self._total = max(total, len(self._entries))
+            self.summary_changed.emit(self._total, counts)
 
         def failed(exc: BaseException) -> None:
             if generation == self._generation:
                 self._set_loading(False)
                 self.failed.emit(str(exc))
 
-        self._runner.run(work, done, failed, name="calllist.refresh")
+        self._runner.run(
+            lambda: list(fetch_page(0, batch, text)), rows_in, failed, name="calllist.first_page"
+        )
+        self._runner.run(lambda: fetch_summary(text), summary_in, failed, name="calllist.summary")
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid():
+        if parent.isValid() or self._exhausted:
             return False
         return len(self._entries) < self._total
 
@@ -166,10 +183,15 @@ class CallListModel(QAbstractTableModel):
                 return
             self._fetching = False
             fresh = [e for e in entries if e.lead_id not in self._rows]
+            if len(entries) < batch:
+                self._exhausted = True
             if not fresh:
                 # The list shrank under us (leads worked elsewhere): stop asking.
+                self._exhausted = True
                 self._total = len(self._entries)
                 return
+            if not self._exhausted:
+                self._total = max(self._total, len(self._entries) + len(fresh) + 1)
             first = len(self._entries)
             self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
             for i, entry in enumerate(fresh, start=first):

@@ -668,7 +668,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._timer.stop()
-        self.runner.wait()
+        self.runner.shutdown()
         self.tray.hide()
         self.compact.close()
         super().closeEvent(event)

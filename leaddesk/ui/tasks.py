@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,8 @@ class _Relay(QObject):
     @Slot(object, object)
     def _deliver(self, result: object, error: object) -> None:
         try:
+            if self._runner.closed:
+                return
             if isinstance(error, BaseException):
                 self._on_failure(error)
             else:
@@ -89,6 +91,7 @@ class TaskRunner(QObject):
             # SQLite writes queue on one lock anyway; a few workers keep reads flowing.
             self._pool.setMaxThreadCount(3)
         self._relays: set[_Relay] = set()
+        self.closed = False
         self._on_error = on_error or (lambda exc: log.error("unhandled task error: %s", exc))
 
     def set_error_handler(self, handler: FailureHandler) -> None:
@@ -117,5 +120,12 @@ class TaskRunner(QObject):
         self.busy_changed.emit(len(self._relays))
 
     def wait(self, msecs: int = 30_000) -> bool:
-        """Block until the workers are done (shutdown only; callbacks run afterwards)."""
+        """Block until the workers are done (callbacks still run later, as usual)."""
         return self._pool.waitForDone(msecs)
+
+    def shutdown(self, msecs: int = 30_000) -> None:
+        """Wait for the workers and drop their answers: the window is going away, and no
+        callback may run on it (or on a half-deleted runner) afterwards."""
+        self.closed = True
+        self._pool.waitForDone(msecs)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)

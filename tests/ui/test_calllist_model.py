@@ -21,7 +21,8 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 def runner(qtbot):  # type: ignore[no-untyped-def]
     r = TaskRunner()
     yield r
-    r.wait()
+    # Every answer delivered before the test's model goes away.
+    qtbot.waitUntil(lambda: r.active == 0, timeout=15_000)
 
 
 def _model(workspace: Workspace, runner: TaskRunner, batch: int) -> CallListModel:
