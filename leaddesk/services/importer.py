@@ -39,7 +39,7 @@ from leaddesk.services.workspace import Workspace, get_or_create_agent
 from leaddesk.store.models import DncNumber, Lead, Outbox, UTCDateTime
 
 BATCH_ROWS = 2000
-IMPORT_CACHE_KIB = 256 * 1024
+IMPORT_CACHE_KIB = 32 * 1024
 # Fields a file may fill in on an existing lead where they are empty (and not edited).
 UPDATABLE = (
     "first_name",

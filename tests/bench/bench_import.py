@@ -6,13 +6,19 @@ grouped by region (the fast order for its pattern cache), plus sqlite3 `executem
 of the same rows into a table on a file database (WAL, synchronous=FULL, one
 transaction). Target: the import takes at most 2x the baseline.
 
-Run: /work/venv/bin/python -m tests.bench.bench_import [--rows N] [--quick]
+Both wall time and CPU time are reported (CPU time counts the worker processes that
+parse numbers for big files): on a shared, busy machine the CPU ratio is the steadier
+figure, on an idle one the wall ratio is what the agent waits. `--repeat N` keeps the
+best of N runs of each side.
+
+Run: /work/venv/bin/python -m tests.bench.bench_import [--rows N] [--quick] [--repeat N]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import resource
 import sqlite3
 import tempfile
 import time
@@ -32,7 +38,13 @@ from tests.bench.leadfiles import HEADER, REGIONS, write_csv
 NOW = datetime(2026, 11, 26, 19, 30, tzinfo=UTC)
 
 
-def baseline(path: Path, workdir: Path) -> tuple[float, float]:
+def _cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def baseline(path: Path, workdir: Path) -> tuple[float, float, float]:
     with path.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh))[1:]
     phone_col, country_col = HEADER.index("Phone"), HEADER.index("Country")
@@ -40,6 +52,7 @@ def baseline(path: Path, workdir: Path) -> tuple[float, float]:
     for row in rows:
         groups[row[country_col]].append(row[phone_col])
 
+    cpu = _cpu()
     start = time.perf_counter()
     valid = 0
     for region, numbers in groups.items():
@@ -50,6 +63,7 @@ def baseline(path: Path, workdir: Path) -> tuple[float, float]:
                 valid += 1
     parse_s = time.perf_counter() - start
 
+    (workdir / "baseline.db").unlink(missing_ok=True)
     db = sqlite3.connect(workdir / "baseline.db", isolation_level=None)
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = FULL")
@@ -62,27 +76,31 @@ def baseline(path: Path, workdir: Path) -> tuple[float, float]:
     db.executemany(f"INSERT INTO lead ({names}) VALUES ({marks})", rows)
     db.execute("COMMIT")
     sql_s = time.perf_counter() - start
+    cpu = _cpu() - cpu
     db.close()
     assert valid == len(rows), f"{len(rows) - valid} generated numbers are not valid"
-    return parse_s, sql_s
+    return parse_s, sql_s, cpu
 
 
-def run_import(path: Path, workdir: Path) -> tuple[float, dict[str, object]]:
-    store = open_store(workdir / "leaddesk.db")
+def run_import(path: Path, workdir: Path, run: int) -> tuple[float, float, dict[str, object]]:
+    store = open_store(workdir / f"leaddesk{run}.db")
     try:
         workspace = Workspace.open(store, "bench.agent", fixed_clock(NOW))
+        cpu = _cpu()
         start = time.perf_counter()
         summary = ImportService(workspace).run(path)
         seconds = time.perf_counter() - start
+        cpu = _cpu() - cpu
     finally:
         store.close()
-    return seconds, summary.to_json()
+    return seconds, cpu, summary.to_json()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--quick", action="store_true", help="10,000 rows")
+    parser.add_argument("--repeat", type=int, default=1, help="keep the best of N runs")
     args = parser.parse_args()
     count = 10_000 if args.quick else args.rows
     with tempfile.TemporaryDirectory(prefix="leaddesk-bench-") as tmp:
@@ -93,15 +111,23 @@ def main() -> None:
             example = phonenumbers.example_number(region)
             if example is not None:
                 phonenumbers.is_valid_number(example)
-        parse_s, sql_s = baseline(path, workdir)
-        import_s, summary = run_import(path, workdir)
+        bases, imports = [], []
+        for run in range(max(1, args.repeat)):
+            bases.append(baseline(path, workdir))
+            imports.append(run_import(path, workdir, run))
+    parse_s, sql_s, _cpu_s = min(bases, key=lambda b: b[0] + b[1])
+    import_s, _cpu_i, summary = min(imports, key=lambda i: i[0])
     base = parse_s + sql_s
-    print(f"rows: {count:,} ({len(REGIONS)} countries, national formats)")
+    base_cpu = min(b[2] for b in bases)
+    import_cpu = min(i[1] for i in imports)
+    print(f"rows: {count:,} ({len(REGIONS)} countries, national formats), best of {len(bases)}")
     print(
-        f"baseline: {base:.2f} s (phonenumbers grouped {parse_s:.2f} s + sqlite3 executemany {sql_s:.2f} s)"
+        f"baseline: {base:.2f} s wall, {base_cpu:.2f} s CPU "
+        f"(phonenumbers grouped {parse_s:.2f} s + sqlite3 executemany {sql_s:.2f} s)"
     )
-    print(f"import:   {import_s:.2f} s  {summary}")
-    print(f"ratio import/baseline: {import_s / base:.2f}x (target <= 2.00x)")
+    print(f"import:   {import_s:.2f} s wall, {import_cpu:.2f} s CPU  {summary}")
+    print(f"ratio import/baseline, wall: {import_s / base:.2f}x (target <= 2.00x)")
+    print(f"ratio import/baseline, CPU:  {import_cpu / base_cpu:.2f}x")
     if summary["imported"] != count:
         raise SystemExit(f"expected {count} imported, got {summary}")
 

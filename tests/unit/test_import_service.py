@@ -234,13 +234,13 @@ def test_a_failure_late_in_the_file_leaves_the_database_as_it_was(
 ) -> None:
     import_file(workspace, generic_csv(tmp_path / "first.csv"))
     before = snapshot(store)
-    # A UTF-16 file: 12,000 good rows (six batches written, far past the part read to
-    # detect the format), then bytes that are not UTF-16 at all.
-    good = _big_file(tmp_path / "good.csv", 12_000, "")
+    # A UTF-16 file: 6,000 good rows (six batches written, past the part read to detect
+    # the format), then bytes that are not UTF-16 at all.
+    good = _big_file(tmp_path / "good.csv", 6000, "")
     path = tmp_path / "leads.csv"
     path.write_bytes(good.read_text(encoding="utf-8").encode("utf-16") + b"\x00\xd8A\x00")
     with pytest.raises(UserError, match="not valid utf-16; nothing was imported"):
-        ImportService(workspace, batch_rows=2000, workers=0).run(path)
+        ImportService(workspace, batch_rows=1000, workers=0).run(path)
     assert snapshot(store) == before
     assert not (tmp_path / "leads.rejects.csv").exists()
     assert list(tmp_path.glob(".*partial")) == []
@@ -262,20 +262,20 @@ def test_an_error_while_writing_rolls_everything_back(
 
 
 def test_cancel_and_progress(tmp_path: Path, store: Store, workspace: Workspace) -> None:
-    path = _big_file(tmp_path / "leads.csv", 5000, "Bad,1,US\n")
+    path = _big_file(tmp_path / "leads.csv", 3000, "Bad,1,US\n")
     seen: list[ImportProgress] = []
     with pytest.raises(ImportCancelled, match="nothing was imported"):
-        ImportService(workspace, batch_rows=1000, workers=0).run(
+        ImportService(workspace, batch_rows=500, workers=0).run(
             path, progress=seen.append, cancelled=lambda: len(seen) >= 2
         )
     assert count(store, Lead) == 0 and count(store, Outbox) == 0
     assert not (tmp_path / "leads.rejects.csv").exists()
     seen.clear()
-    summary = ImportService(workspace, batch_rows=1000, workers=0).run(path, progress=seen.append)
-    assert [p.rows for p in seen] == [1000, 2000, 3000, 4000, 5000, 5001]
+    summary = ImportService(workspace, batch_rows=500, workers=0).run(path, progress=seen.append)
+    assert [p.rows for p in seen] == [500, 1000, 1500, 2000, 2500, 3000, 3001]
     fractions = [p.fraction for p in seen]
     assert fractions == sorted(fractions) and fractions[-1] == pytest.approx(1.0)
-    assert summary.rows == 5001 and summary.rejected == 1
+    assert summary.rows == 3001 and summary.rejected == 1
 
 
 def test_header_only_file_is_an_error_not_an_empty_import(

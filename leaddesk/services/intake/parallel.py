@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -33,6 +34,10 @@ def worker_count(size_bytes: int) -> int:
     """Worker processes for a file of this size: none for small files, else one per
     spare core (the importing process keeps one for the database), at most four."""
     if size_bytes < PARALLEL_MIN_BYTES:
+        return 0
+    if getattr(sys, "frozen", False):
+        # A frozen app's spawned child runs the app's entry point again unless it calls
+        # multiprocessing.freeze_support() first; stay in-process there.
         return 0
     cores = os.cpu_count() or 1
     return max(1, min(4, cores - 1))
