@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from openpyxl import Workbook
 from leaddesk.services.errors import UserError
 from leaddesk.services.intake import open_source
 from leaddesk.services.intake.fields import ColumnMapping
+from leaddesk.services.intake.values import clean_email, parse_bool, parse_created, split_name
 from tests.unit.import_helpers import VICIDIAL_ROW, generic_csv, write
 
 HUBSPOT_HEADER = (
@@ -221,3 +223,36 @@ def test_unknown_layout_is_detected_and_explained(tmp_path: Path) -> None:
     assert source.format == "unknown"
     with pytest.raises(UserError, match="could not recognise the columns"):
         source.check_importable()
+
+
+NOW = datetime(2026, 11, 26, 19, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-11-20T10:00:00.000+0000", datetime(2026, 11, 20, 10, tzinfo=UTC)),  # Salesforce
+        ("2026-11-20 10:00", datetime(2026, 11, 20, 10, tzinfo=UTC)),  # HubSpot
+        ("11/20/2026 10:00 AM", datetime(2026, 11, 20, 10, tzinfo=UTC)),
+        ("25/11/2026", datetime(2026, 11, 25, tzinfo=UTC)),  # cannot be month/day
+        ("20.11.2026", datetime(2026, 11, 20, tzinfo=UTC)),
+        ("1763632800000", datetime(2025, 11, 20, 10, tzinfo=UTC)),  # Unix milliseconds
+        ("2030-01-01", NOW),  # a lead cannot arrive after it is imported
+        ("1970-01-01", None),
+        ("soon", None),
+        ("", None),
+    ],
+)
+def test_created_dates(text: str, expected: datetime | None) -> None:
+    assert parse_created(text, NOW) == expected
+
+
+def test_flags_emails_and_names() -> None:
+    assert parse_bool("true") and parse_bool("1") and parse_bool(" Yes ")
+    assert not parse_bool("false") and not parse_bool("0") and not parse_bool("")
+    assert clean_email(" Ada@Example.COM ") == "ada@example.com"
+    assert clean_email("mailto:ada@example.com") == "ada@example.com"
+    assert clean_email("n/a") is None and clean_email("-") is None
+    assert split_name("Ada Lovelace") == ("Ada", "Lovelace")
+    assert split_name("Lovelace, Ada") == ("Ada", "Lovelace")
+    assert split_name("Cher") == ("Cher", "")

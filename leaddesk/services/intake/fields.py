@@ -89,7 +89,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "mailingzippostalcode", "zippostalcode", "billingpostalcode",
     ),
     "country": (
-        "country", "countrycode", "countryregion", "nation", "mailingcountry",
+        "country", "countrycode", "countryregion", "nation", "land", "mailingcountry",
         "mailingcountrycode", "billingcountry",
     ),
     "time_zone": ("timezone", "tz", "tzone", "localtimezone"),
