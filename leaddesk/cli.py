@@ -78,6 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--compact", action="store_true", help="start in the compact always-on-top mode"
     )
+    parser.add_argument(
+        "--open",
+        metavar="tel:NUMBER",
+        help="select the lead with this number (a bare tel: link works too: leaddesk tel:+1...)",
+    )
     _common(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -151,7 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("sync", "one push and pull with the team server")
     p.add_argument("--server", required=True, metavar="URL")
     p.add_argument(
-        "--batch-size", type=int, default=500, metavar="N", help="operations per upload request"
+        "--batch-size", type=int, default=2000, metavar="N", help="operations per upload request"
     )
 
     p = command("login", "store the agent's server token in the OS keychain")
@@ -241,9 +246,23 @@ def _fail(message: str) -> int:
     return 1
 
 
+def _uri_as_option(parser: argparse.ArgumentParser, argv: Sequence[str]) -> list[str]:
+    """`leaddesk tel:+1...` (how desktops and browsers open a link) means `--open tel:+1...`;
+    only before a command name (`leaddesk dnc add tel:...` stays as it is)."""
+    commands: set[str] = set()
+    for action in parser._subparsers._group_actions if parser._subparsers else []:
+        commands.update(getattr(action, "choices", None) or {})
+    out: list[str] = []
+    for i, arg in enumerate(argv):
+        if arg in commands:
+            return out + list(argv[i:])
+        out.append(f"--open={arg}" if arg.lower().startswith(("tel:", "callto:")) else arg)
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_uri_as_option(parser, sys.argv[1:] if argv is None else argv))
     _setup_logging(bool(getattr(args, "verbose", False)))
     ctx = Context(args, system_clock, bool(getattr(args, "json", False)))
     name = args.command or "gui"

@@ -67,7 +67,9 @@ class ServerThread:
     def __init__(self, app: Starlette, host: str = "127.0.0.1", port: int | None = None) -> None:
         self.host = host
         self.port = port or free_port(host)
-        self.server = uvicorn.Server(uvicorn_config(app, host, self.port))
+        self.server = uvicorn.Server(
+            uvicorn_config(app, host, self.port, timeout_graceful_shutdown=2)
+        )
         self.thread = threading.Thread(target=self.server.run, name="leaddesk-server", daemon=True)
 
     @property

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Table, bindparam, case, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from leaddesk.domain.clock import iso
@@ -31,12 +31,14 @@ from leaddesk.services.sync_wire import (
 from leaddesk.store.models import (
     Agent,
     Attempt,
+    Base,
     Cadence,
     Lead,
     LeadSync,
     RapportNote,
     ServerOp,
     SyncConflict,
+    UTCDateTime,
     VoicemailScript,
 )
 
@@ -159,7 +161,9 @@ class BatchApplier:
         self.session = session
         self.caller = caller
         self.now = now
+        self.postgres = session.get_bind().dialect.name == "postgresql"
         self.leads: dict[str, Lead] = {}
+        self.owners: dict[str, str | None] = {}
         self.syncs: dict[str, LeadSync] = {}
         self.attempt_rows: list[dict[str, Any]] = []
         self.notes: list[tuple[Op, dict[str, Any]]] = []
@@ -196,6 +200,21 @@ class BatchApplier:
     def _claim(self, ops: list[Op]) -> set[str]:
         if not ops:
             return set()
+        if self.postgres:
+            # One statement for the whole batch: arrays unnested server-side.
+            claim = text(
+                "INSERT INTO server_op (op_id, agent_id, kind, status, applied_at) "
+                "SELECT o, :agent, k, 'applied', :now "
+                "FROM unnest(CAST(:ops AS text[]), CAST(:kinds AS text[])) AS t(o, k) "
+                "ON CONFLICT DO NOTHING RETURNING op_id"
+            ).bindparams(bindparam("now", type_=UTCDateTime()))
+            params = {
+                "agent": self.caller.id,
+                "now": self.now,
+                "ops": [op.op_id for op in ops],
+                "kinds": [op.kind for op in ops],
+            }
+            return set(self.session.scalars(claim, params))
         stmt = insert_ignoring_duplicates(self.session, ServerOp.__table__).returning(
             ServerOp.__table__.c.op_id
         )
@@ -212,18 +231,30 @@ class BatchApplier:
         return set(self.session.scalars(stmt, rows))
 
     def _prefetch(self, ops: list[Op]) -> None:
-        lead_ids: set[str] = set()
+        """Load what the batch refers to, in a few queries: the owner of every lead it
+        names, whole rows only for leads it edits."""
+        edited: set[str] = set()
+        named: set[str] = set()
         for op in ops:
             if op.kind in ("lead", "lead_state"):
-                lead_ids.add(op.entity_id)
+                edited.add(op.entity_id)
             elif isinstance(op.payload.get("lead_id"), str):
-                lead_ids.add(op.payload["lead_id"])
-        if lead_ids:
-            for lead in self.session.scalars(select(Lead).where(Lead.id.in_(lead_ids))):
+                named.add(op.payload["lead_id"])
+        if edited:
+            for lead in self.session.scalars(select(Lead).where(Lead.id.in_(edited))):
                 self.leads[lead.id] = lead
-            for sync in self.session.scalars(
-                select(LeadSync).where(LeadSync.lead_id.in_(lead_ids))
-            ):
+                self.owners[lead.id] = lead.owner_id
+        named -= edited
+        for start in range(0, len(named), 5000):
+            chunk = list(named)[start : start + 5000]
+            for lead_id, owner_id in self.session.execute(
+                select(Lead.id, Lead.owner_id).where(Lead.id.in_(chunk))
+            ).all():
+                self.owners[lead_id] = owner_id
+        # Merge facts: for every edited lead, and for leads someone else owns now.
+        wanted = edited | {i for i, owner in self.owners.items() if owner != self.caller.id}
+        if wanted:
+            for sync in self.session.scalars(select(LeadSync).where(LeadSync.lead_id.in_(wanted))):
                 self.syncs[sync.lead_id] = sync
         script_ids = {
             op.payload["script_id"]
@@ -246,28 +277,29 @@ class BatchApplier:
     def _sync_row(self, lead_id: str) -> LeadSync:
         sync = self.syncs.get(lead_id)
         if sync is None:
+            sync = self.session.get(LeadSync, lead_id)
+        if sync is None:
             sync = LeadSync(lead_id=lead_id, field_versions={}, owners=[])
             self.session.add(sync)
-            self.syncs[lead_id] = sync
+        self.syncs[lead_id] = sync
         return sync
 
-    def _access(self, lead: Lead) -> str:
+    def _access(self, lead_id: str) -> str:
         """own (may edit), past (owned it once: attempts still welcome), or none."""
-        if self.caller.is_supervisor or lead.owner_id == self.caller.id:
+        if self.caller.is_supervisor or self.owners.get(lead_id) == self.caller.id:
             return "own"
-        sync = self.syncs.get(lead.id)
+        sync = self.syncs.get(lead_id)
         if sync is not None and self.caller.id in sync.owners:
             return "past"
         return "none"
 
-    def _lead_for(self, op: Op, lead_id: str, path: str) -> tuple[Lead, str]:
-        lead = self.leads.get(lead_id)
-        if lead is None:
+    def _lead_for(self, lead_id: str, path: str) -> str:
+        if lead_id not in self.owners:
             raise WireError(path, f"no lead {lead_id!r} on the server (push the lead first)")
-        access = self._access(lead)
+        access = self._access(lead_id)
         if access == "none":
             raise Forbidden(path, f"lead {lead_id!r} is not assigned to {self.caller.name}")
-        return lead, access
+        return access
 
     # -- kinds --------------------------------------------------------------------------
 
@@ -280,7 +312,7 @@ class BatchApplier:
         agent_id = data.get("agent_id") or self.caller.id
         if agent_id != self.caller.id:
             raise Forbidden(f"{path}.agent_id", "an agent may upload attempts only as itself")
-        self._lead_for(op, data["lead_id"], f"{path}.lead_id")
+        self._lead_for(data["lead_id"], f"{path}.lead_id")
         data["agent_id"] = self.caller.id
         if data.get("script_id") not in self.scripts:
             data["script_id"] = None  # a laptop's own script; the words count is kept
@@ -302,8 +334,8 @@ class BatchApplier:
     def _lead_state(self, op: Op) -> dict[str, Any]:
         path = f"ops[{op.index}]"
         data = decode(Lead, op.payload, f"{path}.payload", only=LEAD_STATE_FIELDS)
-        lead, access = self._lead_for(op, op.entity_id, f"{path}.entity_id")
-        return self._edit(op, lead, access, data)
+        access = self._lead_for(op.entity_id, f"{path}.entity_id")
+        return self._edit(op, self.leads[op.entity_id], access, data)
 
     def _lead(self, op: Op) -> dict[str, Any]:
         path = f"ops[{op.index}]"
@@ -316,7 +348,7 @@ class BatchApplier:
             return self._create_lead(op, data, fields)
         if op.base_version is None:
             return {"status": "exists", "version": lead.version}
-        access = self._access(lead)
+        access = self._access(lead.id)
         if access == "none":
             raise Forbidden(
                 f"{path}.entity_id", f"lead {lead.id!r} is not assigned to {self.caller.name}"
@@ -332,9 +364,12 @@ class BatchApplier:
         cadence_id = fields.get("cadence_id")
         if cadence_id is not None and self.session.get(Cadence, cadence_id) is None:
             fields["cadence_id"] = None  # a laptop's own cadence; the default applies
+        for name in DERIVED_FIELDS:
+            fields.pop(name, None)  # counted here, from the attempts that arrive
         lead = Lead(id=op.entity_id, owner_id=owner, **fields)
         self.session.add(lead)
         self.leads[lead.id] = lead
+        self.owners[lead.id] = owner
         sync = self._sync_row(lead.id)
         if owner is not None:
             sync.owners = [owner]
@@ -410,7 +445,7 @@ class BatchApplier:
         agent_id = data.get("agent_id") or self.caller.id
         if agent_id != self.caller.id:
             raise Forbidden(f"{path}.agent_id", "an agent may write rapport notes only as itself")
-        self._lead_for(op, data["lead_id"], f"{path}.lead_id")
+        self._lead_for(data["lead_id"], f"{path}.lead_id")
         data["agent_id"] = self.caller.id
         self.notes.append((op, data))
         return {"status": "applied"}
@@ -421,15 +456,24 @@ class BatchApplier:
         session = self.session
         session.flush()
         if self.attempt_rows:
-            session.execute(
-                insert_ignoring_duplicates(session, Attempt.__table__), self.attempt_rows
-            )
-            touched = {row["lead_id"] for row in self.attempt_rows}
-            refresh_counters(session, touched)
+            if self.postgres:
+                inserted = pg_insert_new(session, Attempt, self.attempt_rows)
+            else:
+                inserted = set(
+                    session.scalars(
+                        insert_ignoring_duplicates(session, Attempt.__table__).returning(
+                            Attempt.__table__.c.id
+                        ),
+                        self.attempt_rows,
+                    )
+                )
+            new_rows = [row for row in self.attempt_rows if row["id"] in inserted]
+            touched = count_attempts(session, new_rows, self.postgres)
             for lead_id in touched:
-                lead = self.leads[lead_id]
-                session.expire(lead, DERIVED_FIELDS)
-                self.changed.append(("lead", lead_id, lead.owner_id))
+                lead = self.leads.get(lead_id)
+                if lead is not None:
+                    session.expire(lead, DERIVED_FIELDS)
+                self.changed.append(("lead", lead_id, self.owners.get(lead_id)))
         for op, data in self.notes:
             attempt_id = data.get("attempt_id")
             if (
@@ -452,32 +496,105 @@ class BatchApplier:
         changes.record(session, self.changed, self.now)
 
 
-def refresh_counters(session: Session, lead_ids: set[str]) -> None:
-    """Recount the attempt-derived fields of these leads from the attempt log."""
-    a = Attempt.__table__.c
-    mine = a.lead_id == Lead.id
-    done = a.outcome.is_not(None)
-    values = {
-        "attempt_count": select(func.count()).where(mine, done).scalar_subquery(),
-        "call_count": select(func.count())
-        .where(mine, done, a.channel == "phone")
-        .scalar_subquery(),
-        "first_attempt_at": select(func.min(a.started_at)).where(mine, done).scalar_subquery(),
-        "last_attempt_at": select(func.max(a.started_at)).where(mine, done).scalar_subquery(),
-        "last_outcome": select(a.outcome)
-        .where(mine, done)
-        .order_by(a.started_at.desc(), a.id.desc())
-        .limit(1)
-        .scalar_subquery(),
-    }
-    ids = sorted(lead_ids)
-    for start in range(0, len(ids), 500):
-        session.execute(
-            update(Lead)
-            .where(Lead.id.in_(ids[start : start + 500]))
-            .values(**values)
-            .execution_options(synchronize_session=False)
+PG_ARRAY_TYPES = {"str": "text", "int": "int", "bool": "boolean", "datetime": "timestamptz"}
+
+
+def pg_insert_new(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> set[str]:
+    """Insert rows in one statement (one array a column, unnested by PostgreSQL), skip
+    those whose id is taken; returns the ids inserted. A multi-row VALUES list would
+    make the driver parse a statement with thousands of placeholders per batch."""
+    specs = field_specs(model)
+    columns = list(specs)
+    arrays = ", ".join(
+        f"CAST(:c{i} AS {PG_ARRAY_TYPES[specs[name].kind]}[])" for i, name in enumerate(columns)
+    )
+    statement = text(
+        f"INSERT INTO {model.__tablename__} ({', '.join(columns)}) "
+        f"SELECT * FROM unnest({arrays}) ON CONFLICT DO NOTHING RETURNING id"
+    )
+    params = {f"c{i}": [row[name] for row in rows] for i, name in enumerate(columns)}
+    return set(session.scalars(statement, params))
+
+
+def count_attempts(session: Session, rows: list[dict[str, Any]], postgres: bool) -> set[str]:
+    """Add newly stored attempts to their leads' counters (count, calls, first and last
+    attempt, last outcome); returns the leads touched."""
+    totals: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        if row["outcome"] is None:
+            continue
+        t = totals.setdefault(
+            row["lead_id"],
+            {
+                "n": 0,
+                "calls": 0,
+                "first": row["started_at"],
+                "last": row["started_at"],
+                "outcome": row["outcome"],
+            },
         )
+        t["n"] += 1
+        t["calls"] += row["channel"] == "phone"
+        t["first"] = min(t["first"], row["started_at"])
+        if row["started_at"] >= t["last"]:
+            t["last"], t["outcome"] = row["started_at"], row["outcome"]
+    if not totals:
+        return set()
+    params = [{"lid": lead_id, **t} for lead_id, t in totals.items()]
+    if postgres:
+        session.execute(
+            text(
+                "UPDATE lead SET attempt_count = lead.attempt_count + d.n, "
+                "call_count = lead.call_count + d.calls, "
+                "first_attempt_at = LEAST(lead.first_attempt_at, d.first), "
+                "last_attempt_at = GREATEST(lead.last_attempt_at, d.last), "
+                "last_outcome = CASE WHEN lead.last_attempt_at IS NULL "
+                "OR lead.last_attempt_at <= d.last THEN d.outcome ELSE lead.last_outcome END "
+                "FROM unnest(CAST(:ids AS text[]), CAST(:n AS int[]), CAST(:calls AS int[]), "
+                "CAST(:first AS timestamptz[]), CAST(:last AS timestamptz[]), "
+                "CAST(:outcome AS text[])) AS d(id, n, calls, first, last, outcome) "
+                "WHERE lead.id = d.id"
+            ),
+            {
+                "ids": [p["lid"] for p in params],
+                "n": [p["n"] for p in params],
+                "calls": [p["calls"] for p in params],
+                "first": [p["first"] for p in params],
+                "last": [p["last"] for p in params],
+                "outcome": [p["outcome"] for p in params],
+            },
+        )
+        return set(totals)
+    table = cast(Table, Lead.__table__)
+    lead = table.c
+    stamp = UTCDateTime()
+    newer = or_(
+        lead.last_attempt_at.is_(None), lead.last_attempt_at <= bindparam("last", type_=stamp)
+    )
+    session.execute(
+        update(table)
+        .where(lead.id == bindparam("lid"))
+        .values(
+            attempt_count=lead.attempt_count + bindparam("n"),
+            call_count=lead.call_count + bindparam("calls"),
+            first_attempt_at=case(
+                (
+                    or_(
+                        lead.first_attempt_at.is_(None),
+                        lead.first_attempt_at > bindparam("first", type_=stamp),
+                    ),
+                    bindparam("first", type_=stamp),
+                ),
+                else_=lead.first_attempt_at,
+            ),
+            last_attempt_at=case(
+                (newer, bindparam("last", type_=stamp)), else_=lead.last_attempt_at
+            ),
+            last_outcome=case((newer, bindparam("outcome")), else_=lead.last_outcome),
+        ),
+        params,
+    )
+    return set(totals)
 
 
 ATTEMPT_DEFAULTS = _defaults(Attempt)

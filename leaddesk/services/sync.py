@@ -20,10 +20,12 @@ dataclasses and may run on a worker thread (every call opens its own sessions).
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import threading
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -136,7 +138,7 @@ class SyncService:
         server_url: str,
         token_provider: TokenProvider,
         *,
-        batch_size: int = 500,
+        batch_size: int = 2000,
         pull_limit: int = 500,
         timeout: float = 30.0,
         transport: httpx.BaseTransport | None = None,
@@ -181,18 +183,19 @@ class SyncService:
 
     # -- a round ------------------------------------------------------------------------
 
-    def run_once(self) -> SyncResult:
-        """Push everything pending, then pull; raises SyncError (state offline or error)."""
+    def run_once(self, *, pull: bool = True) -> SyncResult:
+        """Push everything pending, then pull (unless told not to); raises SyncError
+        (the state is then offline or error)."""
         with self._run_lock:
             try:
-                result = self._run()
+                result = self._run(pull)
             except SyncError as exc:
                 self._set("offline" if exc.offline else "error", str(exc))
                 raise
             self._set("synced" if result.pending == 0 else "pending")
             return result
 
-    def _run(self) -> SyncResult:
+    def _run(self, pull: bool) -> SyncResult:
         token = self.token_provider()
         if not token:
             raise SyncError(
@@ -207,7 +210,8 @@ class SyncService:
         if rnd.supervisor:
             self._map_agents(client, rnd)
         self._push(client, rnd)
-        self._pull(client, rnd)
+        if pull:
+            self._pull(client, rnd)
         return SyncResult(rnd.pushed, len(rnd.pulled), rnd.conflicts, self.pending())
 
     def _client(self) -> httpx.Client:
@@ -271,24 +275,41 @@ class SyncService:
     def _push(self, client: httpx.Client, rnd: _Round) -> None:
         with self.ws.store.transaction() as session:
             device = device_id(session)
-        after = 0
-        while True:
-            ops, rows, after = self._next_batch(after, rnd)
-            if not rows:
-                return
-            doc = self._request(client, "POST", "/api/push", json={"device_id": device, "ops": ops})
-            acked = {r["op_id"] for r in doc.get("results", []) if r.get("status") in ACKED}
-            conflicts = sum(1 for r in doc.get("results", []) if r.get("status") == "conflict")
-            mine = [op_id for op_id in rows if op_id in acked]
-            with self.ws.store.transaction() as session:
-                for start in range(0, len(mine), 500):
-                    session.execute(
-                        delete(Outbox).where(Outbox.op_id.in_(mine[start : start + 500]))
+
+        def prepare(after: int) -> tuple[bytes, list[str], int]:
+            ops, rows, last = self._next_batch(after, rnd)
+            return json.dumps({"device_id": device, "ops": ops}).encode(), rows, last
+
+        # The next batch is read and encoded while the server applies this one. Order
+        # holds: a batch is sent only after the one before it was acknowledged.
+        with ThreadPoolExecutor(1, thread_name_prefix="leaddesk-sync") as reader:
+            ahead = reader.submit(prepare, 0)
+            while True:
+                body, rows, after = ahead.result()
+                if not rows:
+                    return
+                ahead = reader.submit(prepare, after)
+                doc = self._request(
+                    client,
+                    "POST",
+                    "/api/push",
+                    content=body,
+                    headers={"content-type": "application/json"},
+                )
+                results = doc.get("results", [])
+                acked = {r["op_id"] for r in results if r.get("status") in ACKED}
+                mine = [op_id for op_id in rows if op_id in acked]
+                with self.ws.store.transaction() as session:
+                    for start in range(0, len(mine), 500):
+                        session.execute(
+                            delete(Outbox).where(Outbox.op_id.in_(mine[start : start + 500]))
+                        )
+                rnd.pushed += len(mine)
+                rnd.conflicts += sum(1 for r in results if r.get("status") == "conflict")
+                if len(mine) < len(rows):
+                    raise SyncError(
+                        f"{self.url} did not acknowledge {len(rows) - len(mine)} changes"
                     )
-            rnd.pushed += len(mine)
-            rnd.conflicts += conflicts
-            if len(mine) < len(rows):
-                raise SyncError(f"{self.url} did not acknowledge {len(rows) - len(mine)} changes")
 
     def _next_batch(self, after: int, rnd: _Round) -> tuple[list[dict[str, Any]], list[str], int]:
         """The next operations to send (ids of outbox rows among them) and the last seq."""
@@ -299,28 +320,34 @@ class SyncService:
             known: set[str] = set()
             bootstrapped: set[str] = set()
             while len(rows) < self.batch_size:
-                chunk = session.scalars(
-                    select(Outbox)
+                # Plain rows, not ORM objects: a batch is thousands of them.
+                chunk = session.execute(
+                    select(
+                        Outbox.seq,
+                        Outbox.op_id,
+                        Outbox.kind,
+                        Outbox.entity_id,
+                        Outbox.payload,
+                        Outbox.base_version,
+                    )
                     .where(Outbox.seq > after)
                     .order_by(Outbox.seq)
                     .limit(self.batch_size - len(rows))
                 ).all()
                 if not chunk:
                     break
-                lead_ids = {self._lead_of(r) for r in chunk} - known - bootstrapped
-                if lead_ids:
-                    known |= set(
-                        session.scalars(
-                            select(SyncedVersion.lead_id).where(SyncedVersion.lead_id.in_(lead_ids))
+                versions: dict[str, int] = {}
+                lead_ids = list({self._lead_of(r) for r in chunk})
+                for start in range(0, len(lead_ids), 500):
+                    versions.update(
+                        (row[0], row[1])
+                        for row in session.execute(
+                            select(SyncedVersion.lead_id, SyncedVersion.version).where(
+                                SyncedVersion.lead_id.in_(lead_ids[start : start + 500])
+                            )
                         )
                     )
-                versions = dict(
-                    session.execute(
-                        select(SyncedVersion.lead_id, SyncedVersion.version).where(
-                            SyncedVersion.lead_id.in_({self._lead_of(r) for r in chunk})
-                        )
-                    ).all()
-                )
+                known |= set(versions)
                 for row in chunk:
                     after = row.seq
                     payload = dict(row.payload)
@@ -357,11 +384,11 @@ class SyncService:
         return ops, rows, after
 
     @staticmethod
-    def _lead_of(row: Outbox) -> str:
+    def _lead_of(row: Any) -> str:
         if row.kind in ("lead", "lead_state"):
-            return row.entity_id
+            return str(row.entity_id)
         lead_id = row.payload.get("lead_id")
-        return lead_id if isinstance(lead_id, str) else row.entity_id
+        return lead_id if isinstance(lead_id, str) else str(row.entity_id)
 
     def _lead_op(self, session: Session, lead_id: str) -> dict[str, Any] | None:
         lead = session.get(Lead, lead_id)
