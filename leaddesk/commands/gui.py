@@ -51,6 +51,15 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             raise UserError(f"--screenshot {screenshot}: the file name must end in .png")
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     path = _db_path(args, ctx)
+    instance = None
+    if screenshot is None:
+        from leaddesk.ui.single_instance import claim
+
+        # One window per database: a second start hands its tel: link over and exits.
+        instance = claim(path, [args.open] if args.open else [])
+        if instance is None:
+            log.info("handed over to the LeadDesk already running on %s", path)
+            return 0
 
     from leaddesk.ui.app import install_crash_dialog, setup_file_logging
 
@@ -59,7 +68,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     store = open_with_demo(path, ctx)
     try:
         ws = ctx.workspace(store)
-        return _run_window(ws, args, screenshot, log_file, install_crash_dialog)
+        return _run_window(ws, args, screenshot, log_file, install_crash_dialog, instance)
     finally:
         store.close()  # type: ignore[attr-defined]
 
@@ -70,6 +79,7 @@ def _run_window(
     screenshot: Path | None,
     log_file: Path,
     install_crash_dialog: object,
+    instance: object = None,
 ) -> int:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
@@ -94,4 +104,7 @@ def _run_window(
     window.show()
     if args.compact:
         window.toggle_compact()
+    from leaddesk.ui.single_instance import attach
+
+    attach(window, instance, args.open)  # type: ignore[arg-type]
     return int(app.exec())
