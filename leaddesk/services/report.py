@@ -262,6 +262,7 @@ class ReportService:
             lead_filter += " AND l.owner_id = :agent"
             attempt_filter = " AND lead_id IN (SELECT id FROM lead WHERE owner_id = :agent)"
         speed = seconds_between(dialect, "p.first_at", "l.arrived_at")
+        not_negative = "MAX" if dialect == "sqlite" else "GREATEST"  # an attempt logged early
         # The team's ranks are only needed for the team report.
         team_rank = (
             "ROW_NUMBER() OVER (ORDER BY speed) AS r_all, COUNT(*) OVER () AS n_all"
@@ -290,8 +291,8 @@ class ReportService:
                  COALESCE(p.first_call, 0) AS first_call,
                  COALESCE(p.retry_due, 0) AS retry_due,
                  CASE WHEN p.n > 1 THEN 1 ELSE 0 END AS second,
-                 CASE WHEN p.first_at IS NULL THEN NULL
-                      WHEN {speed} < 0 THEN 0.0 ELSE {speed} END AS speed
+                 CASE WHEN p.first_at IS NULL THEN NULL ELSE {not_negative}(0, {speed}) END
+                   AS speed
           FROM lead l LEFT JOIN per_lead p ON p.lead_id = l.id
           WHERE {lead_filter}
         ),
