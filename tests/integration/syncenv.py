@@ -110,6 +110,24 @@ def fixture_team(pg_store: Store, server_thread: ServerThread) -> Team:
     return make_team(pg_store, server_thread.url)
 
 
+@pytest.fixture(name="ram_path")
+def fixture_ram_path(tmp_path: Path) -> Iterator[Path]:
+    """A folder in memory (/dev/shm) where there is one, else tmp_path: laptops that
+    log thousands of outcomes first (one fsync each) are not slowed by the disk."""
+    shm = Path("/dev/shm")
+    if not (shm.is_dir() and os.access(shm, os.W_OK)):
+        yield tmp_path
+        return
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="leaddesk-test-", dir=shm))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def laptop(tmp_path: Path, agent: str, clock_at: datetime = NOW) -> Workspace:
     """A laptop: its own SQLite database, the agent acting on it."""
     store = open_store(tmp_path / f"{agent}-{uuid.uuid4().hex[:6]}.db")

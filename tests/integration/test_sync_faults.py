@@ -37,6 +37,7 @@ fixture_pg_store_session = syncenv.fixture_pg_store_session
 fixture_pg_store = syncenv.fixture_pg_store
 fixture_server_thread = syncenv.fixture_server_thread
 fixture_team = syncenv.fixture_team
+fixture_ram_path = syncenv.fixture_ram_path
 
 pytestmark = pytest.mark.postgres
 
@@ -102,8 +103,8 @@ def wait_for(predicate: Any, timeout: float = 30) -> None:
         time.sleep(0.005)
 
 
-def test_client_killed_mid_push_resends_and_nothing_doubles(team: Team, tmp_path: Path) -> None:
-    ws, queued = busy_laptop(team, tmp_path, leads=40, attempts=800)
+def test_client_killed_mid_push_resends_and_nothing_doubles(team: Team, ram_path: Path) -> None:
+    ws, queued = busy_laptop(team, ram_path, leads=40, attempts=800)
     db = ws.store.path
     assert db is not None
     ws.store.close()
@@ -132,9 +133,9 @@ def test_client_killed_mid_push_resends_and_nothing_doubles(team: Team, tmp_path
 
 
 def test_server_killed_mid_request_loses_nothing(
-    team: Team, tmp_path: Path, pg_database: str
+    team: Team, ram_path: Path, pg_database: str
 ) -> None:
-    ws, queued = busy_laptop(team, tmp_path, leads=30, attempts=600)
+    ws, queued = busy_laptop(team, ram_path, leads=30, attempts=600)
     server = ServerProcess(pg_database).start()
     errors: list[BaseException] = []
 
@@ -168,9 +169,9 @@ def test_server_killed_mid_request_loses_nothing(
 
 
 def test_connection_cut_before_the_answer_then_the_same_batch_again(
-    team: Team, tmp_path: Path, server_thread: Any
+    team: Team, ram_path: Path, server_thread: Any
 ) -> None:
-    ws, queued = busy_laptop(team, tmp_path, leads=10, attempts=300)
+    ws, queued = busy_laptop(team, ram_path, leads=10, attempts=300)
     proxy = CuttingProxy(server_thread.port)
     try:
         proxy.cut_pushes = 2  # the answers to the first two uploads never arrive
@@ -237,8 +238,8 @@ def test_the_same_batch_sent_twice_at_once_is_applied_once(team: Team) -> None:
     assert count(team.store, Attempt) == 300
 
 
-def test_a_week_offline_with_thousands_of_attempts(team: Team, tmp_path: Path) -> None:
-    ws, queued = busy_laptop(team, tmp_path, leads=200, attempts=2016)  # 5-minute steps, a week
+def test_a_week_offline_with_thousands_of_attempts(team: Team, ram_path: Path) -> None:
+    ws, queued = busy_laptop(team, ram_path, leads=200, attempts=2016)  # 5-minute steps, a week
     started = time.perf_counter()
     result = sync(ws, team.url, team.alice, batch_size=500)
     elapsed = time.perf_counter() - started
