@@ -8,21 +8,17 @@ outcome key, and the next lead is selected.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import logging
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QPlainTextEdit,
     QSplitter,
     QVBoxLayout,
@@ -41,8 +37,9 @@ from leaddesk.ui.calllist_view import CallListView
 from leaddesk.ui.compact_mode import CompactWindow
 from leaddesk.ui.events import Events
 from leaddesk.ui.history_view import HistoryView
-from leaddesk.ui.icons import app_icon, icon
+from leaddesk.ui.icons import app_icon
 from leaddesk.ui.lead_card import LeadCard
+from leaddesk.ui.menus import build_menus, shortcuts_dialog
 from leaddesk.ui.outcome_bar import OutcomeBar
 from leaddesk.ui.panel import Panel
 from leaddesk.ui.rapport_panel import RapportPanel
@@ -88,6 +85,7 @@ class MainWindow(QMainWindow):
         self._dialing = False
         self._loading_lead: str | None = None
         self.last_error = ""
+        self._supervisor: QWidget | None = None
         self.last_logged: LoggedOutcome | None = None
 
         self.model = CallListModel(
@@ -153,7 +151,7 @@ class MainWindow(QMainWindow):
         self.statusBar().setObjectName("StatusBar")
         self.resize(1440, 900)
 
-        self._build_actions()
+        self.dial_action = build_menus(self)
         self._connect()
         self._timer = QTimer(self)
         self._timer.setInterval(refresh_ms)
@@ -161,133 +159,18 @@ class MainWindow(QMainWindow):
         self._timer.start()
         # Keyboard first: arrows walk the list and Enter dials from the start.
         self.calllist.table.setFocus()
-        self.refresh()
-        self.runner.run(backend.pending_dials, self._on_pending_dials, name="pending_dials")
+        # The list first: the shift figures and pending dials are read once it is in,
+        # so that they do not compete with the first batch for the CPU.
+        self._started = False
+        self.model.refresh()
 
     # -- construction -------------------------------------------------------------------
-
-    def _action(
-        self,
-        menu: Any,
-        text: str,
-        shortcut: str | list[str],
-        slot: Callable[[], Any],
-        name: str,
-        icon_name: str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        keys = [shortcut] if isinstance(shortcut, str) else shortcut
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        bar = self.menuBar()
-        bar.setObjectName("MenuBar")
-        file = bar.addMenu("&File")
-        if importlib.util.find_spec("leaddesk.ui.import_dialog") is not None:
-            self._action(
-                file, "Import leads…", "Ctrl+I", self.open_import, "ActionImport", "import"
-            )
-        if importlib.util.find_spec("leaddesk.ui.supervisor") is not None:
-            self._action(
-                file,
-                "Supervisor review",
-                "Ctrl+Shift+S",
-                self.open_supervisor,
-                "ActionSupervisor",
-                "supervisor",
-            )
-        file.addSeparator()
-        self._action(file, "Quit", "Ctrl+Q", self.close, "ActionQuit")
-        lead = bar.addMenu("&Lead")
-        # Enter dials; the handler lets the text fields keep their own Enter.
-        self.dial_action = self._action(
-            lead, "Dial", ["Return", "Enter"], self.on_enter, "ActionDial", "phone"
-        )
-        self._action(
-            lead, "Copy number", "Ctrl+Shift+C", self.copy_number, "ActionCopyNumber", "copy"
-        )
-        self._action(lead, "Find a lead", "Ctrl+F", self.focus_search, "ActionFind", "search")
-        self._action(
-            lead, "Go to the call list", "Ctrl+1", self.calllist.table.setFocus, "ActionFocusList"
-        )
-        self._action(lead, "Refresh", "F5", self.refresh, "ActionRefresh", "refresh")
-        lead.addSeparator()
-        self._action(
-            lead,
-            "Note for this attempt",
-            "Ctrl+L",
-            self.outcomes.note.setFocus,
-            "ActionNote",
-            "note",
-        )
-        self._action(
-            lead,
-            "Callback tomorrow, same time",
-            "Alt+T",
-            self.picker.pick_tomorrow,
-            "ActionCallbackTomorrow",
-            "callback",
-        )
-        self._action(
-            lead,
-            "Callback in 2 hours",
-            "Alt+2",
-            self.picker.pick_in_two_hours,
-            "ActionCallbackTwoHours",
-            "clock",
-        )
-        self._action(
-            lead,
-            "Next script variant",
-            "Ctrl+Shift+V",
-            self.next_variant,
-            "ActionNextVariant",
-            "shuffle",
-        )
-        self._action(
-            lead, "Add rapport note", "Ctrl+N", self.focus_rapport, "ActionAddNote", "plus"
-        )
-        self._action(
-            lead, "Edit rapport note", "F2", self.rapport.start_edit, "ActionEditNote", "edit"
-        )
-        self._action(
-            lead,
-            "Pin rapport note",
-            "Ctrl+Shift+P",
-            self.rapport.toggle_pin,
-            "ActionPinNote",
-            "pin",
-        )
-        view = bar.addMenu("&View")
-        self._action(
-            view,
-            "Compact mode (always on top)",
-            "Ctrl+Shift+M",
-            self.toggle_compact,
-            "ActionCompact",
-            "compact",
-        )
-        help_ = bar.addMenu("&Help")
-        self._action(help_, "Keyboard shortcuts", "F1", self.show_shortcuts, "ActionShortcuts")
-        QShortcut(
-            QKeySequence("Escape"),
-            self.calllist.search,
-            self._clear_search,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
 
     def _connect(self) -> None:
         self.calllist.lead_selected.connect(self._on_lead_selected)
         self.calllist.activated.connect(lambda _lead: self.dial())
         self.model.refreshed.connect(self._on_refreshed)
+        self.model.failed.connect(self._start_rest)
         self.model.summary_changed.connect(lambda _t, counts: self.tray.counts_changed(counts))
         self.outcomes.dial_requested.connect(self.dial)
         self.outcomes.outcome_requested.connect(self.log_outcome)
@@ -315,7 +198,16 @@ class MainWindow(QMainWindow):
     def _on_shift(self, stats: ShiftView) -> None:
         self.shift.set_stats(stats)
 
+    def _start_rest(self, *_args: object) -> None:
+        if not self._started:
+            self._started = True
+            self.runner.run(self.backend.shift, self._on_shift, name="shift")
+            self.runner.run(
+                self.backend.pending_dials, self._on_pending_dials, name="pending_dials"
+            )
+
     def _on_refreshed(self) -> None:
+        self._start_rest()
         target = self._select_after
         self._select_after = None
         if target is not None:
@@ -610,7 +502,7 @@ class MainWindow(QMainWindow):
         self.calllist.search.setFocus()
         self.calllist.search.selectAll()
 
-    def _clear_search(self) -> None:
+    def clear_search(self) -> None:
         self.calllist.search.clear()
         self.calllist.table.setFocus()
 
@@ -623,39 +515,43 @@ class MainWindow(QMainWindow):
             self.compact.raise_()
             self.hide()
 
+    def bring_to_front(self) -> None:
+        """Another start on this database asked for this window."""
+        if self.compact.isVisible():
+            self.compact.raise_()
+            self.compact.activateWindow()
+        else:
+            self._raise()
+
     def _raise(self) -> None:
         self.show()
         self.raise_()
         self.activateWindow()
 
     def open_import(self) -> None:
-        module = importlib.import_module("leaddesk.ui.import_dialog")
-        dialog = module.ImportDialog(self.backend.ws, parent=self)
-        dialog.finished.connect(lambda _r: self.refresh())
+        from leaddesk.ui.import_dialog import ImportDialog
+
+        ws = self.backend.ws
+        dialog = ImportDialog(ws.store, ws.agent.name, ws.clock, parent=self)
+        dialog.imported.connect(lambda _summary: self.events.leads_changed.emit())
         dialog.open()
 
     def open_supervisor(self) -> None:
-        module = importlib.import_module("leaddesk.ui.supervisor")
-        self._supervisor = module.SupervisorWindow(self.backend.ws, parent=self)
+        from leaddesk.ui.supervisor import SupervisorWindow
+
+        if self._supervisor is None:
+            self._supervisor = SupervisorWindow(self.backend.ws)
+            self._supervisor.lead_activated.connect(self._open_lead_from_review)
         self._supervisor.show()
+        self._supervisor.raise_()
+
+    def _open_lead_from_review(self, lead_id: str) -> None:
+        self._raise()
+        if not self.calllist.select_lead(lead_id):
+            self._load_lead(lead_id)
 
     def show_shortcuts(self) -> None:
-        rows = [
-            f"<tr><td><b>{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}"
-            f"</b></td><td>{a.text()}</td></tr>"
-            for a in self.actions()
-            if not a.shortcut().isEmpty()
-        ]
-        keys = ", ".join(f"{i.key} {i.label}" for i in OUTCOMES.values())
-        box = QMessageBox(
-            QMessageBox.Icon.NoIcon,
-            "Keyboard shortcuts",
-            f"<table cellspacing=6>{''.join(rows)}</table><p><b>Outcomes</b>: {keys}</p>",
-            QMessageBox.StandardButton.Close,
-            self,
-        )
-        box.setObjectName("ShortcutsDialog")
-        box.open()
+        shortcuts_dialog(self).open()
 
     def show_error(self, error: BaseException | str) -> None:
         message = str(error)
@@ -671,4 +567,6 @@ class MainWindow(QMainWindow):
         self.runner.shutdown()
         self.tray.hide()
         self.compact.close()
+        if self._supervisor is not None:
+            self._supervisor.close()
         super().closeEvent(event)

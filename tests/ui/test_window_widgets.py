@@ -242,3 +242,29 @@ def test_tel_dialer_hands_over_an_rfc3966_uri() -> None:
         tel_uri("415 555 0142")
     with pytest.raises(DialError, match="copy the number"):
         TelDialer(lambda _uri: False).dial("+14155550142", "lead-1")
+
+
+def test_import_and_supervisor_open_from_the_menu(qtbot, window) -> None:
+    from leaddesk.ui.import_dialog import ImportDialog
+    from leaddesk.ui.supervisor import SupervisorWindow
+
+    actions = {a.objectName(): a for a in window.actions()}
+    actions["ActionImport"].trigger()
+    dialog = window.findChild(ImportDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()
+    actions["ActionSupervisor"].trigger()
+    review = window._supervisor
+    assert isinstance(review, SupervisorWindow) and review.isVisible()
+    loaded: list[int] = []
+    review.loaded.connect(lambda: loaded.append(1))  # no event ran since the trigger
+    qtbot.waitUntil(lambda: bool(loaded), timeout=15_000)
+    review.close()
+
+
+def test_shortcuts_dialog_lists_actions_and_outcome_keys(window) -> None:
+    from leaddesk.ui.menus import shortcuts_dialog
+
+    box = shortcuts_dialog(window)
+    assert "Ctrl+Shift+M" in box.text()
+    assert "Voicemail left" in box.text()

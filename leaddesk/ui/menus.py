@@ -1,0 +1,144 @@
+"""The agent window's menus: every action with its shortcut, shown next to it."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMessageBox
+
+from leaddesk.domain.outcomes import OUTCOMES
+from leaddesk.ui.icons import icon
+
+if TYPE_CHECKING:
+    from leaddesk.ui.main_window import MainWindow
+
+
+def _action(
+    window: MainWindow,
+    menu: Any,
+    text: str,
+    shortcut: str | list[str],
+    slot: Callable[[], Any],
+    name: str,
+    icon_name: str | None = None,
+) -> QAction:
+    action = QAction(text, window)
+    action.setObjectName(name)
+    keys = [shortcut] if isinstance(shortcut, str) else shortcut
+    action.setShortcuts([QKeySequence(k) for k in keys])
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    if icon_name:
+        action.setIcon(icon(icon_name))
+    action.triggered.connect(lambda _checked=False: slot())
+    menu.addAction(action)
+    window.addAction(action)
+    return action
+
+
+def build_menus(w: MainWindow) -> QAction:
+    """File, Lead, View and Help menus; returns the Dial action."""
+    bar = w.menuBar()
+    bar.setObjectName("MenuBar")
+    file = bar.addMenu("&File")
+    if importlib.util.find_spec("leaddesk.ui.import_dialog") is not None:
+        _action(w, file, "Import leads…", "Ctrl+I", w.open_import, "ActionImport", "import")
+    if importlib.util.find_spec("leaddesk.ui.supervisor") is not None:
+        _action(
+            w,
+            file,
+            "Supervisor review",
+            "Ctrl+Shift+S",
+            w.open_supervisor,
+            "ActionSupervisor",
+            "supervisor",
+        )
+    file.addSeparator()
+    _action(w, file, "Quit", "Ctrl+Q", w.close, "ActionQuit")
+
+    lead = bar.addMenu("&Lead")
+    # Enter dials; the handler lets the text fields keep their own Enter.
+    dial = _action(w, lead, "Dial", ["Return", "Enter"], w.on_enter, "ActionDial", "phone")
+    _action(w, lead, "Copy number", "Ctrl+Shift+C", w.copy_number, "ActionCopyNumber", "copy")
+    _action(w, lead, "Find a lead", "Ctrl+F", w.focus_search, "ActionFind", "search")
+    _action(w, lead, "Go to the call list", "Ctrl+1", w.calllist.table.setFocus, "ActionFocusList")
+    _action(w, lead, "Refresh", "F5", w.refresh, "ActionRefresh", "refresh")
+    lead.addSeparator()
+    _action(
+        w, lead, "Note for this attempt", "Ctrl+L", w.outcomes.note.setFocus, "ActionNote", "note"
+    )
+    _action(
+        w,
+        lead,
+        "Callback tomorrow, same time",
+        "Alt+T",
+        w.picker.pick_tomorrow,
+        "ActionCallbackTomorrow",
+        "callback",
+    )
+    _action(
+        w,
+        lead,
+        "Callback in 2 hours",
+        "Alt+2",
+        w.picker.pick_in_two_hours,
+        "ActionCallbackTwoHours",
+        "clock",
+    )
+    _action(
+        w,
+        lead,
+        "Next script variant",
+        "Ctrl+Shift+V",
+        w.next_variant,
+        "ActionNextVariant",
+        "shuffle",
+    )
+    _action(w, lead, "Add rapport note", "Ctrl+N", w.focus_rapport, "ActionAddNote", "plus")
+    _action(w, lead, "Edit rapport note", "F2", w.rapport.start_edit, "ActionEditNote", "edit")
+    _action(
+        w, lead, "Pin rapport note", "Ctrl+Shift+P", w.rapport.toggle_pin, "ActionPinNote", "pin"
+    )
+
+    view = bar.addMenu("&View")
+    _action(
+        w,
+        view,
+        "Compact mode (always on top)",
+        "Ctrl+Shift+M",
+        w.toggle_compact,
+        "ActionCompact",
+        "compact",
+    )
+    help_ = bar.addMenu("&Help")
+    _action(w, help_, "Keyboard shortcuts", "F1", w.show_shortcuts, "ActionShortcuts")
+    QShortcut(
+        QKeySequence("Escape"),
+        w.calllist.search,
+        w.clear_search,
+        context=Qt.ShortcutContext.WidgetShortcut,
+    )
+    return dial
+
+
+def shortcuts_dialog(w: MainWindow) -> QMessageBox:
+    rows = "".join(
+        f"<tr><td><b>{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}</b></td>"
+        f"<td>{a.text()}</td></tr>"
+        for a in w.actions()
+        if not a.shortcut().isEmpty()
+    )
+    keys = "".join(f"<tr><td><b>{i.key}</b></td><td>{i.label}</td></tr>" for i in OUTCOMES.values())
+    box = QMessageBox(
+        QMessageBox.Icon.NoIcon,
+        "Keyboard shortcuts",
+        f"<table cellspacing=4>{rows}</table><p><b>Outcomes</b></p>"
+        f"<table cellspacing=4>{keys}</table>",
+        QMessageBox.StandardButton.Close,
+        w,
+    )
+    box.setObjectName("ShortcutsDialog")
+    return box
