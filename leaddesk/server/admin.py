@@ -156,30 +156,34 @@ def put_scripts(session: Session, caller: Caller, body: Any, now: datetime) -> d
     require_supervisor(caller, "publish voicemail scripts")
     log: list[tuple[str, str, str | None]] = []
     for i, raw in enumerate(_rows(body, "scripts")):
-        path = f"scripts[{i}]"
-        data = decode(VoicemailScript, raw, path, required=("stage", "template"))
-        data.pop("updated_at", None)
-        row = session.get(VoicemailScript, data["id"]) if data.get("id") else None
-        if row is None:
-            row = session.scalars(
-                select(VoicemailScript).where(
-                    VoicemailScript.team == data.get("team", ""),
-                    VoicemailScript.stage == data["stage"],
-                    VoicemailScript.variant == data.get("variant", 1),
-                )
-            ).first()
-        if row is None:
-            row = VoicemailScript(**data)
-            session.add(row)
-        else:
-            for name, value in data.items():
-                if name != "id":
-                    setattr(row, name, value)
-        row.updated_at = now
-        session.flush()
-        log.append(("script", row.id, None))
+        data = decode(VoicemailScript, raw, f"scripts[{i}]", required=("stage", "template"))
+        log.append(("script", upsert_script(session, data, now), None))
     changes.record(session, log, now)
     return {"scripts": len(log)}
+
+
+def upsert_script(session: Session, data: dict[str, Any], now: datetime) -> str:
+    """Store a team script by id, else by (team, stage, variant); returns its id."""
+    data = {k: v for k, v in data.items() if k != "updated_at"}
+    row = session.get(VoicemailScript, data["id"]) if data.get("id") else None
+    if row is None:
+        row = session.scalars(
+            select(VoicemailScript).where(
+                VoicemailScript.team == data.get("team", ""),
+                VoicemailScript.stage == data["stage"],
+                VoicemailScript.variant == data.get("variant", 1),
+            )
+        ).first()
+    if row is None:
+        row = VoicemailScript(**data)
+        session.add(row)
+    else:
+        for name, value in data.items():
+            if name != "id":
+                setattr(row, name, value)
+    row.updated_at = now
+    session.flush()
+    return row.id
 
 
 def put_cadences(session: Session, caller: Caller, body: Any, now: datetime) -> dict[str, Any]:

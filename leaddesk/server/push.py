@@ -18,7 +18,7 @@ from sqlalchemy import Table, bindparam, case, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from leaddesk.domain.clock import iso
-from leaddesk.server import changes
+from leaddesk.server import admin, changes
 from leaddesk.server.auth import Caller
 from leaddesk.services.sync_wire import (
     KINDS,
@@ -448,6 +448,20 @@ class BatchApplier:
         self._lead_for(data["lead_id"], f"{path}.lead_id")
         data["agent_id"] = self.caller.id
         self.notes.append((op, data))
+        return {"status": "applied"}
+
+    def _voicemail_script(self, op: Op) -> dict[str, Any]:
+        """A supervisor's script edit becomes the team's; an agent's stays on the laptop."""
+        path = f"ops[{op.index}].payload"
+        data = decode(VoicemailScript, op.payload, path, required=("id", "stage", "template"))
+        if data["id"] != op.entity_id:
+            raise WireError(f"ops[{op.index}].entity_id", "must equal payload.id")
+        if not self.caller.is_supervisor:
+            self.statuses[op.op_id] = "local"
+            return {"status": "local"}
+        self.session.flush()
+        script_id = admin.upsert_script(self.session, data, self.now)
+        self.changed.append(("script", script_id, None))
         return {"status": "applied"}
 
     # -- write --------------------------------------------------------------------------

@@ -53,7 +53,9 @@ from leaddesk.store.models import (
 log = logging.getLogger(__name__)
 
 DEVICE_KEY = "device_id"
-ACKED = frozenset({"applied", "duplicate", "conflict", "exists"})
+# Answers that settle an operation: the laptop may forget it. "local": the server keeps
+# it out of the team's data (a voicemail script an agent edited stays on the laptop).
+ACKED = frozenset({"applied", "duplicate", "conflict", "exists", "local"})
 LEAD_OP_NAMESPACE = uuid.UUID("5d7c1f0e-3b7a-4b8e-9a35-6a0d2c9e1f42")
 
 TokenProvider = Callable[[], "str | None"]
@@ -337,7 +339,7 @@ class SyncService:
                 if not chunk:
                     break
                 versions: dict[str, int] = {}
-                lead_ids = list({self._lead_of(r) for r in chunk})
+                lead_ids = list({self._lead_of(r) for r in chunk} - {None})
                 for start in range(0, len(lead_ids), 500):
                     versions.update(
                         (row[0], row[1])
@@ -361,7 +363,7 @@ class SyncService:
                         owner = row.payload.get("owner_id")
                         if rnd.supervisor and owner in rnd.to_server:
                             payload["owner_id"] = rnd.to_server[owner]
-                    elif lead_id not in known and lead_id not in bootstrapped:
+                    elif lead_id is not None and lead_id not in known | bootstrapped:
                         lead_op = self._lead_op(session, lead_id)
                         if lead_op is not None:
                             ops.append(lead_op)
@@ -384,11 +386,12 @@ class SyncService:
         return ops, rows, after
 
     @staticmethod
-    def _lead_of(row: Any) -> str:
+    def _lead_of(row: Any) -> str | None:
+        """The lead an operation is about, if any."""
         if row.kind in ("lead", "lead_state"):
             return str(row.entity_id)
         lead_id = row.payload.get("lead_id")
-        return lead_id if isinstance(lead_id, str) else str(row.entity_id)
+        return lead_id if isinstance(lead_id, str) else None
 
     def _lead_op(self, session: Session, lead_id: str) -> dict[str, Any] | None:
         lead = session.get(Lead, lead_id)

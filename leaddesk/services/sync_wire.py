@@ -21,7 +21,7 @@ from leaddesk.store.models import (
 )
 
 # Operation kinds a client may push.
-KINDS = ("attempt", "lead_state", "lead", "rapport_note")
+KINDS = ("attempt", "lead_state", "lead", "rapport_note", "voicemail_script")
 
 # Lead fields the server keeps for itself: who owns it, its version, its bookkeeping.
 LEAD_SERVER_FIELDS = frozenset({"id", "owner_id", "version", "created_at", "updated_at"})

@@ -24,7 +24,7 @@ from leaddesk.services.sync import SyncError, SyncResult, SyncService
 from leaddesk.services.sync_wire import encode
 from leaddesk.services.workspace import Workspace
 from leaddesk.store import open_store
-from leaddesk.store.models import Attempt, Cadence, Lead, Outbox, VoicemailScript
+from leaddesk.store.models import Attempt, Cadence, Lead, Outbox, RapportNote, VoicemailScript
 from tests.integration import syncenv
 from tests.integration.syncenv import NOW, Team, count, import_leads, laptop
 
@@ -297,3 +297,38 @@ def test_a_single_office_server_on_sqlite(tmp_path: Path) -> None:
             assert service.run_once().pending == 0
     assert count(store, Attempt) == 1
     store.close()
+
+
+def test_rapport_notes_and_script_edits_are_pushed_as_their_kind_allows(
+    team: Team, tmp_path: Path
+) -> None:
+    (lead_id,) = import_leads(team, "alice", 1)
+    alice, boss = laptop(tmp_path, "alice"), laptop(tmp_path, "boss")
+    sync(alice, team, team.alice)
+    with alice.store.transaction() as session:
+        note = RapportNote(lead_id=lead_id, agent_id=alice.agent.id, kind="family", text="twins")
+        mine = VoicemailScript(stage="introduce", variant=7, template="my own words")
+        session.add_all([note, mine])
+        session.flush()
+        enqueue(session, "rapport_note", note.id, encode(note))
+        enqueue(session, "voicemail_script", mine.id, encode(mine))
+    with boss.store.transaction() as session:
+        team_script = VoicemailScript(stage="offer_time", variant=1, template="Team words")
+        session.add(team_script)
+        session.flush()
+        enqueue(session, "voicemail_script", team_script.id, encode(team_script))
+
+    assert sync(alice, team, team.alice).pending == 0
+    assert sync(boss, team, team.boss).pending == 0
+    with team.store.session() as session:
+        stored = session.get(RapportNote, note.id)
+        assert stored is not None and stored.text == "twins"
+        assert stored.agent_id == team.ids["alice"]
+        # The agent's own script stayed on the laptop; the supervisor's is the team's.
+        assert session.get(VoicemailScript, mine.id) is None
+        assert session.get(VoicemailScript, team_script.id) is not None
+    sync(alice, team, team.alice)
+    with alice.store.session() as session:
+        pulled = session.get(VoicemailScript, team_script.id)
+        assert pulled is not None and pulled.template == "Team words"
+        assert session.get(VoicemailScript, mine.id) is not None
