@@ -1,0 +1,215 @@
+"""The settings dialog, generated from the one registry in `leaddesk.settings`.
+
+One field per shown setting: a spin box for numbers, a drop-down for choices, a line
+edit for text; the setting's description is its tooltip and accessible description.
+Save validates every field (and the rules across fields) and shows each refusal next to
+its field; nothing is written until all are valid, and then atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaddesk.settings import REGISTRY, Setting, SettingError, Settings, SettingsFileError
+
+CONTEXT = "Settings"  # the translation context of the registry's labels and descriptions
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def object_name(name: str) -> str:
+    """`caps.per_24h` -> `Setting_caps_per_24h` (tests and screen readers find it so)."""
+    return "Setting_" + name.replace(".", "_")
+
+
+class SettingsDialog(QDialog):
+    """Edits a `Settings`; `choices` can offer values for a text setting (the cadences)."""
+
+    saved = Signal()
+
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        choices: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("SettingsDialog")
+        self.setWindowTitle(self.tr("LeadDesk settings"))
+        self.setAccessibleName(self.tr("Settings"))
+        self.settings = settings
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        extra = dict(choices or {})
+
+        form = QFormLayout()
+        form.setObjectName("SettingsForm")
+        for spec in REGISTRY:
+            if not spec.shown:
+                continue
+            editor = self._editor(spec, extra.get(spec.name, ()))
+            editor.setObjectName(object_name(spec.name))
+            editor.setAccessibleName(_t(spec.label))
+            editor.setAccessibleDescription(_t(spec.description))
+            editor.setToolTip(_t(spec.description))
+            label = QLabel(_t(spec.label), self)
+            label.setBuddy(editor)
+            label.setToolTip(_t(spec.description))
+            error = QLabel(self)
+            error.setObjectName(object_name(spec.name) + "_error")
+            error.setAccessibleName(self.tr("Problem with %s") % _t(spec.label))
+            error.setWordWrap(True)
+            error.setStyleSheet("color: #c62828;")
+            error.hide()
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(editor)
+            column.addWidget(error)
+            form.addRow(label, column)
+            self.fields[spec.name] = editor
+            self.errors[spec.name] = error
+
+        self.file_error = QLabel(self)
+        self.file_error.setObjectName("SettingsFileError")
+        self.file_error.setWordWrap(True)
+        self.file_error.setStyleSheet("color: #c62828;")
+        self.file_error.setVisible(bool(settings.problems))
+        self.file_error.setText("\n".join(settings.problems))
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.setObjectName("SettingsButtons")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.file_error)
+        layout.addWidget(self.buttons)
+
+    def _editor(self, spec: Setting, offered: Sequence[str]) -> QWidget:
+        value = self.settings[spec.name]
+        if spec.kind is int:
+            spin = QSpinBox(self)
+            spin.setRange(
+                spec.minimum if spec.minimum is not None else 0,
+                spec.maximum if spec.maximum is not None else 1_000_000,
+            )
+            spin.setValue(int(value))
+            return spin
+        options = list(spec.choices or offered)
+        if options:
+            combo = QComboBox(self)
+            if value not in options:
+                options.append(str(value))
+            combo.addItems(options)
+            combo.setCurrentText(str(value))
+            combo.setEditable(not spec.choices)  # offered names: another may be typed
+            return combo
+        edit = QLineEdit(str(value), self)
+        edit.setClearButtonEnabled(True)
+        return edit
+
+    def value_of(self, name: str) -> Any:
+        field = self.fields[name]
+        if isinstance(field, QSpinBox):
+            return field.value()
+        if isinstance(field, QComboBox):
+            return field.currentText()
+        assert isinstance(field, QLineEdit)
+        return field.text()
+
+    def set_value(self, name: str, value: Any) -> None:
+        field = self.fields[name]
+        if isinstance(field, QSpinBox):
+            field.setValue(int(value))
+        elif isinstance(field, QComboBox):
+            field.setCurrentText(str(value))
+        elif isinstance(field, QLineEdit):
+            field.setText(str(value))
+
+    def _show_error(self, name: str, message: str) -> None:
+        label = self.errors.get(name)
+        if label is None:
+            self.file_error.setText(message)
+            self.file_error.show()
+            return
+        label.setText(message)
+        label.show()
+
+    def save(self) -> bool:
+        """Validate all fields, show every refusal by its field; write only when all pass."""
+        for label in self.errors.values():
+            label.hide()
+        self.file_error.hide()
+        changes: dict[str, Any] = {}
+        bad = False
+        from leaddesk.settings import validate
+
+        for name in self.fields:
+            try:
+                changes[name] = validate(name, self.value_of(name))
+            except SettingError as exc:
+                self._show_error(name, exc.reason)
+                bad = True
+        if bad:
+            return False
+        try:
+            self.settings.update(changes)
+        except SettingError as exc:
+            self._show_error(exc.name, exc.reason)
+            return False
+        try:
+            self.settings.save()
+        except SettingsFileError as exc:
+            self._show_error("", str(exc))
+            return False
+        for name, value in changes.items():
+            self.set_value(name, value)  # show what was stored (e.g. the E.164 number)
+        self.saved.emit()
+        self.accept()
+        return True
+
+
+def add_menu_action(window: Any, settings: Settings) -> QAction:
+    """A "Settings…" entry in the window's File menu (before Quit), Ctrl+, as shortcut."""
+    action = QAction(QCoreApplication.translate("SettingsDialog", "Settings…"), window)
+    action.setObjectName("ActionSettings")
+    action.setShortcut("Ctrl+,")
+
+    def open_dialog() -> None:
+        dialog = SettingsDialog(settings, window)
+        dialog.open()
+        window._settings_dialog = dialog  # kept alive while open
+
+    action.triggered.connect(lambda _checked=False: open_dialog())
+    window.addAction(action)
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        if menu is None or menu_action.text().replace("&", "") != "File":
+            continue
+        quit_action = next((a for a in menu.actions() if a.objectName() == "ActionQuit"), None)
+        if quit_action is not None:
+            menu.insertAction(quit_action, action)
+        else:
+            menu.addAction(action)
+        break
+    return action
