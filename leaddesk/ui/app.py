@@ -8,6 +8,7 @@ database, then `create_app` and the window.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from logging.handlers import RotatingFileHandler
@@ -49,8 +50,11 @@ def setup_file_logging(path: Path | None = None) -> Path:
 
 def apply_palette(app: QApplication) -> None:
     """Follow the system's colour scheme (Qt 6.5+), with Fusion drawing the widgets."""
-    scheme = QGuiApplication.styleHints().colorScheme()
-    palette = style.dark_palette() if scheme == Qt.ColorScheme.Dark else style.light_palette()
+    forced = os.environ.get("LEADDESK_THEME", "").lower()  # "dark" or "light" overrides
+    dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    if forced in ("dark", "light"):
+        dark = forced == "dark"
+    palette = style.dark_palette() if dark else style.light_palette()
     app.setPalette(palette)
     app.setStyleSheet(style.stylesheet(palette))
 

@@ -43,9 +43,9 @@ class CallListDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         column = COLUMNS[index.column()]
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
-        rect: QRect = option.rect  # type: ignore[attr-defined]
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        palette: QPalette = option.palette
+        rect: QRect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if selected:
@@ -57,7 +57,7 @@ class CallListDelegate(QStyledItemDelegate):
             text_color = mix(text_color, palette.base().color(), 0.3)
         section = str(index.data(SECTION_ROLE) or "")
         color = SECTION_COLORS.get(section, "#64748b")
-        font = QFont(option.font)  # type: ignore[attr-defined]
+        font = QFont(option.font)
         if column == "reason":
             inner = rect.adjusted(8, 5, -6, -5)
             label = str(index.data(SUBTITLE_ROLE) or "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView, QWidget
 
 from leaddesk.services.leads import AttemptInfo
@@ -76,6 +77,20 @@ class HistoryModel(QAbstractTableModel):
 
 
 class HistoryView(QTableView):
+    """The attempts table; says so when the lead has none yet."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.history.rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(
+                self.viewport().rect(),
+                int(Qt.AlignmentFlag.AlignCenter),
+                "No attempts yet: the first touch is a call.",
+            )
+            painter.end()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("HistoryTable")
