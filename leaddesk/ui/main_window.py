@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
         self.resize(1440, 900)
 
         self.dial_action = build_menus(self)
+        self._set_tab_order()
         self._connect()
         self._timer = QTimer(self)
         self._timer.setInterval(refresh_ms)
@@ -165,6 +166,29 @@ class MainWindow(QMainWindow):
         self.model.refresh()
 
     # -- construction -------------------------------------------------------------------
+
+    def _set_tab_order(self) -> None:
+        """Search, the list, Dial, the outcomes, note and duration, the callback picker,
+        then the script and rapport controls: the order of a call."""
+        chain: list[QWidget] = [
+            self.calllist.search,
+            self.calllist.table,
+            self.outcomes.dial_button,
+            *self.outcomes.buttons.values(),
+            self.outcomes.note,
+            self.outcomes.duration,
+            self.picker.tomorrow,
+            self.picker.in_two,
+            self.picker.edit,
+            self.script.next_button,
+            self.rapport.list,
+            self.rapport.kind,
+            self.rapport.input,
+            self.rapport.add_button,
+            self.history,
+        ]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def _connect(self) -> None:
         self.calllist.lead_selected.connect(self._on_lead_selected)

@@ -268,3 +268,14 @@ def test_shortcuts_dialog_lists_actions_and_outcome_keys(window) -> None:
     box = shortcuts_dialog(window)
     assert "Ctrl+Shift+M" in box.text()
     assert "Voicemail left" in box.text()
+
+
+def test_tab_goes_from_the_list_to_dial_then_the_outcomes(qtbot, window) -> None:
+    window.calllist.table.setFocus()
+    qtbot.keyClick(window.calllist.table, Qt.Key.Key_Tab)
+    assert window.focusWidget() is window.outcomes.dial_button
+    qtbot.keyClick(window.outcomes.dial_button, Qt.Key.Key_Tab)
+    assert window.focusWidget() is window.outcomes.buttons["qualified"]
+    window.outcomes.note.setFocus()
+    qtbot.keyClick(window.outcomes.note, Qt.Key.Key_Tab)
+    assert window.focusWidget() is window.outcomes.duration
