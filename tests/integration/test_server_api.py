@@ -4,7 +4,9 @@ agent, bodies are limited and validated, tokens are stored hashed."""
 from __future__ import annotations
 
 import json
+import time
 import uuid
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -227,3 +229,43 @@ def test_the_server_binds_to_loopback_unless_told_otherwise() -> None:
     args = build_parser().parse_args(["server", "run", "--database-url", "sqlite:///x.db"])
     assert args.host == "127.0.0.1"
     assert main(["server", "run", "--database-url", "sqlite:///x.db", "--tls-cert", "c.pem"]) == 1
+
+
+def test_tls_certificate_and_key_reach_the_server(tmp_path: Path) -> None:
+    import shutil
+    import ssl
+    import subprocess
+
+    import httpx
+
+    from leaddesk.server.app import free_port
+    from tests.integration.syncenv import leaddesk
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed (apt-get install openssl)")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    port = free_port()
+    proc = leaddesk(
+        "server", "run", "--database-url", f"sqlite:///{tmp_path / 'office.db'}",
+        "--port", str(port), "--tls-cert", str(cert), "--tls-key", str(key),
+    )  # fmt: skip
+    try:
+        trust = ssl.create_default_context(cafile=str(cert))
+        for _ in range(200):
+            try:
+                response = httpx.get(f"https://127.0.0.1:{port}/api/health", verify=trust)
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        assert response.json() == {"ok": True}
+        with pytest.raises(httpx.TransportError):
+            httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2)
+    finally:
+        proc.kill()
+        proc.communicate()
