@@ -26,7 +26,7 @@ fi
 "$VENV/bin/python" -m pip install -q "$PYINSTALLER_SPEC" .
 
 echo "== translations"
-"$VENV/bin/python" packaging/i18n.py --release --check
+"$VENV/bin/python" packaging/i18n.py --release
 
 echo "== pyinstaller"
 rm -rf dist/leaddesk build/leaddesk

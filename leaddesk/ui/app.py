@@ -68,6 +68,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
         )
         app = QApplication(argv if argv is not None else sys.argv[:1])
+        from leaddesk.ui.translations import load_translation
+
+        load_translation(app)  # $LEADDESK_LANG (e.g. pseudo), else the system's language
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)

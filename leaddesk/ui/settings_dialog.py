@@ -54,6 +54,7 @@ class SettingsDialog(QDialog):
         self.setObjectName("SettingsDialog")
         self.setWindowTitle(self.tr("LeadDesk settings"))
         self.setAccessibleName(self.tr("Settings"))
+        self.setMinimumWidth(560)
         self.settings = settings
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}

@@ -1,0 +1,174 @@
+"""Translations: extract the window's strings, make the pseudo-locale, compile.
+
+    python packaging/i18n.py            # refresh resources/i18n/*.ts and compile .qm
+    python packaging/i18n.py --release  # only compile the .ts files to .qm (the build)
+
+- `leaddesk_en.ts`: every string marked for translation in `leaddesk/ui/` (`self.tr`,
+  `QCoreApplication.translate`), found by `pyside6-lupdate`, plus the labels and
+  descriptions of the settings registry (context "Settings", they live in Qt-free code).
+- `leaddesk_pseudo.ts`: the same strings pseudo-localized: accented, about 40 % longer
+  and wrapped in brackets, so a screenshot shows labels that would be cut in German or
+  Finnish, and strings that are not translatable at all (they stay plain).
+
+The tools come with the PySide6 wheel (`pyside6-lupdate`, `pyside6-lrelease`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+I18N = ROOT / "resources" / "i18n"
+SOURCE_TS = I18N / "leaddesk_en.ts"
+PSEUDO_TS = I18N / "leaddesk_pseudo.ts"
+
+ACCENTS = str.maketrans(
+    "AaCcEeIiNnOoUuYy",
+    "ÅåÇçÉéÎîÑñÖöÜüÝý",
+)
+# Left alone: Qt/printf placeholders, {fields}, HTML tags and entities, mnemonics' '&'.
+PROTECTED = re.compile(r"%(?:\d+|L\d+|n|[sd])|\{[^}]*\}|<[^>]+>|&[a-zA-Z]+;|&")
+PADDING = "·~"
+
+
+def pseudo(text: str, growth: float = 0.4) -> str:
+    """`Save` -> `[Šåvé·~·]`: same meaning to a developer, ~40 % longer, visibly wrapped."""
+    if not text.strip():
+        return text
+    out: list[str] = []
+    last = 0
+    for match in PROTECTED.finditer(text):
+        out.append(text[last : match.start()].translate(ACCENTS))
+        out.append(match.group(0))
+        last = match.end()
+    out.append(text[last:].translate(ACCENTS))
+    body = "".join(out)
+    target = math.ceil(len(text) * (1 + growth))
+    pad = max(0, target - len(body) - 2)
+    filler = (PADDING * (pad // len(PADDING) + 1))[:pad]
+    return f"[{body}{filler}]"
+
+
+def _tool(name: str) -> str:
+    beside = Path(sys.executable).parent / name
+    if beside.exists():
+        return str(beside)
+    found = shutil.which(name)
+    if found is None:
+        raise SystemExit(f"{name} not found: install PySide6 in this environment")
+    return found
+
+
+def extract() -> None:
+    """Run lupdate over leaddesk/ui and add the settings registry's strings."""
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "leaddesk" / "ui").rglob("*.py"))
+    I18N.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [
+            _tool("pyside6-lupdate"),
+            *sources,
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-source-language",
+            "en",
+            "-target-language",
+            "en",
+            "-ts",
+            str(SOURCE_TS.relative_to(ROOT)),
+        ],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    tree = ET.parse(SOURCE_TS)
+    _add_registry(tree.getroot())
+    _write(tree, SOURCE_TS)
+
+
+def _add_registry(root: ET.Element) -> None:
+    sys.path.insert(0, str(ROOT))
+    from leaddesk.settings import REGISTRY
+    from leaddesk.ui.settings_dialog import CONTEXT
+
+    context = next((c for c in root.findall("context") if c.findtext("name") == CONTEXT), None)
+    if context is None:
+        context = ET.SubElement(root, "context")
+        ET.SubElement(context, "name").text = CONTEXT
+    known = {m.findtext("source") for m in context.findall("message")}
+    for spec in REGISTRY:
+        if not spec.shown:
+            continue
+        for text in (spec.label, spec.description):
+            if text in known:
+                continue
+            known.add(text)
+            message = ET.SubElement(context, "message")
+            ET.SubElement(message, "source").text = text
+            ET.SubElement(message, "translation", type="unfinished")
+
+
+def make_pseudo() -> None:
+    tree = ET.parse(SOURCE_TS)
+    root = tree.getroot()
+    root.set("language", "en_XA")  # the pseudo-locale code Android and Chrome use
+    for message in root.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation is None:
+            translation = ET.SubElement(message, "translation")
+        translation.attrib.pop("type", None)
+        numerus = message.get("numerus") == "yes"
+        for child in list(translation):
+            translation.remove(child)
+        if numerus:
+            translation.text = None
+            for _ in range(2):
+                ET.SubElement(translation, "numerusform").text = pseudo(source)
+        else:
+            translation.text = pseudo(source)
+    _write(tree, PSEUDO_TS)
+
+
+def _write(tree: ET.ElementTree, path: Path) -> None:
+    ET.indent(tree, space="    ")
+    text = ET.tostring(tree.getroot(), encoding="unicode")
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + text + "\n", encoding="utf-8"
+    )
+
+
+def release() -> list[Path]:
+    """Compile every .ts in resources/i18n to .qm beside it."""
+    built = []
+    for ts in sorted(I18N.glob("*.ts")):
+        qm = ts.with_suffix(".qm")
+        subprocess.run(
+            [_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)],
+            check=True,
+        )
+        built.append(qm)
+    return built
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--release", action="store_true", help="only compile the .ts files to .qm")
+    args = parser.parse_args(argv)
+    if not args.release:
+        extract()
+        make_pseudo()
+    for qm in release():
+        print(qm.relative_to(ROOT))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
