@@ -289,7 +289,10 @@ class CallListModel(QAbstractTableModel):
         if column == "next":
             if entry.next_action_at is None:
                 return "—"
-            when = relative_text(entry.next_action_at, self._now())
+            now = self._now()
+            if entry.next_action_at <= now:
+                return "due now" if entry.callable else "due, waiting"
+            when = relative_text(entry.next_action_at, now)
             channel = entry.next_channel or ""
             return f"{channel} {when}".strip() if channel and channel != "phone" else when
         return ""

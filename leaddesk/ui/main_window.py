@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from itertools import pairwise
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self._loading_lead: str | None = None
         self.last_error = ""
         self._supervisor: QWidget | None = None
+        self._shown = False
         self.last_logged: LoggedOutcome | None = None
 
         self.model = CallListModel(
@@ -187,7 +189,7 @@ class MainWindow(QMainWindow):
             self.rapport.add_button,
             self.history,
         ]
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def _connect(self) -> None:
@@ -585,6 +587,13 @@ class MainWindow(QMainWindow):
         self.last_error = message
 
     # -- shutdown -----------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            # Keyboard first: arrows walk the list and Enter dials from the start.
+            self.calllist.table.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._timer.stop()
