@@ -159,7 +159,7 @@ BASELINE_SQL = (
     WITH r AS (
       SELECT lead_id, channel, outcome, started_at,
              ROW_NUMBER() OVER (PARTITION BY lead_id ORDER BY started_at, id) AS k
-      FROM attempt
+      FROM attempt NOT INDEXED
       WHERE outcome IS NOT NULL AND started_at < :until
         AND id NOT IN (SELECT supersedes_id FROM attempt WHERE supersedes_id IS NOT NULL)
     ), p AS (
