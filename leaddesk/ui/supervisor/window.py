@@ -243,7 +243,7 @@ class SupervisorWindow(QWidget):
             view.setObjectName(f"ChartView_{key}")
             view.setAccessibleName(key)
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(230)
+            view.setMinimumHeight(190)
             self.chart_views[key] = view
             if key == "activity":
                 grid.addWidget(view, 1, 1, 1, 2)
