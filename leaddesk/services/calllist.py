@@ -13,7 +13,7 @@ import json
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache
 from typing import Any
@@ -30,6 +30,7 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    type_coerce,
 )
 from sqlalchemy.orm import Session
 
@@ -131,6 +132,10 @@ ZONE_SETS_TTL_S = 60.0
 MAX_CAPPED_LITERALS = 2_000
 
 
+# A snapshot of the whole order serves the pages after the first for this long.
+SNAPSHOT_TTL_S = 30.0
+
+
 @dataclass(frozen=True, slots=True)
 class _Plan:
     """The SQL of one call-list evaluation at one instant: `listed` holds each listed
@@ -142,6 +147,14 @@ class _Plan:
     windows: dict[str | None, WindowState]
 
 
+@dataclass(frozen=True, slots=True)
+class _Snapshot:
+    key: str
+    taken: float
+    plan: _Plan
+    rows: list[tuple[str, int, str | None]]
+
+
 class CallListService:
     """Read the call list of the workspace's agent, in call order, a page at a time."""
 
@@ -151,29 +164,51 @@ class CallListService:
         self._zone_texts: list[str | None] = []
         self._zone_texts_read = -1e18
         self._windows: dict[str | None, tuple[datetime, WindowState]] = {}
+        self._snapshot: _Snapshot | None = None
 
     # -- public API ----------------------------------------------------------------------
 
     def page(
         self, offset: int = 0, limit: int = 200, search: str | None = None
     ) -> list[CallListEntry]:
-        """Leads in call order, rows `offset` to `offset + limit`."""
+        """Leads in call order, rows `offset` to `offset + limit`.
+
+        The first page is always computed afresh. Later pages (scrolling) are cut from
+        one snapshot of the whole order, taken at the first of them and kept for
+        `SNAPSHOT_TTL_S`: scrolling is fast and never shows a lead twice or skips one
+        because the order moved in between. Reading the first page again drops it."""
         if offset < 0 or limit < 0:
             raise UserError("offset and limit must not be negative")
+        key = (search or "").strip().lower()
         with self.ws.store.session() as session:
-            for _ in range(2):
-                plan = self._plan(session, search)
-                listed = plan.listed
-                rows = session.execute(
-                    select(listed.c.id, listed.c.sec, listed.c.tz)
-                    .order_by(*plan.keys)
-                    .offset(offset)
-                    .limit(limit)
-                ).all()
-                if all(r.tz in plan.windows for r in rows):
-                    break
-                self._zone_texts_read = -1e18  # a zone set not seen yet: read them again
-            return self._entries(session, plan, [(r.id, int(r.sec), r.tz) for r in rows])
+            if offset == 0:
+                self._snapshot = None
+                plan, rows = self._ordered(session, search, limit)
+                return self._entries(session, plan, rows)
+            snap = self._snapshot
+            if snap is None or snap.key != key or time.monotonic() - snap.taken > SNAPSHOT_TTL_S:
+                plan, rows = self._ordered(session, search, None)
+                snap = _Snapshot(key, time.monotonic(), plan, rows)
+                self._snapshot = snap
+            # Ages and waits are told at the current time; the order is the snapshot's.
+            plan = replace(snap.plan, now=as_utc(self.ws.clock()))
+            return self._entries(session, plan, snap.rows[offset : offset + limit])
+
+    def _ordered(
+        self, session: Session, search: str | None, limit: int | None
+    ) -> tuple[_Plan, list[tuple[str, int, str | None]]]:
+        """The listed leads in call order (the first `limit`, or all)."""
+        for _ in range(2):
+            plan = self._plan(session, search)
+            listed = plan.listed
+            query = select(listed.c.id, listed.c.sec, listed.c.tz).order_by(*plan.keys)
+            if limit is not None:
+                query = query.limit(limit)
+            rows = [(r.id, int(r.sec), r.tz) for r in session.execute(query)]
+            if all(tz in plan.windows for _, _, tz in rows):
+                break
+            self._zone_texts_read = -1e18  # a zone set not seen yet: read them again
+        return plan, rows
 
     def counts(self, search: str | None = None) -> dict[str, int]:
         """Leads per section; every section key is present."""
@@ -244,13 +279,20 @@ class CallListService:
         self._windows[text] = (now, state)
         return state
 
+    def _zone_text(self) -> ColumnElement[str]:
+        """The stored JSON text of a lead's zones: SQLite keeps it as text already (a CAST
+        per row costs), PostgreSQL needs json cast to text to compare."""
+        if self.ws.store.engine.dialect.name == "sqlite":
+            return type_coerce(Lead.time_zones, Text)
+        return cast(Lead.time_zones, Text)
+
     def _zone_sets(self, session: Session) -> list[str | None]:
         """The distinct zone sets (stored JSON text) of the agent's leads, cached briefly."""
         clock = time.monotonic()
         if clock - self._zone_texts_read > ZONE_SETS_TTL_S:
             self._zone_texts = list(
                 session.scalars(
-                    select(cast(Lead.time_zones, Text))
+                    select(self._zone_text())
                     .where(Lead.owner_id == self.ws.agent.id, Lead.deleted_at.is_(None))
                     .distinct()
                 )
@@ -300,7 +342,7 @@ class CallListService:
         open_ = [t for t, w in windows.items() if w.open and t is not None]
         capped = sorted(self._capped(session, now))
 
-        tz = cast(Lead.time_zones, Text)
+        tz = self._zone_text()
         channel = func.coalesce(Lead.next_channel, "phone")
         voice = channel.in_(sorted(VOICE_CHANNELS))
         is_new = and_(Lead.status == "new", Lead.attempt_count == 0)

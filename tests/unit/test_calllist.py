@@ -189,3 +189,23 @@ def test_entry_of_one_lead(workspace: Workspace, now: datetime) -> None:
         assert row is not None
         row.status = "qualified"
     assert service.entry(lead) is None
+
+
+def test_scrolling_reads_one_snapshot_until_the_first_page_is_read_again(
+    workspace: Workspace, now: datetime
+) -> None:
+    from leaddesk.services.outcomes import OutcomeService
+
+    ids = [add_lead(workspace, now - (i + 1) * M) for i in range(6)]
+    service = CallListService(workspace)
+    first = [e.lead_id for e in service.page(0, 2)]
+    assert first == ids[:2]
+    assert [e.lead_id for e in service.page(2, 2)] == ids[2:4]
+    # The agent works a lead: it leaves the "new" section, but the pages being scrolled
+    # keep their order (no lead shown twice or skipped).
+    OutcomeService(workspace).log(ids[4], "no_answer")
+    assert [e.lead_id for e in service.page(4, 2)] == ids[4:6]
+    # Reading the list from the top again shows the change.
+    fresh = [e.lead_id for e in service.page(0, 10)]
+    assert fresh == [*ids[:4], ids[5], ids[4]]
+    assert service.page(4, 2)[1].section == "later"
