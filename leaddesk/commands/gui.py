@@ -101,6 +101,9 @@ def _run_window(
             raise UserError(f"--screenshot {screenshot}: the window did not finish loading")
         print(screenshot)
         return 0
+    from leaddesk.ui.settings_dialog import install_settings
+
+    install_settings(window)  # File > Settings…, window geometry restored and remembered
     window.show()
     if args.compact:
         window.toggle_compact()

@@ -214,3 +214,44 @@ def add_menu_action(window: Any, settings: Settings) -> QAction:
             menu.addAction(action)
         break
     return action
+
+
+def install_settings(window: Any, settings: Settings | None = None) -> Settings:
+    """The window's side of settings: the File menu entry, and the window geometry
+    restored now and remembered at quit. A settings file that cannot be read leaves the
+    defaults in use and the file untouched (the status bar says why)."""
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtWidgets import QApplication
+
+    from leaddesk.settings import default_path
+
+    broken = ""
+    if settings is None:
+        try:
+            settings = Settings.load()
+        except SettingsFileError as exc:
+            broken = str(exc)
+            settings = Settings(default_path())
+    add_menu_action(window, settings)
+    geometry = settings["window.geometry"]
+    if geometry:
+        window.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+    if broken or settings.problems:
+        window.statusBar().showMessage(broken or settings.problems[0], 15_000)
+
+    def remember() -> None:
+        if broken:
+            return  # never overwrite a file the agent may want to repair
+        try:
+            settings.set("window.geometry", bytes(window.saveGeometry().toBase64().data()).decode())
+            settings.save()
+        except (SettingError, SettingsFileError) as exc:
+            import logging
+
+            logging.getLogger(__name__).warning("window geometry not saved: %s", exc)
+
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(remember)
+    window._remember_geometry = remember
+    return settings

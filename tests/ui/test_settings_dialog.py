@@ -84,3 +84,41 @@ def test_calling_hours_must_end_after_they_start(dialog: SettingsDialog, path: P
     assert dialog.save() is False
     assert "later than" in dialog.errors["calling_hours.end"].text()
     assert not path.exists()
+
+
+def test_the_window_offers_settings_and_remembers_its_geometry(  # type: ignore[no-untyped-def]
+    qtbot, demo_workspace, path: Path
+) -> None:
+    from PySide6.QtGui import QAction
+
+    from leaddesk.dialer.tel import TelDialer
+    from leaddesk.ui.backend import Backend
+    from leaddesk.ui.main_window import MainWindow
+    from leaddesk.ui.settings_dialog import install_settings
+
+    def window() -> MainWindow:
+        w = MainWindow(Backend(demo_workspace), TelDialer(lambda _uri: True), tray=False)
+        qtbot.addWidget(w)
+        return w
+
+    first = window()
+    install_settings(first, Settings.load(path))
+    action = first.findChild(QAction, "ActionSettings")
+    assert action is not None and action.shortcut().toString() == "Ctrl+,"
+    file_menu = first.menuBar().actions()[0].menu()
+    assert action in file_menu.actions()
+    first.show()
+    # The offscreen screen is 800x800 and Qt keeps a restored window on its screen, so
+    # the height (which fits) is what can be compared; the default is 900.
+    target = max(first.minimumSizeHint().height(), first.minimumHeight()) + 5
+    first.setGeometry(0, 30, 1300, target)
+    assert first.height() == target != 900
+    first._remember_geometry()  # what quitting the app does
+    first.close()
+    assert Settings.load(path)["window.geometry"]
+
+    second = window()
+    install_settings(second, Settings.load(path))
+    second.show()
+    assert second.height() == target
+    second.close()
