@@ -209,3 +209,18 @@ def test_scrolling_reads_one_snapshot_until_the_first_page_is_read_again(
     fresh = [e.lead_id for e in service.page(0, 10)]
     assert fresh == [*ids[:4], ids[5], ids[4]]
     assert service.page(4, 2)[1].section == "later"
+
+
+def test_a_zone_set_seen_for_the_first_time_is_never_guessed(
+    workspace: Workspace, now: datetime
+) -> None:
+    service = CallListService(workspace)
+    add_lead(workspace, now - H)
+    assert service.counts()["new"] == 1
+    # A lead from a zone set the service has not read yet (imported meanwhile).
+    berlin = add_lead(workspace, now - 2 * H, time_zones=["Europe/Berlin"])  # 20:30 there
+    sydney = add_lead(workspace, now - 3 * H, time_zones=[SYDNEY])  # 06:30 there
+    assert service.counts() == {"callback": 0, "new": 2, "follow_up": 0, "later": 0, "blocked": 1}
+    entries = {e.lead_id: e for e in service.page()}
+    assert entries[berlin].callable and entries[berlin].local_time == "20:30"
+    assert entries[sydney].section == "blocked"
