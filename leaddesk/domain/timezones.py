@@ -295,9 +295,9 @@ def number_zones(phone: ParsedPhone) -> tuple[str, ...]:
     if kind is not None and phonenumbers.is_number_type_geographical(
         kind, number.country_code or 0
     ):
-        zones = pn_timezone.time_zones_for_geographical_number(number)
+        zones = _geographical_zones(phone.e164)
     else:
-        zones = pn_timezone.time_zones_for_number(number)
+        zones = _country_zones(number.country_code or 0)
     return tuple(z for z in zones if z != UNKNOWN_ZONE)
 
 

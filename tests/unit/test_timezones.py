@@ -137,3 +137,16 @@ def test_lead_zones_for_typical_leads() -> None:
 )
 def test_zone_from_text(text: str, zone: str | None) -> None:
     assert zone_from_text(text) == zone
+
+
+def test_number_zones_agree_with_phonenumbers_on_60_countries() -> None:
+    from phonenumbers import timezone as pn_timezone
+
+    from tests.bench.leadfiles import rows
+
+    for row in rows(600):
+        parsed = parse_phone(row[3], row[6])
+        expected = tuple(
+            z for z in pn_timezone.time_zones_for_number(parsed.number) if z != "Etc/Unknown"
+        )
+        assert number_zones(parsed) == expected, row

@@ -92,18 +92,31 @@ class _Row:
     parsed: list[tuple[str, ParsedPhone]] = field(default_factory=list)
 
 
+def _columns(mapping: ColumnMapping) -> list[tuple[int, str, int, bool]]:
+    """(index, field, longest cell, is a phone field) of every mapped column."""
+    return [
+        (i, name, MAX_CHARS.get(name, 400), name in PHONE_FIELDS)
+        for i, name in enumerate(mapping.fields)
+        if name
+    ]
+
+
 def _take_apart(
-    line: int, cells: list[str], mapping: ColumnMapping, default_region: str | None
+    line: int,
+    cells: list[str],
+    mapping: ColumnMapping,
+    columns: list[tuple[int, str, int, bool]],
+    default_region: str | None,
 ) -> _Row | Reject:
     values: dict[str, str] = {}
     phones: list[tuple[str, str]] = []
-    for index, name in enumerate(mapping.fields):
-        if not name or index >= len(cells):
+    width = len(cells)
+    for index, name, limit, is_phone in columns:
+        if index >= width:
             continue
         text = cells[index].strip()
         if not text:
             continue
-        limit = MAX_CHARS.get(name, 400)
         if len(text) > limit:
             header = mapping.headers[index] if index < len(mapping.headers) else f"#{index + 1}"
             return Reject(
@@ -112,7 +125,7 @@ def _take_apart(
                 f"cell too long: {FIELDS[name].lower()} (column {header!r}) has "
                 f"{len(text)} characters, at most {limit}",
             )
-        if name in PHONE_FIELDS:
+        if is_phone:
             phones.append((name, text))
         elif name not in values:  # the first non-empty column for a field wins
             values[name] = text
@@ -197,7 +210,10 @@ def build_batch(
 ) -> list[LeadDraft | Reject]:
     """Drafts (or rejects) for a batch of rows, in the rows' order."""
     region = normalize_region(default_region)
-    taken: list[_Row | Reject] = [_take_apart(line, cells, mapping, region) for line, cells in rows]
+    columns = _columns(mapping)
+    taken: list[_Row | Reject] = [
+        _take_apart(line, cells, mapping, columns, region) for line, cells in rows
+    ]
     wanted: list[tuple[str, str | None]] = []
     for item in taken:
         if isinstance(item, _Row):
