@@ -117,8 +117,12 @@ class CallListModel(QAbstractTableModel):
             self._loading = value
             self.loading_changed.emit(value)
 
-    def refresh(self, search: str | None = None, *, keep_search: bool = False) -> None:
+    def refresh(
+        self, search: str | None = None, *, keep_search: bool = False, keep_loaded: bool = False
+    ) -> None:
         """Load the first batch again (for `search`, or the current one with keep_search).
+        With keep_loaded, as many rows as are loaded now come back (a periodic refresh
+        does not pull a scrolled list back to its first batch).
 
         The first batch and the counts are read in parallel (SQLite WAL readers do not
         wait for each other): the list paints as soon as its rows are in.
@@ -126,7 +130,11 @@ class CallListModel(QAbstractTableModel):
         if not keep_search:
             self._search = (search or "").strip() or None
         self._generation += 1
-        generation, text, batch = self._generation, self._search, self._batch
+        batch = self._batch
+        if keep_loaded:
+            loaded = len(self._entries)
+            batch = max(batch, -(-loaded // batch) * batch)
+        generation, text = self._generation, self._search
         fetch_page, fetch_summary = self._fetch_page, self._fetch_summary
         self._set_loading(True)
         self._pending_summary = None

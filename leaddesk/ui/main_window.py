@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
     # -- loading ------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.model.refresh(keep_search=True)
+        self.model.refresh(keep_search=True, keep_loaded=True)
         self.runner.run(self.backend.shift, self._on_shift, name="shift")
 
     def _on_shift(self, stats: ShiftView) -> None:
@@ -248,6 +248,10 @@ class MainWindow(QMainWindow):
             return
         if self.pending:
             self._load_lead(self.pending.lead_id)
+            return
+        if self.detail is not None:
+            # The lead on the card left the list (worked elsewhere, or a search): keep
+            # the card, and let the agent pick the next one.
             return
         self.calllist.select_row(0)
 

@@ -101,3 +101,16 @@ def test_history_model_passes_qt_checks(qtbot, demo_workspace) -> None:
     assert model.data(model.index(0, 2)).startswith(detail.history[0].outcome_label)
     model.set_attempts(())
     assert model.rowCount() == 0
+
+
+def test_a_periodic_refresh_keeps_the_rows_scrolled_to(qtbot, runner, demo_workspace) -> None:
+    model = _model(demo_workspace, runner, batch=40)
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    with qtbot.waitSignal(model.refreshed, timeout=10_000):
+        model.refresh()
+    model.fetchMore()
+    qtbot.waitUntil(lambda: model.rowCount() == 80, timeout=10_000)
+    with qtbot.waitSignal(model.refreshed, timeout=10_000):
+        model.refresh(keep_search=True, keep_loaded=True)
+    assert model.rowCount() == 80
+    assert model.canFetchMore()
