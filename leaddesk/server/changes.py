@@ -41,30 +41,49 @@ MAX_PULL = 2000
 
 
 def record(session: Session, changes: Iterable[tuple[str, str, str | None]], at: datetime) -> None:
-    """Log changes (entity, entity id, the agent it is for or None for the whole team)."""
+    """Log changes (entity, entity id, the agent it is for or None for the whole team).
+
+    Earlier rows for the same (entity, id, agent) go: a pull sends an entity's current
+    state, so only its last change matters, and the log stays one row per entity and
+    agent instead of one per batch that touched it. Removing them is safe: the new row
+    belongs to a transaction still running, so no puller can be past it yet.
+    """
     unique = list(dict.fromkeys(changes))
     if not unique:
         return
     if session.get_bind().dialect.name == "postgresql":
-        # One statement however many rows: arrays unnested server-side.
+        # One statement each however many rows: arrays unnested server-side.
+        arrays = {
+            "e": [c[0] for c in unique],
+            "i": [c[1] for c in unique],
+            "o": [c[2] for c in unique],
+        }
+        unnest = "unnest(CAST(:e AS text[]), CAST(:i AS text[]), CAST(:o AS text[])) AS t(e, i, o)"
+        session.execute(
+            text(
+                f"DELETE FROM change_log c USING {unnest} WHERE c.entity = t.e "
+                "AND c.entity_id = t.i AND c.owner_id IS NOT DISTINCT FROM t.o"
+            ),
+            arrays,
+        )
         session.execute(
             text(
                 "INSERT INTO change_log (entity, entity_id, owner_id, changed_at) "
-                "SELECT e, i, o, :at FROM unnest(CAST(:e AS text[]), CAST(:i AS text[]), "
-                "CAST(:o AS text[])) AS t(e, i, o)"
+                f"SELECT e, i, o, :at FROM {unnest}"
             ).bindparams(bindparam("at", type_=UTCDateTime())),
-            {
-                "at": at,
-                "e": [c[0] for c in unique],
-                "i": [c[1] for c in unique],
-                "o": [c[2] for c in unique],
-            },
+            {"at": at, **arrays},
         )
         return
     rows = [
         {"entity": entity, "entity_id": entity_id, "owner_id": owner, "changed_at": at}
         for entity, entity_id, owner in unique
     ]
+    session.execute(
+        text(
+            "DELETE FROM change_log WHERE entity = :entity AND entity_id = :entity_id AND owner_id IS :owner_id"
+        ),
+        rows,
+    )
     session.execute(insert(cast(Table, ChangeLog.__table__)), rows)
 
 
