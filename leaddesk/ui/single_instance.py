@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -272,12 +272,32 @@ class TelHandoff(QObject):
         self.opened.emit(lead_id)
 
 
+class FileOpenFilter(QObject):
+    """macOS hands a clicked `tel:` link to the running .app as a QFileOpenEvent, not
+    on the command line; this passes it on like a second start's arguments."""
+
+    def __init__(self, handoff: TelHandoff) -> None:
+        super().__init__(handoff)
+        self._handoff = handoff
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen:
+            url = event.url().toString()  # type: ignore[attr-defined]
+            if url.lower().startswith(URI_PREFIXES):
+                self._handoff.handle([url])
+                return True
+        return False
+
+
 def attach(window: Any, server: QObject | None, uri: str | None) -> TelHandoff:
-    """Wire the running window to later starts (an InstanceServer or a SingleInstance),
-    and open this start's own link."""
+    """Wire the running window to later starts (an InstanceServer or a SingleInstance)
+    and to macOS's open-URL events, and open this start's own link."""
     handoff = TelHandoff(window)
     if server is not None:
         server.received.connect(handoff.handle)  # type: ignore[attr-defined]
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.installEventFilter(FileOpenFilter(handoff))
     if uri:
         handoff.open_number(uri)
     return handoff

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDir
+from PySide6.QtCore import QDir, QObject
 from sqlalchemy import select
 
 from leaddesk.dialer.tel import TelDialer
@@ -22,7 +22,7 @@ from leaddesk.ui.backend import Backend
 from leaddesk.ui.main_window import MainWindow
 from leaddesk.ui.single_instance import InstanceServer, TelHandoff, server_name
 
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
 
 
 def _start(tmp_path: Path, db: Path, *args: str) -> subprocess.Popen[str]:
@@ -183,3 +183,19 @@ def test_a_link_that_is_not_a_number_is_reported_not_raised(
     handoff = TelHandoff(window, ask=Asker(True))
     handoff.handle(["tel:hello"])
     qtbot.waitUntil(lambda: "not a phone number" in window.last_error, timeout=15_000)
+
+
+def test_a_macos_open_url_event_is_handed_over_too(
+    qtbot, qapp, demo_workspace: Workspace, window: MainWindow
+) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QFileOpenEvent
+
+    from leaddesk.ui.single_instance import attach
+
+    lead_id, e164 = _a_lead_not_on_top(demo_workspace, window)
+    handoff = attach(window, None, None)
+    with qtbot.waitSignal(handoff.opened, timeout=15_000) as opened:
+        qapp.sendEvent(qapp, QFileOpenEvent(QUrl(f"tel:{e164}")))
+    assert opened.args == [lead_id]
+    qapp.removeEventFilter(handoff.findChild(QObject))
