@@ -227,6 +227,10 @@ class MainWindow(QMainWindow):
     def _start_rest(self, *_args: object) -> None:
         if not self._started:
             self._started = True
+            # The table was hidden behind "Loading…" when the window showed: it takes
+            # the focus now, unless the agent already started typing a search.
+            if not self.calllist.search.text():
+                self.calllist.table.setFocus()
             self.runner.run(self.backend.shift, self._on_shift, name="shift")
             self.runner.run(
                 self.backend.pending_dials, self._on_pending_dials, name="pending_dials"
