@@ -386,13 +386,19 @@ class ImportService:
                 built = built_batches(
                     source.rows(), self.batch_rows, source.mapping, region, now, workers
                 )
-                for batch, items in built:
-                    if cancelled is not None and cancelled():
-                        raise ImportCancelled("import cancelled; nothing was imported")
-                    self._apply(session, source.source_name, items, owner_id, now, counts, rejects)
-                    counts.rows += len(batch)
-                    if progress is not None:
-                        progress(ImportProgress(counts.rows, source.fraction_read()))
+                # close(): a cancel or failure stops the worker processes at once.
+                try:
+                    for batch, items in built:
+                        if cancelled is not None and cancelled():
+                            raise ImportCancelled("import cancelled; nothing was imported")
+                        self._apply(
+                            session, source.source_name, items, owner_id, now, counts, rejects
+                        )
+                        counts.rows += len(batch)
+                        if progress is not None:
+                            progress(ImportProgress(counts.rows, source.fraction_read()))
+                finally:
+                    built.close()
                 if counts.rows == 0:
                     raise UserError(f"{source.path.name} has a header row but no leads")
                 if cancelled is not None and cancelled():

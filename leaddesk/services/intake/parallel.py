@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
@@ -60,7 +60,7 @@ def built_batches(
     region: str | None,
     now: datetime,
     workers: int,
-) -> Iterator[tuple[list[Row], Built]]:
+) -> Generator[tuple[list[Row], Built], None, None]:
     """(rows, drafts or rejects) per batch, in file order."""
     if workers <= 0:
         for batch in batches(rows, size):
