@@ -190,6 +190,24 @@ class SettingsDialog(QDialog):
         return True
 
 
+def apply_theme(theme: str) -> None:
+    """`light` or `dark` whatever the desktop says; `system` follows it (app.py)."""
+    from PySide6.QtWidgets import QApplication
+
+    from leaddesk.ui import style
+    from leaddesk.ui.app import apply_palette
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    if theme == "system":
+        apply_palette(app)
+        return
+    palette = style.dark_palette() if theme == "dark" else style.light_palette()
+    app.setPalette(palette)
+    app.setStyleSheet(style.stylesheet(palette))
+
+
 def add_menu_action(window: Any, settings: Settings) -> QAction:
     """A "Settings…" entry in the window's File menu (before Quit), Ctrl+, as shortcut."""
     action = QAction(QCoreApplication.translate("SettingsDialog", "Settings…"), window)
@@ -198,6 +216,7 @@ def add_menu_action(window: Any, settings: Settings) -> QAction:
 
     def open_dialog() -> None:
         dialog = SettingsDialog(settings, window)
+        dialog.saved.connect(lambda: apply_theme(settings["theme"]))
         dialog.open()
         window._settings_dialog = dialog  # kept alive while open
 
@@ -233,6 +252,8 @@ def install_settings(window: Any, settings: Settings | None = None) -> Settings:
             broken = str(exc)
             settings = Settings(default_path())
     add_menu_action(window, settings)
+    if settings["theme"] != "system":
+        apply_theme(settings["theme"])
     geometry = settings["window.geometry"]
     if geometry:
         window.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))

@@ -122,3 +122,20 @@ def test_the_window_offers_settings_and_remembers_its_geometry(  # type: ignore[
     second.show()
     assert second.height() == target
     second.close()
+
+
+def test_a_chosen_theme_overrides_the_desktop_and_system_follows_it_again(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QPalette
+
+    from leaddesk.ui import style
+    from leaddesk.ui.settings_dialog import apply_theme
+
+    palette, sheet = QPalette(qapp.palette()), qapp.styleSheet()
+    try:
+        apply_theme("dark")
+        assert style.is_dark(qapp.palette())
+        apply_theme("light")
+        assert not style.is_dark(qapp.palette())
+    finally:
+        qapp.setPalette(palette)  # other tests keep the application as they found it
+        qapp.setStyleSheet(sheet)
