@@ -132,8 +132,10 @@ ZONE_SETS_TTL_S = 60.0
 MAX_CAPPED_LITERALS = 2_000
 
 
-# A snapshot of the whole order serves the pages after the first for this long.
+# A snapshot of the order serves the pages after the first for this long; it grows by
+# this many rows beyond the page asked for.
 SNAPSHOT_TTL_S = 30.0
+SNAPSHOT_CHUNK = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +155,7 @@ class _Snapshot:
     taken: float
     plan: _Plan
     rows: list[tuple[str, int, str | None]]
+    complete: bool  # holds the whole list
 
 
 class CallListService:
@@ -173,26 +176,41 @@ class CallListService:
     ) -> list[CallListEntry]:
         """Leads in call order, rows `offset` to `offset + limit`.
 
-        The first page is always computed afresh. Later pages (scrolling) are cut from
-        one snapshot of the whole order, taken at the first of them and kept for
-        `SNAPSHOT_TTL_S`: scrolling is fast and never shows a lead twice or skips one
-        because the order moved in between. Reading the first page again drops it."""
+        The first page is always computed afresh and starts a snapshot of the order;
+        later pages (scrolling) are cut from that snapshot, which grows by chunks as
+        the agent scrolls and is kept for `SNAPSHOT_TTL_S`. Scrolling is fast and never
+        shows a lead twice or skips one because the order moved in between."""
         if offset < 0 or limit < 0:
             raise UserError("offset and limit must not be negative")
         key = (search or "").strip().lower()
         with self.ws.store.session() as session:
             if offset == 0:
-                self._snapshot = None
                 plan, rows = self._ordered(session, search, limit)
+                self._snapshot = _Snapshot(key, time.monotonic(), plan, rows, len(rows) < limit)
                 return self._entries(session, plan, rows)
-            snap = self._snapshot
-            if snap is None or snap.key != key or time.monotonic() - snap.taken > SNAPSHOT_TTL_S:
-                plan, rows = self._ordered(session, search, None)
-                snap = _Snapshot(key, time.monotonic(), plan, rows)
+            snap = self._fresh_snapshot(key)
+            need = offset + limit
+            if snap is None or (len(snap.rows) < need and not snap.complete):
+                size = max(need + SNAPSHOT_CHUNK, 2 * len(snap.rows) if snap else 0)
+                plan, rows = self._ordered(session, search, size)
+                if snap is not None:
+                    # Grow the snapshot: what it showed keeps its place.
+                    seen = {lead_id for lead_id, _, _ in snap.rows}
+                    rows = snap.rows + [r for r in rows if r[0] not in seen]
+                    plan = snap.plan
+                snap = _Snapshot(
+                    key, snap.taken if snap else time.monotonic(), plan, rows, len(rows) < size
+                )
                 self._snapshot = snap
             # Ages and waits are told at the current time; the order is the snapshot's.
             plan = replace(snap.plan, now=as_utc(self.ws.clock()))
-            return self._entries(session, plan, snap.rows[offset : offset + limit])
+            return self._entries(session, plan, snap.rows[offset:need])
+
+    def _fresh_snapshot(self, key: str) -> _Snapshot | None:
+        snap = self._snapshot
+        if snap is None or snap.key != key or time.monotonic() - snap.taken > SNAPSHOT_TTL_S:
+            return None
+        return snap
 
     def _ordered(
         self, session: Session, search: str | None, limit: int | None
@@ -235,7 +253,15 @@ class CallListService:
             return int(session.scalar(select(func.count()).select_from(Lead).where(*where)) or 0)
 
     def position(self, lead_id: str, search: str | None = None) -> int | None:
-        """The row index of a lead in the list, or None when it is not listed."""
+        """The row index of a lead in the list, or None when it is not listed (as shown
+        while scrolling: taken from the current snapshot when the lead is in it)."""
+        snap = self._fresh_snapshot((search or "").strip().lower())
+        if snap is not None:
+            for index, (row_id, _, _) in enumerate(snap.rows):
+                if row_id == lead_id:
+                    return index
+            if snap.complete:
+                return None
         with self.ws.store.session() as session:
             plan = self._plan(session, search)
             listed = plan.listed

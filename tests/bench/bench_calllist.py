@@ -287,7 +287,9 @@ def main() -> None:
     same = svc_ids == base_ids
     print(f"plain SQL, same first 200 ids:   {base_s * 1000:8.1f} ms")
     print(f"CallListService.page(0, 200):    {svc_s * 1000:8.1f} ms  (same ids: {same})")
-    print(f"  counts(): {counts_s * 1000:.1f} ms {counts}; position(): {pos_s * 1000:.1f} ms")
+    print(
+        f"  counts(): {counts_s * 1000:.1f} ms {counts}; position() of a shown lead: {pos_s * 1000:.1f} ms"
+    )
     print(
         f"  scrolling: first later page {snap_s * 1000:.1f} ms (snapshot), next pages {scroll_s * 1000:.1f} ms"
     )
