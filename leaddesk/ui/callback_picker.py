@@ -25,6 +25,7 @@ def from_qdatetime(value: QDateTime) -> datetime:
 
 class CallbackPicker(QWidget):
     checked = Signal(bool)  # whether the picked time is inside calling hours
+    status_changed = Signal(str)  # the check, in words (plain text)
 
     def __init__(self, runner: TaskRunner, backend: Backend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,5 +135,8 @@ class CallbackPicker(QWidget):
                 f'<span style="color:{color}; font-weight:600">{mark}</span> {there}{check.reason}'
             )
             self.checked.emit(check.callable)
+            self.status_changed.emit(
+                f"{'✓' if check.callable else '✗'} callback {there}{check.reason}"
+            )
 
         self._runner.run(lambda: backend.check_callback(lead_id, at), done, name="callback.check")

@@ -20,6 +20,7 @@ class CompactWindow(QWidget):
     dial_requested = Signal()
     outcome_requested = Signal(str)
     expand_requested = Signal()
+    callback_quick = Signal(str)  # "tomorrow" or "in_two_hours"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -67,6 +68,12 @@ class CompactWindow(QWidget):
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self).activated.connect(self.dial_requested)
         QShortcut(QKeySequence("Ctrl+Shift+M"), self).activated.connect(self.expand_requested)
+        QShortcut(QKeySequence("Alt+T"), self).activated.connect(
+            lambda: self.callback_quick.emit("tomorrow")
+        )
+        QShortcut(QKeySequence("Alt+2"), self).activated.connect(
+            lambda: self.callback_quick.emit("in_two_hours")
+        )
 
         head = QHBoxLayout()
         head.addWidget(self.name, 1)
@@ -80,7 +87,9 @@ class CompactWindow(QWidget):
         layout.addWidget(self.info)
         layout.addLayout(row)
         layout.addLayout(keys)
+        self.state.setWordWrap(True)
         self.set_lead(None)
+        self.set_pending(None)
 
     def set_lead(self, detail: LeadDetail | None) -> None:
         if detail is None:
@@ -89,6 +98,9 @@ class CompactWindow(QWidget):
             return
         self.name.setText(detail.name)
         self.info.setText(f"{detail.phone_national} · {detail.reason}")
+
+    def show_message(self, text: str) -> None:
+        self.state.setText(f'<span style="color:{WARN}">{text}</span>')
 
     def set_pending(self, pending: PendingDial | None) -> None:
         self.dial.setEnabled(pending is None)

@@ -208,6 +208,16 @@ class MainWindow(QMainWindow):
         self.compact.dial_requested.connect(self.dial)
         self.compact.outcome_requested.connect(self.log_outcome)
         self.compact.expand_requested.connect(self.toggle_compact)
+        self.compact.callback_quick.connect(
+            lambda which: (
+                self.picker.pick_tomorrow()
+                if which == "tomorrow"
+                else self.picker.pick_in_two_hours()
+            )
+        )
+        self.picker.status_changed.connect(
+            lambda text: self.compact.show_message(text) if self.compact.isVisible() else None
+        )
         self.tray.activated.connect(self._raise)
         self.tray.fallback.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.events.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -592,6 +602,8 @@ class MainWindow(QMainWindow):
         if isinstance(error, BaseException) and not isinstance(error, UserError):
             message = f"Something went wrong: {error}. Details are in the log."
         self.statusBar().showMessage(message, 12_000)
+        if self.compact.isVisible():
+            self.compact.show_message(message)
         self.last_error = message
 
     # -- shutdown -----------------------------------------------------------------------

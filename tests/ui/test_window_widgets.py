@@ -212,6 +212,17 @@ def test_compact_mode_is_always_on_top(qtbot, window) -> None:
     assert not window.isVisible()
     assert window.compact.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
     assert window.compact.name.text() == window.detail.name
+    assert "Ready" in window.compact.state.text()
+    # A callback from the compact window: Alt+T picks tomorrow, 3 logs it.
+    with qtbot.waitActive(window.compact):
+        window.compact.activateWindow()
+    qtbot.keyClick(window.compact, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(window.picker.is_ok, timeout=10_000)
+    assert "their time" in window.compact.state.text()
+    qtbot.keyClick(window.compact, Qt.Key.Key_3)
+    qtbot.waitUntil(lambda: window.last_logged is not None, timeout=10_000)
+    assert window.last_logged.outcome == "callback"
+    _idle(qtbot, window)
     window.toggle_compact()
     assert window.isVisible() and not window.compact.isVisible()
 
