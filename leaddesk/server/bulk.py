@@ -1,13 +1,14 @@
 """Bulk writes of the push that stay fast at a hundred thousand rows: on PostgreSQL a
-batch travels as one array a column, unnested by the server in a single statement (a
-multi-row VALUES list would make the driver parse thousands of placeholders a batch);
-SQLite, for a single office, takes ordinary executemany statements."""
+batch goes by COPY into a per-connection staging table, then into place with one
+statement (a multi-row VALUES list would make the driver parse thousands of
+placeholders a batch, and arrays are formatted value by value in Python); SQLite, for a
+single office, takes ordinary executemany statements."""
 
 from __future__ import annotations
 
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, case, or_, text, update
+from sqlalchemy import Table, bindparam, case, or_, update
 from sqlalchemy.orm import Session
 
 from leaddesk.services.sync_wire import field_specs
@@ -24,24 +25,37 @@ def insert_ignoring_duplicates(session: Session, table: Any) -> Any:
     return sqlite_insert(table).on_conflict_do_nothing()
 
 
-PG_ARRAY_TYPES = {"str": "text", "int": "int", "bool": "boolean", "datetime": "timestamptz"}
+def _staging(session: Session, name: str, definition: str) -> Any:
+    """The driver connection of the session's transaction, with a temporary table
+    `name` for staging (made on the connection's first use; rows vanish at commit).
+    IF NOT EXISTS each time: a rolled-back transaction takes its CREATE with it."""
+    raw: Any = session.connection().connection.driver_connection
+    with raw.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {name} ({definition}) ON COMMIT DELETE ROWS"
+        )
+    return raw
 
 
-def pg_insert_new(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> set[str]:
-    """Insert rows in one statement (one array a column, unnested by PostgreSQL), skip
-    those whose id is taken; returns the ids inserted. A multi-row VALUES list would
-    make the driver parse a statement with thousands of placeholders per batch."""
-    specs = field_specs(model)
-    columns = list(specs)
-    arrays = ", ".join(
-        f"CAST(:c{i} AS {PG_ARRAY_TYPES[specs[name].kind]}[])" for i, name in enumerate(columns)
-    )
-    statement = text(
-        f"INSERT INTO {model.__tablename__} ({', '.join(columns)}) "
-        f"SELECT * FROM unnest({arrays}) ON CONFLICT DO NOTHING RETURNING id"
-    )
-    params = {f"c{i}": [row[name] for row in rows] for i, name in enumerate(columns)}
-    return set(session.scalars(statement, params))
+def pg_copy_new(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> set[str]:
+    """Insert rows whose id is new; returns the ids inserted. The rows go by COPY into
+    a staging table (the driver's C path), then one INSERT ... SELECT skips ids taken."""
+    table = model.__tablename__
+    columns = list(field_specs(model))
+    names = ", ".join(columns)
+    staging = f"incoming_{table}"
+    raw = _staging(session, staging, f"LIKE {table} INCLUDING DEFAULTS")
+    with raw.cursor() as cursor:
+        with cursor.copy(f"COPY {staging} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([row[name] for name in columns])
+        cursor.execute(
+            f"INSERT INTO {table} ({names}) SELECT {names} FROM {staging} "
+            "ON CONFLICT DO NOTHING RETURNING id"
+        )
+        inserted = {str(found[0]) for found in cursor.fetchall()}
+        cursor.execute(f"DELETE FROM {staging}")
+    return inserted
 
 
 def count_attempts(session: Session, rows: list[dict[str, Any]], postgres: bool) -> set[str]:
@@ -70,28 +84,27 @@ def count_attempts(session: Session, rows: list[dict[str, Any]], postgres: bool)
         return set()
     params = [{"lid": lead_id, **t} for lead_id, t in totals.items()]
     if postgres:
-        session.execute(
-            text(
+        raw = _staging(
+            session,
+            "incoming_counts",
+            "id text, n int, calls int, first timestamptz, last timestamptz, outcome text",
+        )
+        with raw.cursor() as cursor:
+            with cursor.copy("COPY incoming_counts FROM STDIN") as copy:
+                for p in params:
+                    copy.write_row(
+                        [p["lid"], p["n"], p["calls"], p["first"], p["last"], p["outcome"]]
+                    )
+            cursor.execute(
                 "UPDATE lead SET attempt_count = lead.attempt_count + d.n, "
                 "call_count = lead.call_count + d.calls, "
                 "first_attempt_at = LEAST(lead.first_attempt_at, d.first), "
                 "last_attempt_at = GREATEST(lead.last_attempt_at, d.last), "
                 "last_outcome = CASE WHEN lead.last_attempt_at IS NULL "
                 "OR lead.last_attempt_at <= d.last THEN d.outcome ELSE lead.last_outcome END "
-                "FROM unnest(CAST(:ids AS text[]), CAST(:n AS int[]), CAST(:calls AS int[]), "
-                "CAST(:first AS timestamptz[]), CAST(:last AS timestamptz[]), "
-                "CAST(:outcome AS text[])) AS d(id, n, calls, first, last, outcome) "
-                "WHERE lead.id = d.id"
-            ),
-            {
-                "ids": [p["lid"] for p in params],
-                "n": [p["n"] for p in params],
-                "calls": [p["calls"] for p in params],
-                "first": [p["first"] for p in params],
-                "last": [p["last"] for p in params],
-                "outcome": [p["outcome"] for p in params],
-            },
-        )
+                "FROM incoming_counts AS d WHERE lead.id = d.id"
+            )
+            cursor.execute("DELETE FROM incoming_counts")
         return set(totals)
     table = cast(Table, Lead.__table__)
     lead = table.c

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from leaddesk.domain.clock import iso
 from leaddesk.server import admin, changes
 from leaddesk.server.auth import Caller
-from leaddesk.server.bulk import count_attempts, insert_ignoring_duplicates, pg_insert_new
+from leaddesk.server.bulk import count_attempts, insert_ignoring_duplicates, pg_copy_new
 from leaddesk.services.sync_wire import (
     KINDS,
     LEAD_SERVER_FIELDS,
@@ -461,7 +461,7 @@ class BatchApplier:
         session.flush()
         if self.attempt_rows:
             if self.postgres:
-                inserted = pg_insert_new(session, Attempt, self.attempt_rows)
+                inserted = pg_copy_new(session, Attempt, self.attempt_rows)
             else:
                 inserted = set(
                     session.scalars(
