@@ -28,6 +28,11 @@ def _open(qtbot, store: Store, now: datetime, agent_id: str | None = None) -> Su
     return window
 
 
+def _show_tab(window: SupervisorWindow, name: str) -> None:
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    window.tabs.setCurrentIndex(titles.index(name))
+
+
 def _wait_idle(qtbot, window: SupervisorWindow) -> None:
     qtbot.waitUntil(lambda: not window.is_loading, timeout=10_000)
 
@@ -106,7 +111,7 @@ def test_history_pages_in_batches_and_passes_the_model_tester(
 
 
 def test_search_and_filters_narrow_the_history(qtbot, window: SupervisorWindow) -> None:
-    window.tabs.setCurrentIndex(1)
+    _show_tab(window, "History")
     everything = window.history_model.total
     window.search.setText("pricing")
     qtbot.waitUntil(
@@ -132,7 +137,7 @@ def test_search_and_filters_narrow_the_history(qtbot, window: SupervisorWindow) 
 
 
 def test_double_click_in_the_history_opens_the_lead(qtbot, window: SupervisorWindow) -> None:
-    window.tabs.setCurrentIndex(1)
+    _show_tab(window, "History")
     view = window.history_view
     index = window.history_model.index(2, 1)
     expected = index.data(LEAD_ID_ROLE)
@@ -142,7 +147,7 @@ def test_double_click_in_the_history_opens_the_lead(qtbot, window: SupervisorWin
 
 
 def test_coaching_lists_show_their_leads(qtbot, window: SupervisorWindow) -> None:
-    window.tabs.setCurrentIndex(2)
+    _show_tab(window, "Coaching")
     lists = window.data.coaching
     assert [c.key for c in lists] == [
         "never_contacted",
@@ -169,7 +174,7 @@ def test_an_empty_database_shows_empty_states(qtbot, store: Store, now: datetime
     assert window.history_empty.text() == "No attempts in this period."
     assert window.tiles.tiles["speed"].value.text() == "–"
     assert window.tiles.tiles["leads"].value.text() == "0"
-    window.tabs.setCurrentIndex(2)
+    _show_tab(window, "Coaching")
     assert window.coaching_stack.currentIndex() == 1
     window.close()
 
@@ -205,3 +210,19 @@ def test_model_tester_survives_resets(qtbot, window: SupervisorWindow) -> None:
     window.coaching_lists.setCurrentRow(4)
     assert window.history_model.index(0, 0).isValid() == (window.history_model.rowCount() > 0)
     assert not window.history_model.index(0, 0, QModelIndex()).data(Qt.ItemDataRole.DecorationRole)
+
+
+def test_agents_tab_compares_agents_and_opens_one(qtbot, window: SupervisorWindow) -> None:
+    _show_tab(window, "Agents")
+    model = window.agents_model
+    _testers(model)
+    names = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert names == ["Jordan Reyes", "Alex Chen", "Team"]
+    team = window.data.measures
+    assert model.index(2, 1).data() == f"{team.leads:,}"
+    assert model.index(2, 0).data(Qt.ItemDataRole.FontRole).bold()
+    window.agents_view.doubleClicked.emit(model.index(1, 0))
+    assert window.agent_box.currentText() == "Alex Chen (demo.colleague)"
+    _wait_idle(qtbot, window)
+    assert window.data.reports[0].agent == "demo.colleague"
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Charts"

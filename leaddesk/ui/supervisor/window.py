@@ -51,6 +51,7 @@ from leaddesk.services.shift import local_day_start
 from leaddesk.services.workspace import Workspace
 from leaddesk.store.engine import Store
 from leaddesk.ui.style import BAD, OK
+from leaddesk.ui.supervisor.agents_model import AGENT_ID_ROLE, AgentsModel
 from leaddesk.ui.supervisor.charts import all_charts
 from leaddesk.ui.supervisor.coaching_model import CoachingModel
 from leaddesk.ui.supervisor.history_model import LEAD_ID_ROLE, HistoryModel
@@ -160,6 +161,7 @@ class SupervisorWindow(QWidget):
         self.tabs.setObjectName("SupervisorTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self._build_charts(), "Charts")
+        self.tabs.addTab(self._build_agents(), "Agents")
         self.tabs.addTab(self._build_history(), "History")
         self.tabs.addTab(self._build_coaching(), "Coaching")
         self.status = QLabel("", self)
@@ -257,6 +259,32 @@ class SupervisorWindow(QWidget):
         self.charts_stack.addWidget(page)
         self.charts_stack.addWidget(self.charts_empty)
         return self.charts_stack
+
+    def _build_agents(self) -> QWidget:
+        page = QWidget()
+        self.agents_model = AgentsModel(self)
+        self.agents_view = _table("AgentsTable", "Measures per agent")
+        self.agents_view.setModel(self.agents_model)
+        header = self.agents_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(90)
+        self.agents_view.doubleClicked.connect(self._review_agent)
+        self.agents_view.activated.connect(self._review_agent)
+        hint = QLabel("Double-click an agent to review their history and coaching lists.", page)
+        hint.setProperty("muted", True)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(hint)
+        layout.addWidget(self.agents_view, 1)
+        return page
+
+    def _review_agent(self, index: QModelIndex) -> None:
+        agent_id = index.data(AGENT_ID_ROLE)
+        target = self.agent_box.findData(agent_id) if agent_id else 0
+        if target >= 0:
+            self.agent_box.setCurrentIndex(target)
+            self.tabs.setCurrentIndex(0)
 
     def _build_history(self) -> QWidget:
         page = QWidget()
@@ -426,6 +454,7 @@ class SupervisorWindow(QWidget):
                 if old is not None and old is not chart:
                     old.deleteLater()
         self._fill_coaching(data.coaching)
+        self.agents_model.set_reports(data.reports)
         since = (
             data.period.since.astimezone().strftime("%d %b %Y")
             if data.period.since
@@ -513,7 +542,7 @@ class SupervisorWindow(QWidget):
             self.lead_activated.emit(str(lead_id))
 
     def _focus_search(self) -> None:
-        self.tabs.setCurrentIndex(1)
+        self.tabs.setCurrentIndex(2)
         self.search.setFocus()
         self.search.selectAll()
 
