@@ -124,7 +124,7 @@ def histories(draw: st.DrawFn) -> tuple[list[LeadFact], list[AttemptFact]]:
 
 
 @settings(
-    max_examples=30,
+    max_examples=50,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
