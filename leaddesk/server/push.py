@@ -132,15 +132,12 @@ def _jsonable(value: Any) -> Any:
 
 
 def _defaults(model: type[Any]) -> dict[str, Any]:
+    """Every column with its constant default (None where the default is computed,
+    such as a creation time: the caller fills those in)."""
     out: dict[str, Any] = {}
     for column in model.__table__.columns:
         default = column.default
-        if default is None:
-            out[column.key] = None
-        elif default.is_scalar:
-            out[column.key] = default.arg
-        else:
-            out[column.key] = default.arg  # a callable, called per row
+        out[column.key] = default.arg if default is not None and default.is_scalar else None
     return out
 
 
@@ -313,10 +310,9 @@ class BatchApplier:
             and self.session.get(Attempt, supersedes) is None
         ):
             raise WireError(f"{path}.supersedes_id", f"no attempt {supersedes!r} on the server")
-        row = {}
-        for name, default in ATTEMPT_DEFAULTS.items():
-            value = data.get(name, default)
-            row[name] = value(None) if callable(value) else value
+        row = {**ATTEMPT_DEFAULTS, **data}
+        if row["created_at"] is None:
+            row["created_at"] = self.now  # when the server received it
         self.attempt_rows.append(row)
         self.batch_attempts.add(data["id"])
         return {"status": "applied"}
