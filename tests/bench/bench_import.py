@@ -82,13 +82,15 @@ def baseline(path: Path, workdir: Path) -> tuple[float, float, float]:
     return parse_s, sql_s, cpu
 
 
-def run_import(path: Path, workdir: Path, run: int) -> tuple[float, float, dict[str, object]]:
+def run_import(
+    path: Path, workdir: Path, run: int, workers: int | None = None
+) -> tuple[float, float, dict[str, object]]:
     store = open_store(workdir / f"leaddesk{run}.db")
     try:
         workspace = Workspace.open(store, "bench.agent", fixed_clock(NOW))
         cpu = _cpu()
         start = time.perf_counter()
-        summary = ImportService(workspace).run(path)
+        summary = ImportService(workspace, workers=workers).run(path)
         seconds = time.perf_counter() - start
         cpu = _cpu() - cpu
     finally:
@@ -101,6 +103,9 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--quick", action="store_true", help="10,000 rows")
     parser.add_argument("--repeat", type=int, default=1, help="keep the best of N runs")
+    parser.add_argument(
+        "--workers", type=int, help="worker processes (default: by file size; 0: in-process)"
+    )
     args = parser.parse_args()
     count = 10_000 if args.quick else args.rows
     with tempfile.TemporaryDirectory(prefix="leaddesk-bench-") as tmp:
@@ -114,7 +119,7 @@ def main() -> None:
         bases, imports = [], []
         for run in range(max(1, args.repeat)):
             bases.append(baseline(path, workdir))
-            imports.append(run_import(path, workdir, run))
+            imports.append(run_import(path, workdir, run, args.workers))
     parse_s, sql_s, _cpu_s = min(bases, key=lambda b: b[0] + b[1])
     import_s, _cpu_i, summary = min(imports, key=lambda i: i[0])
     base = parse_s + sql_s
