@@ -1,12 +1,12 @@
 """Building lead drafts next to the database work.
 
-Building the drafts (parsing phone numbers above all) is pure Python and about 40 % of an
-import; writing the rows takes most of the rest. For a big file the batches can therefore
-be built in worker processes (spawned, so it is safe from a GUI process too) while this process writes the
-previous batches. Batches come back in file order, and at most a few are in flight, so
-memory stays bounded whatever the file's size. Small files, and machines with fewer than
-four cores, build in-process: there a worker costs more than it saves (see
-`worker_count`).
+Building the drafts (parsing phone numbers above all) is pure Python and about 40 % of
+an import; writing the rows takes most of the rest. For a big file the batches can
+therefore be built in worker processes (spawned, so it is safe from a GUI process too)
+while this process writes the previous batches. Batches come back in file order, and at
+most a few are in flight, so memory stays bounded whatever the file's size. Small files,
+and machines with fewer than four cores, build in-process: there a worker costs more
+than it saves (see `worker_count`).
 """
 
 from __future__ import annotations
