@@ -110,7 +110,7 @@ def test_a_damaged_database_is_refused_with_advice(tmp_path: Path, db_path: Path
     data[100:4096] = b"\xff" * (4096 - 100)  # wreck the schema page, keep the header
     db_path.write_bytes(bytes(data))
     before = digest(db_path)
-    with pytest.raises(StoreError, match="damaged|not a LeadDesk"):
+    with pytest.raises(StoreError, match=r"damaged|not a LeadDesk"):
         open_store(db_path)
     assert digest(db_path) == before
 
