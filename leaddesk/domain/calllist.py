@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import IntEnum
 
-from leaddesk.domain.calling_hours import CallingRules, WindowState, closed_reason, humanize
+from leaddesk.domain.calling_hours import (
+    CallingRules,
+    WindowState,
+    closed_reason,
+    humanize,
+    local_time,
+)
 from leaddesk.domain.caps import DAY
 from leaddesk.domain.outcomes import CLOSED_STATUSES, LeadStatus
 
@@ -160,12 +166,13 @@ def reason(
     if section is Section.CALLBACK:
         if facts.next_action_at is None:
             return "callback due"
+        # The promised time in the lead's words: their local clock.
+        promised = local_time(facts.time_zones, facts.next_action_at)
+        at = f" (promised for {promised} there)" if promised else ""
         late = now - facts.next_action_at
-        return (
-            "callback due now"
-            if late < timedelta(minutes=1)
-            else (f"callback overdue by {humanize(late)}")
-        )
+        if late < timedelta(minutes=1):
+            return f"callback due now{at}"
+        return f"callback overdue by {humanize(late)}{at}"
     if section is Section.NEW:
         return f"new lead, waiting {humanize(now - facts.arrived_at)}"
     channel = facts.next_channel or "phone"

@@ -44,7 +44,7 @@ def test_sections_come_in_call_order(workspace: Workspace, now: datetime) -> Non
     assert [e.callable for e in page] == [True, True, True, False, False]
     assert service.counts() == {"callback": 1, "new": 1, "follow_up": 1, "later": 1, "blocked": 1}
     assert service.total() == 5
-    assert page[0].reason == "callback overdue by 10 min"
+    assert page[0].reason == "callback overdue by 10 min (promised for 14:20 there)"
     assert page[1].reason == "new lead, waiting 5 min" and page[1].age_s == 300
     assert page[2].reason == "phone due 2 h ago"
     assert page[3].reason == "next: phone in 20 h"
