@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from itertools import pairwise
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
@@ -40,7 +39,7 @@ from leaddesk.ui.events import Events
 from leaddesk.ui.history_view import HistoryView
 from leaddesk.ui.icons import app_icon
 from leaddesk.ui.lead_card import LeadCard
-from leaddesk.ui.menus import build_menus, shortcuts_dialog
+from leaddesk.ui.menus import build_menus, set_tab_order, shortcuts_dialog
 from leaddesk.ui.outcome_bar import OutcomeBar
 from leaddesk.ui.panel import Panel
 from leaddesk.ui.rapport_panel import RapportPanel
@@ -154,7 +153,7 @@ class MainWindow(QMainWindow):
         self.resize(1440, 900)
 
         self.dial_action = build_menus(self)
-        self._set_tab_order()
+        set_tab_order(self)
         self._connect()
         self._timer = QTimer(self)
         self._timer.setInterval(refresh_ms)
@@ -168,29 +167,6 @@ class MainWindow(QMainWindow):
         self.model.refresh()
 
     # -- construction -------------------------------------------------------------------
-
-    def _set_tab_order(self) -> None:
-        """Search, the list, Dial, the outcomes, note and duration, the callback picker,
-        then the script and rapport controls: the order of a call."""
-        chain: list[QWidget] = [
-            self.calllist.search,
-            self.calllist.table,
-            self.outcomes.dial_button,
-            *self.outcomes.buttons.values(),
-            self.outcomes.note,
-            self.outcomes.duration,
-            self.picker.tomorrow,
-            self.picker.in_two,
-            self.picker.edit,
-            self.script.next_button,
-            self.rapport.list,
-            self.rapport.kind,
-            self.rapport.input,
-            self.rapport.add_button,
-            self.history,
-        ]
-        for first, second in pairwise(chain):
-            QWidget.setTabOrder(first, second)
 
     def _connect(self) -> None:
         self.calllist.lead_selected.connect(self._on_lead_selected)

@@ -1,14 +1,16 @@
-"""The agent window's menus: every action with its shortcut, shown next to it."""
+"""The agent window's keyboard: menus with every action and its shortcut shown next to
+it, and a tab order that follows a call."""
 
 from __future__ import annotations
 
 import importlib.util
 from collections.abc import Callable
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from leaddesk.domain.outcomes import OUTCOMES
 from leaddesk.ui.icons import icon
@@ -142,3 +144,27 @@ def shortcuts_dialog(w: MainWindow) -> QMessageBox:
     )
     box.setObjectName("ShortcutsDialog")
     return box
+
+
+def set_tab_order(w: MainWindow) -> None:
+    """Search, the list, Dial, the outcomes, note and duration, the callback picker,
+    then the script and rapport controls: the order of a call."""
+    chain: list[QWidget] = [
+        w.calllist.search,
+        w.calllist.table,
+        w.outcomes.dial_button,
+        *w.outcomes.buttons.values(),
+        w.outcomes.note,
+        w.outcomes.duration,
+        w.picker.tomorrow,
+        w.picker.in_two,
+        w.picker.edit,
+        w.script.next_button,
+        w.rapport.list,
+        w.rapport.kind,
+        w.rapport.input,
+        w.rapport.add_button,
+        w.history,
+    ]
+    for first, second in pairwise(chain):
+        QWidget.setTabOrder(first, second)
