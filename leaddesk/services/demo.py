@@ -11,7 +11,8 @@ import json
 import random
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import phonenumbers
 from sqlalchemy import func, select
@@ -420,6 +421,16 @@ def generate(
         return DemoSummary(leads, attempts, notes, len(scripts))
 
 
+def _inside_hours(at: datetime, zone: ZoneInfo, rng: random.Random) -> datetime:
+    """Move a demo attempt into the lead's local calling hours (09:00 to 20:00)."""
+    local = at.astimezone(zone)
+    if local.hour < 9:
+        local = local.replace(hour=9, minute=rng.randint(0, 59))
+    elif local.hour >= 20:
+        local = (local + timedelta(days=1)).replace(hour=9, minute=rng.randint(0, 59))
+    return local.astimezone(UTC)
+
+
 def _history(
     session: Session,
     rng: random.Random,
@@ -435,7 +446,8 @@ def _history(
     from leaddesk.services.cadences import default_cadence
 
     cadence = default_cadence()
-    at = lead.arrived_at + timedelta(minutes=rng.randint(2, 240))
+    zone = ZoneInfo(lead.time_zones[0])
+    at = _inside_hours(lead.arrived_at + timedelta(minutes=rng.randint(2, 240)), zone, rng)
     made = 0
     open_callbacks: list[Callback] = []
     for number in range(count):
@@ -531,7 +543,7 @@ def _history(
             session.add(open_callbacks[-1])
         if nxt.at is None:
             break
-        at = nxt.at + timedelta(minutes=rng.randint(0, 180))
+        at = _inside_hours(nxt.at + timedelta(minutes=rng.randint(0, 180)), zone, rng)
     if (
         lead.status != "callback"
         and lead.next_action_at is not None

@@ -190,6 +190,8 @@ class Attempt(Base):
         Index("ix_attempt_lead_started", "lead_id", "started_at"),
         Index("ix_attempt_agent_started", "agent_id", "started_at"),
         Index("ix_attempt_pending", "agent_id", "outcome"),
+        # Reports replace a superseded attempt by its correction.
+        Index("ix_attempt_supersedes", "supersedes_id"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)

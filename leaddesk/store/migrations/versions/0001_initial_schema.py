@@ -177,6 +177,7 @@ def upgrade() -> None:
         batch_op.create_index("ix_attempt_agent_started", ["agent_id", "started_at"], unique=False)
         batch_op.create_index("ix_attempt_lead_started", ["lead_id", "started_at"], unique=False)
         batch_op.create_index("ix_attempt_pending", ["agent_id", "outcome"], unique=False)
+        batch_op.create_index("ix_attempt_supersedes", ["supersedes_id"], unique=False)
 
     op.create_table(
         "callback",
@@ -245,6 +246,7 @@ def downgrade() -> None:
 
     op.drop_table("callback")
     with op.batch_alter_table("attempt", schema=None) as batch_op:
+        batch_op.drop_index("ix_attempt_supersedes")
         batch_op.drop_index("ix_attempt_pending")
         batch_op.drop_index("ix_attempt_lead_started")
         batch_op.drop_index("ix_attempt_agent_started")
