@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -148,10 +149,21 @@ class Api:
 
     async def push(self, request: Request) -> JSONResponse:
         def fn(session: Session, caller: Caller, body: Any) -> dict[str, Any]:
+            started = time.perf_counter()
             _device_id, ops = parse_push(body)
-            return {"results": apply_push(session, caller, ops, self.clock())}
+            results = apply_push(session, caller, ops, self.clock())
+            log.info(
+                "push from %s: %d operations applied in %.3f s",
+                caller.name,
+                len(ops),
+                time.perf_counter() - started,
+            )
+            return {"results": results}
 
-        return await self._call(request, fn, body=True)
+        started = time.perf_counter()
+        response = await self._call(request, fn, body=True)
+        log.info("push request answered in %.3f s", time.perf_counter() - started)
+        return response
 
     async def pull(self, request: Request) -> JSONResponse:
         def fn(session: Session, caller: Caller) -> dict[str, Any]:

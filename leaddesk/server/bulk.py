@@ -6,6 +6,7 @@ single office, takes ordinary executemany statements."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, case, or_, update
@@ -56,6 +57,28 @@ def pg_copy_new(session: Session, model: type[Base], rows: list[dict[str, Any]])
         inserted = {str(found[0]) for found in cursor.fetchall()}
         cursor.execute(f"DELETE FROM {staging}")
     return inserted
+
+
+def pg_claim(
+    session: Session, ops: list[tuple[str, str]], agent_id: str, now: datetime
+) -> set[str]:
+    """Record operations (id, kind) as applied unless they already are; returns the
+    ids this transaction took. A copy of the batch running at the same time waits on
+    the rows and then finds them taken, so nothing is applied twice."""
+    raw = _staging(session, "incoming_ops", "op_id text, kind text")
+    with raw.cursor() as cursor:
+        with cursor.copy("COPY incoming_ops FROM STDIN") as copy:
+            for row in ops:
+                copy.write_row(row)
+        cursor.execute(
+            "INSERT INTO server_op (op_id, agent_id, kind, status, applied_at) "
+            "SELECT op_id, %s, kind, 'applied', %s FROM incoming_ops "
+            "ON CONFLICT DO NOTHING RETURNING op_id",
+            (agent_id, now),
+        )
+        claimed = {str(found[0]) for found in cursor.fetchall()}
+        cursor.execute("DELETE FROM incoming_ops")
+    return claimed
 
 
 def count_attempts(session: Session, rows: list[dict[str, Any]], postgres: bool) -> set[str]:

@@ -14,13 +14,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, select, text, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from leaddesk.domain.clock import iso
 from leaddesk.server import admin, changes
 from leaddesk.server.auth import Caller
-from leaddesk.server.bulk import count_attempts, insert_ignoring_duplicates, pg_copy_new
+from leaddesk.server.bulk import (
+    count_attempts,
+    insert_ignoring_duplicates,
+    pg_claim,
+    pg_copy_new,
+)
 from leaddesk.services.sync_wire import (
     KINDS,
     LEAD_SERVER_FIELDS,
@@ -38,7 +43,6 @@ from leaddesk.store.models import (
     RapportNote,
     ServerOp,
     SyncConflict,
-    UTCDateTime,
     VoicemailScript,
 )
 
@@ -188,20 +192,9 @@ class BatchApplier:
         if not ops:
             return set()
         if self.postgres:
-            # One statement for the whole batch: arrays unnested server-side.
-            claim = text(
-                "INSERT INTO server_op (op_id, agent_id, kind, status, applied_at) "
-                "SELECT o, :agent, k, 'applied', :now "
-                "FROM unnest(CAST(:ops AS text[]), CAST(:kinds AS text[])) AS t(o, k) "
-                "ON CONFLICT DO NOTHING RETURNING op_id"
-            ).bindparams(bindparam("now", type_=UTCDateTime()))
-            params = {
-                "agent": self.caller.id,
-                "now": self.now,
-                "ops": [op.op_id for op in ops],
-                "kinds": [op.kind for op in ops],
-            }
-            return set(self.session.scalars(claim, params))
+            return pg_claim(
+                self.session, [(op.op_id, op.kind) for op in ops], self.caller.id, self.now
+            )
         stmt = insert_ignoring_duplicates(self.session, ServerOp.__table__).returning(
             ServerOp.__table__.c.op_id
         )
