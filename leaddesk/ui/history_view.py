@@ -106,7 +106,7 @@ class HistoryView(QTableView):
         self.verticalHeader().setDefaultSectionSize(28)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
-        for col, width in enumerate((124, 84, 200, 116, 120)):
+        for col, width in enumerate((140, 84, 200, 116, 120)):
             self.setColumnWidth(col, width)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
