@@ -160,6 +160,7 @@ class SyncService:
         self._reason = ""
         self._last_sync_at: datetime | None = None
         self._http: httpx.Client | None = None
+        self._me: tuple[str, dict[str, Any]] | None = None
 
     # -- state --------------------------------------------------------------------------
 
@@ -206,7 +207,10 @@ class SyncService:
             )
         client = self._client()
         client.headers["Authorization"] = f"Bearer {token}"
-        me = self._request(client, "GET", "/api/me")
+        # Who the token is: asked once per token (a refused token clears it).
+        if self._me is None or self._me[0] != token:
+            self._me = (token, self._request(client, "GET", "/api/me"))
+        me = self._me[1]
         rnd = _Round(me["id"], me["name"], bool(me["is_supervisor"]), {})
         rnd.to_server[self.ws.agent.id] = me["id"]
         if rnd.supervisor:
@@ -245,6 +249,7 @@ class SyncService:
                 f"cannot reach {self.url}: {type(exc).__name__} {exc}".strip(), offline=True
             ) from None
         if response.status_code == 401:
+            self._me = None
             raise SyncError(
                 f"{self.url} refused the token of {self.ws.agent.name}: run "
                 f"'leaddesk login --server {self.url}' again"
