@@ -10,9 +10,8 @@ from leaddesk.cli import Context
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from leaddesk.services.credentials import Credentials
-    from leaddesk.services.sync import SyncService
-
     from leaddesk.services.errors import UserError
+    from leaddesk.services.sync import SyncService
 
     if not 1 <= args.batch_size <= 2000:
         raise UserError(f"--batch-size must be between 1 and 2000 (got {args.batch_size})")
