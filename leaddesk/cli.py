@@ -176,6 +176,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--supervisor", action="store_true")
     s.add_argument("--database-url", required=True, metavar="URL")
     _common(s, top=False)
+    s = srv.add_parser("assign", help="give leads on the server to an agent")
+    s.add_argument("lead_ids", nargs="+", metavar="LEAD_ID")
+    s.add_argument("--to", required=True, metavar="AGENT", help="the agent's name")
+    s.add_argument("--database-url", required=True, metavar="URL")
+    _common(s, top=False)
 
     p = command("demo", "write the demo database")
     p.add_argument("--leads", type=int, default=300)

@@ -332,3 +332,62 @@ def test_rapport_notes_and_script_edits_are_pushed_as_their_kind_allows(
         pulled = session.get(VoicemailScript, team_script.id)
         assert pulled is not None and pulled.template == "Team words"
         assert session.get(VoicemailScript, mine.id) is not None
+
+
+def test_a_supervisor_imports_on_a_laptop_and_assigns_from_the_command_line(
+    team: Team,
+    tmp_path: Path,
+    pg_database: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    csv = tmp_path / "leads.csv"
+    csv.write_text(
+        "first_name,last_name,phone,email\n"
+        "Ada,Lovelace,+12125550177,ada@example.com\n"
+        "Alan,Turing,+12125550178,alan@example.com\n",
+        encoding="utf-8",
+    )
+    boss_db = str(tmp_path / "boss.db")
+    base = ["--db", boss_db, "--agent", "boss", "--json"]
+    assert main(["import", str(csv), "--owner", "alice", *base]) == 0
+    capsys.readouterr()
+    monkeypatch.setenv("LEADDESK_TOKEN", team.boss)
+    assert main(["sync", "--server", team.url, *base]) == 0
+    assert json.loads(capsys.readouterr().out)["pending"] == 0
+
+    alice = laptop(tmp_path, "alice")
+    assert sync(alice, team, team.alice).pulled == 2
+    with alice.store.session() as session:
+        names = {lead.first_name: lead.id for lead in session.scalars(select(Lead))}
+    assert set(names) == {"Ada", "Alan"}
+
+    assert (
+        main(
+            [
+                "server",
+                "assign",
+                names["Ada"],
+                "--to",
+                "bob",
+                "--database-url",
+                pg_database,
+                "--json",
+            ]
+        )
+        == 0
+    )
+    assert json.loads(capsys.readouterr().out) == {"assigned": 1, "agent": "bob"}
+    assert (
+        main(["server", "assign", "no-such-lead", "--to", "bob", "--database-url", pg_database])
+        == 1
+    )
+    assert "lead_ids[0]" in capsys.readouterr().err
+    sync(alice, team, team.alice)
+    bob = laptop(tmp_path, "bob")
+    sync(bob, team, team.bob)
+    with bob.store.session() as session:
+        assert [lead.first_name for lead in session.scalars(select(Lead))] == ["Ada"]
+    with alice.store.session() as session:
+        ada = session.get(Lead, names["Ada"])
+        assert ada is not None and ada.deleted_at is not None
