@@ -103,9 +103,10 @@ class SyncState:
 class SyncError(UserError):
     """A sync round that could not finish; nothing acknowledged was lost."""
 
-    def __init__(self, message: str, *, offline: bool = False) -> None:
+    def __init__(self, message: str, *, offline: bool = False, status: int | None = None) -> None:
         super().__init__(message)
         self.offline = offline
+        self.status = status
 
 
 @dataclass
@@ -262,7 +263,10 @@ class SyncService:
                     detail = f"{doc['field']}: {detail}"
             except ValueError:
                 detail = response.text[:200]
-            raise SyncError(f"{self.url} answered {response.status_code}: {detail}")
+            raise SyncError(
+                f"{self.url} answered {response.status_code}: {detail}",
+                status=response.status_code,
+            )
         try:
             return response.json()
         except ValueError:
@@ -290,27 +294,39 @@ class SyncService:
         # The next batch is read and encoded while the server applies this one. Order
         # holds: a batch is sent only after the one before it was acknowledged.
         with ThreadPoolExecutor(1, thread_name_prefix="leaddesk-sync") as reader:
-            ahead = reader.submit(prepare, 0)
+            start = 0
+            ahead = reader.submit(prepare, start)
             while True:
                 body, rows, after = ahead.result()
                 if not rows:
                     return
                 ahead = reader.submit(prepare, after)
-                doc = self._request(
-                    client,
-                    "POST",
-                    "/api/push",
-                    content=body,
-                    headers={"content-type": "application/json"},
-                )
+                try:
+                    doc = self._request(
+                        client,
+                        "POST",
+                        "/api/push",
+                        content=body,
+                        headers={"content-type": "application/json"},
+                    )
+                except SyncError as exc:
+                    if exc.status != 413 or len(rows) == 1:
+                        raise
+                    # The server takes smaller uploads: halve the batch, send it again.
+                    ahead.result()
+                    self.batch_size = max(1, len(rows) // 2)
+                    log.info(
+                        "upload too large for %s; batches of %d now", self.url, self.batch_size
+                    )
+                    ahead = reader.submit(prepare, start)
+                    continue
+                start = after
                 results = doc.get("results", [])
                 acked = {r["op_id"] for r in results if r.get("status") in ACKED}
                 mine = [op_id for op_id in rows if op_id in acked]
                 with self.ws.store.transaction() as session:
-                    for start in range(0, len(mine), 500):
-                        session.execute(
-                            delete(Outbox).where(Outbox.op_id.in_(mine[start : start + 500]))
-                        )
+                    for i in range(0, len(mine), 500):
+                        session.execute(delete(Outbox).where(Outbox.op_id.in_(mine[i : i + 500])))
                 rnd.pushed += len(mine)
                 rnd.conflicts += sum(1 for r in results if r.get("status") == "conflict")
                 if len(mine) < len(rows):

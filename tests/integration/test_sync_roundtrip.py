@@ -296,6 +296,10 @@ def test_a_single_office_server_on_sqlite(tmp_path: Path) -> None:
             OutcomeService(ws).log(lead_id, "busy")
             assert service.run_once().pending == 0
     assert count(store, Attempt) == 1
+    with store.session() as session:
+        lead = session.get(Lead, lead_id)
+        assert lead is not None
+        assert (lead.attempt_count, lead.call_count, lead.last_outcome) == (1, 1, "busy")
     store.close()
 
 
@@ -391,3 +395,19 @@ def test_a_supervisor_imports_on_a_laptop_and_assigns_from_the_command_line(
     with alice.store.session() as session:
         ada = session.get(Lead, names["Ada"])
         assert ada is not None and ada.deleted_at is not None
+
+
+def test_uploads_too_large_for_the_server_are_sent_in_smaller_batches(
+    team: Team, tmp_path: Path
+) -> None:
+    ids = import_leads(team, "alice", 5)
+    ws = laptop(tmp_path, "alice")
+    sync(ws, team, team.alice)
+    outcomes = OutcomeService(ws)
+    for i in range(60):  # about 10 KB each: 600 KB in one batch, the test server takes 256 KB
+        outcomes.log(ids[i % 5], "no_answer", note="x" * 10_000)
+    with SyncService(ws, team.url, lambda: team.alice, batch_size=1000) as service:
+        result = service.run_once()
+        assert service.batch_size < 60
+    assert (result.pushed, result.pending) == (120, 0)
+    assert count(team.store, Attempt) == 60
