@@ -51,13 +51,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             raise UserError(f"--screenshot {screenshot}: the file name must end in .png")
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     path = _db_path(args, ctx)
-    instance = None
     if screenshot is None:
-        from leaddesk.ui.single_instance import claim
+        from leaddesk.ui.single_instance import send_to_running
 
-        # One window per database: a second start hands its tel: link over and exits.
-        instance = claim(path, [args.open] if args.open else [])
-        if instance is None:
+        # One window per database: a second start hands its tel: link over and exits,
+        # before it opens the database.
+        if send_to_running(path, [args.open] if args.open else []):
             log.info("handed over to the LeadDesk already running on %s", path)
             return 0
 
@@ -68,7 +67,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     store = open_with_demo(path, ctx)
     try:
         ws = ctx.workspace(store)
-        return _run_window(ws, args, screenshot, log_file, install_crash_dialog, instance)
+        return _run_window(ws, args, screenshot, log_file, install_crash_dialog, path)
     finally:
         store.close()  # type: ignore[attr-defined]
 
@@ -79,7 +78,7 @@ def _run_window(
     screenshot: Path | None,
     log_file: Path,
     install_crash_dialog: object,
-    instance: object = None,
+    db_path: Path | None = None,
 ) -> int:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
@@ -92,6 +91,14 @@ def _run_window(
 
     app = create_app()
     install_crash_dialog(log_file)  # type: ignore[operator]
+    from leaddesk.ui.single_instance import attach, claim
+
+    instance = None
+    if screenshot is None and db_path is not None:
+        # Listen for later starts (needs the application's event loop, so only now).
+        instance = claim(db_path, [args.open] if args.open else [])
+        if instance is None:
+            return 0  # another start became the window meanwhile and has our link
     dialer = TelDialer(lambda uri: QDesktopServices.openUrl(QUrl(uri)))
     window = MainWindow(Backend(ws), dialer, tray=screenshot is None)  # type: ignore[arg-type]
     if screenshot is not None:
@@ -107,7 +114,5 @@ def _run_window(
     window.show()
     if args.compact:
         window.toggle_compact()
-    from leaddesk.ui.single_instance import attach
-
-    attach(window, instance, args.open)  # type: ignore[arg-type]
+    attach(window, instance, args.open)
     return int(app.exec())

@@ -199,3 +199,27 @@ def test_a_macos_open_url_event_is_handed_over_too(
         qapp.sendEvent(qapp, QFileOpenEvent(QUrl(f"tel:{e164}")))
     assert opened.args == [lead_id]
     qapp.removeEventFilter(handoff.findChild(QObject))
+
+
+def test_two_real_starts_on_one_database(tmp_path: Path) -> None:
+    """Both sides as separate processes, as on an agent's desktop: the first opens the
+    window and listens from its event loop; the second hands over and exits 0."""
+    from leaddesk.ui.single_instance import send_to_running
+
+    db = tmp_path / "demo.db"
+    first = _start(tmp_path, db, "--demo")
+    try:
+        deadline = time.monotonic() + 60
+        while not send_to_running(db, []):  # "come to the front": answered once listening
+            assert first.poll() is None, first.communicate()[1]
+            assert time.monotonic() < deadline, "the first start never listened"
+            time.sleep(0.3)
+        second = _start(tmp_path, db, "tel:+14155550142")
+        _out, err = second.communicate(timeout=30)
+        assert second.returncode == 0, err
+        log = (tmp_path / "data" / "LeadDesk" / "logs" / "leaddesk.log").read_text()
+        assert "another start handed over ['tel:+14155550142']" in log
+        assert first.poll() is None  # still running, with the lead selected
+    finally:
+        first.terminate()
+        first.communicate(timeout=30)
