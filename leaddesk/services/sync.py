@@ -196,6 +196,9 @@ class SyncService:
             except SyncError as exc:
                 self._set("offline" if exc.offline else "error", str(exc))
                 raise
+            except Exception as exc:  # a bug or a broken database: shown, not swallowed
+                self._set("error", f"{type(exc).__name__}: {exc}")
+                raise
             self._set("synced" if result.pending == 0 else "pending")
             return result
 
@@ -223,7 +226,7 @@ class SyncService:
 
     def _client(self) -> httpx.Client:
         # One client (and its kept-alive connection) for the service's life: a round
-        # with nothing to do then costs two small requests.
+        # with nothing to do then costs one small request.
         if self._http is None:
             self._http = httpx.Client(
                 base_url=self.url, timeout=self.timeout, transport=self.transport
@@ -478,7 +481,7 @@ class SyncService:
         leads = [decode(Lead, raw, f"leads[{i}]") for i, raw in enumerate(doc.get("leads", []))]
         removed = [str(x) for x in doc.get("removed", [])]
         ids = [d["id"] for d in leads]
-        waiting = self._waiting(session, ids + removed)
+        waiting = self._waiting(session, ids)
         existing = {x.id: x for x in session.scalars(select(Lead).where(Lead.id.in_(ids)))}
         versions = {
             v.lead_id: v
@@ -504,9 +507,12 @@ class SyncService:
                 version.version = data["version"]
             applied.add(("lead", data["id"]))
         for lead_id in removed:
+            # Assigned to someone else now: off this call list. Changes still queued
+            # for it go up all the same (its attempts are kept; its state is recorded
+            # as a conflict for the supervisor).
             lead = session.get(Lead, lead_id)
-            if lead is not None and lead_id not in waiting and lead.deleted_at is None:
-                lead.deleted_at = now  # assigned to someone else now: off this call list
+            if lead is not None and lead.deleted_at is None:
+                lead.deleted_at = now
                 applied.add(("lead", lead_id))
         return applied
 
