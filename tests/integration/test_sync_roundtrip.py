@@ -411,3 +411,28 @@ def test_uploads_too_large_for_the_server_are_sent_in_smaller_batches(
         assert service.batch_size < 60
     assert (result.pushed, result.pending) == (120, 0)
     assert count(team.store, Attempt) == 60
+
+
+def test_login_without_a_keychain_warns_and_keeps_nothing(
+    team: Team, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        monkeypatch.setattr("sys.stdin", io.StringIO(team.alice + "\n"))
+        db = tmp_path / "nokeychain.db"
+        args = ["login", "--server", team.url, "--db", str(db), "--agent", "alice", "--json"]
+        assert main(args) == 0
+        out = capsys.readouterr()
+        assert json.loads(out.out)["stored"] == "session"
+        assert "warning" in out.err and "session only" in out.err
+        assert team.alice not in out.out + out.err
+        # The next process has no token: it asks for a login again, and says how.
+        sync_args = ["sync", "--server", team.url, "--db", str(db), "--agent", "alice"]
+        assert main(sync_args) == 1
+        err = capsys.readouterr().err
+        assert "leaddesk login" in err and "no usable OS keychain" in err
+    finally:
+        keyring.set_keyring(previous)
