@@ -217,7 +217,8 @@ class TelHandoff(QObject):
 
     def handle(self, args: list[str]) -> None:
         self.bring_forward()
-        uri = uri_in(args)
+        # a tel: link, else a plain number given with --open ("+1 415 555 0142")
+        uri = uri_in(args) or next((a for a in args if a and not a.startswith("-")), None)
         if uri is not None:
             self.open_number(uri)
 

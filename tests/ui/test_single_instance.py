@@ -223,3 +223,13 @@ def test_two_real_starts_on_one_database(tmp_path: Path) -> None:
     finally:
         first.terminate()
         first.communicate(timeout=30)
+
+
+def test_a_plain_number_given_with_open_selects_its_lead_too(
+    qtbot, demo_workspace: Workspace, window: MainWindow
+) -> None:
+    lead_id, e164 = _a_lead_not_on_top(demo_workspace, window)
+    handoff = TelHandoff(window, ask=Asker(False))
+    with qtbot.waitSignal(handoff.opened, timeout=15_000) as opened:
+        handoff.handle([f"{e164[:2]} {e164[2:5]} {e164[5:]}"])
+    assert opened.args == [lead_id]
