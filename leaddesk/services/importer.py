@@ -449,6 +449,9 @@ class ImportService:
             elif isinstance(target, Lead) and target.deleted_at is not None:
                 counts.duplicates += 1  # deleted by an agent: an import does not revive it
             elif _merge(target, draft, on_dnc):
+                # What the merge filled in (an email, an id) matches the next rows, as it
+                # will when the file is imported again.
+                batch.index(target)
                 counts.updated += 1
                 if isinstance(target, Lead) and target.id not in updated:
                     updated[target.id] = (target, target.version)
