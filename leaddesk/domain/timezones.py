@@ -18,7 +18,7 @@ Australian states) and, for a country alone, from `leaddesk.domain.places`.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import available_timezones
 
 import phonenumbers
@@ -291,14 +291,16 @@ def number_zones(phone: ParsedPhone) -> tuple[str, ...]:
     number = phone.number
     if number is None or phone.e164 is None:
         return ()
-    kind = _PN_TYPES.get(phone.type)
-    if kind is not None and phonenumbers.is_number_type_geographical(
-        kind, number.country_code or 0
-    ):
-        zones = _geographical_zones(phone.e164)
-    else:
-        zones = _country_zones(number.country_code or 0)
-    return tuple(z for z in zones if z != UNKNOWN_ZONE)
+    calling_code = number.country_code or 0
+    if _geographical(phone.type, calling_code):
+        return _geographical_zones(phone.e164)
+    return _country_zones(calling_code)
+
+
+@cache
+def _geographical(kind_name: str, calling_code: int) -> bool:
+    kind = _PN_TYPES.get(kind_name)
+    return kind is not None and phonenumbers.is_number_type_geographical(kind, calling_code)
 
 
 # phonenumbers' prefix table, looked up on the E.164 text we already have (the
@@ -307,28 +309,44 @@ _TZ_DATA: dict[str, tuple[str, ...]] | None = getattr(pn_timezone, "TIMEZONE_DAT
 _TZ_LONGEST: int = int(getattr(pn_timezone, "TIMEZONE_LONGEST_PREFIX", 0) or 0)
 
 
+@cache
+def _prefix_lengths(first: str) -> tuple[int, ...]:
+    """The lengths of the table's prefixes that start with this digit, longest first
+    (a number needs to try only those)."""
+    data = _TZ_DATA or {}
+    return tuple(sorted({len(k) for k in data if k[:1] == first}, reverse=True))
+
+
 def _geographical_zones(e164: str) -> tuple[str, ...]:
     if _TZ_DATA is None or not _TZ_LONGEST:
         number = phonenumbers.parse(e164, None)
-        return tuple(pn_timezone.time_zones_for_geographical_number(number))
+        return _known(tuple(pn_timezone.time_zones_for_geographical_number(number)))
     digits = e164[1:]
-    for length in range(min(_TZ_LONGEST, len(digits)), 0, -1):
-        zones = _TZ_DATA.get(digits[:length])
-        if zones is not None:
-            return tuple(zones)
+    for length in _prefix_lengths(digits[:1]):
+        if length <= len(digits):
+            found = _TZ_DATA.get(digits[:length])
+            if found is not None:
+                return _known(tuple(found))
     return ()
 
 
+@cache
+def _known(zones: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(z for z in zones if z != UNKNOWN_ZONE)
+
+
+@cache
 def _country_zones(calling_code: int) -> tuple[str, ...]:
     """Zones of a whole calling code (for mobiles, toll-free and other non-geographic
     numbers), as `phonenumbers.timezone` gives them."""
     code = str(calling_code)
     if _TZ_DATA is None:
-        return tuple(pn_timezone.time_zones_for_number(phonenumbers.parse(f"+{code}", None)))
+        number = phonenumbers.parse(f"+{code}", None)
+        return _known(tuple(pn_timezone.time_zones_for_number(number)))
     for length in range(len(code), 0, -1):
-        zones = _TZ_DATA.get(code[:length])
-        if zones is not None:
-            return tuple(zones)
+        found = _TZ_DATA.get(code[:length])
+        if found is not None:
+            return _known(tuple(found))
     return ()
 
 
@@ -366,6 +384,19 @@ def lead_zones(
 ) -> tuple[list[str], str]:
     """A lead's candidate zones and their source. A zone written in the file counts as
     what the address says (the source system knew where the lead is)."""
+    zones, source = _lead_zones(
+        number_zones(phone) if phone is not None else (), country, state, zone_text
+    )
+    return list(zones), source
+
+
+@lru_cache(maxsize=4096)
+def _lead_zones(
+    from_number: tuple[str, ...], country: str | None, state: str | None, zone_text: str | None
+) -> tuple[tuple[str, ...], str]:
+    """`lead_zones` once per distinct (number zones, country, state, zone cell): an
+    import asks the same question for most of its rows."""
     written = zone_from_text(zone_text)
     addr: tuple[str, ...] = (written,) if written else address_zones(country, state)
-    return merge_zones(number_zones(phone) if phone is not None else (), addr)
+    zones, source = merge_zones(from_number, addr)
+    return tuple(zones), source

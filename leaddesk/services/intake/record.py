@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from leaddesk.domain.phone import ParsedPhone, normalize_region, parse_many, parse_phones, unique
 from leaddesk.domain.timezones import country_code, country_from_state, lead_zones, state_code
@@ -101,6 +102,28 @@ def _columns(mapping: ColumnMapping) -> list[tuple[int, str, int, bool]]:
     ]
 
 
+@lru_cache(maxsize=4096)
+def _place(
+    country_text: str | None, state: str | None, default_region: str | None
+) -> tuple[str | None, str | None]:
+    """(region to parse the numbers in, the address's country), once per distinct
+    country and state cells."""
+    country = country_code(country_text)
+    addr_country = country
+    if addr_country is None and state:
+        if default_region and state_code(default_region, state):
+            addr_country = default_region
+        else:
+            addr_country = country_from_state(state)
+    return country or default_region or addr_country, addr_country
+
+
+@lru_cache(maxsize=4096)
+def _created(text: str, now: datetime) -> datetime | None:
+    """`parse_created`, once per distinct cell (exports repeat their timestamps)."""
+    return parse_created(text, now)
+
+
 def _take_apart(
     line: int,
     cells: list[str],
@@ -131,39 +154,38 @@ def _take_apart(
             values[name] = text
     if not phones:
         return Reject(line, cells, "no phone number")
-    state = values.get("state", "")
-    country = country_code(values.get("country"))
-    addr_country = country
-    if addr_country is None and state:
-        if default_region and state_code(default_region, state):
-            addr_country = default_region
-        else:
-            addr_country = country_from_state(state)
-    region = country or default_region or addr_country
+    region, addr_country = _place(values.get("country"), values.get("state"), default_region)
     code = values.get("phone_code", "").lstrip("+").strip()
     if code.isdigit() and 0 < len(code) <= 3:
         phones = [(f, t if t.startswith(("+", "00")) else f"+{code} {t}") for f, t in phones]
     return _Row(line, cells, values, phones, region, addr_country)
 
 
+_PHONE_ORDER = {"phone": 0, "mobile": 1, "alt_phone": 2}
+
+
 def _draft(row: _Row, now: datetime) -> LeadDraft | Reject:
-    order = {"phone": 0, "mobile": 1, "alt_phone": 2}
-    ranked = sorted(row.parsed, key=lambda p: order[p[0]])
     primary: ParsedPhone | None = None
     primary_field = ""
-    for field_name, parsed in ranked:
-        if parsed.valid:
-            primary, primary_field = parsed, field_name
-            break
-    if primary is None or primary.e164 is None:
-        errors = [p.error for _, p in ranked if p.error]
-        return Reject(row.line, row.cells, errors[0] if errors else "invalid phone number")
-    alternates = unique(
-        (p.e164 or p.raw.strip())
-        for _, p in ranked
-        if p is not primary and (p.e164 or p.raw.strip())
-    )
-    alternates = [a for a in alternates if a != primary.e164]
+    alternates: list[str] = []
+    if len(row.parsed) == 1 and row.parsed[0][1].e164 is not None:
+        primary_field, primary = row.parsed[0]  # one good number: most rows
+    else:
+        ranked = sorted(row.parsed, key=lambda p: _PHONE_ORDER[p[0]])
+        for field_name, parsed in ranked:
+            if parsed.valid:
+                primary, primary_field = parsed, field_name
+                break
+        if primary is None or primary.e164 is None:
+            errors = [p.error for _, p in ranked if p.error]
+            return Reject(row.line, row.cells, errors[0] if errors else "invalid phone number")
+        alternates = unique(
+            (p.e164 or p.raw.strip())
+            for _, p in ranked
+            if p is not primary and (p.e164 or p.raw.strip())
+        )
+        alternates = [a for a in alternates if a != primary.e164]
+    assert primary.e164 is not None
     values = row.values
     first, last = values.get("first_name", ""), values.get("last_name", "")
     if not first and not last and values.get("full_name"):
@@ -196,7 +218,7 @@ def _draft(row: _Row, now: datetime) -> LeadDraft | Reject:
         country=row.addr_country or "",
         time_zones=zones,
         tz_source=source,
-        created_at=parse_created(values.get("created_at", ""), now),
+        created_at=_created(values.get("created_at", ""), now),
         notes=values.get("notes", ""),
         do_not_call=parse_bool(values.get("do_not_call", "")),
     )
