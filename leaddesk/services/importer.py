@@ -205,7 +205,10 @@ def table_named(name: str) -> Table:
 class _Batch:
     """Matching one batch of drafts against the store and against each other."""
 
-    def __init__(self, session: Session, source: str, drafts: list[LeadDraft]) -> None:
+    def __init__(
+        self, session: Session, source: str, drafts: list[LeadDraft], dnc_listed: bool = True
+    ) -> None:
+        """`dnc_listed`: False when the do-not-call list is empty (nothing to look up)."""
         self.source = source
         phones = {d.phone_e164 for d in drafts}
         emails = {d.email for d in drafts if d.email}
@@ -226,7 +229,9 @@ class _Batch:
         self.by_phone: dict[str, Lead | dict[str, Any]] = {}
         for lead in found:
             self.index(lead)
-        self.dnc = set(_select_in(conn, "dnc_number", "phone_e164", "phone_e164", phones))
+        self.dnc: set[str] = set()
+        if dnc_listed:
+            self.dnc.update(_select_in(conn, "dnc_number", "phone_e164", "phone_e164", phones))
 
     def index(self, lead: Lead | dict[str, Any]) -> None:
         ext = _get(lead, "external_id")
@@ -372,7 +377,7 @@ class ImportService:
                 counts.rejected += 1
         if not drafts:
             return
-        batch = _Batch(session, source, drafts)
+        batch = _Batch(session, source, drafts, writer.dnc_listed)
         base = {"source": source, "edited_fields": ()}
         new_rows: list[dict[str, Any]] = []
         updated: dict[str, tuple[Lead, int]] = {}

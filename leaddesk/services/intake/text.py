@@ -216,7 +216,8 @@ class TextRows:
                         f"the text is not valid {self.encoding}; nothing was imported"
                     ) from None
                 start, line = line + 1, reader.line_num
-                if cells and any(c.strip() for c in cells):
+                # A blank row: no cells, or only blank ones (the first cell usually says).
+                if cells and (cells[0].strip() or any(c.strip() for c in cells)):
                     yield start, cells
         finally:
             text.close()

@@ -9,8 +9,8 @@ would write), memoized for the instants, flags and zone lists many rows share.
 
 The outbox payload is the JSON object `importer.lead_payload` describes (every column,
 instants as ISO text): the constant fields are encoded once into a prefix, and each row
-adds only the JSON of its own fields. One `json.dumps` of a twenty-field dict per lead
-instead of building and encoding a forty-field one.
+adds only the JSON of its own fields. One compact encoding of a twenty-field dict per
+lead instead of building and encoding a forty-field one.
 """
 
 from __future__ import annotations
@@ -21,15 +21,18 @@ from datetime import datetime
 from operator import itemgetter
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, Table, select
 
 from leaddesk.domain.clock import iso
-from leaddesk.store.models import Lead, Outbox, UTCDateTime
+from leaddesk.store.models import DncNumber, Lead, Outbox, UTCDateTime
 
 LEAD_TABLE = cast(Table, Lead.__table__)
 OUTBOX_TABLE = cast(Table, Outbox.__table__)
+DNC_TABLE = cast(Table, DncNumber.__table__)
 LEAD_COLUMNS = tuple(c.key for c in LEAD_TABLE.columns)
 _MARKS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
+# Compact, UTF-8 as it is (the column holds text): a quarter faster than json.dumps.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
 def new_lead_constants(source: str, owner_id: str, now: datetime) -> dict[str, Any]:
@@ -72,6 +75,8 @@ class NewLeadWriter:
     def __init__(self, conn: Connection, source: str, owner_id: str, now: datetime) -> None:
         self.conn = conn
         dialect = conn.dialect
+        # The list cannot change during the import (one transaction, which adds none).
+        self.dnc_listed = conn.execute(select(DNC_TABLE.c.phone_e164).limit(1)).first() is not None
         self.mark = _MARKS.get(dialect.paramstyle)
         self.now = now
         self.constants = new_lead_constants(source, owner_id, now)
@@ -99,11 +104,11 @@ class NewLeadWriter:
             if isinstance(LEAD_TABLE.c[key].type, UTCDateTime):
                 self._instants.append((index, key))
         self._isos: dict[datetime, str | None] = {}
-        # '{"source": "csv", ..., ' : the payload's constant fields, encoded once.
+        # '{"source":"csv",...,' : the payload's constant fields, encoded once.
         constant_payload = {
             k: iso(v) if isinstance(v, datetime) else v for k, v in self.constants.items()
         }
-        self._prefix = json.dumps(constant_payload)[:-1] + ", "
+        self._prefix = _ENCODE(constant_payload)[:-1] + ","
         self._outbox_created = stored(OUTBOX_TABLE, "created_at", now)
         if self.mark is not None:
             quote = dialect.identifier_preparer.quote
@@ -130,7 +135,7 @@ class NewLeadWriter:
                 if text is None:
                     text = isos[value] = iso(value)
                 payload[key] = text
-        return self._prefix + json.dumps(payload)[1:]
+        return self._prefix + _ENCODE(payload)[1:]
 
     def write(self, rows: Sequence[dict[str, Any]], op_ids: Sequence[str]) -> None:
         if not rows:
