@@ -1,7 +1,7 @@
 """The packaging files: the desktop entry and AppStream metadata pass their validators
 (where installed: Debian packages desktop-file-utils and appstream), the desktop entry
-registers LeadDesk for tel: links, and the PyInstaller spec bundles every resource
-folder and the migrations."""
+registers LeadDesk for tel: links, and the PyInstaller spec names every resource folder
+(bundled, or left out on purpose) and bundles the migrations."""
 
 from __future__ import annotations
 
@@ -60,8 +60,13 @@ def test_the_spec_bundles_every_resource_folder_and_the_migrations() -> None:
     match = re.search(r"RESOURCE_FOLDERS = \[(.*?)\]", spec, re.S)
     assert match, "RESOURCE_FOLDERS not found in the spec"
     listed = set(re.findall(r'"([^"]+)"', match.group(1)))
+    left_out = re.search(r"NOT_BUNDLED = \[(.*?)\]", spec, re.S)
+    assert left_out, "NOT_BUNDLED not found in the spec"
+    listed |= set(re.findall(r'"([^"]+)"', left_out.group(1)))
     folders = {p.name for p in (ROOT / "resources").iterdir() if p.is_dir()}
-    assert folders - listed == set(), "resource folders missing from packaging/leaddesk.spec"
+    assert folders - listed == set(), (
+        "resource folders neither bundled nor left out on purpose in packaging/leaddesk.spec"
+    )
     files = {p.name for p in (ROOT / "resources").iterdir() if p.is_file()}
     match = re.search(r"RESOURCE_FILES = \[(.*?)\]", spec, re.S)
     assert match
