@@ -378,7 +378,6 @@ class ImportService:
         if not drafts:
             return
         batch = _Batch(session, source, drafts, writer.dnc_listed)
-        base = {"source": source, "edited_fields": ()}
         new_rows: list[dict[str, Any]] = []
         updated: dict[str, tuple[Lead, int]] = {}
         ids = iter(_ids(len(drafts)))
@@ -387,7 +386,7 @@ class ImportService:
             target = batch.match(draft)
             if target is None:
                 on_dnc = draft.phone_e164 in batch.dnc
-                row = self._new_row(next(ids), draft, base, now, on_dnc)
+                row = self._new_row(next(ids), draft, source, now, on_dnc)
                 new_rows.append(row)
                 # batch.index(row), for a row of this source:
                 if draft.external_id:
@@ -418,14 +417,14 @@ class ImportService:
 
     @staticmethod
     def _new_row(
-        lead_id: str, draft: LeadDraft, base: dict[str, Any], now: datetime, on_dnc: bool
+        lead_id: str, draft: LeadDraft, source: str, now: datetime, on_dnc: bool
     ) -> dict[str, Any]:
-        """A new lead's own fields (`writer.new_lead_constants` has the rest); `base`
-        adds what matching reads (source, edited fields)."""
+        """A new lead's own fields, in the order of `NewLeadWriter.fields` (the writer
+        adds the constant ones, `writer.new_lead_constants`)."""
         arrived = draft.created_at or now
         return {
-            **base,
             "id": lead_id,
+            "source": source,
             "external_id": draft.external_id,
             "first_name": draft.first_name,
             "last_name": draft.last_name,
@@ -448,4 +447,5 @@ class ImportService:
             "do_not_call": draft.do_not_call or on_dnc,
             "next_action_at": arrived,
             "notes": draft.notes,
+            "edited_fields": [],
         }

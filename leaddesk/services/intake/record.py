@@ -190,7 +190,10 @@ def _draft(row: _Row, now: datetime) -> LeadDraft | Reject:
     first, last = values.get("first_name", ""), values.get("last_name", "")
     if not first and not last and values.get("full_name"):
         first, last = split_name(values["full_name"])
-    address = ", ".join(values[k] for k in ("address", "address2", "address3") if k in values)
+    if "address2" in values or "address3" in values:
+        address = ", ".join(values[k] for k in ("address", "address2", "address3") if k in values)
+    else:
+        address = values.get("address", "")
     zones, source = lead_zones(
         primary, row.addr_country, values.get("state"), values.get("time_zone")
     )
@@ -220,7 +223,7 @@ def _draft(row: _Row, now: datetime) -> LeadDraft | Reject:
         tz_source=source,
         created_at=_created(values.get("created_at", ""), now),
         notes=values.get("notes", ""),
-        do_not_call=parse_bool(values.get("do_not_call", "")),
+        do_not_call="do_not_call" in values and parse_bool(values["do_not_call"]),
     )
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, select
@@ -35,12 +34,12 @@ _MARKS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
-def new_lead_constants(source: str, owner_id: str, now: datetime) -> dict[str, Any]:
+def new_lead_constants(owner_id: str, now: datetime) -> dict[str, Any]:
     """The fields every lead an import creates starts with, whatever its row says.
     (`_merge` never changes them on a lead not yet written: it only fills in what a
-    file may give.)"""
+    file may give.) A row holds the others (`NewLeadWriter.fields`), the source and the
+    edited fields among them since matching reads those."""
     return {
-        "source": source,
         "phone_bad": False,
         "owner_id": owner_id,
         "status": "new",
@@ -52,7 +51,6 @@ def new_lead_constants(source: str, owner_id: str, now: datetime) -> dict[str, A
         "first_attempt_at": None,
         "last_attempt_at": None,
         "last_outcome": None,
-        "edited_fields": [],
         "created_at": now,
         "updated_at": now,
         "version": 1,
@@ -69,8 +67,8 @@ def _memo(proc: Callable[[Any], Any], memo: dict[Any, Any], value: Any) -> Any:
 
 
 class NewLeadWriter:
-    """INSERTs new lead rows (dicts holding at least the non-constant fields) and
-    their outbox rows, for one import."""
+    """INSERTs new lead rows (dicts of exactly `fields`, in that order) and their
+    outbox rows, for one import."""
 
     def __init__(self, conn: Connection, source: str, owner_id: str, now: datetime) -> None:
         self.conn = conn
@@ -79,9 +77,9 @@ class NewLeadWriter:
         self.dnc_listed = conn.execute(select(DNC_TABLE.c.phone_e164).limit(1)).first() is not None
         self.mark = _MARKS.get(dialect.paramstyle)
         self.now = now
-        self.constants = new_lead_constants(source, owner_id, now)
+        self.source = source
+        self.constants = new_lead_constants(owner_id, now)
         self.fields = tuple(k for k in LEAD_COLUMNS if k not in self.constants)
-        self._get = itemgetter(*self.fields)
         self._id_at = self.fields.index("id")
 
         def processor(table: Table, key: str) -> Callable[[Any], Any] | None:
@@ -124,12 +122,12 @@ class NewLeadWriter:
                 f"VALUES ({', '.join(self.mark for _ in outbox_names)})"
             )
 
-    def payload_text(self, values: Sequence[Any]) -> str:
-        """The outbox payload (JSON text) of a row's own field values."""
-        payload = dict(zip(self.fields, values, strict=True))
+    def payload_text(self, row: dict[str, Any]) -> str:
+        """The outbox payload (JSON text) of a row: its own fields and the constants."""
+        payload = row.copy()
         isos = self._isos
-        for index, key in self._instants:
-            value = values[index]
+        for _index, key in self._instants:
+            value = row[key]
             if value is not None:
                 text = isos.get(value)
                 if text is None:
@@ -143,13 +141,15 @@ class NewLeadWriter:
         if self.mark is None:  # a DBAPI with named parameters: through SQLAlchemy
             self._write_generic(rows, op_ids)
             return
-        get, processed, constant = self._get, self._processed, self._constant_params
-        id_at, created = self._id_at, self._outbox_created
+        processed, constant = self._processed, self._constant_params
+        id_at, created, fields = self._id_at, self._outbox_created, self.fields
         leads: list[tuple[Any, ...]] = []
         outbox: list[tuple[Any, ...]] = []
+        if tuple(rows[0]) != fields:  # the rows are built alike (`ImportService._new_row`)
+            raise ValueError(f"a new lead row has {list(rows[0])}, not {list(fields)}")
         for row, op_id in zip(rows, op_ids, strict=True):
-            values = list(get(row))
-            text = self.payload_text(values)
+            values = list(row.values())
+            text = self.payload_text(row)
             for index, proc, memo in processed:
                 value = values[index]
                 if value is not None:
@@ -160,15 +160,13 @@ class NewLeadWriter:
         self.conn.exec_driver_sql(self._outbox_sql, outbox)
 
     def _write_generic(self, rows: Sequence[dict[str, Any]], op_ids: Sequence[str]) -> None:
-        leads = [
-            {**self.constants, **dict(zip(self.fields, self._get(r), strict=True))} for r in rows
-        ]
+        leads = [{**self.constants, **r} for r in rows]
         outbox = [
             {
                 "op_id": op_id,
                 "kind": "lead",
                 "entity_id": lead["id"],
-                "payload": json.loads(self.payload_text(self._get(row))),
+                "payload": json.loads(self.payload_text(row)),
                 "base_version": None,
                 "created_at": self.now,
             }
