@@ -310,11 +310,13 @@ _TZ_LONGEST: int = int(getattr(pn_timezone, "TIMEZONE_LONGEST_PREFIX", 0) or 0)
 
 
 @cache
-def _prefix_lengths(first: str) -> tuple[int, ...]:
-    """The lengths of the table's prefixes that start with this digit, longest first
-    (a number needs to try only those)."""
+def _prefix_lengths(head: str) -> tuple[int, ...]:
+    """The lengths of the table's prefixes a number starting with these three digits
+    can match, longest first (a number needs to try only those)."""
     data = _TZ_DATA or {}
-    return tuple(sorted({len(k) for k in data if k[:1] == first}, reverse=True))
+    return tuple(
+        sorted({len(k) for k in data if k.startswith(head) or head.startswith(k)}, reverse=True)
+    )
 
 
 def _geographical_zones(e164: str) -> tuple[str, ...]:
@@ -322,8 +324,9 @@ def _geographical_zones(e164: str) -> tuple[str, ...]:
         number = phonenumbers.parse(e164, None)
         return _known(tuple(pn_timezone.time_zones_for_geographical_number(number)))
     digits = e164[1:]
-    for length in _prefix_lengths(digits[:1]):
-        if length <= len(digits):
+    size = len(digits)
+    for length in _prefix_lengths(digits[:3]):
+        if length <= size:
             found = _TZ_DATA.get(digits[:length])
             if found is not None:
                 return _known(tuple(found))

@@ -58,14 +58,6 @@ def new_lead_constants(owner_id: str, now: datetime) -> dict[str, Any]:
     }
 
 
-def _memo(proc: Callable[[Any], Any], memo: dict[Any, Any], value: Any) -> Any:
-    key = tuple(value) if isinstance(value, list) else value
-    done = memo.get(key)
-    if done is None:
-        done = memo[key] = proc(value)
-    return done
-
-
 class NewLeadWriter:
     """INSERTs new lead rows (dicts of exactly `fields`, in that order) and their
     outbox rows, for one import."""
@@ -153,7 +145,12 @@ class NewLeadWriter:
             for index, proc, memo in processed:
                 value = values[index]
                 if value is not None:
-                    values[index] = _memo(proc, memo, value)
+                    # Instants, flags and zone lists repeat from row to row.
+                    key = tuple(value) if value.__class__ is list else value
+                    done = memo.get(key)
+                    if done is None:
+                        done = memo[key] = proc(value)
+                    values[index] = done
             leads.append((*values, *constant))
             outbox.append((op_id, "lead", values[id_at], text, None, created))
         self.conn.exec_driver_sql(self._lead_sql, leads)
