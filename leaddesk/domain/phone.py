@@ -161,7 +161,8 @@ def parse_many(items: Sequence[tuple[str, str | None]]) -> list[ParsedPhone]:
     The work is done region by region, which keeps `re`'s pattern cache warm.
     """
     enable_fast_parsing()
-    order = sorted(range(len(items)), key=lambda i: items[i][1] or "")
+    regions = [region or "" for _, region in items]
+    order = sorted(range(len(items)), key=regions.__getitem__)
     results: list[ParsedPhone | None] = [None] * len(items)
     for i in order:
         raw, region = items[i]

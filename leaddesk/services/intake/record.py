@@ -242,7 +242,8 @@ def build_batch(
     wanted: list[tuple[str, str | None]] = []
     for item in taken:
         if isinstance(item, _Row):
-            wanted.extend((text, item.region) for _, text in item.phones)
+            for _, text in item.phones:
+                wanted.append((text, item.region))
     parsed = iter(parse_many(wanted))
     out: list[LeadDraft | Reject] = []
     for item in taken:
