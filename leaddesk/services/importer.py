@@ -407,7 +407,7 @@ class ImportService:
             else:
                 counts.duplicates += 1
         # The outbox rows are what `outbox.enqueue` writes, inserted in bulk.
-        writer.write(new_rows, _ids(len(new_rows)))
+        writer.write(new_rows)
         for lead, version in updated.values():
             lead.version = version + 1
             lead.updated_at = now

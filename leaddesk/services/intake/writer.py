@@ -16,6 +16,7 @@ lead instead of building and encoding a forty-field one.
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, cast
@@ -58,6 +59,23 @@ def new_lead_constants(owner_id: str, now: datetime) -> dict[str, Any]:
     }
 
 
+class OpIds:
+    """Operation ids for one import's outbox rows: a random UUID whose last twelve hex
+    digits count up. As unique as random ids (74 random bits per import, a counter
+    within it; `op_id` only has to be unique), and in order, so the outbox's unique
+    index on `op_id` takes each batch at one place instead of at random pages."""
+
+    def __init__(self) -> None:
+        self._prefix = str(uuid.uuid4())[:24]
+        self._next = 0
+
+    def take(self, count: int) -> list[str]:
+        start = self._next
+        self._next += count
+        prefix = self._prefix
+        return [f"{prefix}{n:012x}" for n in range(start, start + count)]
+
+
 class NewLeadWriter:
     """INSERTs new lead rows (dicts of exactly `fields`, in that order) and their
     outbox rows, for one import."""
@@ -94,6 +112,7 @@ class NewLeadWriter:
             if isinstance(LEAD_TABLE.c[key].type, UTCDateTime):
                 self._instants.append((index, key))
         self._isos: dict[datetime, str | None] = {}
+        self.op_ids = OpIds()
         # '{"source":"csv",...,' : the payload's constant fields, encoded once.
         constant_payload = {
             k: iso(v) if isinstance(v, datetime) else v for k, v in self.constants.items()
@@ -127,9 +146,10 @@ class NewLeadWriter:
                 payload[key] = text
         return self._prefix + _ENCODE(payload)[1:]
 
-    def write(self, rows: Sequence[dict[str, Any]], op_ids: Sequence[str]) -> None:
+    def write(self, rows: Sequence[dict[str, Any]]) -> None:
         if not rows:
             return
+        op_ids = self.op_ids.take(len(rows))
         if self.mark is None:  # a DBAPI with named parameters: through SQLAlchemy
             self._write_generic(rows, op_ids)
             return
