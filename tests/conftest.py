@@ -20,6 +20,12 @@ from leaddesk.domain.clock import Clock, fixed_clock
 from leaddesk.services.workspace import Workspace
 from leaddesk.store import Store, open_store
 
+# CI runs the same examples every time: a property failure there is reproducible, never
+# luck. Developers' runs keep exploring new examples.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
+
 # A Thursday afternoon on the US east coast: most US leads are inside calling hours.
 NOW = datetime(2026, 11, 26, 19, 30, tzinfo=UTC)
 PG_URL = os.environ.get("LEADDESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")

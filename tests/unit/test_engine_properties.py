@@ -192,9 +192,12 @@ def _opens_within(zones: tuple[str, ...], start: datetime, days: int) -> bool:
 
 
 def _other_part_exists(zones: tuple[str, ...], start: datetime, part: str) -> bool:
-    """Is any time in the next three days callable in a part of the day other than `part`?"""
+    """Is any time in the next three days callable in a part of the day other than `part`?
+
+    Only times from `start` on count: across a DST change the zones' shared hours can lose
+    a part of the day that existed the day before."""
     first = ZoneInfo(zones[0])
-    probe = start - timedelta(days=1)
+    probe = start
     while probe < start + timedelta(days=3):
         if inside_everywhere(RULES, zones, probe) and day_part(probe.astimezone(first)) != part:
             return True
