@@ -16,6 +16,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("LEADDESK_DB", None)
 os.environ.pop("LEADDESK_TOKEN", None)
 
+from hypothesis import settings as hypothesis_settings
+
 from leaddesk.domain.clock import Clock, fixed_clock
 from leaddesk.services.workspace import Workspace
 from leaddesk.store import Store, open_store
