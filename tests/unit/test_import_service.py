@@ -13,7 +13,12 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from leaddesk.services.errors import UserError
-from leaddesk.services.importer import ImportCancelled, ImportProgress, ImportService
+from leaddesk.services.importer import (
+    ImportCancelled,
+    ImportProgress,
+    ImportService,
+    lead_payload,
+)
 from leaddesk.services.intake import open_source
 from leaddesk.services.outcomes import OutcomeService
 from leaddesk.services.workspace import Workspace
@@ -388,3 +393,30 @@ def test_every_row_is_counted_exactly_once(
     )
     again = import_file(workspace, path)
     assert (again.imported, again.updated) == (0, 0)
+
+
+def test_queued_payload_is_the_stored_lead_even_after_merges_within_a_file(
+    tmp_path: Path, store: Store, workspace: Workspace
+) -> None:
+    # Rows 2 and 4 add an email, a mobile and a state to the leads rows 1 and 3 created
+    # in the same batch: what goes to the server is the lead as stored, field for field.
+    path = write(
+        tmp_path / "merge.csv",
+        "Name,Email,Phone,Mobile,State,Country,Notes\n"
+        "Ada Okafor,,(212) 555-0100,,NY,US,first\n"
+        "Ada O,ada@x.com,(212) 555-0100,(646) 555-0199,,US,\n"
+        "Ben Zoë,ben@x.com,+44 20 7946 0018,,,,\n"
+        "Ben B,ben@x.com,(415) 555-0102,,CA,US,café\n",
+    )
+    summary = import_file(workspace, path)
+    assert (summary.imported, summary.updated) == (2, 2)
+    with store.session() as session:
+        stored = {lead.id: lead for lead in session.scalars(select(Lead))}
+        queued = list(session.scalars(select(Outbox).order_by(Outbox.seq)))
+        assert len({q.op_id for q in queued}) == len(queued) == 2
+        for q in queued:
+            assert q.payload == lead_payload(stored[q.entity_id])
+        ben = next(lead for lead in stored.values() if lead.first_name == "Ben")
+        assert ben.email == "ben@x.com" and ben.alt_phones == ["+14155550102"]
+        assert ben.state == "CA" and ben.notes == "café"
+    assert import_file(workspace, path).duplicates == 4

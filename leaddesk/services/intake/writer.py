@@ -1,16 +1,17 @@
 """Writing a batch of new leads, and the outbox row that queues each one for sync, in
 two DBAPI `executemany` calls.
 
-Most columns of an imported lead hold the same value on every row (its source, owner,
-status, counters, the import time): those are processed once per import, and the
+Most columns of an imported lead hold the same value on every row (its owner, status,
+counters, the import time): those are processed once per import, and the
 INSERT lists them after the columns a row fills in itself. The row's own values go
 through each column type's bind processor (so the stored text is exactly what the ORM
 would write), memoized for the instants, flags and zone lists many rows share.
 
 The outbox payload is the JSON object `importer.lead_payload` describes (every column,
 instants as ISO text): the constant fields are encoded once into a prefix, and each row
-adds only the JSON of its own fields. One compact encoding of a twenty-field dict per
-lead instead of building and encoding a forty-field one.
+adds only the JSON of its own fields (the row dict itself, instants as ISO text): one
+compact encoding of a 25-field dict per lead instead of building and encoding a
+40-field one.
 """
 
 from __future__ import annotations
