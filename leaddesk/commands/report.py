@@ -59,15 +59,89 @@ def parse_day_or_instant(ctx: Context, text: str | None, option: str, end: bool)
 
 
 def server_report(url: str, args: argparse.Namespace, ctx: Context) -> dict[str, Any]:
-    """The hook for team reports from the server (`--server URL`).
+    """Fetch `GET {url}/api/report` with the agent's token (keychain, or `LEADDESK_TOKEN`)
+    and return the server's JSON document: the same one `ReportService` makes locally.
+    Every failure is a one-line UserError."""
+    import httpx
 
-    The team server does not expose a report endpoint yet. When it does, fetch
-    `GET {url}/v1/report?since=..&until=..&agent=..` here with the agent's token and
-    return the same JSON document `ReportService` makes locally.
-    """
+    from leaddesk.domain.clock import iso
+    from leaddesk.services.credentials import normalize_url
     from leaddesk.services.errors import UserError
 
-    raise UserError("team server reports are not built yet; run the report on a local database")
+    url = normalize_url(url)
+    if not url.startswith(("http://", "https://")):
+        raise UserError(f"--server {args.server!r}: give an http:// or https:// address")
+    since = parse_day_or_instant(ctx, args.since, "--since", end=False)
+    until = parse_day_or_instant(ctx, args.until, "--until", end=True)
+    params: dict[str, str] = {}
+    if since is not None:
+        params["since"] = iso(since) or ""
+    if until is not None:
+        params["until"] = iso(until) or ""
+    agent_name: str | None = getattr(args, "agent", None)
+    if agent_name:
+        params["agent"] = agent_name
+    token = _server_token(url, agent_name, ctx)
+    login = f"run `leaddesk login --server {url}`"
+    if token is None:
+        raise UserError(f"no token for {url}: {login} (or set LEADDESK_TOKEN)")
+    try:
+        response = httpx.get(
+            url + "/api/report",
+            params=params,
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=60,
+        )
+    except httpx.TransportError as exc:
+        raise UserError(f"cannot reach {url}: {type(exc).__name__} {exc}".strip()) from None
+    if response.status_code == 401:
+        raise UserError(f"{url} refused the token (mistyped or revoked): {login}")
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    if response.status_code != 200 or not isinstance(body, dict):
+        if isinstance(body, dict) and isinstance(body.get("error"), str):
+            field = f" ({body['field']})" if body.get("field") else ""
+            raise UserError(f"{url} answered {response.status_code}: {body['error']}{field}")
+        raise UserError(f"{url} answered {response.status_code}; is it a LeadDesk server?")
+    return body
+
+
+def _server_token(url: str, agent_name: str | None, ctx: Context) -> str | None:
+    """`LEADDESK_TOKEN` wins; else the keychain's token for the local agent who logged in
+    (the one named by --agent, else the local database's default agent)."""
+    import sys
+
+    from leaddesk.services.credentials import ENV_VAR, Credentials
+    from leaddesk.services.errors import UserError
+    from leaddesk.services.report import TEAM
+    from leaddesk.services.workspace import Workspace
+
+    credentials = Credentials()
+    if os.environ.get(ENV_VAR, "").strip():
+        return credentials.load(url, "")
+    names: list[str] = []
+    if agent_name and agent_name != TEAM:
+        names.append(agent_name)
+    store = ctx.open_store()
+    try:
+        try:
+            default = Workspace.open(store, None, ctx.clock).agent.name
+        except UserError:
+            default = None
+    finally:
+        store.close()
+    if default is not None and default not in names:
+        names.append(default)
+    token = None
+    for name in names:
+        token = credentials.load(url, name)
+        if token:
+            break
+    if credentials.warning:
+        sys.stderr.write(f"leaddesk: warning: {credentials.warning}\n")
+    return token or None
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
@@ -81,7 +155,14 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             raise UserError(f"{option}: cannot write {path} (no such folder, or a folder)")
     agent_name: str | None = getattr(args, "agent", None)
     if args.server:
+        if args.pdf is not None:
+            raise UserError(
+                "--pdf is made from a local database only; use --json or --csv with --server"
+            )
         document = server_report(args.server, args, ctx)
+        if args.csv is not None:
+            rows = [*document["agents"], document["team"]] if "agents" in document else [document]
+            write_csv(args.csv, rows)
         ctx.emit(document, _text(document))
         return 0
 

@@ -23,7 +23,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from leaddesk.domain.clock import Clock
-from leaddesk.server import admin, changes
+from leaddesk.server import admin, changes, reports
 from leaddesk.server.auth import Caller, add_agent, authenticate
 from leaddesk.server.push import Forbidden, apply_push, parse_push
 from leaddesk.services.errors import UserError
@@ -278,6 +278,12 @@ class Api:
 
         return await self._call(request, fn)
 
+    async def report(self, request: Request) -> JSONResponse:
+        def fn(session: Session, caller: Caller) -> dict[str, Any]:
+            return reports.report(self.store, self.clock, caller, request.query_params)
+
+        return await self._call(request, fn)
+
     def routes(self) -> list[Route]:
         return [
             Route("/api/health", self.health, methods=["GET"]),
@@ -296,4 +302,5 @@ class Api:
             Route("/api/scripts", self.scripts, methods=["PUT"]),
             Route("/api/cadences", self.cadences, methods=["PUT"]),
             Route("/api/purge", self.purge, methods=["POST"]),
+            Route("/api/report", self.report, methods=["GET"]),
         ]

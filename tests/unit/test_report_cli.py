@@ -118,7 +118,7 @@ def test_default_agent_on_an_empty_database(
         (["--agent", "nobody"], "no agent named 'nobody'"),
         (["--since", "2026-13-01"], "--since: '2026-13-01' is not an ISO 8601 time"),
         (["--since", "2026-11-20", "--until", "2026-11-01"], "--since must come before --until"),
-        (["--server", "https://team.example"], "team server reports are not built yet"),
+        (["--server", "https://team.example", "--pdf", "r.pdf"], "--pdf is made from a local"),
         (["--csv", "/nonexistent/folder/r.csv"], "--csv: cannot write"),
     ],
 )

@@ -1,0 +1,70 @@
+"""`GET /api/report?since=..&until=..&agent=NAME|all`: the lead-response report over the
+server's database, the same JSON document `leaddesk report --json` prints locally
+(`AgentReport.to_json` / `TeamReport.to_json` of `leaddesk.services.report`).
+
+Scoping: a supervisor may ask for any agent or `all`; an agent only for itself. Without
+`agent` the report is the caller's own. `since` and `until` take a date (YYYY-MM-DD, a
+UTC calendar day; `until` includes that whole day) or an ISO 8601 instant; without
+`since` the report covers all history, without `until` it ends now.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from leaddesk.domain.clock import Clock, parse_instant
+from leaddesk.server.auth import Caller
+from leaddesk.server.push import Forbidden
+from leaddesk.services.errors import NotFound, UserError
+from leaddesk.services.report import TEAM, ReportService
+from leaddesk.services.sync_wire import WireError
+from leaddesk.store.engine import Store
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_PARAM = 64
+
+
+def day_or_instant(name: str, text: str | None, end: bool) -> datetime | None:
+    """A date is a whole UTC day (`until` ends at the next midnight); anything else must
+    be an ISO 8601 instant. A bad value is a WireError naming the parameter (422)."""
+    if text is None or not text.strip():
+        return None
+    cleaned = text.strip()
+    if len(cleaned) > MAX_PARAM:
+        raise WireError(name, "is too long for a date or time")
+    try:
+        value = parse_instant(cleaned)
+    except ValueError:
+        raise WireError(
+            name, f"{cleaned!r} is not a date (YYYY-MM-DD) or an ISO 8601 time"
+        ) from None
+    if end and _DATE.match(cleaned):
+        value += timedelta(days=1)
+    return value
+
+
+def report(store: Store, clock: Clock, caller: Caller, params: Mapping[str, str]) -> dict[str, Any]:
+    """The report document for the caller's request, or WireError (422), Forbidden (403),
+    LookupError (404)."""
+    since = day_or_instant("since", params.get("since"), end=False)
+    until = day_or_instant("until", params.get("until"), end=True)
+    agent = (params.get("agent") or "").strip() or caller.name
+    if len(agent) > 200:
+        raise WireError("agent", "is too long for an agent name")
+    if not caller.is_supervisor and agent != caller.name:
+        whom = "the whole team" if agent == TEAM else f"agent {agent!r}"
+        raise Forbidden("agent", f"only a supervisor may see the report of {whom}")
+    service = ReportService(store, clock)
+    try:
+        period = service.period(since, until)
+    except UserError:
+        raise WireError("since", "must come before until (the period is empty)") from None
+    if agent == TEAM:
+        return service.team_report(period).to_json()
+    try:
+        return service.agent_report(period, agent).to_json()
+    except NotFound:
+        raise LookupError(f"no agent named {agent!r}") from None
