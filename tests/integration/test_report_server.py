@@ -5,12 +5,16 @@ scoped like the rest of the API; the CLI prints it, and fails in one line."""
 from __future__ import annotations
 
 import csv
+import io
 import json
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+import keyring
+import keyring.backend
 import pytest
 
 from leaddesk.cli import main
@@ -28,7 +32,7 @@ fixture_pg_store_session = syncenv.fixture_pg_store_session
 fixture_pg_store = syncenv.fixture_pg_store
 fixture_server_thread = syncenv.fixture_server_thread
 
-WEEK = {"since": iso(PERIOD.since), "until": iso(PERIOD.until)}
+WEEK = {"since": "2026-11-01T00:00:00Z", "until": "2026-11-08T00:00:00Z"}
 WEEK_ARGV = ["--since", "2026-11-01", "--until", "2026-11-07"]
 
 
@@ -82,6 +86,7 @@ def cli(laptop_db: Path, url: str, *argv: str) -> int:
 
 @pytest.mark.postgres
 def test_a_supervisor_gets_the_team_report_the_local_service_computes(pg: Served) -> None:
+    assert (WEEK["since"], WEEK["until"]) == (iso(PERIOD.since), iso(PERIOD.until))
     response = pg.get(pg.boss, agent="all", **WEEK)
     assert response.status_code == 200
     doc = response.json()
@@ -210,3 +215,58 @@ def test_on_a_sqlite_server_an_agent_gets_its_own_report_through_the_cli(
     assert sqlite.get(sqlite.boss, agent="all", **WEEK).json() == (
         local(sqlite.store).team_report(PERIOD).to_json()
     )
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """The OS keychain, in memory (an outside boundary)."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.items.pop((service, username), None)
+
+
+@pytest.fixture(name="keychain")
+def fixture_keychain(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
+    monkeypatch.delenv("LEADDESK_TOKEN", raising=False)
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_after_login_the_report_uses_the_keychain_token(
+    sqlite: Served,
+    laptop_db: Path,
+    keychain: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Not logged in yet: one line that says how.
+    assert cli(laptop_db, sqlite.url, "--agent", "all") == 1
+    err = capsys.readouterr().err
+    assert f"leaddesk login --server {sqlite.url}" in err and err.count("\n") == 1
+    # The supervisor logs in on this laptop as its default agent, token piped on stdin.
+    monkeypatch.setattr(sys, "stdin", io.StringIO(sqlite.boss + "\n"))
+    assert main(["login", "--db", str(laptop_db), "--server", sqlite.url]) == 0
+    capsys.readouterr()
+    assert sqlite.boss in keychain.items.values()
+    assert cli(laptop_db, sqlite.url, "--agent", "all", *WEEK_ARGV, "--json") == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc == local(sqlite.store).team_report(PERIOD).to_json()
+    # Any one agent, with the supervisor's token (kept under the laptop's own agent).
+    assert cli(laptop_db, sqlite.url, "--agent", "agent.two", *WEEK_ARGV, "--json") == 0
+    assert json.loads(capsys.readouterr().out)["agent"] == "agent.two"
