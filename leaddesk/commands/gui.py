@@ -110,7 +110,20 @@ def _run_window(
         return 0
     from leaddesk.ui.settings_dialog import install_settings
 
-    install_settings(window)  # File > Settings…, window geometry restored and remembered
+    # File > Settings…, window geometry restored and remembered
+    settings = install_settings(window)
+    from leaddesk.ui.sync_controller import SyncController
+
+    # Background sync with the team server of the settings (none: "Local only"); the
+    # window owns it and stops it when it closes.
+    sync = SyncController(
+        window.backend.ws,
+        window.events,
+        window.runner,
+        lambda: settings["server.url"],
+        parent=window,
+    )
+    sync.start()
     window.show()
     if args.compact:
         window.toggle_compact()
