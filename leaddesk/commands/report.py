@@ -8,6 +8,11 @@ all history; without `--until` it ends now.
 JSON for one agent is one document with the fields of CLI.md (and a few more). With
 `--agent all` it is `{"agent": "all", "since", "until", "agents": [one document per
 agent], "team": {the same fields for the whole team, "agent": "all"}}`.
+
+With `--server URL` the report is computed by the team server over the team's data
+(`GET /api/report`, see `leaddesk.server.reports`) and printed or written the same way;
+a supervisor may ask for any agent or `all`, an agent only for itself. The token comes
+from `LEADDESK_TOKEN` or the OS keychain (`leaddesk login`). `--pdf` is local only.
 """
 
 from __future__ import annotations
