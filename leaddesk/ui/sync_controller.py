@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QObject, QTimer
 
 from leaddesk.services.credentials import Credentials, normalize_url
+from leaddesk.services.errors import UserError
 from leaddesk.services.sync import SyncError, SyncResult, SyncService, SyncState
 from leaddesk.services.workspace import Workspace
 from leaddesk.ui.events import Events
@@ -112,6 +113,7 @@ class SyncController(QObject):
         self._again = False
         self._stopped = threading.Event()
         self._last_status = ""
+        self._url_problem = ""
         self._timer = QTimer(self)
         self._timer.setObjectName("SyncTimer")
         self._timer.timeout.connect(self.sync_now)
@@ -133,7 +135,7 @@ class SyncController(QObject):
         """Show the pending count now, the first round after `first_ms`, then a round
         every `interval_ms`."""
         if not self._service():
-            self._show(LOCAL_ONLY)
+            self._show(self._url_problem or LOCAL_ONLY)
             # A server set later in the settings is picked up on the next tick.
             self._timer.start(self.interval_ms)
             return
@@ -165,13 +167,18 @@ class SyncController(QObject):
             self.service.close()
             self.service = None
         if url and self.service is None:
-            self.service = SyncService(
-                self.ws,
-                url,
-                self.credentials.provider(url, self.ws.agent.name),
-                timeout=self.timeout,
-            )
+            try:
+                self.service = SyncService(
+                    self.ws,
+                    url,
+                    self.credentials.provider(url, self.ws.agent.name),
+                    timeout=self.timeout,
+                )
+            except UserError as exc:  # an address the service cannot use
+                self._url_problem = f"Error: {short_reason(str(exc))}"
+                return None
             log.info("background sync with %s every %d s", url, self.interval_ms // 1000)
+        self._url_problem = ""
         return self.service
 
     # -- rounds -------------------------------------------------------------------------
@@ -185,7 +192,7 @@ class SyncController(QObject):
             return
         service = self._service()
         if service is None:
-            self._show(LOCAL_ONLY)
+            self._show(self._url_problem or LOCAL_ONLY)
             return
         self._running = True
         self._again = False

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import socket
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import keyring
@@ -24,13 +25,13 @@ from leaddesk.server.app import ServerThread, create_app
 from leaddesk.server.auth import add_agent_to
 from leaddesk.services.credentials import Credentials
 from leaddesk.services.outcomes import OutcomeService
-from leaddesk.services.sync import SyncService
+from leaddesk.services.sync import SyncService, SyncState
 from leaddesk.services.workspace import Workspace
 from leaddesk.store import Store, open_store
 from leaddesk.store.models import Attempt
 from leaddesk.ui.backend import Backend
 from leaddesk.ui.main_window import MainWindow
-from leaddesk.ui.sync_controller import SyncController
+from leaddesk.ui.sync_controller import SyncController, tile_text
 from tests.integration.syncenv import Team, count, import_leads, laptop
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -244,6 +245,27 @@ def test_no_server_is_local_only_until_one_is_set(
     assert tile(window) == "Local only"
     assert sync.service is None and sync.rounds == 0
 
+    settings["server.url"] = "ftp://office"  # not a server address the client can use
+    sync.sync_now()
+    assert tile(window).startswith("Error: --server 'ftp://office'")
+    settings["server.url"] = ""
+    sync.sync_now()
+    assert tile(window) == "Local only"
+
     settings["server.url"] = team.url  # saved in the Settings dialog
     sync.sync_now()
     qtbot.waitUntil(lambda: tile(window).startswith("Synced "), timeout=10_000)
+
+
+def test_the_tile_words_for_each_state() -> None:
+    at = datetime(2026, 11, 26, 14, 2, tzinfo=UTC)
+    synced = SyncState("synced", 0, "", at)
+    assert tile_text(synced) == f"Synced {at.astimezone():%H:%M}"
+    assert tile_text(synced, "no usable OS keychain").endswith(" · Token for this session only")
+    assert tile_text(SyncState("pending", 3, "", at)) == "3 pending"
+    assert tile_text(SyncState("never", 0)) == "Not synced yet"
+    assert tile_text(SyncState("offline", 0, "cannot reach")) == "Offline, retrying"
+    long_reason = "http://office:8765 answered 500: " + "x" * 200
+    text = tile_text(SyncState("error", 0, long_reason))
+    assert text.startswith("Error: http://office:8765 answered 500") and text.endswith("…")
+    assert len(text) < 80
