@@ -194,6 +194,15 @@ Interval = tuple[datetime, datetime]
 def _intervals(hours: CallingHours, zone: ZoneInfo, start: datetime, days: int) -> list[Interval]:
     """The open intervals (UTC) of one zone from the local day before `start` on."""
     first = start.astimezone(zone).date() - timedelta(days=1)
+    return list(_intervals_from(hours, zone, first, days))
+
+
+@lru_cache(maxsize=4096)
+def _intervals_from(
+    hours: CallingHours, zone: ZoneInfo, first: date, days: int
+) -> tuple[Interval, ...]:
+    # Cached: logging an outcome and building the call list ask for the same zones and
+    # days again and again, and the answer depends on nothing else.
     out: list[Interval] = []
     for offset in range(days + 2):
         day = first + timedelta(days=offset)
@@ -204,7 +213,7 @@ def _intervals(hours: CallingHours, zone: ZoneInfo, start: datetime, days: int) 
         closes = _at_local(day, window.end, zone)
         if closes > opens:
             out.append((opens, closes))
-    return out
+    return tuple(out)
 
 
 def _at_local(day: date, minutes: int, zone: ZoneInfo) -> datetime:

@@ -2,8 +2,9 @@
 
 Both sides make each outcome durable on its own (one transaction each, WAL with
 synchronous=FULL, the same pragmas). The baseline does with plain sqlite3 the same
-statements an outcome needs: read the lead's state (and any pending dial), insert the
-attempt, update the lead, insert the two outbox entries that carry them to the team
+statements an outcome needs: read the lead's state (and any pending dial), read its
+touches of the last eight days (the touch budget plans the next one from them), insert
+the attempt, update the lead, insert the two outbox entries that carry them to the team
 server. Prints the ratio (target: <= 3x).
 
     python -m tests.bench.bench_log [--n 10000] [--quick]
@@ -80,6 +81,14 @@ def run_raw(path: Path, leads: list[str], n: int, start: datetime) -> float:
             "AND attempt.outcome IS NULL LIMIT 1) FROM lead WHERE id = ?",
             (agent, lead),
         ).fetchone()
+        since = (start + timedelta(minutes=7 * i) - timedelta(days=8)).strftime(
+            "%Y-%m-%d %H:%M:%S.%f"
+        )
+        conn.execute(
+            "SELECT started_at, channel, outcome FROM attempt WHERE lead_id = ? AND started_at > ? "
+            "AND outcome IS NOT NULL ORDER BY started_at",
+            (lead, since),
+        ).fetchall()
         conn.execute(
             "INSERT INTO attempt (id, lead_id, agent_id, channel, outcome, note, started_at, ended_at, created_at) "
             "VALUES (?, ?, ?, 'phone', ?, '', ?, ?, ?)",
