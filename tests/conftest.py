@@ -21,6 +21,7 @@ from hypothesis import settings as hypothesis_settings
 from leaddesk.domain.clock import Clock, fixed_clock
 from leaddesk.services.workspace import Workspace
 from leaddesk.store import Store, open_store
+from tests.keychain import MemoryKeyring
 
 # CI runs the same examples every time: a property failure there is reproducible, never
 # luck. Developers' runs keep exploring new examples.
@@ -96,3 +97,15 @@ def pg_url() -> str:
             pytest.fail(f"LEADDESK_REQUIRE_PG=1 but {reason}")
         pytest.skip(reason)
     return PG_URL
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """The OS keychain replaced by one in memory for the test (restored after)."""
+    import keyring
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)

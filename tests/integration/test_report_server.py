@@ -25,6 +25,7 @@ from leaddesk.server.auth import add_agent_to
 from leaddesk.services.report import ReportService
 from leaddesk.store import Store, open_store
 from tests.integration import syncenv
+from tests.keychain import MemoryKeyring
 from tests.unit.metrics_fixture import A1, ATTEMPTS, LEADS, PERIOD, UNTIL, store_facts
 
 fixture_pg_database = syncenv.fixture_pg_database
@@ -215,25 +216,6 @@ def test_on_a_sqlite_server_an_agent_gets_its_own_report_through_the_cli(
     assert sqlite.get(sqlite.boss, agent="all", **WEEK).json() == (
         local(sqlite.store).team_report(PERIOD).to_json()
     )
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """The OS keychain, in memory (an outside boundary)."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
 
 
 @pytest.fixture(name="keychain")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
@@ -27,41 +26,13 @@ from leaddesk.store import open_store
 from leaddesk.store.models import Attempt, Cadence, Lead, Outbox, RapportNote, VoicemailScript
 from tests.integration import syncenv
 from tests.integration.syncenv import NOW, Team, count, import_leads, laptop
+from tests.keychain import MemoryKeyring
 
 fixture_pg_database = syncenv.fixture_pg_database
 fixture_pg_store_session = syncenv.fixture_pg_store_session
 fixture_pg_store = syncenv.fixture_pg_store
 fixture_server_thread = syncenv.fixture_server_thread
 fixture_team = syncenv.fixture_team
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """The OS keychain stand-in (the outside boundary)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.items.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError(username)
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def sync(ws: Workspace, team: Team, token: str) -> SyncResult:

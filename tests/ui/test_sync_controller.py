@@ -33,39 +33,13 @@ from leaddesk.ui.backend import Backend
 from leaddesk.ui.main_window import MainWindow
 from leaddesk.ui.sync_controller import SyncController, tile_text
 from tests.integration.syncenv import Team, count, import_leads, laptop
+from tests.keychain import MemoryKeyring
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 OpenWindow = Callable[..., tuple[MainWindow, SyncController]]
 Office = tuple[Team, ServerThread]
 QUIET = 600_000  # no timer rounds during a test: each test starts its rounds itself
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.items.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError(username)
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture

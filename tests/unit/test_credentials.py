@@ -14,27 +14,10 @@ import pytest
 from keyring.backends import fail
 
 from leaddesk.services.credentials import Credentials, keychain_problem, service_name
+from tests.keychain import MemoryKeyring
 
 TOKEN = "tok-3f9c2b7e1a5d4c6b8e0f-secret"
 URL = "https://Sync.Example.com:8765/"
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.items.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError(username)
 
 
 class LockedKeyring(MemoryKeyring):
