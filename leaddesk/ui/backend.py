@@ -110,6 +110,7 @@ class Backend:
         callback_at: datetime | None = None,
         script_id: str | None = None,
         script_words: int | None = None,
+        ring_s: int | None = None,
     ) -> LoggedOutcome:
         return OutcomeService(self.ws).log(
             lead_id,
@@ -120,6 +121,7 @@ class Backend:
             callback_at=callback_at,
             script_id=script_id,
             script_words=script_words,
+            ring_s=ring_s,
         )
 
     # -- shift --------------------------------------------------------------------------

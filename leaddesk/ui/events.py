@@ -19,5 +19,9 @@ class Events(QObject):
     leads_changed = Signal()
     # A rapport note was added, edited or pinned for this lead id.
     rapport_changed = Signal(str)
+    # What the softphone reports (leaddesk.dialer.events CallEvent, CallSummary or
+    # ConnectionLost). A dialer reports from its own thread: emitting this signal there
+    # queues the update to the window's thread.
+    call_update = Signal(object)
     # A message for the status bar (shown a few seconds).
     status_message = Signal(str)

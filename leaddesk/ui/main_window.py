@@ -45,6 +45,7 @@ from leaddesk.ui.panel import Panel
 from leaddesk.ui.rapport_panel import RapportPanel
 from leaddesk.ui.script_panel import ScriptPanel
 from leaddesk.ui.shift_bar import ShiftBar
+from leaddesk.ui.softphone import DialerFactory, SoftphoneLink
 from leaddesk.ui.tasks import TaskRunner
 from leaddesk.ui.timefmt import relative_text
 from leaddesk.ui.tray import Tray
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         copy_text: Callable[[str], None] | None = None,
         tray: bool = True,
         refresh_ms: int = REFRESH_MS,
+        restart_dialer: DialerFactory | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
         self.statusBar().setObjectName("StatusBar")
         self.resize(1440, 900)
 
+        self.softphone = SoftphoneLink(self, restart_dialer)
         self.dial_action = build_menus(self)
         set_tab_order(self)
         self._connect()
@@ -349,7 +352,15 @@ class MainWindow(QMainWindow):
             return
         if isinstance(focus, QLineEdit | QPlainTextEdit | QAbstractSpinBox):
             return
+        suggested = self.outcomes.suggested
+        if self.pending is not None and self.outcomes.call_ended and suggested is not None:
+            self.log_outcome(suggested)  # the agent confirms the pre-selected outcome
+            return
         self.dial()
+
+    def hangup(self) -> None:
+        """End the call in the softphone; the dial stays pending until it is logged."""
+        self.softphone.hangup()
 
     def dial(self) -> None:
         if self.pending is not None:
@@ -429,6 +440,7 @@ class MainWindow(QMainWindow):
         script = self.script.script if code == "voicemail_left" else None
         phone = default_channel(code).value == "phone"
         note, duration = self.outcomes.note.text().strip(), self.outcomes.duration_s()
+        ring_s = self.softphone.ring_s(lead_id) if phone else None
         row = self.model.row_of(lead_id)
         backend = self.backend
         self._logging = True
@@ -442,6 +454,7 @@ class MainWindow(QMainWindow):
                 callback_at=callback_at,
                 script_id=script.script_id if script else None,
                 script_words=script.words if script else None,
+                ring_s=ring_s,
             )
 
         def done(result: LoggedOutcome) -> None:

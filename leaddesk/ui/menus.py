@@ -64,6 +64,7 @@ def build_menus(w: MainWindow) -> QAction:
     lead = bar.addMenu("&Lead")
     # Enter dials; the handler lets the text fields keep their own Enter.
     dial = _action(w, lead, "Dial", ["Return", "Enter"], w.on_enter, "ActionDial", "phone")
+    _action(w, lead, "Hang up", "Ctrl+H", w.hangup, "ActionHangup", "phone")
     _action(w, lead, "Copy number", "Ctrl+Shift+C", w.copy_number, "ActionCopyNumber", "copy")
     _action(w, lead, "Find a lead", "Ctrl+F", w.focus_search, "ActionFind", "search")
     _action(w, lead, "Go to the call list", "Ctrl+1", w.calllist.table.setFocus, "ActionFocusList")

@@ -4,6 +4,7 @@ a note, the call's duration and the callback picker."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -35,6 +36,10 @@ LAYOUT = (
 
 
 SHORT_LABELS = {"voicemail_no_message": "VM, no msg"}
+
+# What a softphone reports while a call lasts: the live timer's words ("Ringing 0:04",
+# "Talking 1:05") and the talk seconds so far; None when no call is live.
+LiveCall = Callable[[], tuple[str, float] | None]
 
 
 class OutcomeButton(QPushButton):
@@ -74,6 +79,10 @@ class OutcomeBar(QFrame):
         self.pending: PendingDial | None = None
         self._dial_started = 0.0
         self._duration_touched = False
+        # The softphone's view of the call (None: a tel: hand-off, only a wall timer).
+        self.live: LiveCall | None = None
+        self.call_ended = False
+        self.suggested: str | None = None
 
         self.dial_button = QPushButton(icon("phone", "#ffffff"), "Dial   Enter", self)
         self.dial_button.setObjectName("DialButton")
@@ -151,6 +160,8 @@ class OutcomeBar(QFrame):
     def set_pending(self, pending: PendingDial | None, recovered: bool = False) -> None:
         self.pending = pending
         self._duration_touched = False
+        self.call_ended = False
+        self.suggest(None)
         if pending is None:
             self._timer.stop()
             self.dial_button.setEnabled(True)
@@ -173,17 +184,56 @@ class OutcomeBar(QFrame):
             self._tick()
 
     def _tick(self) -> None:
-        if self.pending is None:
+        if self.pending is None or self.call_ended:
+            return
+        live = self.live() if self.live is not None else None
+        if live is not None:
+            words, talking = live
+            self.state.setText(
+                f'<b style="color:{WARN}">{self.pending.lead_name}</b> · {words} · '
+                "Ctrl+H hangs up; log the outcome before the next dial"
+            )
+            self._set_duration(int(talking))
             return
         elapsed = time.monotonic() - self._dial_started
         self.state.setText(
             f'<b style="color:{WARN}">Calling {self.pending.lead_name}</b> · '
             f"{timer_text(elapsed)} · log the outcome (keys 1–9, letters) before the next dial"
         )
+        self._set_duration(int(elapsed))
+
+    def _set_duration(self, seconds: int) -> None:
         if not self._duration_touched:
             self.duration.blockSignals(True)
-            self.duration.setValue(int(elapsed))
+            self.duration.setValue(seconds)
             self.duration.blockSignals(False)
+
+    def call_finished(self, suggested: str | None, description: str, duration_s: int) -> None:
+        """The softphone's call ended: stop the timer, fill the duration, pre-select the
+        suggested outcome (never logged here: the agent confirms with its key or Enter)."""
+        self.call_ended = True
+        self._timer.stop()
+        self._set_duration(duration_s)
+        self.suggest(suggested)
+        name = self.pending.lead_name if self.pending else "the lead"
+        if suggested is not None:
+            hint = f"Press Enter to log “{OUTCOMES[suggested].label}”, or another outcome key."
+        else:
+            hint = "Choose the outcome (keys 1–9, letters)."
+        self.state.setText(
+            f'<b style="color:{WARN}">Call to {name} ended</b> · {description} {hint}'
+        )
+
+    def suggest(self, code: str | None) -> None:
+        """Mark one outcome button as the pre-selected choice (None: none)."""
+        self.suggested = code
+        for name, button in self.buttons.items():
+            on = name == code
+            if bool(button.property("suggested")) != on:
+                button.setProperty("suggested", on)
+                button.setStyleSheet(
+                    f"QPushButton {{ border: 2px solid {WARN}; font-weight: bold; }}" if on else ""
+                )
 
     def _duration_edited(self, _value: int) -> None:
         self._duration_touched = True
