@@ -151,6 +151,21 @@ def _server_url(value: Any) -> str:
     return str(value).rstrip("/")
 
 
+_SIP_UNSAFE = re.compile(r"[\s;<>\"@]")
+
+
+def _sip_part(value: Any) -> str:
+    """A SIP user or domain: no spaces, ';', '<', '>', '"' or '@'; empty means unset."""
+    if not isinstance(value, str):
+        raise ValueError("must be text")
+    value = value.strip()
+    if len(value) > 120:
+        raise ValueError("must be at most 120 characters")
+    if _SIP_UNSAFE.search(value):
+        raise ValueError(f"{value!r} has a space, '@', ';', '<', '>' or '\"' in it")
+    return str(value)
+
+
 def _opaque(value: Any) -> str:
     if not isinstance(value, str) or len(value) > 10_000:
         raise ValueError("must be text (at most 10000 characters)")
@@ -238,6 +253,61 @@ REGISTRY: tuple[Setting, ...] = (
         "'baresip' uses the built-in SIP softphone.",
         _choice("tel", "baresip"),
         choices=("tel", "baresip"),
+    ),
+    Setting(
+        "sip.user",
+        "SIP user",
+        str,
+        "",
+        "Your SIP account's user name (for the baresip dialer). The password is never "
+        "kept in this file: it goes to the OS keychain, or is asked for.",
+        _sip_part,
+    ),
+    Setting(
+        "sip.domain",
+        "SIP domain",
+        str,
+        "",
+        "Your SIP provider's domain or registrar (host or host:port); numbers are "
+        "dialed as sip:+NUMBER@domain.",
+        _sip_part,
+    ),
+    Setting(
+        "sip.register",
+        "Register with the provider",
+        str,
+        "yes",
+        "Register the SIP account with the provider ('no' for a direct or local setup).",
+        _choice("yes", "no"),
+        choices=("yes", "no"),
+    ),
+    Setting(
+        "sip.port",
+        "Local SIP port",
+        int,
+        5060,
+        "The port baresip uses for SIP on this computer (127.0.0.1 only).",
+        _integer(1024, 65534),
+        minimum=1024,
+        maximum=65534,
+    ),
+    Setting(
+        "sip.ctrl_port",
+        "Softphone control port",
+        int,
+        4444,
+        "The local port LeadDesk controls baresip through (127.0.0.1 only).",
+        _integer(1024, 65535),
+        minimum=1024,
+        maximum=65535,
+    ),
+    Setting(
+        "sip.test_number",
+        "Test number",
+        str,
+        "",
+        "A number to try the dialer on (Settings: Call test number), in international form.",
+        _phone,
     ),
     Setting(
         "server.url",

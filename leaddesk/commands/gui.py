@@ -10,9 +10,16 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from leaddesk.cli import Context
+
+if TYPE_CHECKING:
+    from leaddesk.settings import Settings
+    from leaddesk.ui.dialer_setup import DialerChoice
+    from leaddesk.ui.events import Events
 
 log = logging.getLogger("leaddesk.gui")
 
@@ -99,8 +106,25 @@ def _run_window(
         instance = claim(db_path, [args.open] if args.open else [])
         if instance is None:
             return 0  # another start became the window meanwhile and has our link
-    dialer = TelDialer(lambda uri: QDesktopServices.openUrl(QUrl(uri)))
-    window = MainWindow(Backend(ws), dialer, tray=screenshot is None)  # type: ignore[arg-type]
+    from leaddesk.ui.events import Events
+
+    def opener(uri: str) -> bool:
+        return bool(QDesktopServices.openUrl(QUrl(uri)))
+
+    events = Events()
+    settings = _load_settings()
+    choice: DialerChoice | None = None
+    if screenshot is None and settings is not None:
+        choice = _choose_dialer(settings, opener, events)
+    dialer = choice.dialer if choice else TelDialer(opener)
+    window = MainWindow(
+        Backend(ws),  # type: ignore[arg-type]
+        dialer,
+        events=events,
+        tray=screenshot is None,
+        restart_dialer=choice.restart if choice else None,
+    )
+    events.setParent(window)
     if screenshot is not None:
         from leaddesk.ui.screenshot import render
 
@@ -111,7 +135,7 @@ def _run_window(
     from leaddesk.ui.settings_dialog import install_settings
 
     # File > Settings…, window geometry restored and remembered
-    settings = install_settings(window)
+    settings = install_settings(window, settings)
     from leaddesk.ui.sync_controller import SyncController
 
     # Background sync with the team server of the settings (none: "Local only"); the
@@ -128,4 +152,48 @@ def _run_window(
     if args.compact:
         window.toggle_compact()
     attach(window, instance, args.open)
-    return int(app.exec())
+    if choice is not None and choice.problem:
+        window.softphone.offer_restart(choice.problem)
+    try:
+        return int(app.exec())
+    finally:
+        window.softphone.close_dialer()
+
+
+def _load_settings() -> Settings | None:
+    """The settings file, or None when it cannot be read (install_settings then says
+    why and keeps the defaults)."""
+    from leaddesk.settings import Settings, SettingsFileError
+
+    try:
+        return Settings.load()
+    except SettingsFileError:
+        return None
+
+
+def _choose_dialer(
+    settings: Settings, opener: Callable[[str], bool], events: Events
+) -> DialerChoice:
+    """tel: or the baresip softphone, as the settings say; baresip runs from its own
+    configuration folder, and a password not in the keychain is asked for."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    from leaddesk.paths import user_data_dir
+    from leaddesk.ui.dialer_setup import choose_dialer
+
+    def ask(aor: str) -> str | None:
+        text, ok = QInputDialog.getText(
+            None,
+            "LeadDesk softphone",
+            f"Password for {aor} (kept in the system keychain, never in a file):",
+            QLineEdit.EchoMode.Password,
+        )
+        return text if ok and text else None
+
+    return choose_dialer(
+        settings,
+        opener,
+        events.call_update.emit,
+        user_data_dir() / "baresip",
+        ask=ask,
+    )

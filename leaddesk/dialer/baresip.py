@@ -113,6 +113,10 @@ class BaresipSettings:
 
 def port_is_free(address: str, port: int, kind: int = socket.SOCK_STREAM) -> bool:
     with socket.socket(socket.AF_INET, kind) as probe:
+        if kind == socket.SOCK_STREAM:
+            # As baresip binds its own: connections in TIME_WAIT after a crash do not
+            # keep the port (a listener there still does).
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((address, port))
         except OSError:

@@ -59,7 +59,7 @@ class SoftphoneLink(QObject):
         self.restart_button.setToolTip("Start the softphone again (the call list is kept)")
         self.restart_button.clicked.connect(self.restart)
         self.restart_button.hide()
-        window.statusBar().addWidget(self.restart_button)
+        window.statusBar().addPermanentWidget(self.restart_button)
         window.events.call_update.connect(self._on_update, Qt.ConnectionType.QueuedConnection)
         window.events.dial_state_changed.connect(self._on_dial_state)
         self.attach(window.dialer)
@@ -108,7 +108,12 @@ class SoftphoneLink(QObject):
         self.lost = lost
         message = f"The softphone stopped: {lost.reason}."
         if self._restart is not None:
-            message += " Restart it with the button below."
+            message += " Restart it with the button in the status bar."
+        self.offer_restart(message)
+
+    def offer_restart(self, message: str) -> None:
+        """Say why the softphone is not in use, and offer to start it again."""
+        if self._restart is not None:
             self.restart_button.show()
         self.window.show_error(message)
         if self.window.pending is None:

@@ -95,6 +95,54 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>SIP user</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your SIP account's user name (for the baresip dialer). The password is never kept in this file: it goes to the OS keychain, or is asked for.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SIP domain</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your SIP provider's domain or registrar (host or host:port); numbers are dialed as sip:+NUMBER@domain.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Register with the provider</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Register the SIP account with the provider ('no' for a direct or local setup).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Local SIP port</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The port baresip uses for SIP on this computer (127.0.0.1 only).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Softphone control port</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The local port LeadDesk controls baresip through (127.0.0.1 only).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Test number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A number to try the dialer on (Settings: Call test number), in international form.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Team server</source>
             <translation type="unfinished" />
         </message>

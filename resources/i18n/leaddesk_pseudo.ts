@@ -95,6 +95,54 @@
             <translation>[Höw å ñümbér îs dîåléd: 'tél' håñds ît tö thé sýstém's phöñé åpp, 'bårésîp' üsés thé büîlt-îñ SÎP söftphöñé.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
+            <source>SIP user</source>
+            <translation>[SÎP üsér·~]</translation>
+        </message>
+        <message>
+            <source>Your SIP account's user name (for the baresip dialer). The password is never kept in this file: it goes to the OS keychain, or is asked for.</source>
+            <translation>[Ýöür SÎP åççöüñt's üsér ñåmé (för thé bårésîp dîålér). Thé påsswörd îs ñévér képt îñ thîs fîlé: ît göés tö thé ÖS kéýçhåîñ, ör îs åskéd för.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>SIP domain</source>
+            <translation>[SÎP dömåîñ·~]</translation>
+        </message>
+        <message>
+            <source>Your SIP provider's domain or registrar (host or host:port); numbers are dialed as sip:+NUMBER@domain.</source>
+            <translation>[Ýöür SÎP prövîdér's dömåîñ ör régîstrår (höst ör höst:pört); ñümbérs åré dîåléd ås sîp:+ÑÜMBÉR@dömåîñ.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Register with the provider</source>
+            <translation>[Régîstér wîth thé prövîdér·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Register the SIP account with the provider ('no' for a direct or local setup).</source>
+            <translation>[Régîstér thé SÎP åççöüñt wîth thé prövîdér ('ñö' för å dîréçt ör löçål sétüp).·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Local SIP port</source>
+            <translation>[Löçål SÎP pört·~·~]</translation>
+        </message>
+        <message>
+            <source>The port baresip uses for SIP on this computer (127.0.0.1 only).</source>
+            <translation>[Thé pört bårésîp üsés för SÎP öñ thîs çömpütér (127.0.0.1 öñlý).·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Softphone control port</source>
+            <translation>[Söftphöñé çöñtröl pört·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>The local port LeadDesk controls baresip through (127.0.0.1 only).</source>
+            <translation>[Thé löçål pört LéådDésk çöñtröls bårésîp thröügh (127.0.0.1 öñlý).·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Test number</source>
+            <translation>[Tést ñümbér·~·]</translation>
+        </message>
+        <message>
+            <source>A number to try the dialer on (Settings: Call test number), in international form.</source>
+            <translation>[Å ñümbér tö trý thé dîålér öñ (Séttîñgs: Çåll tést ñümbér), îñ îñtérñåtîöñål förm.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
             <source>Team server</source>
             <translation>[Téåm sérvér·~·]</translation>
         </message>

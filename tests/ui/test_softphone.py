@@ -9,6 +9,8 @@ talk time. Skipped where baresip or SIPp are missing (CI sets LEADDESK_REQUIRE_S
 from __future__ import annotations
 
 import os
+import signal
+import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -17,10 +19,13 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from leaddesk.dialer.baresip import BaresipDialer, BaresipSettings, SipAccount
+from leaddesk.dialer.tel import TelDialer
 from leaddesk.domain.outcomes import OUTCOMES
 from leaddesk.services.workspace import Workspace
+from leaddesk.settings import Settings
 from leaddesk.store.models import Attempt
 from leaddesk.ui.backend import Backend
+from leaddesk.ui.dialer_setup import PASSWORD_ENV, choose_dialer
 from leaddesk.ui.events import Events
 from leaddesk.ui.main_window import MainWindow
 from tests.integration import sip_fixtures
@@ -37,28 +42,36 @@ pytestmark = [needs_baresip, needs_sipp, pytest.mark.qt_log_ignore("propagateSiz
 sipp = sip_fixtures.sipp
 baresip_settings = sip_fixtures.baresip_settings
 
-MakeWindow = Callable[[Workspace, Sipp], MainWindow]
+MakeWindow = Callable[..., MainWindow]
 
 
 @pytest.fixture
 def make_window(qtbot, tmp_path: Path, baresip_settings: BaresipSettings) -> Iterator[MakeWindow]:  # type: ignore[no-untyped-def]
-    made: list[tuple[MainWindow, BaresipDialer]] = []
-
-    def make(ws: Workspace, callee: Sipp) -> MainWindow:
+    def make(ws: Workspace, callee: Sipp, restartable: bool = False) -> MainWindow:
         require("baresip", BARESIP_MISSING)
         events = Events()
         account = SipAccount(
             "agent", LOOPBACK, register=False, dial_domain=f"{LOOPBACK}:{callee.port}"
         )
-        dialer = BaresipDialer(
-            account,
-            events.call_update.emit,
-            settings=baresip_settings,
-            config_dir=tmp_path / "baresip",
-        )
-        dialer.start()
+
+        def start() -> BaresipDialer:
+            dialer = BaresipDialer(
+                account,
+                events.call_update.emit,
+                settings=baresip_settings,
+                config_dir=tmp_path / f"baresip-{len(dialers)}",
+            )
+            dialers.append(dialer)
+            dialer.start()
+            return dialer
+
         window = MainWindow(
-            Backend(ws), dialer, events=events, tray=False, copy_text=lambda _t: None
+            Backend(ws),
+            start(),
+            events=events,
+            tray=False,
+            copy_text=lambda _t: None,
+            restart_dialer=start if restartable else None,
         )
         events.setParent(window)
         qtbot.addWidget(window)
@@ -66,12 +79,15 @@ def make_window(qtbot, tmp_path: Path, baresip_settings: BaresipSettings) -> Ite
         qtbot.waitUntil(
             lambda: window.detail is not None and window.runner.active == 0, timeout=15_000
         )
-        made.append((window, dialer))
+        made.append(window)
         return window
 
+    made: list[MainWindow] = []
+    dialers: list[BaresipDialer] = []
     yield make
-    for window, dialer in made:
+    for dialer in dialers:
         dialer.close()
+    for window in made:
         window.close()
 
 
@@ -176,3 +192,116 @@ def test_hang_up_from_leaddesk_while_ringing_keeps_the_dial_pending(
     assert attempt.outcome == "no_answer"
     assert attempt.ring_s in (1, 2)
     assert callee.wait() == 0, callee.errors()
+
+
+def test_softphone_killed_mid_call_says_so_and_restarts(
+    qtbot, demo_workspace: Workspace, sipp: Callable[..., Sipp], make_window: MakeWindow
+) -> None:  # type: ignore[no-untyped-def]
+    callee = sipp("answer_and_hold")
+    window = make_window(demo_workspace, callee, restartable=True)
+    attempt_id = dial_top(qtbot, window)
+    qtbot.waitUntil(lambda: "Talking" in state(window), timeout=5000)
+    first = window.dialer
+    assert isinstance(first, BaresipDialer) and first.process and first.process.pid
+    os.kill(first.process.pid, signal.SIGKILL)
+
+    qtbot.waitUntil(lambda: window.outcomes.call_ended, timeout=5000)
+    assert window.outcomes.suggested is None  # unknown: the agent chooses
+    assert "softphone stopped" in state(window)
+    assert "killed by signal 9" in window.last_error
+    assert window.softphone.restart_button.isVisible()
+    assert window.pending is not None
+
+    qtbot.mouseClick(window.softphone.restart_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.dialer is not first, timeout=10_000)
+    assert not window.softphone.restart_button.isVisible()
+    assert isinstance(window.dialer, BaresipDialer) and window.dialer.process
+    assert window.dialer.process.running
+
+    qtbot.keyClick(window.calllist.table, OUTCOMES["connected"].key)
+    qtbot.waitUntil(lambda: window.pending is None and window.runner.active == 0, timeout=10_000)
+    attempt = attempt_of(demo_workspace, attempt_id)
+    assert attempt.outcome == "connected" and attempt.ring_s in (0, 1)
+
+
+def softphone_settings(tmp_path: Path, **values: object) -> Settings:
+    settings = Settings(tmp_path / "settings.json")
+    settings.update({"dialer": "baresip", "sip.user": "agent7", "sip.domain": LOOPBACK, **values})
+    return settings
+
+
+def test_missing_baresip_falls_back_to_tel_and_says_how_to_install(
+    qtbot, tmp_path: Path, demo_workspace: Workspace, baresip_settings: BaresipSettings
+) -> None:  # type: ignore[no-untyped-def]
+    opened: list[str] = []
+    settings = softphone_settings(tmp_path, **{"sip.register": "no"})
+    events = Events()
+    choice = choose_dialer(
+        settings,
+        lambda uri: opened.append(uri) or True,
+        events.call_update.emit,
+        tmp_path / "baresip",
+        base=BaresipSettings(binary="baresip-not-installed-here"),
+    )
+    assert isinstance(choice.dialer, TelDialer)
+    assert choice.problem and "apt-get install baresip-core" in choice.problem
+    assert "tel:" in choice.problem
+    window = MainWindow(
+        Backend(demo_workspace),
+        choice.dialer,
+        events=events,
+        tray=False,
+        restart_dialer=choice.restart,
+    )
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.detail is not None and window.runner.active == 0, timeout=15_000)
+    window.softphone.offer_restart(choice.problem)
+    assert "not installed" in window.statusBar().currentMessage()
+    assert window.softphone.restart_button.isVisible()
+    # Still dials, through tel:.
+    dial_top(qtbot, window)
+    assert window.pending is not None
+    assert opened == [f"tel:{window.pending.phone_e164}"]
+    window.close()
+
+
+def test_control_port_taken_falls_back_to_tel(
+    tmp_path: Path, baresip_settings: BaresipSettings
+) -> None:
+    require("baresip", BARESIP_MISSING)
+    settings = softphone_settings(
+        tmp_path, **{"sip.register": "no", "sip.ctrl_port": baresip_settings.ctrl_port}
+    )
+    with socket.socket() as squatter:
+        squatter.bind((LOOPBACK, baresip_settings.ctrl_port))
+        squatter.listen()
+        choice = choose_dialer(
+            settings, lambda _u: True, lambda _u: None, tmp_path / "b", base=baresip_settings
+        )
+    assert isinstance(choice.dialer, TelDialer)
+    assert choice.problem and f"{baresip_settings.ctrl_port}" in choice.problem
+    assert "already in use" in choice.problem
+
+
+def test_refused_registration_falls_back_and_the_password_stays_out_of_files(
+    tmp_path: Path,
+    baresip_settings: BaresipSettings,
+    sipp: Callable[..., Sipp],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    require("baresip", BARESIP_MISSING)
+    registrar = sipp("register_forbidden")
+    monkeypatch.setenv(PASSWORD_ENV, "s3cret-pw")
+    settings = softphone_settings(tmp_path, **{"sip.domain": f"{LOOPBACK}:{registrar.port}"})
+    settings.update(
+        {"sip.port": baresip_settings.sip_port, "sip.ctrl_port": baresip_settings.ctrl_port}
+    )
+    settings.save()
+    choice = choose_dialer(
+        settings, lambda _u: True, lambda _u: None, tmp_path / "b", base=baresip_settings
+    )
+    assert isinstance(choice.dialer, TelDialer)
+    assert choice.problem and "403 Forbidden" in choice.problem
+    written = [p.read_text(errors="replace") for p in tmp_path.rglob("*") if p.is_file()]
+    assert written and not any("s3cret-pw" in text for text in written)
