@@ -8,7 +8,7 @@ its field; nothing is written until all are valid, and then atomically.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -49,6 +50,7 @@ class SettingsDialog(QDialog):
         settings: Settings,
         parent: QWidget | None = None,
         choices: Mapping[str, Sequence[str]] | None = None,
+        test_call: Callable[[str], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("SettingsDialog")
@@ -100,6 +102,20 @@ class SettingsDialog(QDialog):
         self.buttons.setObjectName("SettingsButtons")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+
+        # Dialer: try the test number on the dialer in use.
+        self.test_call = test_call
+        self.test_button = QPushButton(self.tr("Call test number"), self)
+        self.test_button.setObjectName("CallTestNumber")
+        self.test_button.setToolTip(self.tr("Dial the test number with the dialer in use"))
+        self.test_button.clicked.connect(self.call_test_number)
+        self.test_button.setVisible(test_call is not None)
+        self.test_status = QLabel(self)
+        self.test_status.setObjectName("TestCallStatus")
+        self.test_status.setAccessibleName(self.tr("Test call"))
+        self.test_status.setWordWrap(True)
+        if test_call is not None:
+            form.addRow(self.test_button, self.test_status)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -155,6 +171,24 @@ class SettingsDialog(QDialog):
             return
         label.setText(message)
         label.show()
+
+    def call_test_number(self) -> None:
+        from leaddesk.settings import validate
+
+        self.errors["sip.test_number"].hide()
+        try:
+            number = validate("sip.test_number", self.value_of("sip.test_number"))
+        except SettingError as exc:
+            self._show_error("sip.test_number", exc.reason)
+            return
+        if not number:
+            self._show_error("sip.test_number", self.tr("enter a number to call first"))
+            return
+        if self.test_call is not None:
+            self.test_status.setText(self.test_call(number))
+
+    def show_test_result(self, text: str) -> None:
+        self.test_status.setText(text)
 
     def save(self) -> bool:
         """Validate all fields, show every refusal by its field; write only when all pass."""
@@ -215,7 +249,12 @@ def add_menu_action(window: Any, settings: Settings) -> QAction:
     action.setShortcut("Ctrl+,")
 
     def open_dialog() -> None:
-        dialog = SettingsDialog(settings, window)
+        softphone = getattr(window, "softphone", None)
+        dialog = SettingsDialog(
+            settings, window, test_call=softphone.test_call if softphone else None
+        )
+        if softphone is not None:
+            softphone.test_result.connect(dialog.show_test_result)
         dialog.saved.connect(lambda: apply_theme(settings["theme"]))
         dialog.open()
         window._settings_dialog = dialog  # kept alive while open

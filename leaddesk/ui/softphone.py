@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QPushButton
 
 from leaddesk.dialer.base import Dialer, DialError
@@ -38,9 +38,14 @@ log = logging.getLogger(__name__)
 
 # Builds and starts a new dialer (blocking: run on a worker thread).
 DialerFactory = Callable[[], Dialer]
+# The lead id a test call from the settings is placed under (no attempt is recorded).
+TEST_CALL = "settings-test-call"
 
 
 class SoftphoneLink(QObject):
+    # How the test call from the settings ended, in words for the agent.
+    test_result = Signal(str)
+
     def __init__(
         self,
         window: MainWindow,
@@ -95,6 +100,9 @@ class SoftphoneLink(QObject):
             self._on_lost(update)
 
     def _on_summary(self, summary: CallSummary) -> None:
+        if summary.lead_id == TEST_CALL:
+            self.test_result.emit(f"Test call: {describe(summary)}")
+            return
         pending = self.window.pending
         if pending is None or pending.lead_id != summary.lead_id:
             log.info("call summary for a call not pending here: %s", summary)
@@ -131,6 +139,20 @@ class SoftphoneLink(QObject):
             self.window.dialer.hangup()
         except DialError as exc:
             self.window.show_error(str(exc))
+
+    def test_call(self, e164: str) -> str:
+        """Dial `e164` as a test (no lead, no attempt); returns what the agent is told.
+        With the softphone, how it ended comes later through `test_result`."""
+        if self.window.pending is not None:
+            return "Log the current call first, then try the test number."
+        dialer = self.window.dialer
+        try:
+            dialer.dial(e164, TEST_CALL)
+        except DialError as exc:
+            return f"The test call failed: {exc}"
+        if hasattr(dialer, "active_call"):
+            return f"Calling {e164} through the softphone ({dialer.name})… Ctrl+H hangs up."
+        return f"{e164} was handed to the system's phone application (tel:)."
 
     def restart(self) -> None:
         factory = self._restart

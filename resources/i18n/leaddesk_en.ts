@@ -16,6 +16,22 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Call test number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dial the test number with the dialer in use</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Test call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>enter a number to call first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Settings…</source>
             <translation type="unfinished" />
         </message>

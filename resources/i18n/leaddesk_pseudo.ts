@@ -16,6 +16,22 @@
             <translation>[Pröblém wîth %s·~·~]</translation>
         </message>
         <message>
+            <source>Call test number</source>
+            <translation>[Çåll tést ñümbér·~·~·]</translation>
+        </message>
+        <message>
+            <source>Dial the test number with the dialer in use</source>
+            <translation>[Dîål thé tést ñümbér wîth thé dîålér îñ üsé·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Test call</source>
+            <translation>[Tést çåll·~]</translation>
+        </message>
+        <message>
+            <source>enter a number to call first</source>
+            <translation>[éñtér å ñümbér tö çåll fîrst·~·~·~·~·~]</translation>
+        </message>
+        <message>
             <source>Settings…</source>
             <translation>[Séttîñgs…·~]</translation>
         </message>

@@ -21,13 +21,15 @@ from sqlalchemy import select
 from leaddesk.dialer.baresip import BaresipDialer, BaresipSettings, SipAccount
 from leaddesk.dialer.tel import TelDialer
 from leaddesk.domain.outcomes import OUTCOMES
+from leaddesk.services.errors import UserError
 from leaddesk.services.workspace import Workspace
 from leaddesk.settings import Settings
 from leaddesk.store.models import Attempt
 from leaddesk.ui.backend import Backend
-from leaddesk.ui.dialer_setup import PASSWORD_ENV, choose_dialer
+from leaddesk.ui.dialer_setup import PASSWORD_ENV, choose_dialer, sip_account
 from leaddesk.ui.events import Events
 from leaddesk.ui.main_window import MainWindow
+from leaddesk.ui.settings_dialog import SettingsDialog
 from tests.integration import sip_fixtures
 from tests.integration.sip_fixtures import (
     BARESIP_MISSING,
@@ -305,3 +307,59 @@ def test_refused_registration_falls_back_and_the_password_stays_out_of_files(
     assert choice.problem and "403 Forbidden" in choice.problem
     written = [p.read_text(errors="replace") for p in tmp_path.rglob("*") if p.is_file()]
     assert written and not any("s3cret-pw" in text for text in written)
+
+
+def test_settings_call_test_number_through_the_softphone(
+    qtbot,
+    tmp_path: Path,
+    demo_workspace: Workspace,
+    sipp: Callable[..., Sipp],
+    make_window: MakeWindow,
+) -> None:  # type: ignore[no-untyped-def]
+    callee = sipp("answer_then_bye", "-d", "500")
+    window = make_window(demo_workspace, callee)
+    with demo_workspace.store.session() as session:
+        attempts_before = session.query(Attempt).count()
+    settings = softphone_settings(tmp_path)
+    dialog = SettingsDialog(settings, window, test_call=window.softphone.test_call)
+    window.softphone.test_result.connect(dialog.show_test_result)
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    dialog.set_value("sip.test_number", "not a number")
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    assert dialog.errors["sip.test_number"].isVisibleTo(dialog)
+    assert dialog.test_status.text() == ""
+
+    dialog.set_value("sip.test_number", "+1 415 555 0142")
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    assert not dialog.errors["sip.test_number"].isVisibleTo(dialog)
+    assert "Calling +14155550142 through the softphone" in dialog.test_status.text()
+    qtbot.waitUntil(lambda: "Test call:" in dialog.test_status.text(), timeout=6000)
+    assert "Answered after" in dialog.test_status.text()
+    assert "they hung up" in dialog.test_status.text()
+    # A test call is no attempt, and leaves no call to wrap up.
+    assert window.pending is None and window.outcomes.suggested is None
+    with demo_workspace.store.session() as session:
+        assert session.query(Attempt).count() == attempts_before
+    assert callee.wait() == 0, callee.errors()
+
+
+def test_sip_password_is_asked_once_then_comes_from_the_keychain(
+    memory_keyring, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv(PASSWORD_ENV, raising=False)
+    asked: list[str] = []
+
+    def ask(aor: str) -> str:
+        asked.append(aor)
+        return "pw-from-agent"
+
+    settings = {"sip.user": "agent7", "sip.domain": "sip.example.com", "sip.register": "yes"}
+    first = sip_account(settings, ask)
+    again = sip_account(settings, ask)
+    assert first.password == again.password == "pw-from-agent"
+    assert asked == ["sip:agent7@sip.example.com"]  # asked once, kept in the keychain
+    assert memory_keyring.items == {("leaddesk-sip", "sip:agent7@sip.example.com"): "pw-from-agent"}
+    with pytest.raises(UserError, match="SIP user and domain"):
+        sip_account({**settings, "sip.user": ""}, ask)
