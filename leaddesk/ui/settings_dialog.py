@@ -62,6 +62,18 @@ class SettingsDialog(QDialog):
         self.errors: dict[str, QLabel] = {}
         extra = dict(choices or {})
 
+        # Dialer: try the test number on the dialer in use.
+        self.test_call = test_call
+        self.test_button = QPushButton(self.tr("Call test number"), self)
+        self.test_button.setObjectName("CallTestNumber")
+        self.test_button.setToolTip(self.tr("Dial the test number with the dialer in use"))
+        self.test_button.clicked.connect(self.call_test_number)
+        self.test_button.setVisible(test_call is not None)
+        self.test_status = QLabel(self)
+        self.test_status.setObjectName("TestCallStatus")
+        self.test_status.setAccessibleName(self.tr("Test call"))
+        self.test_status.setWordWrap(True)
+
         form = QFormLayout()
         form.setObjectName("SettingsForm")
         for spec in REGISTRY:
@@ -88,6 +100,8 @@ class SettingsDialog(QDialog):
             form.addRow(label, column)
             self.fields[spec.name] = editor
             self.errors[spec.name] = error
+            if spec.name == "sip.test_number" and test_call is not None:
+                form.addRow(self.test_button, self.test_status)
 
         self.file_error = QLabel(self)
         self.file_error.setObjectName("SettingsFileError")
@@ -102,20 +116,6 @@ class SettingsDialog(QDialog):
         self.buttons.setObjectName("SettingsButtons")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-
-        # Dialer: try the test number on the dialer in use.
-        self.test_call = test_call
-        self.test_button = QPushButton(self.tr("Call test number"), self)
-        self.test_button.setObjectName("CallTestNumber")
-        self.test_button.setToolTip(self.tr("Dial the test number with the dialer in use"))
-        self.test_button.clicked.connect(self.call_test_number)
-        self.test_button.setVisible(test_call is not None)
-        self.test_status = QLabel(self)
-        self.test_status.setObjectName("TestCallStatus")
-        self.test_status.setAccessibleName(self.tr("Test call"))
-        self.test_status.setWordWrap(True)
-        if test_call is not None:
-            form.addRow(self.test_button, self.test_status)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

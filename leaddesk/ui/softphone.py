@@ -135,6 +135,11 @@ class SoftphoneLink(QObject):
         return summary.ring_seconds if summary and summary.lead_id == lead_id else None
 
     def hangup(self) -> None:
+        if not hasattr(self.window.dialer, "active_call"):
+            self.window.statusBar().showMessage(
+                "The system's phone application has the call: hang up there.", 8000
+            )
+            return
         try:
             self.window.dialer.hangup()
         except DialError as exc:
@@ -151,7 +156,7 @@ class SoftphoneLink(QObject):
         except DialError as exc:
             return f"The test call failed: {exc}"
         if hasattr(dialer, "active_call"):
-            return f"Calling {e164} through the softphone ({dialer.name})… Ctrl+H hangs up."
+            return f"Calling {e164} through the softphone ({dialer.name})…"
         return f"{e164} was handed to the system's phone application (tel:)."
 
     def restart(self) -> None:

@@ -265,6 +265,10 @@ def test_missing_baresip_falls_back_to_tel_and_says_how_to_install(
     dial_top(qtbot, window)
     assert window.pending is not None
     assert opened == [f"tel:{window.pending.phone_e164}"]
+    # Hanging up is the phone application's job after a tel: hand-off; the dial stays.
+    qtbot.keyClick(window.calllist.table, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert "hang up there" in window.statusBar().currentMessage()
+    assert window.pending is not None
     window.close()
 
 
