@@ -147,7 +147,7 @@ class OutcomeBar(QFrame):
 
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
-        self._timer.timeout.connect(self._tick)
+        self._timer.timeout.connect(self.tick)
         self.set_pending(None)
 
     # -- state --------------------------------------------------------------------------
@@ -181,9 +181,9 @@ class OutcomeBar(QFrame):
             self._timer.stop()
         else:
             self._timer.start()
-            self._tick()
+            self.tick()
 
-    def _tick(self) -> None:
+    def tick(self) -> None:
         if self.pending is None or self.call_ended:
             return
         live = self.live() if self.live is not None else None

@@ -93,7 +93,7 @@ class SoftphoneLink(QObject):
 
     def _on_update(self, update: object) -> None:
         if isinstance(update, CallEvent):
-            self.window.outcomes._tick()
+            self.window.outcomes.tick()
         elif isinstance(update, CallSummary):
             self._on_summary(update)
         elif isinstance(update, ConnectionLost):
