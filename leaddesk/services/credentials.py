@@ -1,4 +1,5 @@
-"""The agent's server token, kept in the OS keychain (keyring) per server URL and agent.
+"""Secrets, kept only in the OS keychain: the agent's server token (per server URL and
+agent) and the softphone's SIP password (per account).
 
 Headless runs (scripts, CI) give it in `LEADDESK_TOKEN`, which wins. With no usable
 keychain (no backend, or only a plain-file one such as keyrings.alt's) the token is kept
@@ -117,3 +118,31 @@ class Credentials:
     def provider(self, url: str, agent: str) -> Callable[[], str | None]:
         """A token provider for SyncService (asked on every round, so a login applies)."""
         return lambda: self.load(url, agent)
+
+
+SIP_PASSWORD_ENV = "LEADDESK_SIP_PASSWORD"
+SIP_KEYCHAIN_SERVICE = "leaddesk-sip"
+
+
+def sip_password(aor: str, ask: Callable[[str], str | None] | None = None) -> str | None:
+    """The SIP account's password: `LEADDESK_SIP_PASSWORD`, else the keychain, else asked
+    for with `ask` (and then saved to the keychain where there is a safe one)."""
+    from_env = os.environ.get(SIP_PASSWORD_ENV, "")
+    if from_env:
+        return from_env
+    safe = keychain_problem() is None
+    if safe:
+        try:
+            stored = keyring.get_password(SIP_KEYCHAIN_SERVICE, aor)
+        except keyring.errors.KeyringError as exc:
+            log.warning("keychain not readable for %s: %s", aor, type(exc).__name__)
+            stored = None
+        if stored:
+            return stored
+    if ask is None:
+        return None
+    given = ask(aor)
+    if given and safe:
+        with contextlib.suppress(keyring.errors.KeyringError):
+            keyring.set_password(SIP_KEYCHAIN_SERVICE, aor, given)
+    return given or None

@@ -8,22 +8,17 @@ says why and dials through `tel:` instead; a restart can be tried later.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import keyring
-import keyring.errors
-
 from leaddesk.dialer.baresip import BaresipDialer, BaresipError, BaresipSettings, SipAccount
 from leaddesk.dialer.base import Dialer, DialError
 from leaddesk.dialer.events import CallUpdate
 from leaddesk.dialer.tel import Opener, TelDialer
-from leaddesk.services.credentials import keychain_problem
+from leaddesk.services.credentials import SIP_PASSWORD_ENV, sip_password
 from leaddesk.services.errors import UserError
 from leaddesk.settings import Settings
 
@@ -31,35 +26,10 @@ log = logging.getLogger(__name__)
 
 SettingsLike = Settings | Mapping[str, Any]
 
-PASSWORD_ENV = "LEADDESK_SIP_PASSWORD"
-KEYCHAIN_SERVICE = "leaddesk-sip"
+PASSWORD_ENV = SIP_PASSWORD_ENV
 
 # Asks the agent for the password of this account (None: cancelled / not asked).
 AskPassword = Callable[[str], str | None]
-
-
-def sip_password(aor: str, ask: AskPassword | None = None) -> str | None:
-    """The account's password: the environment, the keychain, else asked for (and then
-    saved to the keychain where there is a safe one)."""
-    from_env = os.environ.get(PASSWORD_ENV, "")
-    if from_env:
-        return from_env
-    safe = keychain_problem() is None
-    if safe:
-        try:
-            stored = keyring.get_password(KEYCHAIN_SERVICE, aor)
-        except keyring.errors.KeyringError as exc:
-            log.warning("keychain not readable for %s: %s", aor, type(exc).__name__)
-            stored = None
-        if stored:
-            return stored
-    if ask is None:
-        return None
-    given = ask(aor)
-    if given and safe:
-        with contextlib.suppress(keyring.errors.KeyringError):
-            keyring.set_password(KEYCHAIN_SERVICE, aor, given)
-    return given or None
 
 
 def sip_account(settings: SettingsLike, ask: AskPassword | None = None) -> SipAccount:
