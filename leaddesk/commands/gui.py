@@ -34,18 +34,12 @@ def _db_path(args: argparse.Namespace, ctx: Context) -> Path:
 
 def open_with_demo(path: Path, ctx: Context) -> object:
     """Open (create, migrate) the database; a database without leads gets demo data."""
-    from sqlalchemy import func, select
-
-    from leaddesk.services.demo import generate
+    from leaddesk.services.demo import fill_if_empty
     from leaddesk.store import open_store
-    from leaddesk.store.models import Lead
 
     store = open_store(path)
-    with store.session() as session:
-        has_leads = bool(session.scalar(select(func.count()).select_from(Lead)))
-    if not has_leads:
-        log.info("no leads in %s: writing demo data", path)
-        generate(store, ctx.clock())
+    if fill_if_empty(store, ctx.clock()) is not None:
+        log.info("no leads in %s: wrote demo data", path)
     return store
 
 

@@ -312,6 +312,18 @@ def seed_scripts(session: Session, rng: random.Random | None = None) -> list[Voi
     return rows
 
 
+def has_leads(store: Store) -> bool:
+    with store.session() as session:
+        return bool(session.scalar(select(func.count()).select_from(Lead)))
+
+
+def fill_if_empty(store: Store, now: datetime) -> DemoSummary | None:
+    """The app's embedded default: a database without any lead gets the demo data."""
+    if has_leads(store):
+        return None
+    return generate(store, now)
+
+
 def generate(
     store: Store, now: datetime, *, leads: int = 300, seed: int = 7, agent_name: str = "demo.agent"
 ) -> DemoSummary:
