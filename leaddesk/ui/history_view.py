@@ -4,47 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView, QWidget
 
 from leaddesk.services.leads import AttemptInfo
 from leaddesk.ui.icons import icon
+from leaddesk.ui.table_model import Index, RowsTableModel
 from leaddesk.ui.timefmt import duration_text, when_text
 
-Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("When", "Channel", "Outcome", "Agent", "Note")
 
 
-class HistoryModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[AttemptInfo, ...] = ()
+class HistoryModel(RowsTableModel):
+    headers = HEADERS
 
     def set_attempts(self, attempts: tuple[AttemptInfo, ...]) -> None:
-        self.beginResetModel()
-        self._rows = attempts
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None
+        self._replace_rows(attempts)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -52,9 +28,9 @@ class HistoryModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        a = self._row(index)
+        if a is None:
             return None
-        a = self._rows[index.row()]
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if col == 0:

@@ -2,49 +2,29 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from leaddesk.services.review import CoachingItem
 from leaddesk.ui.supervisor.history_model import LEAD_ID_ROLE, when_text
+from leaddesk.ui.table_model import Index, RowsTableModel
 
 COLUMNS = ("Lead", "When", "What happened")
-Index = QModelIndex | QPersistentModelIndex
 
 
-class CoachingModel(QAbstractTableModel):
-    def __init__(self, parent: object | None = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
-        self._items: list[CoachingItem] = []
+class CoachingModel(RowsTableModel):
+    headers = COLUMNS
 
     def set_items(self, items: list[CoachingItem]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
+        self._replace_rows(items)
 
     def item_at(self, row: int) -> CoachingItem:
-        return self._items[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
+        item: CoachingItem = self._rows[row]
+        return item
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        item = self._row(index)
+        if item is None:
             return None
-        item = self._items[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if index.column() == 0:
                 return item.lead_name

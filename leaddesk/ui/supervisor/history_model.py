@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from leaddesk.domain.outcomes import OUTCOMES
 from leaddesk.services.review import PAGE, HistoryRow
 from leaddesk.ui.style import ACCENT, BAD, OK
+from leaddesk.ui.table_model import Index, RowsTableModel
 from leaddesk.ui.timefmt import duration_text
 
 COLUMNS = ("When", "Lead", "Agent", "Channel", "Outcome", "Duration", "Script", "Note")
@@ -23,7 +24,6 @@ LEAD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CHANNEL_TEXT = {"phone": "Call", "email": "Email", "sms": "Text", "social": "Social"}
 REACHED_COLOR = QColor(OK)
 
-Index = QModelIndex | QPersistentModelIndex
 FetchPage = Callable[[HistoryRow | None, int], list[HistoryRow]]
 
 
@@ -38,10 +38,11 @@ def when_text(at: datetime) -> str:
     return at.astimezone().strftime("%a %d %b %H:%M")
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsTableModel):
+    headers = COLUMNS
+
     def __init__(self, parent: object | None = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
-        self._rows: list[HistoryRow] = []
+        super().__init__(parent)
         self._total = 0
         self._fetch: FetchPage | None = None
 
@@ -60,7 +61,8 @@ class HistoryModel(QAbstractTableModel):
         return self._total
 
     def row_at(self, row: int) -> HistoryRow:
-        return self._rows[row]
+        item: HistoryRow = self._rows[row]
+        return item
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         if parent.isValid() or self._fetch is None:
@@ -81,27 +83,10 @@ class HistoryModel(QAbstractTableModel):
 
     # -- the model ----------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self._row(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
