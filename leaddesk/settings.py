@@ -15,6 +15,7 @@ import contextlib
 import json
 import os
 import re
+import sys
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -172,6 +173,24 @@ def _opaque(value: Any) -> str:
     return value
 
 
+
+# The sound systems baresip has modules for (the module is `<name>.so`).
+AUDIO_DRIVERS = ("alsa", "pulse", "jack", "portaudio", "coreaudio", "winwave")
+DEFAULT_AUDIO_DRIVER = {"darwin": "coreaudio", "win32": "winwave"}.get(sys.platform, "alsa")
+
+
+def _device(value: Any) -> str:
+    """An audio device name for baresip's `driver,device` spec (baresip splits at the
+    first comma, so ALSA's 'plughw:1,0' is fine); empty means 'default'."""
+    if not isinstance(value, str):
+        raise ValueError("must be a device name as text")
+    value = value.strip() or "default"
+    if len(value) > 120:
+        raise ValueError("must be at most 120 characters")
+    if any(ord(c) < 32 for c in value):
+        raise ValueError(f"{value!r} has a control character in it")
+    return str(value)
+
 REGISTRY: tuple[Setting, ...] = (
     Setting(
         "agent.display_name",
@@ -308,6 +327,35 @@ REGISTRY: tuple[Setting, ...] = (
         "",
         "A number to try the dialer on (Settings: Call test number), in international form.",
         _phone,
+    ),
+    Setting(
+        "audio.driver",
+        "Audio system",
+        str,
+        DEFAULT_AUDIO_DRIVER,
+        "The sound system the softphone uses for your headset: 'alsa' (Linux, also "
+        "reaches PipeWire and PulseAudio through their ALSA plugins), 'pulse', 'jack', "
+        "'portaudio', 'coreaudio' (macOS), 'winwave' (Windows).",
+        _choice(*AUDIO_DRIVERS),
+        choices=AUDIO_DRIVERS,
+    ),
+    Setting(
+        "audio.output",
+        "Headset (speaker)",
+        str,
+        "default",
+        "The device you hear the call on, as the audio system names it "
+        "(e.g. 'default', 'plughw:1,0' for ALSA); 'default' is the system's choice.",
+        _device,
+    ),
+    Setting(
+        "audio.input",
+        "Headset (microphone)",
+        str,
+        "default",
+        "The device the lead hears you through, as the audio system names it "
+        "(e.g. 'default', 'plughw:1,0' for ALSA); 'default' is the system's choice.",
+        _device,
     ),
     Setting(
         "server.url",
