@@ -196,6 +196,7 @@ class Context:
     clock: Clock = system_clock
     json_output: bool = False
     out: Any = field(default_factory=lambda: sys.stdout)
+    _settings: Any = field(default=None, repr=False)
 
     @property
     def db_path(self) -> Path:
@@ -209,11 +210,32 @@ class Context:
 
         return open_store(self.db_path)
 
+    def settings(self) -> Any:
+        """The agent's settings file (read once per run). One that cannot be read is
+        reported on stderr and the defaults are used; so is each refused value."""
+        if self._settings is None:
+            from leaddesk.settings import Settings, SettingsFileError, default_path
+
+            try:
+                settings = Settings.load()
+            except SettingsFileError as exc:
+                warn(f"{exc}; using the default settings")
+                settings = Settings(default_path())
+            for problem in settings.problems:
+                warn(problem)
+            self._settings = settings
+        return self._settings
+
     def workspace(self, store: Any = None) -> Any:
+        """The workspace every command (the window too) works in: the database, the
+        agent, the clock, and the rules and cadence of the agent's settings."""
         from leaddesk.services.workspace import Workspace
 
         return Workspace.open(
-            store or self.open_store(), getattr(self.args, "agent", None), self.clock
+            store or self.open_store(),
+            getattr(self.args, "agent", None),
+            self.clock,
+            settings=self.settings(),
         )
 
     def instant(self, text: str | None, option: str) -> datetime | None:
@@ -243,6 +265,12 @@ def _setup_logging(verbose: bool) -> None:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+
+
+def warn(message: str) -> None:
+    """One line on stderr about something the command worked around."""
+    sys.stderr.write(f"leaddesk: warning: {message}\n")
+    sys.stderr.flush()
 
 
 def _fail(message: str) -> int:

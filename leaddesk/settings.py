@@ -140,6 +140,16 @@ def _name(value: Any) -> str:
     return str(value)
 
 
+def _cadence(value: Any) -> str:
+    """The name of a cadence shipped in resources/cadences (the message lists them)."""
+    from leaddesk.services.cadences import available_cadences, unknown_cadence_message
+
+    name = _name(value)
+    if name not in available_cadences():
+        raise ValueError(unknown_cadence_message(name))
+    return name
+
+
 def _server_url(value: Any) -> str:
     if not isinstance(value, str):
         raise ValueError("must be a URL as text")
@@ -173,7 +183,6 @@ def _opaque(value: Any) -> str:
     return value
 
 
-
 # The sound systems baresip has modules for (the module is `<name>.so`).
 AUDIO_DRIVERS = ("alsa", "pulse", "jack", "portaudio", "coreaudio", "winwave")
 DEFAULT_AUDIO_DRIVER = {"darwin": "coreaudio", "win32": "winwave"}.get(sys.platform, "alsa")
@@ -191,6 +200,7 @@ def _device(value: Any) -> str:
         raise ValueError(f"{value!r} has a control character in it")
     return str(value)
 
+
 REGISTRY: tuple[Setting, ...] = (
     Setting(
         "agent.display_name",
@@ -206,7 +216,7 @@ REGISTRY: tuple[Setting, ...] = (
         str,
         "",
         "The number leads can call you back on, in international form "
-        "(e.g. +1 415 555 0142); voicemail scripts read it out.",
+        "(e.g. +1 415 555 0142); voicemail scripts read it out. Empty uses the agent's number.",
         _phone,
     ),
     Setting(
@@ -214,7 +224,8 @@ REGISTRY: tuple[Setting, ...] = (
         "Calling hours from",
         str,
         "08:00",
-        "Earliest local time of the lead at which LeadDesk offers a call (HH:MM).",
+        "Earliest local time of the lead at which LeadDesk offers a call (HH:MM), on "
+        "every day the calling-hours rules keep open (holidays stay closed).",
         _clock_time,
     ),
     Setting(
@@ -222,7 +233,8 @@ REGISTRY: tuple[Setting, ...] = (
         "Calling hours until",
         str,
         "21:00",
-        "Latest local time of the lead at which LeadDesk offers a call (HH:MM).",
+        "Local time of the lead from which LeadDesk offers no more calls (HH:MM); the "
+        "call list, dialing, callbacks and the planned next touch keep inside the window.",
         _clock_time,
     ),
     Setting(
@@ -230,15 +242,18 @@ REGISTRY: tuple[Setting, ...] = (
         "Cadence",
         str,
         "default",
-        "The cadence new leads follow: the planned touches after each attempt.",
-        _name,
+        "The cadence leads follow (one of resources/cadences): the planned touches "
+        "after each attempt. A change applies to leads already in their cadence from "
+        "their next attempt on; a team cadence from the server comes first.",
+        _cadence,
     ),
     Setting(
         "caps.lifetime",
         "Attempts per lead",
         int,
         12,
-        "Most attempts on one lead, every channel counted; then its cadence ends.",
+        "Most attempts on one lead, every channel counted; the attempt that reaches "
+        "it ends the lead's cadence.",
         _integer(1, 50),
         minimum=1,
         maximum=50,
@@ -248,7 +263,7 @@ REGISTRY: tuple[Setting, ...] = (
         "Attempts per 24 hours",
         int,
         3,
-        "Most attempts on one lead in any 24 hours.",
+        "Most attempts on one lead in any 24 hours; the next touch is planned after.",
         _integer(1, 10),
         minimum=1,
         maximum=10,
@@ -258,9 +273,10 @@ REGISTRY: tuple[Setting, ...] = (
         "Voicemails per day",
         int,
         1,
-        "Most voicemail messages left for one lead per day.",
-        _integer(0, 5),
-        minimum=0,
+        "Most voicemail messages left for one lead per day (its local day). At least "
+        "1: a short voicemail on every call that reaches one is the practice LeadDesk keeps.",
+        _integer(1, 5),
+        minimum=1,
         maximum=5,
     ),
     Setting(

@@ -34,6 +34,36 @@ NOW = datetime(2026, 11, 26, 19, 30, tzinfo=UTC)
 PG_URL = os.environ.get("LEADDESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
+@pytest.fixture(autouse=True)
+def config_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """An empty user config folder for every test: the developer's real settings.json
+    (calling hours, caps, cadence, dialer) must never change what a test sees. Set both
+    through XDG_CONFIG_HOME (Linux, and the subprocesses tests start) and platformdirs
+    itself (macOS and Windows ignore XDG). A test writes settings to `settings_file`.
+    Its own MonkeyPatch: a test's `monkeypatch.undo()` does not bring the real one back."""
+    import platformdirs
+
+    folder = tmp_path_factory.mktemp("config")
+
+    def user_config_dir(appname: str | None = None, *args: object, **kwargs: object) -> str:
+        return str(folder / appname) if appname else str(folder)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CONFIG_HOME", str(folder))
+        patch.setattr(platformdirs, "user_config_dir", user_config_dir)
+        yield folder
+
+
+@pytest.fixture
+def settings_file(config_home: Path) -> Path:
+    """Where LeadDesk (CLI, window, services) reads the agent's settings in this test."""
+    from leaddesk.settings import default_path
+
+    path = default_path()
+    assert path.is_relative_to(config_home)
+    return path
+
+
 @pytest.fixture
 def now() -> datetime:
     return NOW

@@ -102,6 +102,7 @@ class LeadProgress:
     cadence_step: int  # index of the next step to perform
     first_attempt_at: datetime | None
     reached: bool = False  # reached before (a conversation or a written reply)
+    attempts: int = 0  # attempts logged before this one, every channel
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +145,9 @@ def plan_next(
     With a `context`, the next touch also respects the touch budget, the attempt caps
     and calling hours, skips texts to numbers that are not mobile, and a retry after a
     failed call goes to another part of the lead's day. A callback keeps its exact time.
+    The attempt that reaches the lifetime cap ends the cadence (status finished), unless
+    the lead asked for a callback: that promise is kept on the list, blocked by the cap
+    until the agent raises it.
     """
     info = outcome_info(outcome)
     effect = info.effect
@@ -172,6 +176,8 @@ def plan_next(
         nxt = _advance(cadence, step_done, anchor, at, reached, skip_sms)
     if context is None or nxt.at is None or nxt.channel is None:
         return nxt
+    if progress.attempts + 1 >= context.rules.caps.lifetime:
+        return NextAction(LeadStatus.FINISHED, nxt.cadence_step, None, None)
     touch = Touch(at, channel or default_channel(outcome), info.code)
     return replace(nxt, at=place_touch(context, (*context.history, touch), nxt.channel, nxt.at))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
@@ -70,6 +70,33 @@ class CallingRules:
     budget: TouchBudget = field(default_factory=TouchBudget)
     # A never-attempted lead waits at most this long before it outranks fresher ones.
     new_lead_max_wait: timedelta = timedelta(minutes=15)
+
+
+# -- the agent's own window and caps -------------------------------------------------------
+
+
+def parse_clock(text: str) -> int:
+    """Minutes after midnight of an "HH:MM" time (RulesError when it is not one)."""
+    return _parse_clock(text, "time")
+
+
+def with_daily_window(hours: CallingHours, start: int, end: int) -> CallingHours:
+    """The same calling hours with every open weekday set to `start`-`end` (minutes after
+    local midnight): a day the rules close stays closed, and so does every holiday. This
+    is how the agent's settings narrow (or move) the shipped window."""
+    if not 0 <= start < end <= 24 * 60:
+        raise RulesError(
+            f"calling hours {_hhmm(start)}-{_hhmm(end)}: the window ends before it starts"
+        )
+    window = DayWindow(start, end)
+    return replace(hours, days=tuple(None if d is None else window for d in hours.days))
+
+
+def with_caps(rules: CallingRules, caps: Caps) -> CallingRules:
+    """The same rules under other attempt caps (each at least 1)."""
+    if min(caps.lifetime, caps.per_24h, caps.voicemails_per_day) < 1:
+        raise RulesError("caps must be at least 1")
+    return replace(rules, caps=caps)
 
 
 # -- configuration ------------------------------------------------------------------------

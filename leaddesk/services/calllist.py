@@ -15,7 +15,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from functools import cache
 from typing import Any
 
 from sqlalchemy import (
@@ -36,9 +35,7 @@ from sqlalchemy.orm import Session
 
 from leaddesk.domain.calling_hours import (
     CallingRules,
-    RulesError,
     WindowState,
-    load_rules,
     local_time,
     window_state,
 )
@@ -54,20 +51,10 @@ from leaddesk.domain.calllist import (
 )
 from leaddesk.domain.caps import DAY
 from leaddesk.domain.clock import as_utc
-from leaddesk.paths import resources_dir
 from leaddesk.services.errors import UserError
+from leaddesk.services.rules import default_rules as default_rules  # re-exported
 from leaddesk.services.workspace import Workspace
 from leaddesk.store.models import Agent, Attempt, DncNumber, Lead
-
-
-@cache
-def default_rules() -> CallingRules:
-    """The rules shipped in resources/calling_hours.json."""
-    path = resources_dir() / "calling_hours.json"
-    try:
-        return load_rules(path.read_text(encoding="utf-8"))
-    except (OSError, RulesError) as exc:
-        raise UserError(f"the calling hours file {path} cannot be read: {exc}") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,11 +146,13 @@ class _Snapshot:
 
 
 class CallListService:
-    """Read the call list of the workspace's agent, in call order, a page at a time."""
+    """Read the call list of the workspace's agent, in call order, a page at a time,
+    under the workspace's rules (the agent's calling hours and caps) unless `rules`
+    are given."""
 
     def __init__(self, ws: Workspace, rules: CallingRules | None = None) -> None:
         self.ws = ws
-        self.rules = rules or default_rules()
+        self.rules = rules or ws.rules
         self._zone_texts: list[str | None] = []
         self._zone_texts_read = -1e18
         self._windows: dict[str | None, tuple[datetime, WindowState]] = {}

@@ -19,8 +19,9 @@ from leaddesk.domain.calling_hours import CallingRules, closed_reason, window_st
 from leaddesk.domain.clock import as_utc
 from leaddesk.domain.outcomes import OUTCOMES
 from leaddesk.services.cadences import cadence_for
-from leaddesk.services.calllist import CallListService, default_rules
+from leaddesk.services.calllist import CallListService
 from leaddesk.services.errors import NotFound
+from leaddesk.services.rules import default_rules
 from leaddesk.services.workspace import Workspace
 from leaddesk.store.models import Agent, Attempt, Callback, Lead
 
@@ -111,7 +112,8 @@ def _zones(names: list[str]) -> list[ZoneInfo]:
 def calling_check(
     time_zones: list[str] | tuple[str, ...], at: datetime, rules: CallingRules | None = None
 ) -> CallingCheck:
-    """Whether `at` is inside the calling hours (the engine's rules) in every zone."""
+    """Whether `at` is inside the calling hours in every zone: those of `rules` (a
+    workspace's), else the shipped ones."""
     at = as_utc(at)
     hours = (rules or default_rules()).hours
     if zones_of(list(time_zones)) is None:
@@ -169,7 +171,7 @@ class LeadService:
                 .order_by(Callback.due_at)
                 .limit(1)
             )
-            cadence = cadence_for(session, lead.cadence_id)
+            cadence = cadence_for(session, lead.cadence_id, self.ws.cadence)
             step = cadence.step(lead.cadence_step)
             national, international = format_numbers(lead.phone_e164, lead.phone_raw)
             zones = _zones(list(lead.time_zones))
@@ -179,7 +181,7 @@ class LeadService:
             elif lead.phone_bad or not lead.phone_e164:
                 check = CallingCheck(False, "no good phone number")
             else:
-                check = calling_check(lead.time_zones, now)
+                check = calling_check(lead.time_zones, now, self.ws.rules)
             entry = CallListService(self.ws).entry(lead_id)
             if entry is not None:
                 # The list's own words: caps and budgets included, not only the hours.
@@ -225,7 +227,7 @@ class LeadService:
             )
 
     def check_callback(self, lead_id: str, at: datetime) -> CallingCheck:
-        """Whether a callback at `at` falls inside the lead's calling hours."""
+        """Whether a callback at `at` falls inside the lead's calling hours (the agent's)."""
         with self.ws.store.session() as session:
             lead = session.get(Lead, lead_id)
             if lead is None:
@@ -233,7 +235,7 @@ class LeadService:
             zones = list(lead.time_zones)
         if as_utc(at) <= as_utc(self.ws.clock()):
             return CallingCheck(False, "the time is in the past")
-        return calling_check(zones, at)
+        return calling_check(zones, at, self.ws.rules)
 
     def tomorrow_same_local_time(self, lead_id: str) -> datetime:
         """Now plus one day on the lead's wall clock (DST-safe), in UTC."""

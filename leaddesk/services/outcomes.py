@@ -33,7 +33,6 @@ from leaddesk.domain.outcomes import (
     outcome_info,
 )
 from leaddesk.services.cadences import cadence_for_connection
-from leaddesk.services.calllist import default_rules
 from leaddesk.services.errors import NotFound, UserError
 from leaddesk.services.workspace import Workspace
 from leaddesk.store.models import (
@@ -195,7 +194,7 @@ def _lead(session: Session, lead_id: str) -> Lead:
 class OutcomeService:
     def __init__(self, workspace: Workspace, rules: CallingRules | None = None) -> None:
         self.ws = workspace
-        self.rules = rules or default_rules()
+        self.rules = rules or workspace.rules
 
     # -- dials --------------------------------------------------------------------------
 
@@ -345,12 +344,13 @@ class OutcomeService:
                     },
                 )
 
-            cadence = cadence_for_connection(conn, lead.cadence_id)
+            cadence = cadence_for_connection(conn, lead.cadence_id, self.ws.cadence)
             progress = LeadProgress(
                 status=LeadStatus(lead.status),
                 cadence_step=lead.cadence_step,
                 first_attempt_at=lead.first_attempt_at,
                 reached=lead.status == LeadStatus.REACHED,
+                attempts=lead.attempt_count,
             )
             context = TouchContext(
                 self.rules, zones, lead.phone_type in TEXTABLE_PHONE_TYPES, history

@@ -29,7 +29,6 @@ from leaddesk.domain.scripts import (
 )
 from leaddesk.paths import resources_dir
 from leaddesk.services.cadences import cadence_for
-from leaddesk.services.calllist import default_rules
 from leaddesk.services.errors import NotFound, UserError
 from leaddesk.services.outbox import enqueue
 from leaddesk.services.workspace import Workspace
@@ -135,7 +134,7 @@ class ScriptService:
         return first
 
     def _is_last_call(self, session: Session, lead: Lead) -> bool:
-        cadence = cadence_for(session, lead.cadence_id)
+        cadence = cadence_for(session, lead.cadence_id, self.ws.cadence)
         later_calls = [
             s for s in cadence.steps[lead.cadence_step + 1 :] if s.channel is Channel.PHONE
         ]
@@ -152,8 +151,13 @@ class ScriptService:
 
     def _values(self, session: Session, lead: Lead) -> dict[str, str]:
         agent = session.get(Agent, self.ws.agent.id)
-        display = agent.display_name if agent else self.ws.agent.display_name
-        number = agent.callback_number if agent else self.ws.agent.callback_number
+        # The agent's settings (name, callback number) win over the agent row's.
+        display = self.ws.voicemail_name or (
+            agent.display_name if agent else self.ws.agent.display_name
+        )
+        number = self.ws.voicemail_callback_number or (
+            agent.callback_number if agent else self.ws.agent.callback_number
+        )
         return {
             "first_name": lead.first_name,
             "last_name": lead.last_name,
@@ -166,7 +170,7 @@ class ScriptService:
         }
 
     def _voicemail_today(self, session: Session, lead: Lead) -> tuple[bool, str]:
-        caps = default_rules().caps
+        caps = self.ws.rules.caps
         now = as_utc(self.ws.clock())
         zones = zones_of(lead.time_zones or ())
         zone = zones[0] if zones else None
@@ -179,7 +183,9 @@ class ScriptService:
         today = now.astimezone(zone).date() if zone else now.date()
         if voicemail_allowed(caps, days, today):
             return True, ""
-        return False, "a voicemail was already left today: hang up without a message"
+        limit = caps.voicemails_per_day
+        left = "a voicemail was" if limit == 1 else f"{limit} voicemails were"
+        return False, f"{left} already left today: hang up without a message"
 
     # -- templates -----------------------------------------------------------------------
 

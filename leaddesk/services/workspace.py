@@ -1,15 +1,20 @@
-"""The context every service works in: the store, the clock and the acting agent."""
+"""The context every service works in: the store, the clock, the acting agent, and the
+rules and cadence the agent's settings chose (resolved once, here, not per call)."""
 
 from __future__ import annotations
 
 import getpass
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from leaddesk.domain.cadence import Cadence
+from leaddesk.domain.calling_hours import CallingRules
 from leaddesk.domain.clock import Clock, system_clock
+from leaddesk.services.cadences import default_cadence, named_cadence
 from leaddesk.services.errors import UserError
+from leaddesk.services.rules import SettingsView, default_rules, rules_from_settings
 from leaddesk.store.engine import Store
 from leaddesk.store.models import Agent, Meta
 
@@ -73,14 +78,50 @@ def resolve_agent(store: Store, name: str | None) -> AgentInfo:
 
 @dataclass(frozen=True, slots=True)
 class Workspace:
-    """What a service needs: the store, the clock, the agent acting."""
+    """What a service needs: the store, the clock, the agent acting, and the agent's
+    rules. Without settings applied the rules and cadence are the shipped ones.
+
+    `rules`: calling hours and caps every service uses (call list, dialing, the
+    cadence planner, voicemail scripts, the callback check). `cadence`: what leads
+    without a team cadence follow. `voicemail_name` / `voicemail_callback_number`: what
+    voicemail scripts say instead of the agent row's name and number ("" = the row's).
+    """
 
     store: Store
     agent: AgentInfo
     clock: Clock = system_clock
+    rules: CallingRules = field(default_factory=default_rules)
+    cadence: Cadence = field(default_factory=default_cadence)
+    voicemail_name: str = ""
+    voicemail_callback_number: str = ""
 
     @classmethod
     def open(
-        cls, store: Store, agent_name: str | None = None, clock: Clock = system_clock
+        cls,
+        store: Store,
+        agent_name: str | None = None,
+        clock: Clock = system_clock,
+        settings: SettingsView | None = None,
     ) -> Workspace:
-        return cls(store, resolve_agent(store, agent_name), clock)
+        ws = cls(store, resolve_agent(store, agent_name), clock)
+        return ws if settings is None else ws.with_settings(settings)
+
+    def with_settings(self, settings: SettingsView) -> Workspace:
+        """This workspace under the agent's settings (a `leaddesk.settings.Settings`,
+        already validated): calling window and caps applied to the shipped rules, the
+        chosen cadence, the voicemail name and callback number. Pure apart from reading
+        the chosen cadence's file once (cached); the store, clock and agent are kept.
+        Applying settings again starts from the shipped rules, never from the previous
+        settings. Services built on the old workspace keep the old rules: build new ones
+        (the window: a new `Backend`) on the returned workspace.
+
+        Raises UserError when the cadence named does not exist (the message lists the
+        cadences there are); the settings validator refuses such a name before it is
+        saved."""
+        return replace(
+            self,
+            rules=rules_from_settings(default_rules(), settings),
+            cadence=named_cadence(str(settings["cadence"])),
+            voicemail_name=str(settings["agent.display_name"]).strip(),
+            voicemail_callback_number=str(settings["agent.callback_number"]).strip(),
+        )
