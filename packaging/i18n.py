@@ -4,11 +4,39 @@
     python packaging/i18n.py --release  # only compile the .ts files to .qm (the build)
 
 - `leaddesk_en.ts`: every string marked for translation in `leaddesk/ui/` (`self.tr`,
-  `QCoreApplication.translate`), found by `pyside6-lupdate`, plus the labels and
-  descriptions of the settings registry (context "Settings", they live in Qt-free code).
+  `QCoreApplication.translate`, `QT_TRANSLATE_NOOP` for module-level tables), found by
+  `pyside6-lupdate`, plus the words that live in Qt-free code: the settings registry's
+  labels and descriptions (context "Settings") and the domain's shown words from
+  `leaddesk.ui.vocabulary.domain_messages()` (contexts "Outcome", "Channel",
+  "LeadStatus", "ScriptStage", "RapportKind", "ImportField", "SpeedBucket"). The window
+  translates those at display time with `QCoreApplication.translate(context, text)`.
 - `leaddesk_pseudo.ts`: the same strings pseudo-localized: accented, about 40 % longer
   and wrapped in brackets, so a screenshot shows labels that would be cut in German or
   Finnish, and strings that are not translatable at all (they stay plain).
+
+Conventions for the code that marks strings:
+
+- A string with values is translated as a template with named Python placeholders and
+  filled after: `self.tr("Saved “{label}” · {next}").format(label=..., next=...)`.
+  (PySide6 has no `QString.arg`; `{name}` keeps the order free for translators.) Counts
+  use Qt's plural form: `self.tr("%n lead(s)", "", n)`. The pseudo-localizer leaves
+  `{...}`, `%n`/`%1`, HTML tags and entities alone, so templates still fill in.
+- Module-level tables (column headers, tile captions) are marked with
+  `QT_TRANSLATE_NOOP(context, text)` and translated where they are shown; nothing is
+  translated at import time (the translator is installed after the imports).
+- `objectName`s are never translated: tests and screen readers find widgets by them.
+
+What stays English, and why:
+
+- Texts the services build with data: the call list's "why now" reasons ("callback
+  overdue by 2 h", "attempt cap reached (12 attempts)"), calling-hours verdicts, the
+  cadence step labels (from the cadence files in resources/), a lead file's detected
+  format ("CSV, 3 rows, ..."), coaching-list hints and item details, error messages of
+  `UserError`s and the sync service. Translating them means moving their wording out
+  of the services into message codes, a change in the services' contract.
+- Data: names, companies, phone numbers, notes, script texts, e-mail addresses.
+- Dates and clock times come from `strftime` (C locale names "Thu 26 Nov"); a
+  translated build would switch those to `QLocale` formats.
 
 The tools come with the PySide6 wheel (`pyside6-lupdate`, `pyside6-lrelease`).
 """
@@ -90,29 +118,58 @@ def extract() -> None:
     )
     tree = ET.parse(SOURCE_TS)
     _add_registry(tree.getroot())
+    _english_plurals(tree.getroot())
     _write(tree, SOURCE_TS)
 
 
 def _add_registry(root: ET.Element) -> None:
+    """The settings registry and the domain's words: they live in Qt-free code."""
     sys.path.insert(0, str(ROOT))
     from leaddesk.settings import REGISTRY
     from leaddesk.ui.settings_dialog import CONTEXT
+    from leaddesk.ui.vocabulary import domain_messages
 
-    context = next((c for c in root.findall("context") if c.findtext("name") == CONTEXT), None)
+    settings = [t for spec in REGISTRY if spec.shown for t in (spec.label, spec.description)]
+    for name, texts in {CONTEXT: settings, **domain_messages()}.items():
+        _add_messages(root, name, texts)
+
+
+def _add_messages(root: ET.Element, name: str, texts: list[str]) -> None:
+    context = next((c for c in root.findall("context") if c.findtext("name") == name), None)
     if context is None:
         context = ET.SubElement(root, "context")
-        ET.SubElement(context, "name").text = CONTEXT
+        ET.SubElement(context, "name").text = name
     known = {m.findtext("source") for m in context.findall("message")}
-    for spec in REGISTRY:
-        if not spec.shown:
+    for text in texts:
+        if not text or text in known:
             continue
-        for text in (spec.label, spec.description):
-            if text in known:
-                continue
-            known.add(text)
-            message = ET.SubElement(context, "message")
-            ET.SubElement(message, "source").text = text
-            ET.SubElement(message, "translation", type="unfinished")
+        known.add(text)
+        message = ET.SubElement(context, "message")
+        ET.SubElement(message, "source").text = text
+        ET.SubElement(message, "translation", type="unfinished")
+
+
+def english_forms(source: str) -> tuple[str, str]:
+    """`%n attempt(s) made` -> (`%n attempt made`, `%n attempts made`)."""
+    return source.replace("(s)", ""), source.replace("(s)", "s")
+
+
+def _english_plurals(root: ET.Element) -> None:
+    """The English catalogue's only translations: the two forms of each plural, so that
+    the window says "1 attempt made" and "3 attempts made" (Qt's way to plurals in the
+    source language)."""
+    for message in root.iter("message"):
+        if message.get("numerus") != "yes":
+            continue
+        translation = message.find("translation")
+        if translation is None:
+            translation = ET.SubElement(message, "translation")
+        translation.attrib.pop("type", None)
+        translation.text = None
+        for child in list(translation):
+            translation.remove(child)
+        for form in english_forms(message.findtext("source") or ""):
+            ET.SubElement(translation, "numerusform").text = form
 
 
 def make_pseudo() -> None:
@@ -130,8 +187,8 @@ def make_pseudo() -> None:
             translation.remove(child)
         if numerus:
             translation.text = None
-            for _ in range(2):
-                ET.SubElement(translation, "numerusform").text = pseudo(source)
+            for form in english_forms(source):
+                ET.SubElement(translation, "numerusform").text = pseudo(form)
         else:
             translation.text = pseudo(source)
     _write(tree, PSEUDO_TS)

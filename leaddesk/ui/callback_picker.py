@@ -30,37 +30,39 @@ class CallbackPicker(QWidget):
     def __init__(self, runner: TaskRunner, backend: Backend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("CallbackPicker")
-        self.setAccessibleName("Callback time")
+        self.setAccessibleName(self.tr("Callback time"))
         self._runner = runner
         self._backend = backend
         self._detail: LeadDetail | None = None
         self._check: CallingCheck | None = None
         self._picked = False
 
-        self.tomorrow = QPushButton(icon("callback"), "Tomorrow, same time  Alt+T", self)
+        self.tomorrow = QPushButton(icon("callback"), self.tr("Tomorrow, same time  Alt+T"), self)
         self.tomorrow.setObjectName("CallbackTomorrow")
-        self.tomorrow.setAccessibleName("Callback tomorrow at this local time")
-        self.tomorrow.setToolTip("Tomorrow at the lead's current local time (Alt+T)")
+        self.tomorrow.setAccessibleName(self.tr("Callback tomorrow at this local time"))
+        self.tomorrow.setToolTip(self.tr("Tomorrow at the lead's current local time (Alt+T)"))
         self.tomorrow.clicked.connect(self.pick_tomorrow)
-        self.in_two = QPushButton(icon("clock"), "In 2 hours  Alt+2", self)
+        self.in_two = QPushButton(icon("clock"), self.tr("In 2 hours  Alt+2"), self)
         self.in_two.setObjectName("CallbackInTwoHours")
-        self.in_two.setAccessibleName("Callback in 2 hours")
+        self.in_two.setAccessibleName(self.tr("Callback in 2 hours"))
         self.in_two.clicked.connect(self.pick_in_two_hours)
         self.edit = QDateTimeEdit(self)
         self.edit.setObjectName("CallbackDateTime")
-        self.edit.setAccessibleName("Callback date and time")
+        self.edit.setAccessibleName(self.tr("Callback date and time"))
         self.edit.setDisplayFormat("ddd d MMM HH:mm")
         self.edit.setCalendarPopup(True)
         self.edit.dateTimeChanged.connect(self._edited)
         self.status = QLabel(self)
         self.status.setObjectName("CallbackCheck")
-        self.status.setAccessibleName("Callback calling hours check")
+        self.status.setAccessibleName(self.tr("Callback calling hours check"))
         self.status.setWordWrap(True)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        layout.addWidget(QLabel("Callback:", self))
+        caption = QLabel(self.tr("Callback:"), self)
+        caption.setObjectName("CallbackCaption")
+        layout.addWidget(caption)
         layout.addWidget(self.tomorrow)
         layout.addWidget(self.in_two)
         layout.addWidget(self.edit)
@@ -119,7 +121,7 @@ class CallbackPicker(QWidget):
         self._picked = True
         at = from_qdatetime(self.edit.dateTime())
         lead_id, backend = detail.lead_id, self._backend
-        self.status.setText("checking calling hours…")
+        self.status.setText(self.tr("checking calling hours…"))
 
         def done(check: CallingCheck) -> None:
             if self._detail is None or self._detail.lead_id != lead_id:
@@ -129,14 +131,18 @@ class CallbackPicker(QWidget):
             self._check = check
             there = ""
             if detail.local_time is not None and detail.local_time.tzinfo is not None:
-                there = f"{at.astimezone(detail.local_time.tzinfo):%a %H:%M} their time · "
+                there = self.tr("{time} their time · ").format(
+                    time=f"{at.astimezone(detail.local_time.tzinfo):%a %H:%M}"
+                )
             color, mark = (OK, "✓") if check.callable else (BAD, "✗")
             self.status.setText(
                 f'<span style="color:{color}; font-weight:600">{mark}</span> {there}{check.reason}'
             )
             self.checked.emit(check.callable)
             self.status_changed.emit(
-                f"{'✓' if check.callable else '✗'} callback {there}{check.reason}"
+                self.tr("{mark} callback {there}{reason}").format(
+                    mark=mark, there=there, reason=check.reason
+                )
             )
 
         self._runner.run(lambda: backend.check_callback(lead_id, at), done, name="callback.check")

@@ -14,11 +14,18 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
-from leaddesk.ui.style import SECTION_LABELS
 from leaddesk.ui.tasks import TaskRunner
 from leaddesk.ui.timefmt import clock_text, relative_text
+from leaddesk.ui.vocabulary import QT_TRANSLATE_NOOP, channel_name, section_name
 
 log = logging.getLogger(__name__)
 
@@ -53,11 +60,11 @@ SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 5
 
 COLUMNS = ("lead", "reason", "local_time", "attempts", "next")
 HEADERS = {
-    "lead": "Lead",
-    "reason": "Why now",
-    "local_time": "Local",
-    "attempts": "Tries",
-    "next": "Next touch",
+    "lead": QT_TRANSLATE_NOOP("CallList", "Lead"),
+    "reason": QT_TRANSLATE_NOOP("CallList", "Why now"),
+    "local_time": QT_TRANSLATE_NOOP("CallList", "Local"),
+    "attempts": QT_TRANSLATE_NOOP("CallList", "Tries"),
+    "next": QT_TRANSLATE_NOOP("CallList", "Next touch"),
 }
 
 
@@ -243,7 +250,7 @@ class CallListModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
-                return HEADERS[COLUMNS[section]]
+                return QCoreApplication.translate("CallList", HEADERS[COLUMNS[section]])
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
@@ -274,7 +281,7 @@ class CallListModel(QAbstractTableModel):
             if column == "lead":
                 return entry.company or ""
             if column == "reason":
-                return SECTION_LABELS.get(entry.section, entry.section)
+                return section_name(entry.section)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{entry.name}: {entry.reason}" if entry.reason else entry.name
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -299,8 +306,14 @@ class CallListModel(QAbstractTableModel):
                 return "—"
             now = self._now()
             if entry.next_action_at <= now:
-                return "due now" if entry.callable else "due, waiting"
+                if entry.callable:
+                    return QCoreApplication.translate("CallList", "due now")
+                return QCoreApplication.translate("CallList", "due, waiting")
             when = relative_text(entry.next_action_at, now)
             channel = entry.next_channel or ""
-            return f"{channel} {when}".strip() if channel and channel != "phone" else when
+            if channel and channel != "phone":
+                return QCoreApplication.translate("CallList", "{channel} {when}").format(
+                    channel=channel_name(channel), when=when
+                )
+            return when
         return ""

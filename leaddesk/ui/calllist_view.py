@@ -29,6 +29,7 @@ from leaddesk.ui.calllist_model import (
 )
 from leaddesk.ui.icons import icon
 from leaddesk.ui.style import SECTION_COLORS, SECTION_LABELS, mix, tint
+from leaddesk.ui.vocabulary import section_name
 
 ROW_HEIGHT = 50
 Index = QModelIndex | QPersistentModelIndex
@@ -136,16 +137,14 @@ class SectionChip(QLabel):
         super().__init__(parent)
         self.section = section
         self.setObjectName(f"SectionCount_{section}")
-        self.setAccessibleName(f"{SECTION_LABELS[section]} count")
+        self.setAccessibleName(self.tr("{section} count").format(section=section_name(section)))
         self.set_count(0)
 
     def set_count(self, count: int) -> None:
         color = SECTION_COLORS[self.section]
-        self.setText(
-            f'<span style="color:{color}">●</span>&nbsp;{SECTION_LABELS[self.section]}'
-            f"&nbsp;<b>{count}</b>"
-        )
-        self.setToolTip(f"{count} leads in {SECTION_LABELS[self.section]}")
+        name = section_name(self.section)
+        self.setText(f'<span style="color:{color}">●</span>&nbsp;{name}&nbsp;<b>{count}</b>')
+        self.setToolTip(self.tr("%n lead(s) in {section}", "", count).format(section=name))
         self.setProperty("count", count)
 
 
@@ -163,8 +162,8 @@ class CallListView(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("SearchBox")
-        self.search.setAccessibleName("Search leads")
-        self.search.setPlaceholderText("Search name, company, email or number   (Ctrl+F)")
+        self.search.setAccessibleName(self.tr("Search leads"))
+        self.search.setPlaceholderText(self.tr("Search name, company, email or number   (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self._search_timer = QTimer(self)
@@ -180,14 +179,14 @@ class CallListView(QWidget):
             chips.addWidget(chip)
         self.total_label = QLabel(self)
         self.total_label.setObjectName("CallListTotal")
-        self.total_label.setAccessibleName("Leads in the call list")
+        self.total_label.setAccessibleName(self.tr("Leads in the call list"))
         self.total_label.setProperty("muted", True)
 
         chips.addStretch(1)
 
         self.table = QTableView(self)
         self.table.setObjectName("CallList")
-        self.table.setAccessibleName("Call list")
+        self.table.setAccessibleName(self.tr("Call list"))
         self.table.setModel(model)
         self.table.setItemDelegate(CallListDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -211,7 +210,7 @@ class CallListView(QWidget):
 
         self.empty = QLabel(self)
         self.empty.setObjectName("CallListEmpty")
-        self.empty.setAccessibleName("Call list status")
+        self.empty.setAccessibleName(self.tr("Call list status"))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.setProperty("muted", True)
@@ -236,7 +235,7 @@ class CallListView(QWidget):
         model.modelReset.connect(self._update_empty)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.table.activated.connect(self._on_activated)
-        self._set_empty("Loading the call list…")
+        self._set_empty(self.tr("Loading the call list…"))
 
     # -- state --------------------------------------------------------------------------
 
@@ -275,23 +274,37 @@ class CallListView(QWidget):
         for section, chip in self.chips.items():
             chip.set_count(int(counts.get(section, 0)))
         callable_now = sum(counts.get(s, 0) for s in ("callback", "new", "follow_up"))
-        self.total_label.setText(f"<b>{callable_now}</b> to call · {total} listed")
+        self.total_label.setText(
+            self.tr("<b>{to_call}</b> to call · {listed} listed").format(
+                to_call=callable_now, listed=total
+            )
+        )
 
     def _on_loading(self, loading: bool) -> None:
         if loading and self.model.rowCount() == 0:
-            self._set_empty("Loading the call list…")
+            self._set_empty(self.tr("Loading the call list…"))
 
     def _on_failed(self, message: str) -> None:
-        self._set_empty(f"The call list could not be read:\n{message}\n\nPress F5 to try again.")
+        self._set_empty(
+            self.tr("The call list could not be read:\n{error}\n\nPress F5 to try again.").format(
+                error=message
+            )
+        )
 
     def _update_empty(self) -> None:
         if self.model.rowCount():
             self.stack.setCurrentWidget(self.table)
         elif self.model.search:
-            self._set_empty(f"No lead matches “{self.model.search}”.\nPress Esc to clear.")
+            self._set_empty(
+                self.tr("No lead matches “{search}”.\nPress Esc to clear.").format(
+                    search=self.model.search
+                )
+            )
         else:
             self._set_empty(
-                "No leads to work.\nImport leads with Ctrl+I, or wait for new ones to arrive."
+                self.tr(
+                    "No leads to work.\nImport leads with Ctrl+I, or wait for new ones to arrive."
+                )
             )
 
     def _set_empty(self, text: str) -> None:

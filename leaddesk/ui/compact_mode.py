@@ -12,6 +12,7 @@ from leaddesk.services.leads import LeadDetail
 from leaddesk.services.outcomes import PendingDial
 from leaddesk.ui.icons import app_icon, icon
 from leaddesk.ui.style import OK, WARN
+from leaddesk.ui.vocabulary import outcome_label
 
 QUICK = ("connected", "voicemail_left", "no_answer", "busy", "callback")
 
@@ -27,39 +28,42 @@ class CompactWindow(QWidget):
             parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint | Qt.WindowType.Tool
         )
         self.setObjectName("CompactWindow")
-        self.setAccessibleName("LeadDesk compact")
+        self.setAccessibleName(self.tr("LeadDesk compact"))
         self.setWindowTitle("LeadDesk")
         self.setWindowIcon(app_icon())
 
         self.name = QLabel(self)
         self.name.setObjectName("CompactLeadName")
-        self.name.setAccessibleName("Lead name")
+        self.name.setAccessibleName(self.tr("Lead name"))
         self.name.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.info = QLabel(self)
         self.info.setObjectName("CompactLeadInfo")
-        self.info.setAccessibleName("Lead number and reason")
+        self.info.setAccessibleName(self.tr("Lead number and reason"))
         self.info.setProperty("muted", True)
         self.info.setWordWrap(True)
         self.state = QLabel(self)
         self.state.setObjectName("CompactState")
-        self.state.setAccessibleName("Dial state")
-        self.dial = QPushButton(icon("phone", "#ffffff"), "Dial  Enter", self)
+        self.state.setAccessibleName(self.tr("Dial state"))
+        self.dial = QPushButton(icon("phone", "#ffffff"), self.tr("Dial  Enter"), self)
         self.dial.setObjectName("DialButton")
-        self.dial.setAccessibleName("Dial")
+        self.dial.setAccessibleName(self.tr("Dial"))
         self.dial.clicked.connect(self.dial_requested)
         self.expand = QPushButton(icon("expand"), "", self)
         self.expand.setObjectName("CompactExpand")
-        self.expand.setAccessibleName("Back to the full window")
-        self.expand.setToolTip("Back to the full window (Ctrl+Shift+M)")
+        self.expand.setAccessibleName(self.tr("Back to the full window"))
+        self.expand.setToolTip(self.tr("Back to the full window (Ctrl+Shift+M)"))
         self.expand.clicked.connect(self.expand_requested)
 
         keys = QHBoxLayout()
         keys.setSpacing(4)
         for code in QUICK:
             info = OUTCOMES[code]
-            button = QPushButton(f"{info.key} {info.label}", self)
+            label = outcome_label(info.label)
+            button = QPushButton(f"{info.key} {label}", self)
             button.setObjectName(f"CompactOutcome_{code}")
-            button.setAccessibleName(f"{info.label} (key {info.key})")
+            button.setAccessibleName(
+                self.tr("{outcome} (key {key})").format(outcome=label, key=info.key)
+            )
             button.clicked.connect(lambda _=False, code=code: self.outcome_requested.emit(code))
             keys.addWidget(button)
         for code, info in OUTCOMES.items():
@@ -93,7 +97,7 @@ class CompactWindow(QWidget):
 
     def set_lead(self, detail: LeadDetail | None) -> None:
         if detail is None:
-            self.name.setText("No lead selected")
+            self.name.setText(self.tr("No lead selected"))
             self.info.setText("")
             return
         self.name.setText(detail.name)
@@ -105,8 +109,7 @@ class CompactWindow(QWidget):
     def set_pending(self, pending: PendingDial | None) -> None:
         self.dial.setEnabled(pending is None)
         if pending is None:
-            self.state.setText(f'<span style="color:{OK}">Ready</span>')
+            self.state.setText(f'<span style="color:{OK}">{self.tr("Ready")}</span>')
         else:
-            self.state.setText(
-                f'<span style="color:{WARN}">Calling {pending.lead_name}: log the outcome</span>'
-            )
+            calling = self.tr("Calling {name}: log the outcome").format(name=pending.lead_name)
+            self.state.setText(f'<span style="color:{WARN}">{calling}</span>')

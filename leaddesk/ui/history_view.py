@@ -12,12 +12,20 @@ from leaddesk.services.leads import AttemptInfo
 from leaddesk.ui.icons import icon
 from leaddesk.ui.table_model import Index, RowsTableModel
 from leaddesk.ui.timefmt import duration_text, when_text
+from leaddesk.ui.vocabulary import QT_TRANSLATE_NOOP, channel_name, outcome_label
 
-HEADERS = ("When", "Channel", "Outcome", "Agent", "Note")
+HEADERS = (
+    QT_TRANSLATE_NOOP("HistoryView", "When"),
+    QT_TRANSLATE_NOOP("HistoryView", "Channel"),
+    QT_TRANSLATE_NOOP("HistoryView", "Outcome"),
+    QT_TRANSLATE_NOOP("HistoryView", "Agent"),
+    QT_TRANSLATE_NOOP("HistoryView", "Note"),
+)
 
 
 class HistoryModel(RowsTableModel):
     headers = HEADERS
+    context = "HistoryView"
 
     def set_attempts(self, attempts: tuple[AttemptInfo, ...]) -> None:
         self._replace_rows(attempts)
@@ -36,12 +44,12 @@ class HistoryModel(RowsTableModel):
             if col == 0:
                 return when_text(a.at)
             if col == 1:
-                return a.channel
+                return channel_name(a.channel)
             if col == 2:
                 extra = f" ({duration_text(a.duration_s)})" if a.duration_s else ""
                 if a.callback_at:
                     extra += f" → {when_text(a.callback_at)}"
-                return a.outcome_label + extra
+                return outcome_label(a.outcome_label) + extra
             if col == 3:
                 return a.agent_name
             return a.note
@@ -63,14 +71,14 @@ class HistoryView(QTableView):
             painter.drawText(
                 self.viewport().rect(),
                 int(Qt.AlignmentFlag.AlignCenter),
-                "No attempts yet: the first touch is a call.",
+                self.tr("No attempts yet: the first touch is a call."),
             )
             painter.end()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("HistoryTable")
-        self.setAccessibleName("Attempt history")
+        self.setAccessibleName(self.tr("Attempt history"))
         self.history = HistoryModel(self)
         self.setModel(self.history)
         self.setFrameShape(QFrame.Shape.NoFrame)

@@ -13,7 +13,15 @@ import threading
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QObject,
+    Qt,
+    QThreadPool,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,15 +48,18 @@ from leaddesk.services.intake import FIELDS, FORMATS, LeadSource, open_source
 from leaddesk.services.workspace import Workspace
 from leaddesk.store.engine import Store
 from leaddesk.ui.tasks import TaskRunner
+from leaddesk.ui.vocabulary import QT_TRANSLATE_NOOP, field_name
 
-FILE_FILTER = "Lead files (*.csv *.txt *.tsv *.xlsx);;All files (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "ImportDialog", "Lead files (*.csv *.txt *.tsv *.xlsx);;All files (*)"
+)
 FORMAT_CHOICES = {
-    "auto": "Detect automatically",
-    "csv": "CSV with a header row",
-    "vicidial": "VICIdial lead file",
-    "hubspot": "HubSpot contact export",
-    "salesforce": "Salesforce export",
-    "xlsx": "Excel workbook",
+    "auto": QT_TRANSLATE_NOOP("ImportDialog", "Detect automatically"),
+    "csv": QT_TRANSLATE_NOOP("ImportDialog", "CSV with a header row"),
+    "vicidial": QT_TRANSLATE_NOOP("ImportDialog", "VICIdial lead file"),
+    "hubspot": QT_TRANSLATE_NOOP("ImportDialog", "HubSpot contact export"),
+    "salesforce": QT_TRANSLATE_NOOP("ImportDialog", "Salesforce export"),
+    "xlsx": QT_TRANSLATE_NOOP("ImportDialog", "Excel workbook"),
 }
 PREVIEW_COLUMNS_SAMPLE = 3
 
@@ -84,8 +95,8 @@ class ImportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("ImportDialog")
-        self.setAccessibleName("Import leads")
-        self.setWindowTitle("Import leads")
+        self.setAccessibleName(self.tr("Import leads"))
+        self.setWindowTitle(self.tr("Import leads"))
         self.resize(860, 640)
         self._store = store
         self._agent_name = workspace_agent_name
@@ -109,46 +120,50 @@ class ImportDialog(QDialog):
 
     def _build(self) -> None:
         self.file_edit = QLineEdit(self)
-        self._named(self.file_edit, "ImportFile", "Lead file")
-        self.file_edit.setPlaceholderText("Choose a CSV, tab-separated or Excel file")
+        self._named(self.file_edit, "ImportFile", self.tr("Lead file"))
+        self.file_edit.setPlaceholderText(self.tr("Choose a CSV, tab-separated or Excel file"))
         self.file_edit.editingFinished.connect(self._file_typed)
-        self.browse = QPushButton("Browse…", self)
-        self._named(self.browse, "ImportBrowse", "Choose the lead file")
+        self.browse = QPushButton(self.tr("Browse…"), self)
+        self._named(self.browse, "ImportBrowse", self.tr("Choose the lead file"))
         self.browse.clicked.connect(self._pick_file)
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(self.browse)
 
         self.format_box = QComboBox(self)
-        self._named(self.format_box, "ImportFormat", "File format")
+        self._named(self.format_box, "ImportFormat", self.tr("File format"))
         for key in FORMATS:
-            self.format_box.addItem(FORMAT_CHOICES[key], key)
+            self.format_box.addItem(
+                QCoreApplication.translate("ImportDialog", FORMAT_CHOICES[key]), key
+            )
         self.format_box.currentIndexChanged.connect(self._format_changed)
-        self.detected = QLabel("No file chosen", self)
-        self._named(self.detected, "ImportDetected", "Detected format")
+        self.detected = QLabel(self.tr("No file chosen"), self)
+        self._named(self.detected, "ImportDetected", self.tr("Detected format"))
         self.detected.setWordWrap(True)
 
         self.region_box = QComboBox(self)
-        self._named(self.region_box, "ImportRegion", "Default region for national numbers")
-        self.region_box.addItem("(none: numbers need a country)", "")
+        self._named(self.region_box, "ImportRegion", self.tr("Default region for national numbers"))
+        self.region_box.addItem(self.tr("(none: numbers need a country)"), "")
         for code in dial_regions():
             self.region_box.addItem(code, code)
         index = self.region_box.findData(_system_region())
         self.region_box.setCurrentIndex(max(index, 0))
         self.region_box.setToolTip(
-            "The country of numbers written without a country code, for rows without a country"
+            self.tr(
+                "The country of numbers written without a country code, for rows without a country"
+            )
         )
 
         form = QFormLayout()
-        form.addRow("File:", file_row)
-        form.addRow("Format:", self.format_box)
-        form.addRow("Detected:", self.detected)
-        form.addRow("Default region:", self.region_box)
+        form.addRow(self.tr("File:"), file_row)
+        form.addRow(self.tr("Format:"), self.format_box)
+        form.addRow(self.tr("Detected:"), self.detected)
+        form.addRow(self.tr("Default region:"), self.region_box)
 
         self.mapping_table = QTableWidget(0, 3, self)
-        self._named(self.mapping_table, "ImportMapping", "Column mapping")
+        self._named(self.mapping_table, "ImportMapping", self.tr("Column mapping"))
         self.mapping_table.setHorizontalHeaderLabels(
-            ["Column in the file", "LeadDesk field", "Sample"]
+            [self.tr("Column in the file"), self.tr("LeadDesk field"), self.tr("Sample")]
         )
         self.mapping_table.horizontalHeader().setSectionResizeMode(
             2, QHeaderView.ResizeMode.Stretch
@@ -156,32 +171,32 @@ class ImportDialog(QDialog):
         self.mapping_table.verticalHeader().setVisible(False)
 
         self.preview_table = QTableWidget(0, 0, self)
-        self._named(self.preview_table, "ImportPreview", "First rows of the file")
+        self._named(self.preview_table, "ImportPreview", self.tr("First rows of the file"))
         self.preview_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
 
         self.progress_bar = QProgressBar(self)
-        self._named(self.progress_bar, "ImportProgress", "Import progress")
+        self._named(self.progress_bar, "ImportProgress", self.tr("Import progress"))
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setValue(0)
         self.progress_bar.setTextVisible(False)
 
         self.summary = QLabel("", self)
-        self._named(self.summary, "ImportSummary", "Import summary")
+        self._named(self.summary, "ImportSummary", self.tr("Import summary"))
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.summary.linkActivated.connect(self._open_link)
 
-        self.import_button = QPushButton("Import", self)
-        self._named(self.import_button, "ImportStart", "Start the import")
+        self.import_button = QPushButton(self.tr("Import"), self)
+        self._named(self.import_button, "ImportStart", self.tr("Start the import"))
         self.import_button.setEnabled(False)
         self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.start_import)
-        self.cancel_button = QPushButton("Cancel", self)
-        self._named(self.cancel_button, "ImportCancel", "Cancel the import")
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self._named(self.cancel_button, "ImportCancel", self.tr("Cancel the import"))
         self.cancel_button.clicked.connect(self._cancel_clicked)
-        self.close_button = QPushButton("Close", self)
-        self._named(self.close_button, "ImportClose", "Close the dialog")
+        self.close_button = QPushButton(self.tr("Close"), self)
+        self._named(self.close_button, "ImportClose", self.tr("Close the dialog"))
         self.close_button.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -191,9 +206,11 @@ class ImportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Columns (change a field where the guess is wrong):", self))
+        layout.addWidget(
+            QLabel(self.tr("Columns (change a field where the guess is wrong):"), self)
+        )
         layout.addWidget(self.mapping_table, 2)
-        layout.addWidget(QLabel("First rows:", self))
+        layout.addWidget(QLabel(self.tr("First rows:"), self))
         layout.addWidget(self.preview_table, 2)
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.summary)
@@ -206,7 +223,12 @@ class ImportDialog(QDialog):
         return self._source
 
     def _pick_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import leads", "", FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import leads"),
+            "",
+            QCoreApplication.translate("ImportDialog", FILE_FILTER),
+        )
         if path:
             self.set_file(Path(path))
 
@@ -226,7 +248,7 @@ class ImportDialog(QDialog):
         fmt = str(self.format_box.currentData() or "auto")
         self._source = None
         self.import_button.setEnabled(False)
-        self.detected.setText("Reading…")
+        self.detected.setText(self.tr("Reading…"))
         self.summary.setText("")
         self._runner.run(
             lambda: open_source(path, fmt),
@@ -237,7 +259,7 @@ class ImportDialog(QDialog):
 
     def _source_failed(self, error: BaseException) -> None:
         self._clear_tables()
-        self.detected.setText("Not a lead file")
+        self.detected.setText(self.tr("Not a lead file"))
         self._show_error(error)
 
     def _show_source(self, source: LeadSource) -> None:
@@ -257,13 +279,17 @@ class ImportDialog(QDialog):
         mapping = source.mapping
         self.mapping_table.setRowCount(len(mapping.headers))
         for row, header in enumerate(mapping.headers):
-            name = QTableWidgetItem(header or f"Column {row + 1}")
+            name = QTableWidgetItem(header or self.tr("Column {number}").format(number=row + 1))
             name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.mapping_table.setItem(row, 0, name)
             box = QComboBox(self.mapping_table)
-            self._named(box, f"ImportField{row}", f"LeadDesk field for column {header or row + 1}")
+            self._named(
+                box,
+                f"ImportField{row}",
+                self.tr("LeadDesk field for column {column}").format(column=header or row + 1),
+            )
             for key, label in FIELDS.items():
-                box.addItem(label, key)
+                box.addItem(field_name(label), key)
             box.setCurrentIndex(max(box.findData(mapping.fields[row]), 0))
             box.currentIndexChanged.connect(
                 lambda _i, column=row, combo=box: self._field_changed(column, combo)
@@ -281,7 +307,10 @@ class ImportDialog(QDialog):
         width = max([len(headers), *(len(r) for r in source.preview)])
         self.preview_table.setColumnCount(width)
         self.preview_table.setHorizontalHeaderLabels(
-            [headers[i] if i < len(headers) else f"Column {i + 1}" for i in range(width)]
+            [
+                headers[i] if i < len(headers) else self.tr("Column {number}").format(number=i + 1)
+                for i in range(width)
+            ]
         )
         self.preview_table.setRowCount(len(source.preview))
         for r, cells in enumerate(source.preview):
@@ -300,7 +329,7 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(ready)
         if source is not None and not source.mapping.has_phone:
             self.summary.setText(
-                "No column is mapped to a phone number: pick the phone column above."
+                self.tr("No column is mapped to a phone number: pick the phone column above.")
             )
         elif not self._running and self._last is None:
             self.summary.setText("")
@@ -332,7 +361,7 @@ class ImportDialog(QDialog):
         self._set_running(True)
         self._last = None
         self.progress_bar.setValue(0)
-        self.summary.setText("Importing…")
+        self.summary.setText(self.tr("Importing…"))
         self._runner.run(work, self._import_done, self._import_failed, name="import leads")
 
     def _set_running(self, running: bool) -> None:
@@ -341,18 +370,18 @@ class ImportDialog(QDialog):
             widget.setEnabled(not running)
         self.mapping_table.setEnabled(not running)
         self.close_button.setEnabled(not running)
-        self.cancel_button.setText("Cancel import" if running else "Cancel")
+        self.cancel_button.setText(self.tr("Cancel import") if running else self.tr("Cancel"))
         self._update_ready()
 
     def _on_progress(self, rows: int, fraction: float) -> None:
         self.progress_bar.setValue(int(fraction * 1000))
         if not self._cancel.is_set():
-            self.summary.setText(f"Importing… {rows:,} rows read")
+            self.summary.setText(self.tr("Importing… {rows:,} rows read").format(rows=rows))
 
     def _cancel_clicked(self) -> None:
         if self._running:
             self._cancel.set()
-            self.summary.setText("Cancelling… nothing will be kept")
+            self.summary.setText(self.tr("Cancelling… nothing will be kept"))
         else:
             self.reject()
 
@@ -360,17 +389,21 @@ class ImportDialog(QDialog):
         self._last = summary
         self._set_running(False)
         self.progress_bar.setValue(1000)
-        text = (
-            f"<b>{summary.rows:,} rows</b>: {summary.imported:,} imported, "
-            f"{summary.updated:,} updated, {summary.duplicates:,} duplicates, "
-            f"{summary.rejected:,} rejected."
+        text = self.tr(
+            "<b>{rows:,} rows</b>: {imported:,} imported, {updated:,} updated, "
+            "{duplicates:,} duplicates, {rejected:,} rejected."
+        ).format(
+            rows=summary.rows,
+            imported=summary.imported,
+            updated=summary.updated,
+            duplicates=summary.duplicates,
+            rejected=summary.rejected,
         )
         if summary.rejects_file is not None:
             url = QUrl.fromLocalFile(str(summary.rejects_file.resolve())).toString()
-            text += (
-                f' <a href="{escape(url)}">Open the rejected rows</a> '
-                f"({escape(summary.rejects_file.name)}: each with the reason)"
-            )
+            text += " " + self.tr(
+                '<a href="{url}">Open the rejected rows</a> ({file}: each with the reason)'
+            ).format(url=escape(url), file=escape(summary.rejects_file.name))
         self.summary.setText(text)
         self.imported.emit(summary)
 
@@ -378,7 +411,7 @@ class ImportDialog(QDialog):
         self._set_running(False)
         self.progress_bar.setValue(0)
         if isinstance(error, ImportCancelled):
-            self.summary.setText("Import cancelled; nothing was imported.")
+            self.summary.setText(self.tr("Import cancelled; nothing was imported."))
         else:
             self._show_error(error)
 
@@ -386,7 +419,9 @@ class ImportDialog(QDialog):
         if isinstance(error, UserError):
             message = str(error)
         else:
-            message = f"Unexpected error: {error}. Nothing was imported."
+            message = self.tr("Unexpected error: {error}. Nothing was imported.").format(
+                error=error
+            )
         self.summary.setText(f'<span style="color:#b00020">{escape(message)}</span>')
 
     def _open_link(self, link: str) -> None:

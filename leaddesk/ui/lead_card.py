@@ -20,6 +20,7 @@ from leaddesk.services.leads import LeadDetail
 from leaddesk.ui.icons import icon
 from leaddesk.ui.style import BAD, OK, WARN, tint
 from leaddesk.ui.timefmt import duration_text, relative_text, timer_text, when_text
+from leaddesk.ui.vocabulary import channel_name, outcome_label, status_name
 
 
 def _label(name: str, accessible: str, parent: QWidget, muted: bool = False) -> QLabel:
@@ -38,34 +39,38 @@ class LeadCard(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("LeadCard")
-        self.setAccessibleName("Lead card")
+        self.setAccessibleName(self.tr("Lead card"))
         self.detail: LeadDetail | None = None
         self._received = 0.0
 
-        self.name = _label("LeadName", "Lead name", self)
-        self.subtitle = _label("LeadCompany", "Company and title", self, muted=True)
-        self.status_pill = _label("LeadCallable", "Callable now", self)
+        self.name = _label("LeadName", self.tr("Lead name"), self)
+        self.subtitle = _label("LeadCompany", self.tr("Company and title"), self, muted=True)
+        self.status_pill = _label("LeadCallable", self.tr("Callable now"), self)
         self.status_pill.setTextFormat(Qt.TextFormat.RichText)
 
-        self.phone = _label("LeadPhone", "Phone number", self)
+        self.phone = _label("LeadPhone", self.tr("Phone number"), self)
         self.phone.setStyleSheet("font-size: 14pt; font-weight: 600;")
-        self.phone_intl = _label("LeadPhoneInternational", "International number", self, True)
-        self.copy_button = QPushButton(icon("copy"), "Copy", self)
+        self.phone_intl = _label(
+            "LeadPhoneInternational", self.tr("International number"), self, True
+        )
+        self.copy_button = QPushButton(icon("copy"), self.tr("Copy"), self)
         self.copy_button.setObjectName("CopyNumberButton")
-        self.copy_button.setAccessibleName("Copy number")
-        self.copy_button.setToolTip("Copy the number (Ctrl+Shift+C)")
+        self.copy_button.setAccessibleName(self.tr("Copy number"))
+        self.copy_button.setToolTip(self.tr("Copy the number (Ctrl+Shift+C)"))
         self.copy_button.clicked.connect(self._copy)
 
-        self.local_time = _label("LeadLocalTime", "Lead local time", self)
-        self.reason = _label("LeadReason", "Why callable or not", self, muted=True)
+        self.local_time = _label("LeadLocalTime", self.tr("Lead local time"), self)
+        self.reason = _label("LeadReason", self.tr("Why callable or not"), self, muted=True)
         self.reason.setWordWrap(True)
-        self.attempt = _label("LeadAttempt", "Attempt of cadence", self)
-        self.next_step = _label("LeadNextStep", "Next cadence step", self, muted=True)
-        self.age = _label("LeadAge", "Age since arrival", self)
-        self.age_caption = _label("LeadAgeCaption", "Age caption", self, muted=True)
-        self.last = _label("LeadLastAttempt", "Last attempt", self)
+        self.attempt = _label("LeadAttempt", self.tr("Attempt of cadence"), self)
+        self.next_step = _label("LeadNextStep", self.tr("Next cadence step"), self, muted=True)
+        self.age = _label("LeadAge", self.tr("Age since arrival"), self)
+        self.age_caption = _label("LeadAgeCaption", self.tr("Age caption"), self, muted=True)
+        self.last = _label("LeadLastAttempt", self.tr("Last attempt"), self)
         self.last.setWordWrap(True)
-        self.last_caption = _label("LeadLastCaption", "Last attempt caption", self, muted=True)
+        self.last_caption = _label(
+            "LeadLastCaption", self.tr("Last attempt caption"), self, muted=True
+        )
 
         head = QHBoxLayout()
         names = QVBoxLayout()
@@ -114,12 +119,12 @@ class LeadCard(QFrame):
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._tick)
-        self.show_empty("Select a lead in the call list.")
+        self.show_empty(self.tr("Select a lead in the call list."))
 
     def show_empty(self, text: str) -> None:
         self.detail = None
         self._timer.stop()
-        self.name.setText("No lead selected")
+        self.name.setText(self.tr("No lead selected"))
         self.subtitle.setText(text)
         for label in (
             self.phone,
@@ -139,7 +144,7 @@ class LeadCard(QFrame):
 
     def show_error(self, text: str) -> None:
         self.show_empty(text)
-        self.name.setText("Lead not available")
+        self.name.setText(self.tr("Lead not available"))
 
     def set_detail(self, detail: LeadDetail) -> None:
         self.detail = detail
@@ -148,7 +153,7 @@ class LeadCard(QFrame):
         self.subtitle.setText(
             " · ".join(p for p in (detail.company, detail.title, detail.place) if p)
         )
-        self.phone.setText(detail.phone_national or "no number")
+        self.phone.setText(detail.phone_national or self.tr("no number"))
         self.phone_intl.setText(
             detail.phone_international
             if detail.phone_international != detail.phone_national
@@ -156,13 +161,13 @@ class LeadCard(QFrame):
         )
         self.copy_button.setEnabled(bool(detail.phone_e164))
         if detail.do_not_call:
-            pill, color = "Do not call", BAD
+            pill, color = self.tr("Do not call"), BAD
         elif detail.phone_bad or not detail.phone_e164:
-            pill, color = "No good number", BAD
+            pill, color = self.tr("No good number"), BAD
         elif detail.callable:
-            pill, color = "Callable now", OK
+            pill, color = self.tr("Callable now"), OK
         else:
-            pill, color = "Not now", WARN
+            pill, color = self.tr("Not now"), WARN
         bg = tint(color, self.palette(), 0.16).name()
         self.status_pill.setText(
             f'<span style="background:{bg}; color:{color}; font-weight:600;">'
@@ -172,9 +177,9 @@ class LeadCard(QFrame):
         local = (
             f"{detail.local_time:%H:%M} {detail.local_time.tzname()}"
             if detail.local_time
-            else "time zone unknown"
+            else self.tr("time zone unknown")
         )
-        self.local_time.setText(f"{local} their time")
+        self.local_time.setText(self.tr("{time} their time").format(time=local))
         self.reason.setText(detail.reason)
         if detail.status in (
             "qualified",
@@ -183,22 +188,30 @@ class LeadCard(QFrame):
             "bad_number",
             "finished",
         ):
-            self.attempt.setText(f"Closed: {detail.status.replace('_', ' ')}")
-            self.next_step.setText(f"{detail.attempt_number - 1} attempts made")
+            self.attempt.setText(
+                self.tr("Closed: {status}").format(status=status_name(detail.status))
+            )
+            self.next_step.setText(self.tr("%n attempt(s) made", "", detail.attempt_number - 1))
         else:
-            self.attempt.setText(f"Attempt {detail.attempt_number} of {detail.cadence_length}")
+            self.attempt.setText(
+                self.tr("Attempt {number} of {length}").format(
+                    number=detail.attempt_number, length=detail.cadence_length
+                )
+            )
             nxt = detail.next_step_label
             if detail.callback_due_at is not None:
-                nxt = f"callback {when_text(detail.callback_due_at)}"
+                nxt = self.tr("callback {when}").format(when=when_text(detail.callback_due_at))
             self.next_step.setText(nxt)
         last = detail.last_attempt
         if last is None:
-            self.last.setText("Never contacted")
-            self.last_caption.setText("first touch is a call")
+            self.last.setText(self.tr("Never contacted"))
+            self.last_caption.setText(self.tr("first touch is a call"))
         else:
-            self.last.setText(f"{last.outcome_label} · {last.channel}")
+            self.last.setText(f"{outcome_label(last.outcome_label)} · {channel_name(last.channel)}")
             self.last_caption.setText(
-                f"{relative_text(last.at, detail.as_of)} by {last.agent_name}"
+                self.tr("{when} by {agent}").format(
+                    when=relative_text(last.at, detail.as_of), agent=last.agent_name
+                )
                 + (f" · “{last.note}”" if last.note else "")
             )
         self._tick()
@@ -215,13 +228,15 @@ class LeadCard(QFrame):
             age = detail.age_s + (time.monotonic() - self._received)
             self.age.setText(timer_text(age))
             self.age.setStyleSheet(f"font-weight: 600; color: {BAD if age > 300 else WARN};")
-            self.age_caption.setText("waiting since arrival")
+            self.age_caption.setText(self.tr("waiting since arrival"))
         else:
             self.age.setStyleSheet("font-weight: 600;")
-            self.age.setText(duration_text(detail.age_s) + " old")
+            self.age.setText(self.tr("{age} old").format(age=duration_text(detail.age_s)))
             stl = detail.speed_to_lead_s
             self.age_caption.setText(
-                f"first call after {duration_text(stl)}" if stl is not None else ""
+                self.tr("first call after {wait}").format(wait=duration_text(stl))
+                if stl is not None
+                else ""
             )
 
     def _copy(self) -> None:

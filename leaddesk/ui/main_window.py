@@ -49,6 +49,7 @@ from leaddesk.ui.softphone import DialerFactory, SoftphoneLink
 from leaddesk.ui.tasks import TaskRunner
 from leaddesk.ui.timefmt import relative_text
 from leaddesk.ui.tray import Tray
+from leaddesk.ui.vocabulary import channel_name, outcome_label
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +71,10 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
-        self.setAccessibleName("LeadDesk agent window")
-        self.setWindowTitle(f"LeadDesk · {backend.ws.agent.display_name}")
+        self.setAccessibleName(self.tr("LeadDesk agent window"))
+        self.setWindowTitle(
+            self.tr("LeadDesk · {agent}").format(agent=backend.ws.agent.display_name)
+        )
         self.setWindowIcon(app_icon())
         self.backend = backend
         self.dialer = dialer
@@ -99,12 +102,14 @@ class MainWindow(QMainWindow):
         self.script = ScriptPanel(self)
         self.rapport = RapportPanel(self)
         self.history = HistoryView(self)
-        self.script_box = Panel("Voicemail script", "voicemail", self.script, "script", self)
+        self.script_box = Panel(
+            self.tr("Voicemail script"), "voicemail", self.script, "script", self
+        )
         self.script_box.header.addWidget(self.script.next_button)
-        self.rapport_box = Panel("Rapport", "note", self.rapport, "rapport", self)
+        self.rapport_box = Panel(self.tr("Rapport"), "note", self.rapport, "rapport", self)
         self.rapport_box.header.addWidget(self.rapport.edit_button)
         self.rapport_box.header.addWidget(self.rapport.pin_button)
-        self.history_box = Panel("History", "history", self.history, "history", self)
+        self.history_box = Panel(self.tr("History"), "history", self.history, "history", self)
         top_row = QSplitter(Qt.Orientation.Horizontal, self)
         top_row.setObjectName("ScriptRapportSplitter")
         top_row.setChildrenCollapsible(False)
@@ -149,7 +154,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.busy_label = QLabel(self)
         self.busy_label.setObjectName("BusyIndicator")
-        self.busy_label.setAccessibleName("Background work")
+        self.busy_label.setAccessibleName(self.tr("Background work"))
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().setObjectName("StatusBar")
         self.resize(1440, 900)
@@ -202,7 +207,9 @@ class MainWindow(QMainWindow):
         self.events.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.events.sync_state_changed.connect(self.shift.set_sync_state)
         self.events.leads_changed.connect(self.refresh)
-        self.runner.busy_changed.connect(lambda n: self.busy_label.setText("working…" if n else ""))
+        self.runner.busy_changed.connect(
+            lambda n: self.busy_label.setText(self.tr("working…") if n else "")
+        )
 
     # -- loading ------------------------------------------------------------------------
 
@@ -255,15 +262,20 @@ class MainWindow(QMainWindow):
         self._set_pending(dial, recovered=True)
         if not self.calllist.select_lead(dial.lead_id):
             self._load_lead(dial.lead_id)
-        more = f" ({len(pending)} calls were not logged)" if len(pending) > 1 else ""
-        self.statusBar().showMessage(
-            f"Wrap up the call to {dial.lead_name} that was not logged{more}.", 15_000
-        )
+        if len(pending) > 1:
+            text = self.tr(
+                "Wrap up the call to {name} that was not logged (%n calls were not logged).",
+                "",
+                len(pending),
+            )
+        else:
+            text = self.tr("Wrap up the call to {name} that was not logged.")
+        self.statusBar().showMessage(text.format(name=dial.lead_name), 15_000)
 
     def _on_lead_selected(self, lead_id: str) -> None:
         if not lead_id:
             self.detail = None
-            self.card.show_empty("No lead selected.")
+            self.card.show_empty(self.tr("No lead selected."))
             self.events.lead_changed.emit("")
             self._update_dial_state()
             return
@@ -303,13 +315,13 @@ class MainWindow(QMainWindow):
             if self._loading_lead != lead_id:
                 return
             if script is None:
-                self.script.show_message("No voicemail script for this lead.")
+                self.script.show_message(self.tr("No voicemail script for this lead."))
             else:
                 self.script.set_script(script)
 
         def failed(exc: BaseException) -> None:
             if self._loading_lead == lead_id:
-                self.script.show_message(f"No script: {exc}")
+                self.script.show_message(self.tr("No script: {error}").format(error=exc))
 
         self.runner.run(lambda: backend.script(lead_id, step), done, failed, name="script")
 
@@ -322,7 +334,9 @@ class MainWindow(QMainWindow):
 
         def failed(exc: BaseException) -> None:
             if self._loading_lead == lead_id:
-                self.rapport.set_available(False, f"Rapport notes could not be read: {exc}")
+                self.rapport.set_available(
+                    False, self.tr("Rapport notes could not be read: {error}").format(error=exc)
+                )
 
         self.runner.run(lambda: backend.rapport(lead_id), done, failed, name="rapport")
 
@@ -333,12 +347,17 @@ class MainWindow(QMainWindow):
         if self.pending is not None:
             self.outcomes.set_can_dial(False)
         elif detail is None:
-            self.outcomes.set_can_dial(False, "Select a lead to call.")
+            self.outcomes.set_can_dial(False, self.tr("Select a lead to call."))
         elif not detail.callable:
-            self.outcomes.set_can_dial(False, f"Not callable now: {detail.reason}")
+            self.outcomes.set_can_dial(
+                False, self.tr("Not callable now: {reason}").format(reason=detail.reason)
+            )
         else:
             self.outcomes.set_can_dial(
-                True, f"Ready to call {detail.name} at {detail.phone_national}."
+                True,
+                self.tr("Ready to call {name} at {number}.").format(
+                    name=detail.name, number=detail.phone_national
+                ),
             )
         self.dial_action.setEnabled(True)
 
@@ -364,13 +383,21 @@ class MainWindow(QMainWindow):
 
     def dial(self) -> None:
         if self.pending is not None:
-            self.show_error(f"Log the outcome of the call to {self.pending.lead_name} first.")
+            self.show_error(
+                self.tr("Log the outcome of the call to {name} first.").format(
+                    name=self.pending.lead_name
+                )
+            )
             return
         detail = self.detail
         if detail is None or self._dialing:
             return
         if not detail.callable or not detail.phone_e164:
-            self.show_error(f"{detail.name} cannot be called now: {detail.reason}")
+            self.show_error(
+                self.tr("{name} cannot be called now: {reason}").format(
+                    name=detail.name, reason=detail.reason
+                )
+            )
             return
         script = self.script.script
         script_id = script.script_id if script else None
@@ -384,7 +411,9 @@ class MainWindow(QMainWindow):
                 self.dialer.dial(pending.phone_e164 or "", pending.lead_id)
             except DialError as exc:
                 self.outcomes.state.setText(
-                    f"{exc}. The number is copied: <b>{detail.phone_national}</b>"
+                    self.tr("{error}. The number is copied: <b>{number}</b>").format(
+                        error=exc, number=detail.phone_national
+                    )
                 )
                 self._copy(pending.phone_e164 or "")
 
@@ -413,12 +442,13 @@ class MainWindow(QMainWindow):
             self.pending.lead_id if self.pending else (self.detail.lead_id if self.detail else None)
         )
         if lead_id is None:
-            self.show_error("Select a lead first.")
+            self.show_error(self.tr("Select a lead first."))
             return
         if self.pending is not None and default_channel(code).value != "phone":
             self.show_error(
-                f"Log the call to {self.pending.lead_name} first "
-                f"(“{info.label}” is not a call outcome)."
+                self.tr("Log the call to {name} first (“{outcome}” is not a call outcome).").format(
+                    name=self.pending.lead_name, outcome=outcome_label(info.label)
+                )
             )
             return
         callback_at = None
@@ -427,14 +457,18 @@ class MainWindow(QMainWindow):
             if callback_at is None:
                 self.picker.tomorrow.setFocus()
                 self.show_error(
-                    "Pick the callback time first: Alt+T tomorrow at this time, "
-                    "Alt+2 in 2 hours, or a date."
+                    self.tr(
+                        "Pick the callback time first: Alt+T tomorrow at this time, "
+                        "Alt+2 in 2 hours, or a date."
+                    )
                 )
                 return
             if not self.picker.is_ok():
                 self.show_error(
-                    "The callback time is outside the lead's calling hours "
-                    "(or still being checked): pick another."
+                    self.tr(
+                        "The callback time is outside the lead's calling hours "
+                        "(or still being checked): pick another."
+                    )
                 )
                 return
         script = self.script.script if code == "voicemail_left" else None
@@ -464,13 +498,18 @@ class MainWindow(QMainWindow):
                 self._set_pending(None)
             self.outcomes.clear_inputs()
             self.picker.set_lead(None)
-            nxt = "no further touch (cadence ended)"
+            nxt = self.tr("no further touch (cadence ended)")
             if result.next_action_at is not None:
-                nxt = (
-                    f"next: {result.next_channel or 'phone'} "
-                    f"{relative_text(result.next_action_at, backend.now)}"
+                nxt = self.tr("next: {channel} {when}").format(
+                    channel=channel_name(result.next_channel or "phone"),
+                    when=relative_text(result.next_action_at, backend.now),
                 )
-            self.statusBar().showMessage(f"Saved “{info.label}” · {nxt}", 10_000)
+            self.statusBar().showMessage(
+                self.tr("Saved “{outcome}” · {next}").format(
+                    outcome=outcome_label(info.label), next=nxt
+                ),
+                10_000,
+            )
             self.events.outcome_recorded.emit(result)
             self._select_after = (row if row is not None else 0, lead_id)
             self._variant_step = 0
@@ -508,16 +547,19 @@ class MainWindow(QMainWindow):
     def _add_note(self, text: str, kind: str) -> None:
         if self.detail is not None:
             lead_id, backend = self.detail.lead_id, self.backend
-            self._rapport_write(lambda: backend.add_note(lead_id, text, kind), "Note added")
+            self._rapport_write(
+                lambda: backend.add_note(lead_id, text, kind), self.tr("Note added")
+            )
 
     def _edit_note(self, note_id: str, text: str) -> None:
         backend = self.backend
-        self._rapport_write(lambda: backend.edit_note(note_id, text), "Note saved")
+        self._rapport_write(lambda: backend.edit_note(note_id, text), self.tr("Note saved"))
 
     def _pin_note(self, note_id: str, pinned: bool) -> None:
         backend = self.backend
         self._rapport_write(
-            lambda: backend.pin_note(note_id, pinned), "Note pinned" if pinned else "Note unpinned"
+            lambda: backend.pin_note(note_id, pinned),
+            self.tr("Note pinned") if pinned else self.tr("Note unpinned"),
         )
 
     # -- small actions ------------------------------------------------------------------
@@ -529,7 +571,7 @@ class MainWindow(QMainWindow):
     def _copy(self, number: str) -> None:
         if number:
             self._copy_text(number)
-            self.statusBar().showMessage(f"Copied {number}", 5000)
+            self.statusBar().showMessage(self.tr("Copied {number}").format(number=number), 5000)
 
     def focus_search(self) -> None:
         self.calllist.search.setFocus()
@@ -589,7 +631,9 @@ class MainWindow(QMainWindow):
     def show_error(self, error: BaseException | str) -> None:
         message = str(error)
         if isinstance(error, BaseException) and not isinstance(error, UserError):
-            message = f"Something went wrong: {error}. Details are in the log."
+            message = self.tr("Something went wrong: {error}. Details are in the log.").format(
+                error=error
+            )
         self.statusBar().showMessage(message, 12_000)
         if self.compact.isVisible():
             self.compact.show_message(message)

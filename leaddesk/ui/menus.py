@@ -8,12 +8,13 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from leaddesk.domain.outcomes import OUTCOMES
 from leaddesk.ui.icons import icon
+from leaddesk.ui.vocabulary import outcome_label
 
 if TYPE_CHECKING:
     from leaddesk.ui.main_window import MainWindow
@@ -45,38 +46,99 @@ def build_menus(w: MainWindow) -> QAction:
     """File, Lead, View and Help menus; returns the Dial action."""
     bar = w.menuBar()
     bar.setObjectName("MenuBar")
-    file = bar.addMenu("&File")
+    file = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
     if importlib.util.find_spec("leaddesk.ui.import_dialog") is not None:
-        _action(w, file, "Import leads…", "Ctrl+I", w.open_import, "ActionImport", "import")
+        _action(
+            w,
+            file,
+            QCoreApplication.translate("Menus", "Import leads…"),
+            "Ctrl+I",
+            w.open_import,
+            "ActionImport",
+            "import",
+        )
     if importlib.util.find_spec("leaddesk.ui.supervisor") is not None:
         _action(
             w,
             file,
-            "Supervisor review",
+            QCoreApplication.translate("Menus", "Supervisor review"),
             "Ctrl+Shift+S",
             w.open_supervisor,
             "ActionSupervisor",
             "supervisor",
         )
     file.addSeparator()
-    _action(w, file, "Quit", "Ctrl+Q", w.close, "ActionQuit")
+    _action(w, file, QCoreApplication.translate("Menus", "Quit"), "Ctrl+Q", w.close, "ActionQuit")
 
-    lead = bar.addMenu("&Lead")
+    lead = bar.addMenu(QCoreApplication.translate("Menus", "&Lead"))
     # Enter dials; the handler lets the text fields keep their own Enter.
-    dial = _action(w, lead, "Dial", ["Return", "Enter"], w.on_enter, "ActionDial", "phone")
-    _action(w, lead, "Hang up", "Ctrl+H", w.hangup, "ActionHangup", "phone")
-    _action(w, lead, "Copy number", "Ctrl+Shift+C", w.copy_number, "ActionCopyNumber", "copy")
-    _action(w, lead, "Find a lead", "Ctrl+F", w.focus_search, "ActionFind", "search")
-    _action(w, lead, "Go to the call list", "Ctrl+1", w.calllist.table.setFocus, "ActionFocusList")
-    _action(w, lead, "Refresh", "F5", w.refresh, "ActionRefresh", "refresh")
-    lead.addSeparator()
-    _action(
-        w, lead, "Note for this attempt", "Ctrl+L", w.outcomes.note.setFocus, "ActionNote", "note"
+    dial = _action(
+        w,
+        lead,
+        QCoreApplication.translate("Menus", "Dial"),
+        ["Return", "Enter"],
+        w.on_enter,
+        "ActionDial",
+        "phone",
     )
     _action(
         w,
         lead,
-        "Callback tomorrow, same time",
+        QCoreApplication.translate("Menus", "Hang up"),
+        "Ctrl+H",
+        w.hangup,
+        "ActionHangup",
+        "phone",
+    )
+    _action(
+        w,
+        lead,
+        QCoreApplication.translate("Menus", "Copy number"),
+        "Ctrl+Shift+C",
+        w.copy_number,
+        "ActionCopyNumber",
+        "copy",
+    )
+    _action(
+        w,
+        lead,
+        QCoreApplication.translate("Menus", "Find a lead"),
+        "Ctrl+F",
+        w.focus_search,
+        "ActionFind",
+        "search",
+    )
+    _action(
+        w,
+        lead,
+        QCoreApplication.translate("Menus", "Go to the call list"),
+        "Ctrl+1",
+        w.calllist.table.setFocus,
+        "ActionFocusList",
+    )
+    _action(
+        w,
+        lead,
+        QCoreApplication.translate("Menus", "Refresh"),
+        "F5",
+        w.refresh,
+        "ActionRefresh",
+        "refresh",
+    )
+    lead.addSeparator()
+    _action(
+        w,
+        lead,
+        QCoreApplication.translate("Menus", "Note for this attempt"),
+        "Ctrl+L",
+        w.outcomes.note.setFocus,
+        "ActionNote",
+        "note",
+    )
+    _action(
+        w,
+        lead,
+        QCoreApplication.translate("Menus", "Callback tomorrow, same time"),
         "Alt+T",
         w.picker.pick_tomorrow,
         "ActionCallbackTomorrow",
@@ -85,7 +147,7 @@ def build_menus(w: MainWindow) -> QAction:
     _action(
         w,
         lead,
-        "Callback in 2 hours",
+        QCoreApplication.translate("Menus", "Callback in 2 hours"),
         "Alt+2",
         w.picker.pick_in_two_hours,
         "ActionCallbackTwoHours",
@@ -94,30 +156,59 @@ def build_menus(w: MainWindow) -> QAction:
     _action(
         w,
         lead,
-        "Next script variant",
+        QCoreApplication.translate("Menus", "Next script variant"),
         "Ctrl+Shift+V",
         w.next_variant,
         "ActionNextVariant",
         "shuffle",
     )
-    _action(w, lead, "Add rapport note", "Ctrl+N", w.focus_rapport, "ActionAddNote", "plus")
-    _action(w, lead, "Edit rapport note", "F2", w.rapport.start_edit, "ActionEditNote", "edit")
     _action(
-        w, lead, "Pin rapport note", "Ctrl+Shift+P", w.rapport.toggle_pin, "ActionPinNote", "pin"
+        w,
+        lead,
+        QCoreApplication.translate("Menus", "Add rapport note"),
+        "Ctrl+N",
+        w.focus_rapport,
+        "ActionAddNote",
+        "plus",
+    )
+    _action(
+        w,
+        lead,
+        QCoreApplication.translate("Menus", "Edit rapport note"),
+        "F2",
+        w.rapport.start_edit,
+        "ActionEditNote",
+        "edit",
+    )
+    _action(
+        w,
+        lead,
+        QCoreApplication.translate("Menus", "Pin rapport note"),
+        "Ctrl+Shift+P",
+        w.rapport.toggle_pin,
+        "ActionPinNote",
+        "pin",
     )
 
-    view = bar.addMenu("&View")
+    view = bar.addMenu(QCoreApplication.translate("Menus", "&View"))
     _action(
         w,
         view,
-        "Compact mode (always on top)",
+        QCoreApplication.translate("Menus", "Compact mode (always on top)"),
         "Ctrl+Shift+M",
         w.toggle_compact,
         "ActionCompact",
         "compact",
     )
-    help_ = bar.addMenu("&Help")
-    _action(w, help_, "Keyboard shortcuts", "F1", w.show_shortcuts, "ActionShortcuts")
+    help_ = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
+    _action(
+        w,
+        help_,
+        QCoreApplication.translate("Menus", "Keyboard shortcuts"),
+        "F1",
+        w.show_shortcuts,
+        "ActionShortcuts",
+    )
     QShortcut(
         QKeySequence("Escape"),
         w.calllist.search,
@@ -134,11 +225,15 @@ def shortcuts_dialog(w: MainWindow) -> QMessageBox:
         for a in w.actions()
         if not a.shortcut().isEmpty()
     )
-    keys = "".join(f"<tr><td><b>{i.key}</b></td><td>{i.label}</td></tr>" for i in OUTCOMES.values())
+    keys = "".join(
+        f"<tr><td><b>{i.key}</b></td><td>{outcome_label(i.label)}</td></tr>"
+        for i in OUTCOMES.values()
+    )
+    outcomes = QCoreApplication.translate("Menus", "Outcomes")
     box = QMessageBox(
         QMessageBox.Icon.NoIcon,
-        "Keyboard shortcuts",
-        f"<table cellspacing=4>{rows}</table><p><b>Outcomes</b></p>"
+        QCoreApplication.translate("Menus", "Keyboard shortcuts"),
+        f"<table cellspacing=4>{rows}</table><p><b>{outcomes}</b></p>"
         f"<table cellspacing=4>{keys}</table>",
         QMessageBox.StandardButton.Close,
         w,

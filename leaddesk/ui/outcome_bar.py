@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -26,6 +26,7 @@ from leaddesk.ui.callback_picker import CallbackPicker
 from leaddesk.ui.icons import icon
 from leaddesk.ui.style import WARN, tint
 from leaddesk.ui.timefmt import timer_text
+from leaddesk.ui.vocabulary import QT_TRANSLATE_NOOP, outcome_label
 
 # Phone outcomes on the first rows, written channels after.
 LAYOUT = (
@@ -35,7 +36,7 @@ LAYOUT = (
 )
 
 
-SHORT_LABELS = {"voicemail_no_message": "VM, no msg"}
+SHORT_LABELS = {"voicemail_no_message": QT_TRANSLATE_NOOP("OutcomeBar", "VM, no msg")}
 
 # What a softphone reports while a call lasts: the live timer's words ("Ringing 0:04",
 # "Talking 1:05") and the talk seconds so far; None when no call is live.
@@ -49,8 +50,9 @@ class OutcomeButton(QPushButton):
         super().__init__(parent)
         self.info = info
         self.setObjectName(f"Outcome_{info.code}")
-        self.setAccessibleName(f"{info.label} (key {info.key})")
-        self.setToolTip(f"Log “{info.label}” (key {info.key})")
+        name = outcome_label(info.label)
+        self.setAccessibleName(self.tr("{outcome} (key {key})").format(outcome=name, key=info.key))
+        self.setToolTip(self.tr("Log “{outcome}” (key {key})").format(outcome=name, key=info.key))
         self.setProperty("outcome", True)
         self.setMinimumHeight(30)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -58,7 +60,9 @@ class OutcomeButton(QPushButton):
         cap.setObjectName("KeyHint")
         cap.setAlignment(Qt.AlignmentFlag.AlignCenter)
         cap.setMinimumWidth(18)
-        text = QLabel(SHORT_LABELS.get(info.code, info.label), self)
+        short = SHORT_LABELS.get(info.code)
+        text = QLabel(QCoreApplication.translate("OutcomeBar", short) if short else name, self)
+        text.setObjectName("OutcomeLabel")
         for label in (cap, text):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         row = QHBoxLayout(self)
@@ -75,7 +79,7 @@ class OutcomeBar(QFrame):
     def __init__(self, picker: CallbackPicker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("OutcomeBar")
-        self.setAccessibleName("Outcome bar")
+        self.setAccessibleName(self.tr("Outcome bar"))
         self.pending: PendingDial | None = None
         self._dial_started = 0.0
         self._duration_touched = False
@@ -84,14 +88,14 @@ class OutcomeBar(QFrame):
         self.call_ended = False
         self.suggested: str | None = None
 
-        self.dial_button = QPushButton(icon("phone", "#ffffff"), "Dial   Enter", self)
+        self.dial_button = QPushButton(icon("phone", "#ffffff"), self.tr("Dial   Enter"), self)
         self.dial_button.setObjectName("DialButton")
-        self.dial_button.setAccessibleName("Dial")
-        self.dial_button.setToolTip("Call the selected lead (Enter)")
+        self.dial_button.setAccessibleName(self.tr("Dial"))
+        self.dial_button.setToolTip(self.tr("Call the selected lead (Enter)"))
         self.dial_button.clicked.connect(self.dial_requested)
         self.state = QLabel(self)
         self.state.setObjectName("DialState")
-        self.state.setAccessibleName("Dial state")
+        self.state.setAccessibleName(self.tr("Dial state"))
         self.state.setWordWrap(True)
         self.state.setTextFormat(Qt.TextFormat.RichText)
 
@@ -114,17 +118,17 @@ class OutcomeBar(QFrame):
 
         self.note = QLineEdit(self)
         self.note.setObjectName("OutcomeNote")
-        self.note.setAccessibleName("Outcome note")
-        self.note.setPlaceholderText("Note for this attempt (Ctrl+L)")
+        self.note.setAccessibleName(self.tr("Outcome note"))
+        self.note.setPlaceholderText(self.tr("Note for this attempt (Ctrl+L)"))
         self.duration = QSpinBox(self)
         self.duration.setObjectName("OutcomeDuration")
-        self.duration.setAccessibleName("Call duration in seconds")
+        self.duration.setAccessibleName(self.tr("Call duration in seconds"))
         self.duration.setRange(0, 24 * 3600)
-        self.duration.setSuffix(" s")
-        self.duration.setSpecialValueText("no duration")
+        self.duration.setSuffix(self.tr(" s", "seconds after the call duration"))
+        self.duration.setSpecialValueText(self.tr("no duration"))
         self.duration.setMinimumWidth(110)
         self.duration.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.duration.setToolTip("How long the call lasted; filled in while a call runs")
+        self.duration.setToolTip(self.tr("How long the call lasted; filled in while a call runs"))
         self.duration.valueChanged.connect(self._duration_edited)
         self.picker = picker
         picker.setParent(self)
@@ -174,9 +178,14 @@ class OutcomeBar(QFrame):
         self.setStyleSheet(f"QFrame#OutcomeBar {{ border: 1px solid {color}; background: {bg}; }}")
         if recovered:
             self.state.setText(
-                f'<b style="color:{color}">Call to {pending.lead_name} was not logged</b> '
-                f"(started {pending.started_at.astimezone():%a %H:%M}). "
-                "Press the outcome key to wrap it up."
+                self.tr(
+                    '<b style="color:{color}">Call to {name} was not logged</b> '
+                    "(started {started}). Press the outcome key to wrap it up."
+                ).format(
+                    color=color,
+                    name=pending.lead_name,
+                    started=f"{pending.started_at.astimezone():%a %H:%M}",
+                )
             )
             self._timer.stop()
         else:
@@ -190,15 +199,19 @@ class OutcomeBar(QFrame):
         if live is not None:
             words, talking = live
             self.state.setText(
-                f'<b style="color:{WARN}">{self.pending.lead_name}</b> · {words} · '
-                "Ctrl+H hangs up; log the outcome before the next dial"
+                self.tr(
+                    '<b style="color:{color}">{name}</b> · {call} · '
+                    "Ctrl+H hangs up; log the outcome before the next dial"
+                ).format(color=WARN, name=self.pending.lead_name, call=words)
             )
             self._set_duration(int(talking))
             return
         elapsed = time.monotonic() - self._dial_started
         self.state.setText(
-            f'<b style="color:{WARN}">Calling {self.pending.lead_name}</b> · '
-            f"{timer_text(elapsed)} · log the outcome (keys 1–9, letters) before the next dial"
+            self.tr(
+                '<b style="color:{color}">Calling {name}</b> · '
+                "{timer} · log the outcome (keys 1–9, letters) before the next dial"
+            ).format(color=WARN, name=self.pending.lead_name, timer=timer_text(elapsed))
         )
         self._set_duration(int(elapsed))
 
@@ -215,13 +228,17 @@ class OutcomeBar(QFrame):
         self._timer.stop()
         self._set_duration(duration_s)
         self.suggest(suggested)
-        name = self.pending.lead_name if self.pending else "the lead"
+        name = self.pending.lead_name if self.pending else self.tr("the lead")
         if suggested is not None:
-            hint = f"Press Enter to log “{OUTCOMES[suggested].label}”, or another outcome key."
+            hint = self.tr("Press Enter to log “{outcome}”, or another outcome key.").format(
+                outcome=outcome_label(OUTCOMES[suggested].label)
+            )
         else:
-            hint = "Choose the outcome (keys 1–9, letters)."
+            hint = self.tr("Choose the outcome (keys 1–9, letters).")
         self.state.setText(
-            f'<b style="color:{WARN}">Call to {name} ended</b> · {description} {hint}'
+            self.tr(
+                '<b style="color:{color}">Call to {name} ended</b> · {description} {hint}'
+            ).format(color=WARN, name=name, description=description, hint=hint)
         )
 
     def suggest(self, code: str | None) -> None:

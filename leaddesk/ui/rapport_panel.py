@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from leaddesk.ui.backend import NoteView, RapportView
 from leaddesk.ui.icons import icon
 from leaddesk.ui.style import ACCENT
+from leaddesk.ui.vocabulary import kind_name
 
 KINDS = ("family", "interests", "work", "timing", "pain", "other")
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -33,19 +34,19 @@ class RapportPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("RapportPanel")
-        self.setAccessibleName("Rapport notes")
+        self.setAccessibleName(self.tr("Rapport notes"))
         self._editing: str | None = None
         self._notes: dict[str, NoteView] = {}
 
         self.openers = QLabel(self)
         self.openers.setObjectName("RapportOpeners")
-        self.openers.setAccessibleName("Suggested openers")
+        self.openers.setAccessibleName(self.tr("Suggested openers"))
         self.openers.setWordWrap(True)
         self.openers.setTextFormat(Qt.TextFormat.RichText)
 
         self.list = QListWidget(self)
         self.list.setObjectName("RapportNotes")
-        self.list.setAccessibleName("Rapport notes list")
+        self.list.setAccessibleName(self.tr("Rapport notes list"))
         self.list.setAlternatingRowColors(True)
         self.list.setMinimumHeight(48)
         self.list.itemDoubleClicked.connect(lambda _i: self.start_edit())
@@ -53,34 +54,35 @@ class RapportPanel(QWidget):
 
         self.kind = QComboBox(self)
         self.kind.setObjectName("RapportKind")
-        self.kind.setAccessibleName("Note kind")
-        self.kind.addItems(KINDS)
-        self.kind.setCurrentText("other")
+        self.kind.setAccessibleName(self.tr("Note kind"))
+        for kind in KINDS:
+            self.kind.addItem(kind_name(kind), kind)  # the data is the kind's code
+        self.kind.setCurrentIndex(self.kind.findData("other"))
         self.input = QLineEdit(self)
         self.input.setObjectName("RapportInput")
-        self.input.setAccessibleName("New rapport note")
-        self.input.setPlaceholderText("What did you learn? (Ctrl+N)")
+        self.input.setAccessibleName(self.tr("New rapport note"))
+        self.input.setPlaceholderText(self.tr("What did you learn? (Ctrl+N)"))
         self.input.returnPressed.connect(self.submit)
-        self.add_button = QPushButton(icon("plus"), "Add", self)
+        self.add_button = QPushButton(icon("plus"), self.tr("Add"), self)
         self.add_button.setObjectName("RapportAddButton")
-        self.add_button.setAccessibleName("Add note")
+        self.add_button.setAccessibleName(self.tr("Add note"))
         self.add_button.clicked.connect(self.submit)
         self.edit_button = QToolButton(self)
         self.edit_button.setIcon(icon("edit"))
-        self.edit_button.setText("Edit  F2")
+        self.edit_button.setText(self.tr("Edit  F2"))
         self.edit_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.edit_button.setAutoRaise(True)
         self.edit_button.setObjectName("RapportEditButton")
-        self.edit_button.setAccessibleName("Edit note")
-        self.edit_button.setToolTip("Edit the selected note (F2)")
+        self.edit_button.setAccessibleName(self.tr("Edit note"))
+        self.edit_button.setToolTip(self.tr("Edit the selected note (F2)"))
         self.edit_button.clicked.connect(self.start_edit)
         self.pin_button = QToolButton(self)
         self.pin_button.setIcon(icon("pin"))
         self.pin_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.pin_button.setAutoRaise(True)
         self.pin_button.setObjectName("RapportPinButton")
-        self.pin_button.setAccessibleName("Pin or unpin note")
-        self.pin_button.setToolTip("Pin the selected note on top (Ctrl+Shift+P)")
+        self.pin_button.setAccessibleName(self.tr("Pin or unpin note"))
+        self.pin_button.setToolTip(self.tr("Pin the selected note on top (Ctrl+Shift+P)"))
         self.pin_button.clicked.connect(self.toggle_pin)
 
         form = QHBoxLayout()
@@ -94,8 +96,8 @@ class RapportPanel(QWidget):
         layout.addWidget(self.openers)
         layout.addWidget(self.list, 1)
         layout.addLayout(form)
-        self.pin_button.setText("Pin")
-        self.set_available(False, "Select a lead to see its rapport notes.")
+        self.pin_button.setText(self.tr("Pin"))
+        self.set_available(False, self.tr("Select a lead to see its rapport notes."))
 
     def set_available(self, available: bool, message: str = "") -> None:
         for widget in (self.input, self.add_button, self.edit_button, self.pin_button, self.kind):
@@ -115,21 +117,21 @@ class RapportPanel(QWidget):
                 )
             )
         else:
-            self.openers.setText("<i>No openers yet: ask what matters to them today.</i>")
+            self.openers.setText(self.tr("<i>No openers yet: ask what matters to them today.</i>"))
         current = self.selected_note_id()
         self.list.clear()
         ordered = sorted(rapport.notes, key=lambda n: (not n.pinned,))
         for note in ordered:
-            item = QListWidgetItem(f"{note.kind}: {note.text}")
+            item = QListWidgetItem(f"{kind_name(note.kind)}: {note.text}")
             item.setData(NOTE_ID_ROLE, note.note_id)
             if note.pinned:
                 item.setIcon(icon("pin"))
-                item.setToolTip("Pinned")
+                item.setToolTip(self.tr("Pinned"))
             self.list.addItem(item)
             if note.note_id == current:
                 self.list.setCurrentItem(item)
         if not rapport.notes:
-            placeholder = QListWidgetItem("No notes yet.")
+            placeholder = QListWidgetItem(self.tr("No notes yet."))
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(placeholder)
         self._update_buttons()
@@ -144,7 +146,7 @@ class RapportPanel(QWidget):
         note = self._notes.get(note_id or "")
         self.edit_button.setEnabled(note is not None)
         self.pin_button.setEnabled(note is not None)
-        self.pin_button.setText("Unpin" if note and note.pinned else "Pin")
+        self.pin_button.setText(self.tr("Unpin") if note and note.pinned else self.tr("Pin"))
 
     def start_edit(self) -> None:
         note_id = self.selected_note_id()
@@ -153,7 +155,7 @@ class RapportPanel(QWidget):
             return
         self._editing = note.note_id
         self.input.setText(note.text)
-        self.add_button.setText("Save")
+        self.add_button.setText(self.tr("Save"))
         self.input.setFocus()
 
     def submit(self) -> None:
@@ -163,9 +165,9 @@ class RapportPanel(QWidget):
         if self._editing:
             self.edit_requested.emit(self._editing, text)
         else:
-            self.add_requested.emit(text, self.kind.currentText())
+            self.add_requested.emit(text, str(self.kind.currentData()))
         self._editing = None
-        self.add_button.setText("Add")
+        self.add_button.setText(self.tr("Add"))
         self.input.clear()
 
     def toggle_pin(self) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWi
 from leaddesk.ui.backend import ScriptView
 from leaddesk.ui.icons import icon
 from leaddesk.ui.style import OK, WARN
+from leaddesk.ui.vocabulary import stage_name
 
 
 class ScriptPanel(QWidget):
@@ -17,12 +18,12 @@ class ScriptPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ScriptPanel")
-        self.setAccessibleName("Voicemail script")
+        self.setAccessibleName(self.tr("Voicemail script"))
         self.script: ScriptView | None = None
 
         self.text = QLabel(self)
         self.text.setObjectName("ScriptText")
-        self.text.setAccessibleName("Script text")
+        self.text.setAccessibleName(self.tr("Script text"))
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -30,18 +31,18 @@ class ScriptPanel(QWidget):
 
         self.length = QLabel(self)
         self.length.setObjectName("ScriptLength")
-        self.length.setAccessibleName("Script length")
+        self.length.setAccessibleName(self.tr("Script length"))
         self.stage = QLabel(self)
         self.stage.setObjectName("ScriptStage")
-        self.stage.setAccessibleName("Script stage")
+        self.stage.setAccessibleName(self.tr("Script stage"))
         self.stage.setProperty("muted", True)
         self.next_button = QToolButton(self)
         self.next_button.setIcon(icon("shuffle"))
-        self.next_button.setText("Next variant  Ctrl+Shift+V")
+        self.next_button.setText(self.tr("Next variant  Ctrl+Shift+V"))
         self.next_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.next_button.setAutoRaise(True)
         self.next_button.setObjectName("NextVariantButton")
-        self.next_button.setAccessibleName("Next script variant")
+        self.next_button.setAccessibleName(self.tr("Next script variant"))
         self.next_button.clicked.connect(self.next_variant_requested)
 
         self.length.setWordWrap(True)
@@ -56,7 +57,7 @@ class ScriptPanel(QWidget):
         layout.setContentsMargins(14, 8, 14, 12)
         layout.addWidget(self.text, 1)
         layout.addLayout(meta)
-        self.show_message("Select a lead to see the voicemail to leave.")
+        self.show_message(self.tr("Select a lead to see the voicemail to leave."))
 
     def show_message(self, text: str) -> None:
         self.script = None
@@ -73,23 +74,39 @@ class ScriptPanel(QWidget):
         seconds = round(script.seconds)
         if script.too_long:
             self.length.setText(
-                f'<span style="color:{WARN}; font-weight:600">⚠ {seconds} s · {script.words} '
-                f"words: too long, keep it under {round(script.warn_seconds)} s</span>"
+                self.tr(
+                    '<span style="color:{color}; font-weight:600">⚠ {seconds} s · {words} '
+                    "words: too long, keep it under {limit} s</span>"
+                ).format(
+                    color=WARN,
+                    seconds=seconds,
+                    words=script.words,
+                    limit=round(script.warn_seconds),
+                )
             )
+            spoken = self.tr("{seconds} seconds, too long")
         else:
             self.length.setText(
-                f'<span style="color:{OK}; font-weight:600">≈ {seconds} s</span> · '
-                f"{script.words} words"
+                self.tr(
+                    '<span style="color:{color}; font-weight:600">≈ {seconds} s</span> · '
+                    "{words} words"
+                ).format(color=OK, seconds=seconds, words=script.words)
             )
-        self.length.setAccessibleDescription(f"{seconds} seconds, too long: {script.too_long}")
-        stage = script.stage.replace("_", " ")
+            spoken = self.tr("{seconds} seconds")
+        self.length.setAccessibleDescription(spoken.format(seconds=seconds))
         self.stage.setText(
-            f"· {stage}, variant {script.variant} of {script.variants}" if stage else ""
+            self.tr("· {stage}, variant {variant} of {variants}").format(
+                stage=stage_name(script.stage), variant=script.variant, variants=script.variants
+            )
+            if script.stage
+            else ""
         )
         if not script.voicemail_ok:
             self.length.setText(
-                f'<span style="color:{WARN}; font-weight:600">No voicemail today:</span> '
-                f"{script.advice}"
+                self.tr(
+                    '<span style="color:{color}; font-weight:600">No voicemail today:</span> '
+                    "{advice}"
+                ).format(color=WARN, advice=script.advice)
             )
         self.next_button.setEnabled(script.variants > 1)
 

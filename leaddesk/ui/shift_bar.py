@@ -3,27 +3,29 @@ today's median speed to lead, and the sync state."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from leaddesk.ui.backend import ShiftView
 from leaddesk.ui.icons import app_icon
 from leaddesk.ui.style import BAD, OK, WARN
 from leaddesk.ui.timefmt import duration_text
+from leaddesk.ui.vocabulary import QT_TRANSLATE_NOOP
 
 TILES = (
-    ("dials", "Dials"),
-    ("connects", "Connects"),
-    ("voicemails", "Voicemails left"),
-    ("never", "Never contacted"),
-    ("speed", "Speed to lead (median)"),
-    ("sync", "Sync"),
+    ("dials", QT_TRANSLATE_NOOP("ShiftBar", "Dials")),
+    ("connects", QT_TRANSLATE_NOOP("ShiftBar", "Connects")),
+    ("voicemails", QT_TRANSLATE_NOOP("ShiftBar", "Voicemails left")),
+    ("never", QT_TRANSLATE_NOOP("ShiftBar", "Never contacted")),
+    ("speed", QT_TRANSLATE_NOOP("ShiftBar", "Speed to lead (median)")),
+    ("sync", QT_TRANSLATE_NOOP("ShiftBar", "Sync")),
 )
 
 
 class Tile(QWidget):
     def __init__(self, key: str, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        caption = QCoreApplication.translate("ShiftBar", caption)
         self.value = QLabel("–", self)
         self.value.setObjectName("StatValue")
         self.value.setAccessibleName(caption)
@@ -45,7 +47,7 @@ class ShiftBar(QFrame):
     def __init__(self, agent_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ShiftBar")
-        self.setAccessibleName("Shift figures")
+        self.setAccessibleName(self.tr("Shift figures"))
         logo = QLabel(self)
         logo.setPixmap(app_icon().pixmap(34, 34))
         logo.setObjectName("AppLogo")
@@ -57,7 +59,7 @@ class ShiftBar(QFrame):
         title.setStyleSheet("font-size: 13pt; font-weight: 700;")
         self.agent = QLabel(agent_name, self)
         self.agent.setObjectName("AgentName")
-        self.agent.setAccessibleName("Agent")
+        self.agent.setAccessibleName(self.tr("Agent"))
         self.agent.setProperty("muted", True)
         who.addWidget(title)
         who.addWidget(self.agent)
@@ -77,7 +79,7 @@ class ShiftBar(QFrame):
                 rule.setStyleSheet("color: palette(mid);")
                 layout.addWidget(rule)
             layout.addWidget(tile, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.set_sync_state("Local only")
+        self.set_sync_state(QCoreApplication.translate("Sync", "Local only"))
 
     def set_stats(self, stats: ShiftView) -> None:
         self.tiles["dials"].set(str(stats.dials))

@@ -189,13 +189,15 @@ class SingleInstance(QObject):
 def ask_create(parent: QWidget, e164: str) -> bool:
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        "No lead with this number",
-        f"No lead has the number {e164}. Create a lead with it?",
+        QCoreApplication.translate("TelHandoff", "No lead with this number"),
+        QCoreApplication.translate(
+            "TelHandoff", "No lead has the number {number}. Create a lead with it?"
+        ).format(number=e164),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         parent,
     )
     box.setObjectName("CreateLeadFromNumber")
-    box.setAccessibleName("Create a lead for this number")
+    box.setAccessibleName(QCoreApplication.translate("TelHandoff", "Create a lead for this number"))
     box.setDefaultButton(QMessageBox.StandardButton.Yes)
     return box.exec() == QMessageBox.StandardButton.Yes
 
@@ -268,8 +270,8 @@ class TelHandoff(QObject):
             # Not among the rows loaded: narrow the list to the number and show the lead.
             calllist.search.setText(e164)
             calllist.lead_selected.emit(lead_id)
-        what = "New lead for" if created else "Opened"
-        self._window.statusBar().showMessage(f"{what} {e164}", 8000)
+        what = self.tr("New lead for {number}") if created else self.tr("Opened {number}")
+        self._window.statusBar().showMessage(what.format(number=e164), 8000)
         self.opened.emit(lead_id)
 
 

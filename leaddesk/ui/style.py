@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
 
+from leaddesk.ui.vocabulary import QT_TRANSLATE_NOOP
+
+# The call list's sections; shown through `vocabulary.section_name` (translated).
 SECTION_LABELS = {
-    "callback": "Callback",
-    "new": "New",
-    "follow_up": "Follow-up",
-    "later": "Later",
-    "blocked": "Blocked",
+    "callback": QT_TRANSLATE_NOOP("Section", "Callback"),
+    "new": QT_TRANSLATE_NOOP("Section", "New"),
+    "follow_up": QT_TRANSLATE_NOOP("Section", "Follow-up"),
+    "later": QT_TRANSLATE_NOOP("Section", "Later"),
+    "blocked": QT_TRANSLATE_NOOP("Section", "Blocked"),
 }
 SECTION_COLORS = {
     "callback": "#9333ea",

@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 
 from leaddesk.services.credentials import Credentials, normalize_url
 from leaddesk.services.errors import UserError
@@ -26,6 +26,7 @@ from leaddesk.services.sync import SyncError, SyncResult, SyncService, SyncState
 from leaddesk.services.workspace import Workspace
 from leaddesk.ui.events import Events
 from leaddesk.ui.tasks import TaskRunner
+from leaddesk.ui.vocabulary import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -33,8 +34,7 @@ INTERVAL_MS = 60_000  # a round every minute
 RETRY_MS = 15_000  # sooner while the server cannot be reached
 SOON_MS = 1_500  # after an outcome: a few quick ones share one round
 FIRST_MS = 2_000  # the first round, once the call list had the CPU
-LOCAL_ONLY = "Local only"
-SESSION_ONLY = "Token for this session only"
+LOCAL_ONLY = QT_TRANSLATE_NOOP("Sync", "Local only")  # shown through local_only()
 MAX_REASON = 60
 
 
@@ -47,34 +47,49 @@ class RoundReport:
     keychain_warning: str | None
 
 
+def local_only() -> str:
+    """The tile's words with no server configured (translated)."""
+    return QCoreApplication.translate("Sync", LOCAL_ONLY)
+
+
 def short_reason(reason: str) -> str:
     """The tile's few words for a failure; the full reason goes to the status bar."""
     if "leaddesk login" in reason or "LEADDESK_TOKEN" in reason:
-        return "sign in with leaddesk login"
-    reason = reason.strip() or "unknown"
+        return QCoreApplication.translate("Sync", "sign in with leaddesk login")
+    reason = reason.strip() or QCoreApplication.translate("Sync", "unknown")
     return reason if len(reason) <= MAX_REASON else reason[: MAX_REASON - 1] + "…"
 
 
 def tile_text(state: SyncState, keychain_warning: str | None = None) -> str:
-    """The Sync tile's words for a service state."""
+    """The Sync tile's words for a service state (translated; the reasons are the
+    service's, in English)."""
     if state.status == "offline":
-        more = f" ({state.pending} pending)" if state.pending else ""
-        return f"Offline, retrying{more}"
+        if state.pending:
+            return QCoreApplication.translate(
+                "Sync", "Offline, retrying ({pending} pending)"
+            ).format(pending=state.pending)
+        return QCoreApplication.translate("Sync", "Offline, retrying")
     if state.status == "error":
         if keychain_warning and "leaddesk login" in state.reason:
-            return "Error: no keychain, set LEADDESK_TOKEN"
-        return f"Error: {short_reason(state.reason)}"
+            return QCoreApplication.translate("Sync", "Error: no keychain, set LEADDESK_TOKEN")
+        return error_text(state.reason)
     if state.status == "synced" and state.last_sync_at is not None:
-        text = f"Synced {state.last_sync_at.astimezone():%H:%M}"
+        text = QCoreApplication.translate("Sync", "Synced {time}").format(
+            time=f"{state.last_sync_at.astimezone():%H:%M}"
+        )
     elif state.pending:
-        text = f"{state.pending} pending"
+        text = QCoreApplication.translate("Sync", "{pending} pending").format(pending=state.pending)
     elif state.status == "never":
-        text = "Not synced yet"
+        text = QCoreApplication.translate("Sync", "Not synced yet")
     else:
-        text = "Synced"
+        text = QCoreApplication.translate("Sync", "Synced")
     if keychain_warning:
-        text += f" · {SESSION_ONLY}"
+        text += " · " + QCoreApplication.translate("Sync", "Token for this session only")
     return text
+
+
+def error_text(reason: str) -> str:
+    return QCoreApplication.translate("Sync", "Error: {reason}").format(reason=short_reason(reason))
 
 
 class SyncController(QObject):
@@ -107,7 +122,7 @@ class SyncController(QObject):
         self.retry_ms = retry_ms
         self.timeout = timeout
         self.service: SyncService | None = None
-        self.text = LOCAL_ONLY
+        self.text = local_only()
         self.rounds = 0  # finished rounds (tests and the log)
         self._running = False
         self._again = False
@@ -135,7 +150,7 @@ class SyncController(QObject):
         """Show the pending count now, the first round after `first_ms`, then a round
         every `interval_ms`."""
         if not self._service():
-            self._show(self._url_problem or LOCAL_ONLY)
+            self._show(self._url_problem or local_only())
             # A server set later in the settings is picked up on the next tick.
             self._timer.start(self.interval_ms)
             return
@@ -175,7 +190,7 @@ class SyncController(QObject):
                     timeout=self.timeout,
                 )
             except UserError as exc:  # an address the service cannot use
-                self._url_problem = f"Error: {short_reason(str(exc))}"
+                self._url_problem = error_text(str(exc))
                 return None
             log.info("background sync with %s every %d s", url, self.interval_ms // 1000)
         self._url_problem = ""
@@ -192,7 +207,7 @@ class SyncController(QObject):
             return
         service = self._service()
         if service is None:
-            self._show(self._url_problem or LOCAL_ONLY)
+            self._show(self._url_problem or local_only())
             return
         self._running = True
         self._again = False
@@ -226,9 +241,18 @@ class SyncController(QObject):
         if state.status != self._last_status:
             if state.status in ("offline", "error"):
                 log.warning("sync %s: %s", state.status, state.reason)
-                self.events.status_message.emit(f"Sync {state.status}: {state.reason}")
+                self.events.status_message.emit(
+                    self.tr("Sync {status}: {reason}").format(
+                        status=self.tr("offline")
+                        if state.status == "offline"
+                        else self.tr("error"),
+                        reason=state.reason,
+                    )
+                )
             elif self._last_status in ("offline", "error"):
-                self.events.status_message.emit("Sync is back: " + self.text)
+                self.events.status_message.emit(
+                    self.tr("Sync is back: {state}").format(state=self.text)
+                )
             if report.keychain_warning and self._last_status == "":
                 self.events.status_message.emit(report.keychain_warning)
         self._last_status = state.status
@@ -245,9 +269,9 @@ class SyncController(QObject):
 
     def _on_broken(self, exc: BaseException) -> None:
         self._last_status = "error"
-        self._show(f"Error: {short_reason(str(exc))}")
+        self._show(error_text(str(exc)))
 
     def _show(self, text: str) -> None:
-        if text != self.text or text == LOCAL_ONLY:
+        if text != self.text or text == local_only():
             self.text = text
             self.events.sync_state_changed.emit(text)

@@ -5,13 +5,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class RowsTableModel(QAbstractTableModel):
+    # Marked with QT_TRANSLATE_NOOP(context, ...) in the subclass, shown translated.
     headers: tuple[str, ...] = ()
+    context = ""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -42,5 +50,5 @@ class RowsTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.headers)
         ):
-            return self.headers[section]
+            return QCoreApplication.translate(self.context, self.headers[section])
         return None

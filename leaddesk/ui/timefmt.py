@@ -1,9 +1,14 @@
-"""Times as the agent reads them: "14:05", "in 2 h", "3 d ago", "4:12" (a live age)."""
+"""Times as the agent reads them: "14:05", "in 2 h", "3 d ago", "4:12" (a live age).
+
+The words and units are translated (context "Time"); the day and month names come
+from `strftime`, see packaging/i18n.py."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import Any
+
+from PySide6.QtCore import QCoreApplication
 
 
 def clock_text(value: Any) -> str:
@@ -19,15 +24,17 @@ def duration_text(seconds: float) -> str:
     """A compact duration: 45 s, 12 min, 3 h 05, 2 d 4 h."""
     seconds = max(0, int(seconds))
     if seconds < 60:
-        return f"{seconds} s"
+        return QCoreApplication.translate("Time", "{n} s").format(n=seconds)
     minutes = seconds // 60
     if minutes < 60:
-        return f"{minutes} min"
+        return QCoreApplication.translate("Time", "{n} min").format(n=minutes)
     hours, minutes = divmod(minutes, 60)
     if hours < 24:
-        return f"{hours} h {minutes:02d}"
+        return QCoreApplication.translate("Time", "{h} h {m:02d}").format(h=hours, m=minutes)
     days, hours = divmod(hours, 24)
-    return f"{days} d {hours} h" if hours else f"{days} d"
+    if hours:
+        return QCoreApplication.translate("Time", "{d} d {h} h").format(d=days, h=hours)
+    return QCoreApplication.translate("Time", "{d} d").format(d=days)
 
 
 def timer_text(seconds: float) -> str:
@@ -44,15 +51,17 @@ def relative_text(when: datetime, now: datetime) -> str:
     """`when` against `now`: "now", "in 2 h", "5 min ago", "tomorrow 09:00", "Mon 27 Nov"."""
     delta = (when - now).total_seconds()
     if abs(delta) < 60:
-        return "now"
+        return QCoreApplication.translate("Time", "now")
     if delta < 0:
-        return f"{duration_text(-delta)} ago"
+        return QCoreApplication.translate("Time", "{span} ago").format(span=duration_text(-delta))
     if delta < 12 * 3600:
-        return f"in {duration_text(delta)}"
+        return QCoreApplication.translate("Time", "in {span}").format(span=duration_text(delta))
     local_when = when.astimezone()
     local_now = now.astimezone()
     if local_when.date() == local_now.date() + timedelta(days=1):
-        return f"tomorrow {local_when:%H:%M}"
+        return QCoreApplication.translate("Time", "tomorrow {time}").format(
+            time=f"{local_when:%H:%M}"
+        )
     if delta < 6 * 86_400:
         return f"{local_when:%a %H:%M}"
     return f"{local_when:%a %d %b}"

@@ -1,6 +1,8 @@
 """Loading the window's translation: `LEADDESK_LANG=pseudo` (or `de`, ...) picks
 `resources/i18n/leaddesk_<lang>.qm`; without it, the system's UI language is tried and
-English (the source strings) is the fallback. The catalogues are made by
+English is the fallback: `leaddesk_en.qm`, whose only translations are the English
+plural forms ("1 attempt made", "3 attempts made" for "%n attempt(s) made"), so that
+counts read right; without it the source strings show. The catalogues are made by
 `packaging/i18n.py`."""
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ def load_translation(app: QCoreApplication, lang: str | None = None) -> QTransla
             log.warning("no translation leaddesk_%s.qm in %s; using English", wanted, folder)
     else:
         loaded = translator.load(QLocale(), "leaddesk", "_", folder)
+    if not loaded or translator.isEmpty():
+        loaded = translator.load("leaddesk_en", folder)
     if not loaded or translator.isEmpty():
         translator.deleteLater()
         return None

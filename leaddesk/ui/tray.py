@@ -26,7 +26,7 @@ class Tray(QObject):
             self.icon.setToolTip("LeadDesk")
             menu = QMenu(window)
             menu.setObjectName("TrayMenu")
-            menu.addAction("Show LeadDesk", self.activated.emit)
+            menu.addAction(self.tr("Show LeadDesk"), self.activated.emit)
             self.icon.setContextMenu(menu)
             self.icon.activated.connect(lambda _reason: self.activated.emit())
             self.icon.show()
@@ -51,12 +51,11 @@ class Tray(QObject):
         due = counts.get("callback", 0) - previous.get("callback", 0)
         if new > 0:
             self.notify(
-                "New lead" if new == 1 else f"{new} new leads", "Call now: speed to lead counts."
+                self.tr("%n new lead(s)", "", new), self.tr("Call now: speed to lead counts.")
             )
         if due > 0:
             self.notify(
-                "Callback due" if due == 1 else f"{due} callbacks due",
-                "A lead asked to be called now.",
+                self.tr("%n callback(s) due", "", due), self.tr("A lead asked to be called now.")
             )
 
     def hide(self) -> None:

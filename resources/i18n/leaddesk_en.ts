@@ -2,6 +2,1364 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>AgentsModel</name>
+        <message>
+            <source>Agent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Leads</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attempts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Never contacted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Speed to lead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Speed p90</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attempts per lead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>2nd attempt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Contact rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Voicemails left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Call first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CallList</name>
+        <message>
+            <source>Lead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Local</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tries</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next touch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>due now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>due, waiting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{channel} {when}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CallListView</name>
+        <message>
+            <source>Search leads</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search name, company, email or number   (Ctrl+F)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Leads in the call list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Call list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Call list status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loading the call list…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;{to_call}&lt;/b&gt; to call · {listed} listed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The call list could not be read:
+{error}
+
+Press F5 to try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No lead matches “{search}”.
+Press Esc to clear.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No leads to work.
+Import leads with Ctrl+I, or wait for new ones to arrive.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CallbackPicker</name>
+        <message>
+            <source>Callback time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tomorrow, same time  Alt+T</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Callback tomorrow at this local time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tomorrow at the lead's current local time (Alt+T)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In 2 hours  Alt+2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Callback in 2 hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Callback date and time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Callback calling hours check</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Callback:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>checking calling hours…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{time} their time · </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{mark} callback {there}{reason}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Charts</name>
+        <message>
+            <source>Calls</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Emails</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Texts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Social</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attempts per lead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Speed to lead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outcomes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Activity per day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Contact rate by the lead's local hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>n/a</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>median {median} · target {low} to {high}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no leads in the period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Never contacted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outside target</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{low} to {high} attempts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>target {low}–{high}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>median {median} · 90th percentile {p90}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Within 5 minutes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Later</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Other</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{attempts} attempts · green: reached a person</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no attempts in the period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reached</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not reached</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{attempts} attempts over {days} days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{calls} calls, {percent:.0f} % overall</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no calls in the period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Contact rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{hours:.1f} h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{days:.1f} days</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Coaching</name>
+        <message>
+            <source>Never contacted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stuck at one attempt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Voicemail, no message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Callbacks missed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New leads past {minutes} min</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CoachingModel</name>
+        <message>
+            <source>Lead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>When</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CompactWindow</name>
+        <message>
+            <source>LeadDesk compact</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lead name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lead number and reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dial state</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dial  Enter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dial</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Back to the full window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Back to the full window (Ctrl+Shift+M)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{outcome} (key {key})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No lead selected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Calling {name}: log the outcome</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>HistoryModel</name>
+        <message>
+            <source>This attempt corrects an earlier one</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>HistoryView</name>
+        <message>
+            <source>When</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No attempts yet: the first touch is a call.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attempt history</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>Lead files (*.csv *.txt *.tsv *.xlsx);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Detect automatically</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CSV with a header row</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>VICIdial lead file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>HubSpot contact export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Salesforce export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Excel workbook</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import leads</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lead file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a CSV, tab-separated or Excel file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the lead file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>File format</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No file chosen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Detected format</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Default region for national numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(none: numbers need a country)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The country of numbers written without a country code, for rows without a country</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>File:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Format:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Detected:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Default region:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Column mapping</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Column in the file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>LeadDesk field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sample</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>First rows of the file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import summary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start the import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel the import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close the dialog</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Columns (change a field where the guess is wrong):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>First rows:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not a lead file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Column {number}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>LeadDesk field for column {column}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No column is mapped to a phone number: pick the phone column above.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Importing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Importing… {rows:,} rows read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelling… nothing will be kept</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;{rows:,} rows&lt;/b&gt;: {imported:,} imported, {updated:,} updated, {duplicates:,} duplicates, {rejected:,} rejected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;a href="{url}"&gt;Open the rejected rows&lt;/a&gt; ({file}: each with the reason)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import cancelled; nothing was imported.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unexpected error: {error}. Nothing was imported.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LeadCard</name>
+        <message>
+            <source>Lead card</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lead name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Company and title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Callable now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>International number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy the number (Ctrl+Shift+C)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lead local time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why callable or not</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attempt of cadence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next cadence step</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Age since arrival</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Age caption</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last attempt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last attempt caption</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select a lead in the call list.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No lead selected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lead not available</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Do not call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No good number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>time zone unknown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{time} their time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Closed: {status}</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n attempt(s) made</source>
+            <translation>
+                <numerusform>%n attempt made</numerusform>
+                <numerusform>%n attempts made</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Attempt {number} of {length}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>callback {when}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Never contacted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>first touch is a call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{when} by {agent}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>waiting since arrival</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{age} old</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>first call after {wait}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>LeadDesk agent window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>LeadDesk · {agent}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Voicemail script</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rapport</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>History</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Background work</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>working…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Wrap up the call to {name} that was not logged (%n calls were not logged).</source>
+            <translation>
+                <numerusform>Wrap up the call to {name} that was not logged (%n calls were not logged).</numerusform>
+                <numerusform>Wrap up the call to {name} that was not logged (%n calls were not logged).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Wrap up the call to {name} that was not logged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No lead selected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No voicemail script for this lead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No script: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rapport notes could not be read: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select a lead to call.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not callable now: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ready to call {name} at {number}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log the outcome of the call to {name} first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name} cannot be called now: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{error}. The number is copied: &lt;b&gt;{number}&lt;/b&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select a lead first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log the call to {name} first (“{outcome}” is not a call outcome).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pick the callback time first: Alt+T tomorrow at this time, Alt+2 in 2 hours, or a date.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The callback time is outside the lead's calling hours (or still being checked): pick another.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no further touch (cadence ended)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>next: {channel} {when}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved “{outcome}” · {next}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Note added</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Note saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Note pinned</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Note unpinned</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copied {number}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Something went wrong: {error}. Details are in the log.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MeasureTiles</name>
+        <message>
+            <source>Leads</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Never contacted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Speed to lead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attempts per lead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Second-attempt rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Contact rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Voicemails left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>First touch a call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{attempts:,} attempts in the period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no leads in the period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{percent:.0f} % of the leads</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no lead contacted in the period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>median · 90th percentile {p90}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>median until reached · target {low} to {high}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>of leads not reached got a 2nd attempt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>of calls reached a person</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{left} of {reached} voicemails reached</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> · scripts {seconds:.0f} s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>of contacted leads were called first</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Menus</name>
+        <message>
+            <source>&amp;File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import leads…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Supervisor review</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Lead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dial</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hang up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Find a lead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Go to the call list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Note for this attempt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Callback tomorrow, same time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Callback in 2 hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next script variant</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add rapport note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit rapport note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pin rapport note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Compact mode (always on top)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outcomes</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>OutcomeBar</name>
+        <message>
+            <source>VM, no msg</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outcome bar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dial   Enter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dial</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Call the selected lead (Enter)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dial state</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outcome note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Note for this attempt (Ctrl+L)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Call duration in seconds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> s</source>
+            <comment>seconds after the call duration</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no duration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How long the call lasted; filled in while a call runs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b style="color:{color}"&gt;Call to {name} was not logged&lt;/b&gt; (started {started}). Press the outcome key to wrap it up.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b style="color:{color}"&gt;{name}&lt;/b&gt; · {call} · Ctrl+H hangs up; log the outcome before the next dial</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b style="color:{color}"&gt;Calling {name}&lt;/b&gt; · {timer} · log the outcome (keys 1–9, letters) before the next dial</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the lead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Press Enter to log “{outcome}”, or another outcome key.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the outcome (keys 1–9, letters).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b style="color:{color}"&gt;Call to {name} ended&lt;/b&gt; · {description} {hint}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>OutcomeButton</name>
+        <message>
+            <source>{outcome} (key {key})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log “{outcome}” (key {key})</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RapportPanel</name>
+        <message>
+            <source>Rapport notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Suggested openers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rapport notes list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Note kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New rapport note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What did you learn? (Ctrl+N)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit  F2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit the selected note (F2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pin or unpin note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pin the selected note on top (Ctrl+Shift+P)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pin</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select a lead to see its rapport notes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;i&gt;No openers yet: ask what matters to them today.&lt;/i&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pinned</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No notes yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unpin</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ScriptPanel</name>
+        <message>
+            <source>Voicemail script</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Script text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Script length</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Script stage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next variant  Ctrl+Shift+V</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next script variant</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select a lead to see the voicemail to leave.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;span style="color:{color}; font-weight:600"&gt;⚠ {seconds} s · {words} words: too long, keep it under {limit} s&lt;/span&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{seconds} seconds, too long</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;span style="color:{color}; font-weight:600"&gt;≈ {seconds} s&lt;/span&gt; · {words} words</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{seconds} seconds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>· {stage}, variant {variant} of {variants}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;span style="color:{color}; font-weight:600"&gt;No voicemail today:&lt;/span&gt; {advice}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Section</name>
+        <message>
+            <source>Callback</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Later</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Blocked</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SectionChip</name>
+        <message>
+            <source>{section} count</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n lead(s) in {section}</source>
+            <translation>
+                <numerusform>%n lead in {section}</numerusform>
+                <numerusform>%n leads in {section}</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>LeadDesk settings</source>
@@ -28,11 +1386,516 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Test headset</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hear your microphone in your speaker for a few seconds (saved devices)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Headset test</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>enter a number to call first</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Settings…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ShiftBar</name>
+        <message>
+            <source>Dials</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connects</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Voicemails left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Never contacted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Speed to lead (median)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shift figures</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SoftphoneLink</name>
+        <message>
+            <source>The headset could not be opened: %s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restarting the softphone…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The softphone is ready.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The softphone did not restart: %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The new dialer settings apply once this call is logged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Starting the dialer…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The dialer did not start: %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Calls go to the system's phone application (tel:).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The headset test needs the softphone (Dialer: baresip) running.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log the current call first, then test the headset.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Speak now: you should hear yourself in the headset for %d seconds.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Headset test done. Heard nothing? Check the devices above.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opening the headset…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SupervisorHistory</name>
+        <message>
+            <source>When</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Script</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Email</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Social</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dialing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> (corrected)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{script} ({words} words)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SupervisorWindow</name>
+        <message>
+            <source>Today</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last 90 days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Supervisor review · LeadDesk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Supervisor review</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Charts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Agents</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>History</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Coaching</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All agents</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export PDF…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export PDF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No attempts and no leads in this period.
+Pick a longer period or another agent.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Measures per agent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Double-click an agent to review their history and coaching lists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search the history</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search lead, company, phone or note…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every channel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every outcome</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>History of attempts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No attempts match.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Coaching lists</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Leads to coach on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing to coach on here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Computing the measures…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not compute the report: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{agent} · {period} (from {since}) · {leads:,} leads, {attempts:,} attempts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No attempts match the search and filters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No attempts in this period.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count:,} attempts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>could not load the history</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The {count} most relevant are listed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export the report as PDF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Saved {path} (%n page(s))</source>
+            <translation>
+                <numerusform>Saved {path} (%n page)</numerusform>
+                <numerusform>Saved {path} (%n pages)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Sync</name>
+        <message>
+            <source>Local only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sign in with leaddesk login</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Offline, retrying ({pending} pending)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Offline, retrying</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Error: no keychain, set LEADDESK_TOKEN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Synced {time}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{pending} pending</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not synced yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Synced</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Token for this session only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Error: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SyncController</name>
+        <message>
+            <source>Sync {status}: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>offline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync is back: {state}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TelHandoff</name>
+        <message>
+            <source>No lead with this number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No lead has the number {number}. Create a lead with it?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Create a lead for this number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New lead for {number}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opened {number}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Time</name>
+        <message>
+            <source>{n} s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{h} h {m:02d}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{d} d {h} h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{d} d</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{span} ago</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>in {span}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>tomorrow {time}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Tray</name>
+        <message>
+            <source>Show LeadDesk</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n new lead(s)</source>
+            <translation>
+                <numerusform>%n new lead</numerusform>
+                <numerusform>%n new leads</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Call now: speed to lead counts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n callback(s) due</source>
+            <translation>
+                <numerusform>%n callback due</numerusform>
+                <numerusform>%n callbacks due</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A lead asked to be called now.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -51,7 +1914,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The number leads can call you back on, in international form (e.g. +1 415 555 0142); voicemail scripts read it out.</source>
+            <source>The number leads can call you back on, in international form (e.g. +1 415 555 0142); voicemail scripts read it out. Empty uses the agent's number.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -59,7 +1922,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Earliest local time of the lead at which LeadDesk offers a call (HH:MM).</source>
+            <source>Earliest local time of the lead at which LeadDesk offers a call (HH:MM), on every day the calling-hours rules keep open (holidays stay closed).</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -67,7 +1930,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Latest local time of the lead at which LeadDesk offers a call (HH:MM).</source>
+            <source>Local time of the lead from which LeadDesk offers no more calls (HH:MM); the call list, dialing, callbacks and the planned next touch keep inside the window.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -75,7 +1938,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The cadence new leads follow: the planned touches after each attempt.</source>
+            <source>The cadence leads follow (one of resources/cadences): the planned touches after each attempt. A change applies to leads already in their cadence from their next attempt on; a team cadence from the server comes first.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -83,7 +1946,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Most attempts on one lead, every channel counted; then its cadence ends.</source>
+            <source>Most attempts on one lead, every channel counted; the attempt that reaches it ends the lead's cadence.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -91,7 +1954,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Most attempts on one lead in any 24 hours.</source>
+            <source>Most attempts on one lead in any 24 hours; the next touch is planned after.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -99,7 +1962,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Most voicemail messages left for one lead per day.</source>
+            <source>Most voicemail messages left for one lead per day (its local day). At least 1: a short voicemail on every call that reaches one is the practice LeadDesk keeps.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -159,6 +2022,30 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Audio system</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The sound system the softphone uses for your headset: 'alsa' (Linux, also reaches PipeWire and PulseAudio through their ALSA plugins), 'pulse', 'jack', 'portaudio', 'coreaudio' (macOS), 'winwave' (Windows).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Headset (speaker)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The device you hear the call on, as the audio system names it (e.g. 'default', 'plughw:1,0' for ALSA); 'default' is the system's choice.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Headset (microphone)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The device the lead hears you through, as the audio system names it (e.g. 'default', 'plughw:1,0' for ALSA); 'default' is the system's choice.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Team server</source>
             <translation type="unfinished" />
         </message>
@@ -172,6 +2059,307 @@
         </message>
         <message>
             <source>Light or dark colours; 'system' follows the desktop.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Outcome</name>
+        <message>
+            <source>Qualified</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Callback</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not interested</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Voicemail left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Voicemail, no message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Busy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wrong number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bad number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Do not call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Email sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Text sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Social touch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Replied</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Channel</name>
+        <message>
+            <source>phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>email</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>social</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LeadStatus</name>
+        <message>
+            <source>new</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>working</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>callback</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reached</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>qualified</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not interested</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>do not call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>bad number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>finished</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ScriptStage</name>
+        <message>
+            <source>introduce</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>add value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>offer time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>close file</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RapportKind</name>
+        <message>
+            <source>family</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>interests</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>work</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>timing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>pain</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>other</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ImportField</name>
+        <message>
+            <source>(ignore)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Id in the source system</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>First name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Middle name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Company</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Job title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mobile phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Other phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Country calling code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone extension</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Email</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Street address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Address line 2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Address line 3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>City</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>State or province</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Postal code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Country</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time zone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Created date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Owner in the source system</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Do not call</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SpeedBucket</name>
+        <message>
+            <source>≤5 min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>5–30 min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>0.5–2 h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>2–24 h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>1–3 d</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&gt;3 d</source>
             <translation type="unfinished" />
         </message>
     </context>

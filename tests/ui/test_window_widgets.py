@@ -233,9 +233,12 @@ def test_tray_notices_fall_back_to_the_status_bar(window) -> None:
     tray.counts_changed({"new": 3, "callback": 1})
     tray.counts_changed({"new": 5, "callback": 2})
     assert tray.last_notice is not None
-    assert "Callback due" in window.statusBar().currentMessage()
+    assert "1 callback due" in window.statusBar().currentMessage()
+    assert tray.last_notice[0] == "1 callback due"
     tray.counts_changed({"new": 6, "callback": 2})
-    assert tray.last_notice[0] == "New lead"
+    assert tray.last_notice[0] == "1 new lead"
+    tray.counts_changed({"new": 9, "callback": 2})
+    assert tray.last_notice[0] == "3 new leads"
 
 
 def test_palettes_light_and_dark() -> None:

@@ -2,25 +2,32 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont
 
 from leaddesk.services.report import TEAM, AgentReport
 from leaddesk.ui.supervisor.charts import duration_label
 from leaddesk.ui.supervisor.tiles import NA, pct
+from leaddesk.ui.vocabulary import QT_TRANSLATE_NOOP
 
 COLUMNS = (
-    "Agent",
-    "Leads",
-    "Attempts",
-    "Never contacted",
-    "Speed to lead",
-    "Speed p90",
-    "Attempts per lead",
-    "2nd attempt",
-    "Contact rate",
-    "Voicemails left",
-    "Call first",
+    QT_TRANSLATE_NOOP("AgentsModel", "Agent"),
+    QT_TRANSLATE_NOOP("AgentsModel", "Leads"),
+    QT_TRANSLATE_NOOP("AgentsModel", "Attempts"),
+    QT_TRANSLATE_NOOP("AgentsModel", "Never contacted"),
+    QT_TRANSLATE_NOOP("AgentsModel", "Speed to lead"),
+    QT_TRANSLATE_NOOP("AgentsModel", "Speed p90"),
+    QT_TRANSLATE_NOOP("AgentsModel", "Attempts per lead"),
+    QT_TRANSLATE_NOOP("AgentsModel", "2nd attempt"),
+    QT_TRANSLATE_NOOP("AgentsModel", "Contact rate"),
+    QT_TRANSLATE_NOOP("AgentsModel", "Voicemails left"),
+    QT_TRANSLATE_NOOP("AgentsModel", "Call first"),
 )
 AGENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
@@ -29,7 +36,7 @@ Index = QModelIndex | QPersistentModelIndex
 def cells(r: AgentReport) -> list[str]:
     m = r.measures
     return [
-        "Team" if r.agent == TEAM else r.display_name,
+        QCoreApplication.translate("AgentsModel", "Team") if r.agent == TEAM else r.display_name,
         f"{m.leads:,}",
         f"{m.attempts:,}",
         f"{m.never_contacted:,}"
@@ -68,7 +75,7 @@ class AgentsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return QCoreApplication.translate("AgentsModel", COLUMNS[section])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             side = Qt.AlignmentFlag.AlignLeft if section == 0 else Qt.AlignmentFlag.AlignRight
             return int(side | Qt.AlignmentFlag.AlignVCenter)

@@ -20,7 +20,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QMargins, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsSimpleTextItem
 
@@ -28,27 +28,38 @@ from leaddesk.domain.metrics import ATTEMPTS_TARGET, REACHED_OUTCOMES, SPEED_BUC
 from leaddesk.domain.outcomes import OUTCOMES
 from leaddesk.services.review import DayActivity, HourContact
 from leaddesk.ui.style import ACCENT, BAD, OK
+from leaddesk.ui.vocabulary import QT_TRANSLATE_NOOP, bucket_name, outcome_label
 
 MUTED = "#94a3b8"
 BAND = "#dcfce7"  # the target band behind the bars
 CHANNEL_COLORS = {"phone": ACCENT, "email": "#0d9488", "sms": "#d97706", "social": "#9333ea"}
-CHANNEL_LABELS = {"phone": "Calls", "email": "Emails", "sms": "Texts", "social": "Social"}
+CHANNEL_LABELS = {
+    "phone": QT_TRANSLATE_NOOP("Charts", "Calls"),
+    "email": QT_TRANSLATE_NOOP("Charts", "Emails"),
+    "sms": QT_TRANSLATE_NOOP("Charts", "Texts"),
+    "social": QT_TRANSLATE_NOOP("Charts", "Social"),
+}
 CHART_TITLES = {
-    "attempts": "Attempts per lead",
-    "speed": "Speed to lead",
-    "outcomes": "Outcomes",
-    "activity": "Activity per day",
-    "hours": "Contact rate by the lead's local hour",
+    "attempts": QT_TRANSLATE_NOOP("Charts", "Attempts per lead"),
+    "speed": QT_TRANSLATE_NOOP("Charts", "Speed to lead"),
+    "outcomes": QT_TRANSLATE_NOOP("Charts", "Outcomes"),
+    "activity": QT_TRANSLATE_NOOP("Charts", "Activity per day"),
+    "hours": QT_TRANSLATE_NOOP("Charts", "Contact rate by the lead's local hour"),
 }
 MAX_ATTEMPT_BAR = 12  # the last bar is "12+"
 MAX_OUTCOME_BARS = 6
 OTHER = "other"
 
 
+def chart_title(key: str) -> str:
+    """A chart's title in the window's language."""
+    return QCoreApplication.translate("Charts", CHART_TITLES[key])
+
+
 def _chart(key: str, subtitle: str = "") -> QChart:
     chart = QChart()
     chart.setObjectName(f"Chart_{key}")
-    title = CHART_TITLES[key]
+    title = chart_title(key)
     chart.setTitle(
         f"<b>{title}</b>"
         + (f"<br><span style='color:#64748b'>{subtitle}</span>" if subtitle else "")
@@ -150,44 +161,82 @@ def attempts_chart(m: Measures) -> QChart:
     for attempts, n in m.attempts_distribution.items():
         counts[min(attempts, MAX_ATTEMPT_BAR)] += n
     labels = [str(i) for i in range(MAX_ATTEMPT_BAR)] + [f"{MAX_ATTEMPT_BAR}+"]
-    median = "n/a" if m.median_attempts is None else f"{m.median_attempts:g}"
+    median = (
+        QCoreApplication.translate("Charts", "n/a")
+        if m.median_attempts is None
+        else f"{m.median_attempts:g}"
+    )
     chart = _chart(
         "attempts",
-        f"median {median} · target {low} to {high}" if m.leads else "no leads in the period",
+        QCoreApplication.translate("Charts", "median {median} · target {low} to {high}").format(
+            median=median, low=low, high=high
+        )
+        if m.leads
+        else QCoreApplication.translate("Charts", "no leads in the period"),
     )
     series = QStackedBarSeries()
     series.setBarWidth(0.8)
-    series.append(_set("Never contacted", BAD, [c if i == 0 else 0 for i, c in enumerate(counts)]))
     series.append(
         _set(
-            "Outside target",
+            QCoreApplication.translate("Charts", "Never contacted"),
+            BAD,
+            [c if i == 0 else 0 for i, c in enumerate(counts)],
+        )
+    )
+    series.append(
+        _set(
+            QCoreApplication.translate("Charts", "Outside target"),
             MUTED,
             [c if i > 0 and not low <= i <= high else 0 for i, c in enumerate(counts)],
         )
     )
     series.append(
         _set(
-            f"{low} to {high} attempts",
+            QCoreApplication.translate("Charts", "{low} to {high} attempts").format(
+                low=low, high=high
+            ),
             OK,
             [c if low <= i <= high else 0 for i, c in enumerate(counts)],
         )
     )
     _attach(chart, series, _categories(labels), _value_axis(max(counts)))
-    _band(chart, series, low - 0.5, high + 0.5, f"target {low}–{high}")
+    _band(
+        chart,
+        series,
+        low - 0.5,
+        high + 0.5,
+        QCoreApplication.translate("Charts", "target {low}–{high}").format(low=low, high=high),
+    )
     return chart
 
 
 def speed_chart(m: Measures) -> QChart:
-    labels = [label for label, _ in SPEED_BUCKETS]
-    counts = [m.speed_to_lead_buckets.get(label, 0) for label in labels]
+    keys = [label for label, _ in SPEED_BUCKETS]
+    counts = [m.speed_to_lead_buckets.get(key, 0) for key in keys]
+    labels = [bucket_name(key) for key in keys]
     chart = _chart(
         "speed",
-        f"median {duration_label(m.speed_to_lead_median_s)} · 90th percentile {duration_label(m.speed_to_lead_p90_s)}",
+        QCoreApplication.translate("Charts", "median {median} · 90th percentile {p90}").format(
+            median=duration_label(m.speed_to_lead_median_s),
+            p90=duration_label(m.speed_to_lead_p90_s),
+        ),
     )
     series = QStackedBarSeries()
     series.setBarWidth(0.8)
-    series.append(_set("Within 5 minutes", OK, [c if i == 0 else 0 for i, c in enumerate(counts)]))
-    series.append(_set("Later", ACCENT, [c if i else 0 for i, c in enumerate(counts)]))
+    series.append(
+        _set(
+            QCoreApplication.translate("Charts", "Within 5 minutes"),
+            OK,
+            [c if i == 0 else 0 for i, c in enumerate(counts)],
+        )
+    )
+    series.append(
+        _set(
+            QCoreApplication.translate("Charts", "Later"),
+            ACCENT,
+            [c if i else 0 for i, c in enumerate(counts)],
+        )
+    )
     _attach(chart, series, _categories(labels), _value_axis(max(counts, default=0)))
     return chart
 
@@ -199,12 +248,19 @@ def outcomes_chart(m: Measures) -> QChart:
         rest = sum(n for _, n in ranked[MAX_OUTCOME_BARS - 1 :])
         ranked = [*ranked[: MAX_OUTCOME_BARS - 1], (OTHER, rest)]
     ordered = list(reversed(ranked))  # the largest at the top
-    labels = [OUTCOMES[code].label if code in OUTCOMES else "Other" for code, _ in ordered]
+    labels = [
+        outcome_label(OUTCOMES[code].label)
+        if code in OUTCOMES
+        else QCoreApplication.translate("Charts", "Other")
+        for code, _ in ordered
+    ]
     chart = _chart(
         "outcomes",
-        f"{m.attempts} attempts · green: reached a person"
+        QCoreApplication.translate(
+            "Charts", "{attempts} attempts · green: reached a person"
+        ).format(attempts=m.attempts)
         if m.attempts
-        else "no attempts in the period",
+        else QCoreApplication.translate("Charts", "no attempts in the period"),
     )
     chart.legend().setVisible(False)
     series = QHorizontalStackedBarSeries()
@@ -212,22 +268,27 @@ def outcomes_chart(m: Measures) -> QChart:
     # One set per colour: reached outcomes green, the rest blue, one bar per outcome.
     reached = [n if code in REACHED_OUTCOMES else 0 for code, n in ordered]
     other = [0 if code in REACHED_OUTCOMES else n for code, n in ordered]
-    series.append(_set("Reached", OK, reached))
-    series.append(_set("Not reached", ACCENT, other))
+    series.append(_set(QCoreApplication.translate("Charts", "Reached"), OK, reached))
+    series.append(_set(QCoreApplication.translate("Charts", "Not reached"), ACCENT, other))
     top = max((n for _, n in ordered), default=0)
     _attach(chart, series, _value_axis(top), _categories(labels or [""]))
     return chart
 
 
 def activity_chart(days: Sequence[DayActivity]) -> QChart:
-    chart = _chart("activity", f"{sum(d.total for d in days)} attempts over {len(days)} days")
+    chart = _chart(
+        "activity",
+        QCoreApplication.translate("Charts", "{attempts} attempts over {days} days").format(
+            attempts=sum(d.total for d in days), days=len(days)
+        ),
+    )
     series = QStackedBarSeries()
     series.setBarWidth(0.85)
     channels = [c for c in CHANNEL_COLORS if any(d.by_channel.get(c) for d in days)] or ["phone"]
     for channel in channels:
         series.append(
             _set(
-                CHANNEL_LABELS[channel],
+                QCoreApplication.translate("Charts", CHANNEL_LABELS[channel]),
                 CHANNEL_COLORS[channel],
                 [d.by_channel.get(channel, 0) for d in days],
             )
@@ -247,13 +308,21 @@ def hours_chart(hours: Sequence[HourContact]) -> QChart:
     reached = sum(h.reached for h in hours)
     chart = _chart(
         "hours",
-        f"{calls} calls, {reached / calls * 100:.0f} % overall"
+        QCoreApplication.translate("Charts", "{calls} calls, {percent:.0f} % overall").format(
+            calls=calls, percent=reached / calls * 100
+        )
         if calls
-        else "no calls in the period",
+        else QCoreApplication.translate("Charts", "no calls in the period"),
     )
     series = QBarSeries()
     series.setBarWidth(0.8)
-    series.append(_set("Contact rate", ACCENT, [(h.rate or 0) * 100 for h in hours]))
+    series.append(
+        _set(
+            QCoreApplication.translate("Charts", "Contact rate"),
+            ACCENT,
+            [(h.rate or 0) * 100 for h in hours],
+        )
+    )
     chart.legend().setVisible(False)
     # Every third hour is labelled; the others get unique invisible labels.
     labels = [
@@ -280,15 +349,15 @@ def render_hints() -> QPainter.RenderHint:
     return QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
 
 
-def duration_label(seconds: float | None, missing: str = "n/a") -> str:
+def duration_label(seconds: float | None, missing: str | None = None) -> str:
     """A speed to lead as a supervisor reads it: 45 s, 12 min, 3.5 h, 2.1 days."""
     if seconds is None:
-        return missing
+        return QCoreApplication.translate("Charts", "n/a") if missing is None else missing
     s = int(seconds)
     if s < 120:
-        return f"{s} s"
+        return QCoreApplication.translate("Time", "{n} s").format(n=s)
     if s < 7200:
-        return f"{s // 60} min"
+        return QCoreApplication.translate("Time", "{n} min").format(n=s // 60)
     if s < 172_800:
-        return f"{s / 3600:.1f} h"
-    return f"{s / 86400:.1f} days"
+        return QCoreApplication.translate("Charts", "{hours:.1f} h").format(hours=s / 3600)
+    return QCoreApplication.translate("Charts", "{days:.1f} days").format(days=s / 86400)

@@ -2,17 +2,42 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
+from leaddesk.domain.metrics import SPEED_TO_LEAD_TARGET
 from leaddesk.services.review import CoachingItem
 from leaddesk.ui.supervisor.history_model import LEAD_ID_ROLE, when_text
 from leaddesk.ui.table_model import Index, RowsTableModel
+from leaddesk.ui.vocabulary import QT_TRANSLATE_NOOP
 
-COLUMNS = ("Lead", "When", "What happened")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("CoachingModel", "Lead"),
+    QT_TRANSLATE_NOOP("CoachingModel", "When"),
+    QT_TRANSLATE_NOOP("CoachingModel", "What happened"),
+)
+
+# The coaching lists' titles by key, translated here (the service builds them in English).
+COACHING_TITLES = {
+    "never_contacted": QT_TRANSLATE_NOOP("Coaching", "Never contacted"),
+    "stuck_at_one": QT_TRANSLATE_NOOP("Coaching", "Stuck at one attempt"),
+    "voicemail_no_message": QT_TRANSLATE_NOOP("Coaching", "Voicemail, no message"),
+    "callbacks_missed": QT_TRANSLATE_NOOP("Coaching", "Callbacks missed"),
+    "waiting_past_target": QT_TRANSLATE_NOOP("Coaching", "New leads past {minutes} min"),
+}
+
+
+def coaching_title(key: str, title: str) -> str:
+    """A coaching list's title in the window's language; the service's for a new key."""
+    template = COACHING_TITLES.get(key)
+    if template is None:
+        return title
+    minutes = int(SPEED_TO_LEAD_TARGET.total_seconds() // 60)
+    return QCoreApplication.translate("Coaching", template).format(minutes=minutes)
 
 
 class CoachingModel(RowsTableModel):
     headers = COLUMNS
+    context = "CoachingModel"
 
     def set_items(self, items: list[CoachingItem]) -> None:
         self._replace_rows(items)

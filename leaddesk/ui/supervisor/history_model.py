@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from leaddesk.domain.outcomes import OUTCOMES
@@ -18,20 +18,41 @@ from leaddesk.services.review import PAGE, HistoryRow
 from leaddesk.ui.style import ACCENT, BAD, OK
 from leaddesk.ui.table_model import Index, RowsTableModel
 from leaddesk.ui.timefmt import duration_text
+from leaddesk.ui.vocabulary import QT_TRANSLATE_NOOP, outcome_label
 
-COLUMNS = ("When", "Lead", "Agent", "Channel", "Outcome", "Duration", "Script", "Note")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("SupervisorHistory", "When"),
+    QT_TRANSLATE_NOOP("SupervisorHistory", "Lead"),
+    QT_TRANSLATE_NOOP("SupervisorHistory", "Agent"),
+    QT_TRANSLATE_NOOP("SupervisorHistory", "Channel"),
+    QT_TRANSLATE_NOOP("SupervisorHistory", "Outcome"),
+    QT_TRANSLATE_NOOP("SupervisorHistory", "Duration"),
+    QT_TRANSLATE_NOOP("SupervisorHistory", "Script"),
+    QT_TRANSLATE_NOOP("SupervisorHistory", "Note"),
+)
 LEAD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-CHANNEL_TEXT = {"phone": "Call", "email": "Email", "sms": "Text", "social": "Social"}
+CHANNEL_TEXT = {
+    "phone": QT_TRANSLATE_NOOP("SupervisorHistory", "Call"),
+    "email": QT_TRANSLATE_NOOP("SupervisorHistory", "Email"),
+    "sms": QT_TRANSLATE_NOOP("SupervisorHistory", "Text"),
+    "social": QT_TRANSLATE_NOOP("SupervisorHistory", "Social"),
+}
 REACHED_COLOR = QColor(OK)
 
 FetchPage = Callable[[HistoryRow | None, int], list[HistoryRow]]
 
 
+def channel_text(channel: str) -> str:
+    """A channel as the supervisor's history names it ("Call", "Text")."""
+    text = CHANNEL_TEXT.get(channel)
+    return QCoreApplication.translate("SupervisorHistory", text) if text else channel
+
+
 def outcome_text(code: str | None) -> str:
     if code is None:
-        return "Dialing…"
+        return QCoreApplication.translate("SupervisorHistory", "Dialing…")
     info = OUTCOMES.get(code)
-    return info.label if info else code
+    return outcome_label(info.label) if info else code
 
 
 def when_text(at: datetime) -> str:
@@ -40,6 +61,7 @@ def when_text(at: datetime) -> str:
 
 class HistoryModel(RowsTableModel):
     headers = COLUMNS
+    context = "SupervisorHistory"
 
     def __init__(self, parent: object | None = None) -> None:
         super().__init__(parent)
@@ -96,7 +118,7 @@ class HistoryModel(RowsTableModel):
             if column == 1:
                 return f"{row.lead_name} · {row.company}" if row.company else row.lead_name
             if column == 4 and row.corrects:
-                return "This attempt corrects an earlier one"
+                return self.tr("This attempt corrects an earlier one")
             return None
         if role == Qt.ItemDataRole.ForegroundRole and column == 4:
             if row.outcome is None:
@@ -122,15 +144,20 @@ class HistoryModel(RowsTableModel):
         if column == 2:
             return row.agent_name
         if column == 3:
-            return CHANNEL_TEXT.get(row.channel, row.channel)
+            return channel_text(row.channel)
         if column == 4:
-            return outcome_text(row.outcome) + (" (corrected)" if row.corrects else "")
+            corrected = QCoreApplication.translate("SupervisorHistory", " (corrected)")
+            return outcome_text(row.outcome) + (corrected if row.corrects else "")
         if column == 5:
             return duration_text(row.duration_s) if row.duration_s else ""
         if column == 6:
             if not row.script:
                 return ""
-            return f"{row.script} ({row.script_words} words)" if row.script_words else row.script
+            if not row.script_words:
+                return str(row.script)
+            return QCoreApplication.translate(
+                "SupervisorHistory", "{script} ({words} words)"
+            ).format(script=row.script, words=row.script_words)
         if column == 7:
             return " ".join(row.note.split())
         return ""

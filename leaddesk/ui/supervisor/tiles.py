@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from leaddesk.domain.metrics import ATTEMPTS_TARGET, SPEED_TO_LEAD_TARGET, Measures
 from leaddesk.ui.style import BAD, OK, WARN, mix
 from leaddesk.ui.supervisor.charts import duration_label
+from leaddesk.ui.vocabulary import QT_TRANSLATE_NOOP
 
 NA = "–"
 
 
 def pct(value: float | None) -> str:
+    """A rate as a figure ("45 %"): number formatting, not a word to translate."""
     return NA if value is None else f"{value * 100:.0f} %"
 
 
@@ -28,6 +30,7 @@ def _grade(value: float | None, good: float, bad: float) -> str | None:
 class Tile(QFrame):
     def __init__(self, key: str, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        caption = QCoreApplication.translate("MeasureTiles", caption)
         self.setObjectName(f"Tile_{key}")
         self.setProperty("tile", True)
         self.value = QLabel(NA, self)
@@ -54,14 +57,14 @@ class Tile(QFrame):
 
 
 TILES = (
-    ("leads", "Leads"),
-    ("never", "Never contacted"),
-    ("speed", "Speed to lead"),
-    ("persistency", "Attempts per lead"),
-    ("second", "Second-attempt rate"),
-    ("contact", "Contact rate"),
-    ("voicemail", "Voicemails left"),
-    ("first_call", "First touch a call"),
+    ("leads", QT_TRANSLATE_NOOP("MeasureTiles", "Leads")),
+    ("never", QT_TRANSLATE_NOOP("MeasureTiles", "Never contacted")),
+    ("speed", QT_TRANSLATE_NOOP("MeasureTiles", "Speed to lead")),
+    ("persistency", QT_TRANSLATE_NOOP("MeasureTiles", "Attempts per lead")),
+    ("second", QT_TRANSLATE_NOOP("MeasureTiles", "Second-attempt rate")),
+    ("contact", QT_TRANSLATE_NOOP("MeasureTiles", "Contact rate")),
+    ("voicemail", QT_TRANSLATE_NOOP("MeasureTiles", "Voicemails left")),
+    ("first_call", QT_TRANSLATE_NOOP("MeasureTiles", "First touch a call")),
 )
 
 
@@ -98,46 +101,57 @@ class MeasureTiles(QWidget):
 
     def set_measures(self, m: Measures) -> None:
         t = self.tiles
-        t["leads"].set(f"{m.leads:,}", f"{m.attempts:,} attempts in the period")
+        t["leads"].set(
+            f"{m.leads:,}",
+            self.tr("{attempts:,} attempts in the period").format(attempts=m.attempts),
+        )
         never_color = None if not m.leads else OK if m.never_contacted == 0 else BAD
         t["never"].set(
             f"{m.never_contacted:,}",
-            "no leads in the period"
+            self.tr("no leads in the period")
             if m.never_contacted_pct is None
-            else f"{m.never_contacted_pct:.0f} % of the leads",
+            else self.tr("{percent:.0f} % of the leads").format(percent=m.never_contacted_pct),
             never_color,
         )
         target = SPEED_TO_LEAD_TARGET.total_seconds()
         t["speed"].set(
             duration_label(m.speed_to_lead_median_s, NA),
-            "no lead contacted in the period"
+            self.tr("no lead contacted in the period")
             if m.speed_to_lead_median_s is None
-            else f"median · 90th percentile {duration_label(m.speed_to_lead_p90_s, NA)}",
+            else self.tr("median · 90th percentile {p90}").format(
+                p90=duration_label(m.speed_to_lead_p90_s, NA)
+            ),
             _grade(m.speed_to_lead_median_s, target, 3600),
         )
         low, high = ATTEMPTS_TARGET
         median = NA if m.median_attempts is None else f"{m.median_attempts:g}"
         t["persistency"].set(
             median,
-            f"median until reached · target {low} to {high}",
+            self.tr("median until reached · target {low} to {high}").format(low=low, high=high),
             _grade(m.median_attempts, low, 2),
         )
         t["second"].set(
             pct(m.second_attempt_rate),
-            "of leads not reached got a 2nd attempt",
+            self.tr("of leads not reached got a 2nd attempt"),
             _grade(m.second_attempt_rate, 0.9, 0.6),
         )
-        t["contact"].set(pct(m.contact_rate), "of calls reached a person")
+        t["contact"].set(pct(m.contact_rate), self.tr("of calls reached a person"))
         seconds = m.script_seconds_mean
         t["voicemail"].set(
             pct(m.voicemail_left_rate),
-            f"{m.voicemails_left} of {m.voicemails_reached} voicemails reached"
-            + (f" · scripts {seconds:.0f} s" if seconds is not None else ""),
+            self.tr("{left} of {reached} voicemails reached").format(
+                left=m.voicemails_left, reached=m.voicemails_reached
+            )
+            + (
+                self.tr(" · scripts {seconds:.0f} s").format(seconds=seconds)
+                if seconds is not None
+                else ""
+            ),
             _grade(m.voicemail_left_rate, 0.9, 0.6),
         )
         t["first_call"].set(
             pct(m.first_touch_call_rate),
-            "of contacted leads were called first",
+            self.tr("of contacted leads were called first"),
             _grade(m.first_touch_call_rate, 0.95, 0.75),
         )
         for tile in t.values():

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import QChart, QChartView
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,18 +52,19 @@ from leaddesk.services.workspace import Workspace
 from leaddesk.store.engine import Store
 from leaddesk.ui.style import BAD, OK
 from leaddesk.ui.supervisor.agents_model import AGENT_ID_ROLE, AgentsModel
-from leaddesk.ui.supervisor.charts import all_charts
-from leaddesk.ui.supervisor.coaching_model import CoachingModel
-from leaddesk.ui.supervisor.history_model import LEAD_ID_ROLE, HistoryModel
+from leaddesk.ui.supervisor.charts import all_charts, chart_title
+from leaddesk.ui.supervisor.coaching_model import CoachingModel, coaching_title
+from leaddesk.ui.supervisor.history_model import LEAD_ID_ROLE, HistoryModel, channel_text
 from leaddesk.ui.supervisor.tiles import MeasureTiles
 from leaddesk.ui.tasks import TaskRunner
+from leaddesk.ui.vocabulary import QT_TRANSLATE_NOOP, outcome_label
 
 PERIODS = (
-    ("today", "Today"),
-    ("7", "Last 7 days"),
-    ("30", "Last 30 days"),
-    ("90", "Last 90 days"),
-    ("all", "All time"),
+    ("today", QT_TRANSLATE_NOOP("SupervisorWindow", "Today")),
+    ("7", QT_TRANSLATE_NOOP("SupervisorWindow", "Last 7 days")),
+    ("30", QT_TRANSLATE_NOOP("SupervisorWindow", "Last 30 days")),
+    ("90", QT_TRANSLATE_NOOP("SupervisorWindow", "Last 90 days")),
+    ("all", QT_TRANSLATE_NOOP("SupervisorWindow", "All time")),
 )
 CHART_KEYS = ("attempts", "speed", "outcomes", "hours", "activity")  # 3 columns
 
@@ -141,8 +142,8 @@ class SupervisorWindow(QWidget):
                 agent_id = ws.agent.id
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.setObjectName("SupervisorWindow")
-        self.setWindowTitle("Supervisor review · LeadDesk")
-        self.setAccessibleName("Supervisor review")
+        self.setWindowTitle(self.tr("Supervisor review · LeadDesk"))
+        self.setAccessibleName(self.tr("Supervisor review"))
         self.resize(1240, 860)
         self.store = store
         self.clock: Clock = clock or system_clock
@@ -160,10 +161,10 @@ class SupervisorWindow(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("SupervisorTabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self._build_charts(), "Charts")
-        self.tabs.addTab(self._build_agents(), "Agents")
-        self.tabs.addTab(self._build_history(), "History")
-        self.tabs.addTab(self._build_coaching(), "Coaching")
+        self.tabs.addTab(self._build_charts(), self.tr("Charts"))
+        self.tabs.addTab(self._build_agents(), self.tr("Agents"))
+        self.tabs.addTab(self._build_history(), self.tr("History"))
+        self.tabs.addTab(self._build_coaching(), self.tr("Coaching"))
         self.status = QLabel("", self)
         self.status.setObjectName("SupervisorStatus")
         self.status.setProperty("muted", True)
@@ -187,14 +188,14 @@ class SupervisorWindow(QWidget):
     # -- building -------------------------------------------------------------------------
 
     def _build_header(self, agent_id: str | None) -> None:
-        title = QLabel("Supervisor review", self)
+        title = QLabel(self.tr("Supervisor review"), self)
         title.setObjectName("SupervisorTitle")
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.agent_box = QComboBox(self)
         self.agent_box.setObjectName("AgentPicker")
-        self.agent_box.setAccessibleName("Agent")
+        self.agent_box.setAccessibleName(self.tr("Agent"))
         self.agent_box.setMinimumWidth(200)
-        self.agent_box.addItem("All agents", None)
+        self.agent_box.addItem(self.tr("All agents"), None)
         self._agent_names: dict[str, str] = {}
         for aid, name, display in self.review.agents():
             self._agent_names[aid] = name
@@ -204,16 +205,16 @@ class SupervisorWindow(QWidget):
         self.agent_box.setCurrentIndex(max(0, index))
         self.period_box = QComboBox(self)
         self.period_box.setObjectName("PeriodPicker")
-        self.period_box.setAccessibleName("Period")
+        self.period_box.setAccessibleName(self.tr("Period"))
         for key, label in PERIODS:
-            self.period_box.addItem(label, key)
+            self.period_box.addItem(QCoreApplication.translate("SupervisorWindow", label), key)
         self.period_box.setCurrentIndex(2)
-        self.refresh_button = QPushButton("Refresh", self)
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.setObjectName("RefreshButton")
-        self.refresh_button.setAccessibleName("Refresh")
-        self.pdf_button = QPushButton("Export PDF…", self)
+        self.refresh_button.setAccessibleName(self.tr("Refresh"))
+        self.pdf_button = QPushButton(self.tr("Export PDF…"), self)
         self.pdf_button.setObjectName("ExportPdfButton")
-        self.pdf_button.setAccessibleName("Export PDF")
+        self.pdf_button.setAccessibleName(self.tr("Export PDF"))
         self.agent_box.currentIndexChanged.connect(self.refresh)
         self.period_box.currentIndexChanged.connect(self.refresh)
         self.refresh_button.clicked.connect(self.refresh)
@@ -223,7 +224,10 @@ class SupervisorWindow(QWidget):
         self.header.setSpacing(8)
         self.header.addWidget(title)
         self.header.addStretch(1)
-        for caption, box in (("Agent", self.agent_box), ("Period", self.period_box)):
+        for caption, box in (
+            (self.tr("Agent"), self.agent_box),
+            (self.tr("Period"), self.period_box),
+        ):
             caption_label = QLabel(caption, self)
             caption_label.setProperty("muted", True)
             caption_label.setBuddy(box)
@@ -243,7 +247,7 @@ class SupervisorWindow(QWidget):
         for i, key in enumerate(CHART_KEYS):
             view = QChartView()
             view.setObjectName(f"ChartView_{key}")
-            view.setAccessibleName(key)
+            view.setAccessibleName(chart_title(key))
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(190)
             self.chart_views[key] = view
@@ -252,7 +256,9 @@ class SupervisorWindow(QWidget):
             else:
                 grid.addWidget(view, i // 3, i % 3)
         self.charts_empty = _empty_state(
-            "No attempts and no leads in this period.\nPick a longer period or another agent.",
+            self.tr(
+                "No attempts and no leads in this period.\nPick a longer period or another agent."
+            ),
             "ChartsEmpty",
         )
         self.charts_stack = QStackedWidget()
@@ -263,7 +269,7 @@ class SupervisorWindow(QWidget):
     def _build_agents(self) -> QWidget:
         page = QWidget()
         self.agents_model = AgentsModel(self)
-        self.agents_view = _table("AgentsTable", "Measures per agent")
+        self.agents_view = _table("AgentsTable", self.tr("Measures per agent"))
         self.agents_view.setModel(self.agents_model)
         header = self.agents_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -271,7 +277,10 @@ class SupervisorWindow(QWidget):
         header.setMinimumSectionSize(90)
         self.agents_view.doubleClicked.connect(self._review_agent)
         self.agents_view.activated.connect(self._review_agent)
-        hint = QLabel("Double-click an agent to review their history and coaching lists.", page)
+        hint = QLabel(
+            self.tr("Double-click an agent to review their history and coaching lists."), page
+        )
+        hint.setObjectName("AgentsHint")
         hint.setProperty("muted", True)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -290,21 +299,21 @@ class SupervisorWindow(QWidget):
         page = QWidget()
         self.search = QLineEdit(page)
         self.search.setObjectName("HistorySearch")
-        self.search.setAccessibleName("Search the history")
-        self.search.setPlaceholderText("Search lead, company, phone or note…")
+        self.search.setAccessibleName(self.tr("Search the history"))
+        self.search.setPlaceholderText(self.tr("Search lead, company, phone or note…"))
         self.search.setClearButtonEnabled(True)
         self.channel_box = QComboBox(page)
         self.channel_box.setObjectName("ChannelFilter")
-        self.channel_box.setAccessibleName("Channel")
-        self.channel_box.addItem("Every channel", None)
+        self.channel_box.setAccessibleName(self.tr("Channel"))
+        self.channel_box.addItem(self.tr("Every channel"), None)
         for channel in Channel:
-            self.channel_box.addItem(channel.value.capitalize(), channel.value)
+            self.channel_box.addItem(channel_text(channel.value), channel.value)
         self.outcome_box = QComboBox(page)
         self.outcome_box.setObjectName("OutcomeFilter")
-        self.outcome_box.setAccessibleName("Outcome")
-        self.outcome_box.addItem("Every outcome", None)
+        self.outcome_box.setAccessibleName(self.tr("Outcome"))
+        self.outcome_box.addItem(self.tr("Every outcome"), None)
         for code, info in OUTCOMES.items():
-            self.outcome_box.addItem(info.label, code)
+            self.outcome_box.addItem(outcome_label(info.label), code)
         self.history_count = QLabel("", page)
         self.history_count.setObjectName("HistoryCount")
         self.history_count.setProperty("muted", True)
@@ -313,7 +322,7 @@ class SupervisorWindow(QWidget):
         self.outcome_box.currentIndexChanged.connect(self.refresh_history)
 
         self.history_model = HistoryModel(self)
-        self.history_view = _table("HistoryTable", "History of attempts")
+        self.history_view = _table("HistoryTable", self.tr("History of attempts"))
         self.history_view.setModel(self.history_model)
         header = self.history_view.horizontalHeader()
         for column, width in enumerate((150, 170, 120, 80, 170, 80, 170)):
@@ -322,7 +331,7 @@ class SupervisorWindow(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.history_view.doubleClicked.connect(self._activate)
         self.history_view.activated.connect(self._activate)
-        self.history_empty = _empty_state("No attempts match.", "HistoryEmpty")
+        self.history_empty = _empty_state(self.tr("No attempts match."), "HistoryEmpty")
         self.history_stack = QStackedWidget()
         self.history_stack.addWidget(self.history_view)
         self.history_stack.addWidget(self.history_empty)
@@ -342,7 +351,7 @@ class SupervisorWindow(QWidget):
         page = QWidget()
         self.coaching_lists = QListWidget(page)
         self.coaching_lists.setObjectName("CoachingLists")
-        self.coaching_lists.setAccessibleName("Coaching lists")
+        self.coaching_lists.setAccessibleName(self.tr("Coaching lists"))
         self.coaching_lists.setFixedWidth(260)
         self.coaching_lists.setSpacing(1)
         self.coaching_lists.currentRowChanged.connect(self._show_coaching)
@@ -350,7 +359,7 @@ class SupervisorWindow(QWidget):
         self.coaching_hint.setObjectName("CoachingHint")
         self.coaching_hint.setWordWrap(True)
         self.coaching_model = CoachingModel(self)
-        self.coaching_view = _table("CoachingTable", "Leads to coach on")
+        self.coaching_view = _table("CoachingTable", self.tr("Leads to coach on"))
         self.coaching_view.setModel(self.coaching_model)
         header = self.coaching_view.horizontalHeader()
         header.resizeSection(0, 220)
@@ -358,7 +367,7 @@ class SupervisorWindow(QWidget):
         header.setStretchLastSection(True)
         self.coaching_view.doubleClicked.connect(self._activate)
         self.coaching_view.activated.connect(self._activate)
-        self.coaching_empty = _empty_state("Nothing to coach on here.", "CoachingEmpty")
+        self.coaching_empty = _empty_state(self.tr("Nothing to coach on here."), "CoachingEmpty")
         self.coaching_stack = QStackedWidget()
         self.coaching_stack.addWidget(self.coaching_view)
         self.coaching_stack.addWidget(self.coaching_empty)
@@ -402,7 +411,7 @@ class SupervisorWindow(QWidget):
         generation = self._generation
         agent_id, period = self.agent_id, self.period
         agent_name = self._agent_names.get(agent_id) if agent_id else None
-        self.status.setText("Computing the measures…")
+        self.status.setText(self.tr("Computing the measures…"))
         self._loading += 1
 
         def work() -> ReviewData:
@@ -435,7 +444,7 @@ class SupervisorWindow(QWidget):
         if generation != self._generation:
             return
         self.last_error = str(error)
-        self.status.setText(f"Could not compute the report: {error}")
+        self.status.setText(self.tr("Could not compute the report: {error}").format(error=error))
         self.loaded.emit()
 
     def _loaded(self, generation: int, data: ReviewData) -> None:
@@ -458,11 +467,18 @@ class SupervisorWindow(QWidget):
         since = (
             data.period.since.astimezone().strftime("%d %b %Y")
             if data.period.since
-            else "the start"
+            else self.tr("the start")
         )
         self.status.setText(
-            f"{self.agent_box.currentText()} · {self.period_box.currentText()} "
-            f"(from {since}) · {m.leads:,} leads, {m.attempts:,} attempts"
+            self.tr(
+                "{agent} · {period} (from {since}) · {leads:,} leads, {attempts:,} attempts"
+            ).format(
+                agent=self.agent_box.currentText(),
+                period=self.period_box.currentText(),
+                since=since,
+                leads=m.leads,
+                attempts=m.attempts,
+            )
         )
         self.loaded.emit()
 
@@ -485,16 +501,16 @@ class SupervisorWindow(QWidget):
             )
             self.history_stack.setCurrentIndex(0 if total else 1)
             self.history_empty.setText(
-                "No attempts match the search and filters."
+                self.tr("No attempts match the search and filters.")
                 if f.search.strip() or f.channel or f.outcome
-                else "No attempts in this period."
+                else self.tr("No attempts in this period.")
             )
-            self.history_count.setText(f"{total:,} attempts")
+            self.history_count.setText(self.tr("{count:,} attempts").format(count=total))
 
         def failed(error: BaseException) -> None:
             self._loading -= 1
             self.last_error = str(error)
-            self.history_count.setText("could not load the history")
+            self.history_count.setText(self.tr("could not load the history"))
 
         self.runner.run(work, done, failed, name="supervisor history")
 
@@ -505,11 +521,12 @@ class SupervisorWindow(QWidget):
         for c in lists:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, c.key)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{c.title}: {c.total}")
+            title_text = coaching_title(c.key, c.title)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title_text}: {c.total}")
             item.setToolTip(c.hint)
             row = QWidget()
             row.setObjectName(f"Coaching_{c.key}")
-            title = QLabel(c.title, row)
+            title = QLabel(title_text, row)
             count = QLabel(f"{c.total:,}", row)
             count.setObjectName("CoachingCount")
             color = OK if c.total == 0 else BAD
@@ -529,8 +546,12 @@ class SupervisorWindow(QWidget):
         if self.data is None or not 0 <= row < len(self.data.coaching):
             return
         c = self.data.coaching[row]
-        shown = f" The {len(c.items)} most relevant are listed." if len(c.items) < c.total else ""
-        self.coaching_hint.setText(f"<b>{c.title}</b>: {c.hint}{shown}")
+        shown = ""
+        if len(c.items) < c.total:
+            shown = " " + self.tr("The {count} most relevant are listed.").format(
+                count=len(c.items)
+            )
+        self.coaching_hint.setText(f"<b>{coaching_title(c.key, c.title)}</b>: {c.hint}{shown}")
         self.coaching_model.set_items(c.items)
         self.coaching_stack.setCurrentIndex(0 if c.items else 1)
 
@@ -548,7 +569,7 @@ class SupervisorWindow(QWidget):
 
     def _ask_pdf(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Export the report as PDF", "leaddesk-report.pdf", "PDF (*.pdf)"
+            self, self.tr("Export the report as PDF"), "leaddesk-report.pdf", self.tr("PDF (*.pdf)")
         )
         if path:
             self.export_pdf(Path(path))
@@ -560,7 +581,7 @@ class SupervisorWindow(QWidget):
         if self.data is None:
             raise RuntimeError("the report is still being computed")
         pages = write_report_pdf(path, self.data.reports, self.data.activity, self.data.hours)
-        self.status.setText(f"Saved {path} ({pages} pages)")
+        self.status.setText(self.tr("Saved {path} (%n page(s))", "", pages).format(path=path))
         return pages
 
     def charts(self) -> dict[str, QChart]:
