@@ -7,6 +7,11 @@ atomically: a temporary file beside it, flushed to disk, then `os.replace`, so a
 or a full disk leaves the previous file whole. Keys this version does not know (written
 by a newer LeadDesk) are kept as they are. A bad value is refused with a message that
 names the setting. No Qt here: services and the CLI read settings too.
+
+The settings that change what the services do (calling hours, caps, cadence, the name
+and number voicemail scripts say) are resolved once into a `Workspace` by
+`Workspace.with_settings` (services/workspace.py): the CLI does it for every command,
+the window again after the Settings dialog saved.
 """
 
 from __future__ import annotations
@@ -242,9 +247,9 @@ REGISTRY: tuple[Setting, ...] = (
         "Cadence",
         str,
         "default",
-        "The cadence leads follow (one of resources/cadences): the planned touches "
-        "after each attempt. A change applies to leads already in their cadence from "
-        "their next attempt on; a team cadence from the server comes first.",
+        "The cadence leads follow: the planned touches after each attempt. A change "
+        "applies to leads already in a cadence from their next attempt on; a team "
+        "cadence from the server comes first.",
         _cadence,
     ),
     Setting(
@@ -253,7 +258,7 @@ REGISTRY: tuple[Setting, ...] = (
         int,
         12,
         "Most attempts on one lead, every channel counted; the attempt that reaches "
-        "it ends the lead's cadence.",
+        "it ends the lead's cadence (a callback the lead asked for is kept).",
         _integer(1, 50),
         minimum=1,
         maximum=50,
