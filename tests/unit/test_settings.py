@@ -174,3 +174,11 @@ def test_default_path_is_in_the_platform_config_folder(
     p = default_path()
     assert p.name == "settings.json"
     assert "LeadDesk" in p.parts
+
+
+def test_the_suite_never_reads_the_real_config_folder(config_home: Path) -> None:
+    """tests/conftest.py gives every test an empty config folder of its own."""
+    assert default_path().is_relative_to(config_home)
+    assert os.environ["XDG_CONFIG_HOME"] == str(config_home)
+    assert not default_path().is_relative_to(Path.home() / ".config")
+    assert Settings.load().as_dict() == {s.name: s.default for s in REGISTRY}

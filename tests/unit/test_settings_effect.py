@@ -32,8 +32,8 @@ from tests.unit.engine_fixture import add_attempt, add_lead
 NYZ = ZoneInfo("America/New_York")
 
 
-def ny(*args: int) -> datetime:
-    return datetime(*args, tzinfo=NYZ).astimezone(UTC)
+def ny(year: int, month: int, day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=NYZ).astimezone(UTC)
 
 
 def settings(path: Path, **values: Any) -> Settings:
