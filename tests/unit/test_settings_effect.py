@@ -12,9 +12,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from leaddesk.cli import main
-from leaddesk.domain.calling_hours import parse_rules
+from leaddesk.domain.calling_hours import is_callable_at, parse_rules
 from leaddesk.domain.clock import fixed_clock
 from leaddesk.paths import resources_dir
 from leaddesk.services.cadences import available_cadences, named_cadence
@@ -113,6 +116,39 @@ def test_days_the_rules_close_and_holidays_stay_closed() -> None:
     assert all(d is not None and d.label() == "07:00-22:00" for d in rules.hours.days[:6])
     assert rules.hours.window_on(datetime(2026, 12, 25).date()) is None
     assert rules.budget == shipped.budget
+
+
+@hypothesis_settings(max_examples=200, deadline=None)
+@given(
+    start=st.integers(0, 23 * 60 + 58),
+    length=st.integers(1, 24 * 60),
+    instant=st.datetimes(
+        min_value=datetime(2026, 1, 1), max_value=datetime(2027, 12, 31), timezones=st.just(UTC)
+    ),
+)
+def test_a_lead_is_callable_exactly_inside_the_agents_window(
+    start: int, length: int, instant: datetime
+) -> None:
+    """Across DST changes: callable iff the lead's wall clock is in [start, end) and the
+    day is not a holiday of the shipped rules."""
+    end = min(start + length, 23 * 60 + 59)
+    view = {
+        "calling_hours.start": f"{start // 60:02d}:{start % 60:02d}",
+        "calling_hours.end": f"{end // 60:02d}:{end % 60:02d}",
+        "caps.lifetime": 12,
+        "caps.per_24h": 3,
+        "caps.voicemails_per_day": 1,
+    }
+    rules = rules_from_settings(default_rules(), view)
+    local = instant.astimezone(NYZ)
+    minute = local.hour * 60 + local.minute
+    shipped = default_rules().hours
+    holiday = (
+        local.month,
+        local.day,
+    ) in shipped.yearly_holidays or local.date() in shipped.holidays
+    expected = not holiday and start <= minute < end
+    assert is_callable_at(rules.hours, ["America/New_York"], instant) is expected
 
 
 def test_settings_apply_to_the_shipped_rules_each_time(
