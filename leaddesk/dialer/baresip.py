@@ -25,7 +25,7 @@ import subprocess
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from leaddesk.dialer.base import DialError
@@ -55,6 +55,16 @@ INSTALL_HINT = "install it (Debian/Ubuntu: apt-get install baresip-core) or set 
 _UNSAFE = re.compile(r"[\s;<>\"]")
 _REGISTERED = frozenset({"REGISTER_OK", "REGISTER_FAIL"})
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+# baresip's words when an audio module cannot open a device, e.g.
+# "alsa: could not open auplay device 'default' (No such file or directory)".
+_AUDIO_DEVICE_ERROR = re.compile(
+    r"(?P<module>\w+): could not open (?P<kind>auplay|ausrc) device '(?P<device>[^']*)' "
+    r"\((?P<why>[^)]*)\)"
+)
+_DEVICE_ROLE = {"auplay": "speaker", "ausrc": "microphone"}
+# How much of the end of baresip's log is read for the reason of a failure.
+_LOG_TAIL_BYTES = 65536
+PID_FILE = "baresip.pid"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,10 +105,16 @@ class BaresipSettings:
     address: str = "127.0.0.1"  # SIP, RTP and the control port bind here only
     ctrl_port: int = 4444
     sip_port: int = 5060
-    # baresip audio device specs ("alsa,default", "pulse"); None: no device (tests).
+    # baresip audio device specs ("alsa,default", "pulse,"); None: no device (tests).
     audio_player: str | None = None
     audio_source: str | None = None
     audio_modules: tuple[str, ...] = ()  # e.g. ("alsa.so",) or ("pulse.so",)
+    # False: never configure audio devices from the agent's settings (machines without
+    # sound, such as CI); the call is still placed and tracked.
+    headset: bool = True
+    # At start, open the headset once (baresip's audio loop) so that a missing device
+    # is reported then, not when a lead answers and the call is cut.
+    audio_check: bool = True
     module_path: str | None = None  # None: found next to the program
     # baresip binds a call's media (RTP/RTCP) on every interface whatever the
     # configuration says (stream.c: "we listen on all interfaces"); a narrow range at
@@ -140,6 +156,18 @@ def find_module_path(binary: str) -> Path:
     )
 
 
+def audio_device_errors(text: str) -> list[str]:
+    """baresip's device failures in `text`, in the agent's words, each once:
+    "the speaker 'default' (alsa): No such file or directory"."""
+    found: list[str] = []
+    for match in _AUDIO_DEVICE_ERROR.finditer(_ANSI.sub("", text)):
+        role = _DEVICE_ROLE[match["kind"]]
+        line = f"the {role} {match['device']!r} ({match['module']}): {match['why']}"
+        if line not in found:
+            found.append(line)
+    return found
+
+
 def render_config(settings: BaresipSettings, module_path: Path | str) -> str:
     """baresip's `config` file: what LeadDesk needs and nothing that listens elsewhere."""
     lines = [
@@ -153,6 +181,8 @@ def render_config(settings: BaresipSettings, module_path: Path | str) -> str:
         "module\t\t\tg711.so",
     ]
     lines += [f"module\t\t\t{name}" for name in settings.audio_modules]
+    if settings.audio_modules:
+        lines.append("module_app\t\tauloop.so")  # the headset check and test
     if settings.audio_player:
         lines.append(f"audio_player\t\t{settings.audio_player}")
         lines.append(f"audio_alert\t\t{settings.audio_player}")
@@ -203,6 +233,42 @@ class BaresipProcess:
                     "another program: close it or choose another port"
                 )
 
+    def check_modules(self, module_path: Path | str) -> None:
+        """Every audio module asked for is installed (else: which, and what to do)."""
+        for name in self.settings.audio_modules:
+            if not (Path(module_path) / name).is_file():
+                system = name.removesuffix(".so")
+                raise BaresipError(
+                    f"baresip's audio module for {system} ({name}) is not installed in "
+                    f"{module_path}: install it, or choose another audio system in Settings"
+                )
+
+    def stop_leftover(self) -> None:
+        """Stop a baresip an earlier LeadDesk started from this folder and could not stop
+        (it was killed): it would hold the ports. Only a process whose command line names
+        this configuration folder is touched."""
+        pid_file = self.config_dir / PID_FILE
+        try:
+            pid = int(pid_file.read_text(encoding="ascii").strip())
+        except (OSError, ValueError):
+            return
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except OSError:
+            cmdline = []
+        if os.fsencode(str(self.config_dir)) in cmdline and b"-f" in cmdline:
+            log.warning("stopping baresip pid %s left running by an earlier LeadDesk", pid)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+                deadline = time.monotonic() + 2.0
+                while time.monotonic() < deadline and Path(f"/proc/{pid}").exists():
+                    time.sleep(0.05)
+                if Path(f"/proc/{pid}").exists():
+                    os.kill(pid, signal.SIGKILL)
+                    time.sleep(0.1)
+        with contextlib.suppress(OSError):
+            pid_file.unlink()
+
     def write_config(self, module_path: Path | str) -> None:
         self.config_dir.mkdir(parents=True, exist_ok=True)
         config = render_config(self.settings, module_path)
@@ -218,6 +284,9 @@ class BaresipProcess:
             return
         binary = self.binary_path()
         modules = self.settings.module_path or find_module_path(binary)
+        self.check_modules(modules)
+        self.config_dir.mkdir(parents=True, exist_ok=True)
+        self.stop_leftover()
         self.check_ports()
         self.write_config(modules)
         with open(self.log_path, "wb") as out:
@@ -228,6 +297,8 @@ class BaresipProcess:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,  # the agent's Ctrl+C in a terminal is not for it
             )
+        with contextlib.suppress(OSError):
+            (self.config_dir / PID_FILE).write_text(f"{self._proc.pid}\n", encoding="ascii")
         log.info("baresip started (pid %s, config %s)", self._proc.pid, self.config_dir)
 
     @property
@@ -249,11 +320,24 @@ class BaresipProcess:
             return f"was killed by signal {-code} ({name})"
         return f"exited with code {code}"
 
-    def log_tail(self, lines: int = 6) -> str:
+    def log_size(self) -> int:
         try:
-            text = self.log_path.read_text(encoding="utf-8", errors="replace")
+            return self.log_path.stat().st_size
+        except OSError:
+            return 0
+
+    def log_text(self, since: int = 0) -> str:
+        """baresip's output from byte `since` on (at most the last 64 KiB)."""
+        try:
+            with open(self.log_path, "rb") as handle:
+                size = handle.seek(0, os.SEEK_END)
+                handle.seek(max(since, size - _LOG_TAIL_BYTES))
+                return handle.read().decode("utf-8", errors="replace")
         except OSError:
             return ""
+
+    def log_tail(self, lines: int = 6) -> str:
+        text = self.log_text()
         clean = [_ANSI.sub("", line).strip() for line in text.splitlines()]
         return " | ".join(line for line in clean[-lines:] if line)
 
@@ -291,6 +375,8 @@ class BaresipProcess:
             proc.kill()
             proc.wait(timeout)
         self._proc = proc
+        with contextlib.suppress(OSError):
+            (self.config_dir / PID_FILE).unlink()
 
 
 UpdateListener = Callable[[CallUpdate], None]
@@ -325,6 +411,8 @@ class BaresipDialer:
         self._register_result: CallEvent | None = None
         self.lost: ConnectionLost | None = None
         self._closed = False
+        self._log_mark = 0  # baresip's log size when the current call was dialed
+        self._looping = False  # the headset test (audio loop) is running
 
     # -- life cycle -----------------------------------------------------------------------
 
@@ -339,9 +427,51 @@ class BaresipDialer:
         try:
             self._connect()
             self._add_account()
+            if self.settings.audio_check and self.settings.audio_modules:
+                self.check_audio()
         except BaresipError:
             self.close()
             raise
+
+    # -- the headset ------------------------------------------------------------------------
+
+    @property
+    def has_audio(self) -> bool:
+        return bool(self.settings.audio_modules)
+
+    def _audio_failure(self, since: int, response: str) -> BaresipError:
+        errors = audio_device_errors(self.process.log_text(since)) if self.process else []
+        what = "; ".join(errors) or f"baresip said {response.strip() or 'nothing'}"
+        return BaresipError(
+            f"the headset could not be opened: {what}. Plug it in or choose the devices in "
+            "Settings (Audio system, Headset), then restart the softphone"
+        )
+
+    def start_audio_loop(self) -> None:
+        """Send the microphone to the speaker (the agent hears themselves) until
+        `stop_audio_loop`; raises BaresipError naming the device that failed."""
+        if not self.has_audio:
+            raise BaresipError("the softphone runs without audio devices")
+        with self._lock:
+            if self._call is not None and self._call.summary is None:
+                raise BaresipError("a call is in progress: test the headset after it")
+        since = self.process.log_size() if self.process else 0
+        response = self._client.command("auloop", "8000 1")
+        if not response.ok:
+            raise self._audio_failure(since, response.data)
+        self._looping = True
+
+    def stop_audio_loop(self) -> None:
+        self._looping = False
+        with contextlib.suppress(BaresipError):
+            self._client.command("auloop_stop")
+
+    def check_audio(self) -> None:
+        """Open the microphone and the speaker once (a 0.1 s loop): a missing or busy
+        device is reported now, with its name, instead of cutting the first answered call."""
+        self.start_audio_loop()
+        time.sleep(0.1)
+        self.stop_audio_loop()
 
     def _connect(self) -> None:
         s = self.settings
@@ -417,12 +547,15 @@ class BaresipDialer:
         uri = tel_uri(e164)  # refuses anything not E.164, with the reason
         number = uri.removeprefix("tel:")
         target = f"sip:{number}@{self.account.dial_domain or self.account.domain}"
+        if self._looping:
+            self.stop_audio_loop()  # the call needs the headset
         with self._lock:
             if self.lost is not None:
                 raise DialError(self._lost_reason())
             if self._call is not None and self._call.summary is None:
                 raise DialError("a call is already in progress: hang up first")
             call = self._call = CallTracker(lead_id, number, self._monotonic())
+            self._log_mark = self.process.log_size() if self.process else 0
         try:
             response = self._client.command("dial", target)
         except BaresipError as exc:
@@ -490,9 +623,22 @@ class BaresipDialer:
                 self._registration.set()
             if self._call is not None:
                 summary = self._call.feed(update)
+                if summary is not None and not summary.answered and summary.sip_status is None:
+                    summary = self._with_audio_error(self._call, summary)
         self._emit(update)
         if summary is not None:
             self._emit(summary)
+
+    def _with_audio_error(self, call: CallTracker, summary: CallSummary) -> CallSummary:
+        """A call cut at the answer because a headset device would not open: say so (the
+        lead may have picked up and heard nothing), rather than "not answered"."""
+        if self.process is None:
+            return summary
+        errors = audio_device_errors(self.process.log_text(self._log_mark))
+        if not errors:
+            return summary
+        call.summary = replace(summary, audio_error="; ".join(errors))
+        return call.summary
 
     def _on_lost(self, lost: ConnectionLost) -> None:
         reason = lost.reason

@@ -109,6 +109,8 @@ class CallSummary:
     sip_status: int | None
     reason: str  # the softphone's words for the end ("486 Busy Here", ...)
     timed_out: bool = False  # LeadDesk hung up for the agent after the ring timeout
+    # The softphone cut the call because a headset device would not open (which, why).
+    audio_error: str | None = None
 
     @property
     def duration_s(self) -> int:
@@ -256,9 +258,9 @@ def suggest_outcome(summary: CallSummary, *, long_call_s: float = LONG_CALL_S) -
     agent hanging up while it rang) -> "no_answer"; not found (404, 484, 604) ->
     "bad_number"; answered and at least `long_call_s` long -> "connected"; answered
     and shorter -> None (a voicemail box or a quick hang-up: SIP cannot tell which).
-    A lost softphone or an unexplained failure -> None.
+    A lost softphone, a headset that would not open, or an unexplained failure -> None.
     """
-    if summary.hangup_by is HangupBy.LOST:
+    if summary.hangup_by is HangupBy.LOST or summary.audio_error:
         return None
     if summary.answered:
         return CONNECTED if summary.talk_s >= long_call_s else None
@@ -291,6 +293,12 @@ def describe(summary: CallSummary, *, long_call_s: float = LONG_CALL_S) -> str:
         return (
             f"The softphone stopped during the call ({summary.reason}); "
             "what happened is unknown: choose the outcome."
+        )
+    if summary.audio_error:
+        return (
+            f"The call was cut after {_clock(summary.ring_s)}: the headset could not be "
+            f"opened ({summary.audio_error}). The lead may have answered and heard nothing: "
+            "choose the outcome, then fix the devices in Settings and restart the softphone."
         )
     if summary.timed_out:
         return f"Not answered: LeadDesk hung up after {_clock(summary.ring_s)} ringing."

@@ -146,10 +146,12 @@ class Sipp:
 def sipp(tmp_path: Path) -> Iterator[Callable[..., Sipp]]:
     started: list[subprocess.Popen[bytes]] = []
 
-    def start(scenario: str, *extra: str) -> Sipp:
+    def start(scenario: str, *extra: str, port: int | None = None) -> Sipp:
+        """SIPp running `scenario`; `port` reuses the SIP port of an earlier one (the
+        same registrar address, as an account's would be)."""
         require("sipp", SIPP_MISSING)
-        port = free_port()
-        log_dir = tmp_path / f"sipp-{port}"
+        port = port or free_port()
+        log_dir = tmp_path / f"sipp-{port}-{len(started)}"
         log_dir.mkdir()
         cmd = [
             "sipp",
@@ -197,6 +199,7 @@ def baresip_settings() -> BaresipSettings:
         rtp_ports=(RTP_LOW, RTP_LOW + 99),
         start_timeout_s=5.0,
         register_timeout_s=3.0,
+        headset=False,  # no sound devices here; test_baresip_audio.py brings its own
     )
 
 
