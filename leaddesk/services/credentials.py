@@ -124,25 +124,48 @@ SIP_PASSWORD_ENV = "LEADDESK_SIP_PASSWORD"
 SIP_KEYCHAIN_SERVICE = "leaddesk-sip"
 
 
-def sip_password(aor: str, ask: Callable[[str], str | None] | None = None) -> str | None:
+@dataclass(frozen=True, slots=True)
+class SipSecret:
+    """The SIP password and where it came from: "env", "keychain", "asked" or "none"."""
+
+    password: str | None
+    source: str
+
+
+def sip_secret(aor: str, ask: Callable[[str], str | None] | None = None) -> SipSecret:
     """The SIP account's password: `LEADDESK_SIP_PASSWORD`, else the keychain, else asked
-    for with `ask` (and then saved to the keychain where there is a safe one)."""
+    for with `ask`. A typed password is not saved here: `remember_sip_password` once the
+    provider accepted it, so that a typo is never kept."""
     from_env = os.environ.get(SIP_PASSWORD_ENV, "")
     if from_env:
-        return from_env
-    safe = keychain_problem() is None
-    if safe:
+        return SipSecret(from_env, "env")
+    if keychain_problem() is None:
         try:
             stored = keyring.get_password(SIP_KEYCHAIN_SERVICE, aor)
         except keyring.errors.KeyringError as exc:
             log.warning("keychain not readable for %s: %s", aor, type(exc).__name__)
             stored = None
         if stored:
-            return stored
-    if ask is None:
-        return None
-    given = ask(aor)
-    if given and safe:
+            return SipSecret(stored, "keychain")
+    given = ask(aor) if ask is not None else None
+    return SipSecret(given, "asked") if given else SipSecret(None, "none")
+
+
+def remember_sip_password(aor: str, password: str) -> bool:
+    """Keep the password in the keychain; False when there is no safe one (then it
+    lasts for this session only)."""
+    if keychain_problem() is not None:
+        return False
+    try:
+        keyring.set_password(SIP_KEYCHAIN_SERVICE, aor, password)
+    except keyring.errors.KeyringError as exc:
+        log.warning("SIP password not saved for %s: %s", aor, type(exc).__name__)
+        return False
+    return True
+
+
+def forget_sip_password(aor: str) -> None:
+    """Remove a password the provider refused, so the next start asks for it again."""
+    if keychain_problem() is None:
         with contextlib.suppress(keyring.errors.KeyringError):
-            keyring.set_password(SIP_KEYCHAIN_SERVICE, aor, given)
-    return given or None
+            keyring.delete_password(SIP_KEYCHAIN_SERVICE, aor)

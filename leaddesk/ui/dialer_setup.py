@@ -1,9 +1,16 @@
 """Which dialer the window uses, from the settings: `tel` (default) or `baresip`.
 
 The SIP user and domain come from the settings; the password never does: it is read
-from `LEADDESK_SIP_PASSWORD` (scripts), then the OS keychain, then asked for. When the
-softphone cannot start (baresip missing, a port taken, registration refused) the window
-says why and dials through `tel:` instead; a restart can be tried later.
+from `LEADDESK_SIP_PASSWORD` (scripts), then the OS keychain, then asked for. A typed
+password goes to the keychain only once the provider accepted it; a saved one the
+provider refuses is removed, so the next start asks again. The headset is the audio
+system and devices of the settings (`audio.*`).
+
+Starting is two steps, because asking for a password needs the GUI thread and starting
+baresip blocks: `SoftphoneSetup.prepare()` (GUI thread) reads the settings and resolves
+the password, and returns the blocking start for a worker thread. When the softphone
+cannot start (baresip missing, a port taken, registration refused, the headset missing)
+the window says why and dials through `tel:` instead; a restart can be tried later.
 """
 
 from __future__ import annotations
@@ -18,7 +25,12 @@ from leaddesk.dialer.baresip import BaresipDialer, BaresipError, BaresipSettings
 from leaddesk.dialer.base import Dialer, DialError
 from leaddesk.dialer.events import CallUpdate
 from leaddesk.dialer.tel import Opener, TelDialer
-from leaddesk.services.credentials import SIP_PASSWORD_ENV, sip_password
+from leaddesk.services.credentials import (
+    SIP_PASSWORD_ENV,
+    forget_sip_password,
+    remember_sip_password,
+    sip_secret,
+)
 from leaddesk.services.errors import UserError
 from leaddesk.settings import Settings
 
@@ -31,20 +43,68 @@ PASSWORD_ENV = SIP_PASSWORD_ENV
 # Asks the agent for the password of this account (None: cancelled / not asked).
 AskPassword = Callable[[str], str | None]
 
+# The settings that decide the dialer: a change to one of them restarts it.
+DIALER_SETTINGS = (
+    "dialer",
+    "sip.user",
+    "sip.domain",
+    "sip.register",
+    "sip.port",
+    "sip.ctrl_port",
+    "audio.driver",
+    "audio.output",
+    "audio.input",
+)
+# Registration answers that mean "wrong user or password".
+_AUTH_REFUSED = ("401", "403", "407")
 
-def sip_account(settings: SettingsLike, ask: AskPassword | None = None) -> SipAccount:
+
+@dataclass(frozen=True)
+class SipLogin:
+    """The account to register, and where its password came from (see `SipSecret`)."""
+
+    account: SipAccount
+    source: str
+
+
+def sip_login(settings: SettingsLike, ask: AskPassword | None = None) -> SipLogin:
     user, domain = settings["sip.user"], settings["sip.domain"]
     if not user or not domain:
         raise UserError(
             "the baresip dialer needs the SIP user and domain: set them in File > Settings"
         )
     register = settings["sip.register"] == "yes"
-    password = sip_password(f"sip:{user}@{domain}", ask) if register else None
-    return SipAccount(user, domain, password=password, register=register)
+    if not register:
+        return SipLogin(SipAccount(user, domain, register=False), "none")
+    secret = sip_secret(f"sip:{user}@{domain}", ask)
+    return SipLogin(SipAccount(user, domain, password=secret.password), secret.source)
+
+
+def sip_account(settings: SettingsLike, ask: AskPassword | None = None) -> SipAccount:
+    return sip_login(settings, ask).account
+
+
+def device_spec(driver: str, device: str) -> str:
+    """baresip's `driver,device`: ALSA has a device called "default"; the others take
+    an empty device name for the system's default."""
+    if device == "default" and driver != "alsa":
+        device = ""
+    return f"{driver},{device}"
 
 
 def baresip_settings(settings: SettingsLike, base: BaresipSettings) -> BaresipSettings:
-    return replace(base, sip_port=settings["sip.port"], ctrl_port=settings["sip.ctrl_port"])
+    """The ports and the headset of the settings over `base`. A `base` that already names
+    audio devices, or says `headset=False` (no sound devices), keeps what it says."""
+    options = replace(base, sip_port=settings["sip.port"], ctrl_port=settings["sip.ctrl_port"])
+    if base.audio_modules or not base.headset:
+        return options
+    driver = settings["audio.driver"]
+    return replace(
+        options,
+        audio_modules=(f"{driver}.so",),
+        audio_player=device_spec(driver, settings["audio.output"]),
+        audio_source=device_spec(driver, settings["audio.input"]),
+    )
 
 
 @dataclass
@@ -55,6 +115,89 @@ class DialerChoice:
     dialer: Dialer
     problem: str | None = None
     restart: Callable[[], Dialer] | None = None
+
+
+class SoftphoneSetup:
+    """Starts the dialer the settings ask for; `prepare` again after they changed."""
+
+    def __init__(
+        self,
+        settings: SettingsLike,
+        opener: Opener,
+        on_update: Callable[[CallUpdate], None],
+        config_dir: Path,
+        *,
+        base: BaresipSettings | None = None,
+        ask: AskPassword | None = None,
+    ) -> None:
+        self.settings = settings
+        self.opener = opener
+        self.on_update = on_update
+        self.config_dir = config_dir
+        self.base = base or BaresipSettings()
+        self.ask = ask
+
+    @property
+    def wants_softphone(self) -> bool:
+        return bool(self.settings["dialer"] == "baresip")
+
+    def prepare(self, account: SipAccount | None = None) -> Callable[[], DialerChoice]:
+        """Read the settings and resolve the password (may ask: GUI thread); returns the
+        blocking start, for a worker thread. The start never raises: on any softphone
+        failure it answers tel: with the reason."""
+        tel = TelDialer(self.opener)
+        if not self.wants_softphone:
+            return lambda: DialerChoice(tel)
+        try:
+            login = SipLogin(account, "given") if account else sip_login(self.settings, self.ask)
+        except (BaresipError, UserError) as exc:
+            problem = f"The softphone is not set up: {exc}. Dialing through tel:."
+            return lambda: DialerChoice(tel, problem)
+        options = baresip_settings(self.settings, self.base)
+        config_dir, on_update = self.config_dir, self.on_update
+
+        def start() -> Dialer:
+            dialer = BaresipDialer(
+                login.account, on_update, settings=options, config_dir=config_dir
+            )
+            try:
+                dialer.start()
+            except BaseException:
+                dialer.close()
+                raise
+            return dialer
+
+        def choose() -> DialerChoice:
+            try:
+                dialer = start()
+            except (BaresipError, DialError) as exc:
+                log.warning("softphone not started: %s", exc)
+                problem = f"The softphone did not start: {exc}."
+                problem += self._password_after_refusal(login, str(exc))
+                return DialerChoice(tel, problem + " Dialing through tel: for now.", start)
+            if login.source == "asked" and login.account.password:
+                remember_sip_password(login.account.aor, login.account.password)
+            return DialerChoice(dialer, restart=start)
+
+        return choose
+
+    @staticmethod
+    def _password_after_refusal(login: SipLogin, error: str) -> str:
+        if "registration" not in error or not any(code in error for code in _AUTH_REFUSED):
+            return ""
+        if login.source == "keychain":
+            forget_sip_password(login.account.aor)
+            return (
+                " The saved password was removed from the keychain: restart the softphone "
+                "to type it again."
+            )
+        if login.source == "asked":
+            return " The password was not saved: restart the softphone to type it again."
+        return ""
+
+    def choose(self, account: SipAccount | None = None) -> DialerChoice:
+        """Both steps at once (start-up, tests)."""
+        return self.prepare(account)()
 
 
 def choose_dialer(
@@ -68,28 +211,5 @@ def choose_dialer(
     account: SipAccount | None = None,
 ) -> DialerChoice:
     """Start the dialer of the settings; on any softphone failure fall back to tel:."""
-    tel = TelDialer(opener)
-    if settings["dialer"] != "baresip":
-        return DialerChoice(tel)
-
-    try:
-        sip = account or sip_account(settings, ask)
-    except (BaresipError, UserError) as exc:
-        return DialerChoice(tel, f"The softphone is not set up: {exc}. Dialing through tel:.")
-    options = baresip_settings(settings, base or BaresipSettings())
-
-    def start() -> Dialer:
-        dialer = BaresipDialer(sip, on_update, settings=options, config_dir=config_dir)
-        try:
-            dialer.start()
-        except BaseException:
-            dialer.close()
-            raise
-        return dialer
-
-    try:
-        return DialerChoice(start(), restart=start)
-    except (BaresipError, DialError) as exc:
-        log.warning("softphone not started: %s", exc)
-        problem = f"The softphone did not start: {exc}. Dialing through tel: for now."
-        return DialerChoice(tel, problem, restart=start)
+    setup = SoftphoneSetup(settings, opener, on_update, config_dir, base=base, ask=ask)
+    return setup.choose(account)

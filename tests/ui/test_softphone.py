@@ -21,12 +21,11 @@ from sqlalchemy import select
 from leaddesk.dialer.baresip import BaresipDialer, BaresipSettings, SipAccount
 from leaddesk.dialer.tel import TelDialer
 from leaddesk.domain.outcomes import OUTCOMES
-from leaddesk.services.errors import UserError
 from leaddesk.services.workspace import Workspace
 from leaddesk.settings import Settings
 from leaddesk.store.models import Attempt
 from leaddesk.ui.backend import Backend
-from leaddesk.ui.dialer_setup import PASSWORD_ENV, choose_dialer, sip_account
+from leaddesk.ui.dialer_setup import PASSWORD_ENV, choose_dialer
 from leaddesk.ui.events import Events
 from leaddesk.ui.main_window import MainWindow
 from leaddesk.ui.settings_dialog import SettingsDialog
@@ -347,23 +346,3 @@ def test_settings_call_test_number_through_the_softphone(
     with demo_workspace.store.session() as session:
         assert session.query(Attempt).count() == attempts_before
     assert callee.wait() == 0, callee.errors()
-
-
-def test_sip_password_is_asked_once_then_comes_from_the_keychain(
-    memory_keyring, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.delenv(PASSWORD_ENV, raising=False)
-    asked: list[str] = []
-
-    def ask(aor: str) -> str:
-        asked.append(aor)
-        return "pw-from-agent"
-
-    settings = {"sip.user": "agent7", "sip.domain": "sip.example.com", "sip.register": "yes"}
-    first = sip_account(settings, ask)
-    again = sip_account(settings, ask)
-    assert first.password == again.password == "pw-from-agent"
-    assert asked == ["sip:agent7@sip.example.com"]  # asked once, kept in the keychain
-    assert memory_keyring.items == {("leaddesk-sip", "sip:agent7@sip.example.com"): "pw-from-agent"}
-    with pytest.raises(UserError, match="SIP user and domain"):
-        sip_account({**settings, "sip.user": ""}, ask)
