@@ -18,7 +18,7 @@ from leaddesk.cli import Context
 
 if TYPE_CHECKING:
     from leaddesk.settings import Settings
-    from leaddesk.ui.dialer_setup import DialerChoice
+    from leaddesk.ui.dialer_setup import DialerChoice, SoftphoneSetup
     from leaddesk.ui.events import Events
 
 log = logging.getLogger("leaddesk.gui")
@@ -107,9 +107,11 @@ def _run_window(
 
     events = Events()
     settings = _load_settings()
+    setup: SoftphoneSetup | None = None
     choice: DialerChoice | None = None
     if screenshot is None and settings is not None:
-        choice = _choose_dialer(settings, opener, events)
+        setup = _softphone_setup(settings, opener, events)
+        choice = setup.choose()
     dialer = choice.dialer if choice else TelDialer(opener)
     window = MainWindow(
         Backend(ws),  # type: ignore[arg-type]
@@ -146,8 +148,11 @@ def _run_window(
     if args.compact:
         window.toggle_compact()
     attach(window, instance, args.open)
-    if choice is not None and choice.problem:
-        window.softphone.offer_restart(choice.problem)
+    if setup is not None:
+        # Restarts and changed settings start the dialer anew from the settings.
+        setup.settings = settings
+        window.softphone.use_setup(setup, choice)
+    _quit_on_signals(app)
     try:
         return int(app.exec())
     finally:
@@ -165,29 +170,44 @@ def _load_settings() -> Settings | None:
         return None
 
 
-def _choose_dialer(
+def _softphone_setup(
     settings: Settings, opener: Callable[[str], bool], events: Events
-) -> DialerChoice:
+) -> SoftphoneSetup:
     """tel: or the baresip softphone, as the settings say; baresip runs from its own
     configuration folder, and a password not in the keychain is asked for."""
-    from PySide6.QtWidgets import QInputDialog, QLineEdit
-
     from leaddesk.paths import user_data_dir
-    from leaddesk.ui.dialer_setup import choose_dialer
+    from leaddesk.ui.dialer_setup import SoftphoneSetup
+    from leaddesk.ui.password_prompt import ask_sip_password
 
-    def ask(aor: str) -> str | None:
-        text, ok = QInputDialog.getText(
-            None,
-            "LeadDesk softphone",
-            f"Password for {aor} (kept in the system keychain, never in a file):",
-            QLineEdit.EchoMode.Password,
-        )
-        return text if ok and text else None
-
-    return choose_dialer(
+    return SoftphoneSetup(
         settings,
         opener,
         events.call_update.emit,
         user_data_dir() / "baresip",
-        ask=ask,
+        ask=ask_sip_password,
     )
+
+
+def _quit_on_signals(app: object) -> None:
+    """SIGTERM (logout, `kill`) and Ctrl+C quit like File > Quit: the softphone stops and
+    the window's state is saved, instead of the process vanishing and leaving baresip
+    holding its ports. Python runs signal handlers between bytecodes, so a timer gives
+    the interpreter a turn while Qt's loop waits."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+
+    def quit_app(signum: int, _frame: object) -> None:
+        log.info("signal %s: quitting", signal.Signals(signum).name)
+        app.closeAllWindows()
+        app.quit()
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, quit_app)
+    tick = QTimer(app)
+    tick.setObjectName("SignalTick")
+    tick.timeout.connect(lambda: None)
+    tick.start(300)

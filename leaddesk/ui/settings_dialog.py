@@ -51,6 +51,7 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         choices: Mapping[str, Sequence[str]] | None = None,
         test_call: Callable[[str], str] | None = None,
+        test_headset: Callable[[], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("SettingsDialog")
@@ -73,6 +74,20 @@ class SettingsDialog(QDialog):
         self.test_status.setObjectName("TestCallStatus")
         self.test_status.setAccessibleName(self.tr("Test call"))
         self.test_status.setWordWrap(True)
+
+        # Audio: hear yourself through the softphone's headset devices.
+        self.test_headset = test_headset
+        self.headset_button = QPushButton(self.tr("Test headset"), self)
+        self.headset_button.setObjectName("TestHeadset")
+        self.headset_button.setToolTip(
+            self.tr("Hear your microphone in your speaker for a few seconds (saved devices)")
+        )
+        self.headset_button.clicked.connect(self.run_headset_test)
+        self.headset_button.setVisible(test_headset is not None)
+        self.headset_status = QLabel(self)
+        self.headset_status.setObjectName("HeadsetTestStatus")
+        self.headset_status.setAccessibleName(self.tr("Headset test"))
+        self.headset_status.setWordWrap(True)
 
         form = QFormLayout()
         form.setObjectName("SettingsForm")
@@ -102,6 +117,8 @@ class SettingsDialog(QDialog):
             self.errors[spec.name] = error
             if spec.name == "sip.test_number" and test_call is not None:
                 form.addRow(self.test_button, self.test_status)
+            if spec.name == "audio.input" and test_headset is not None:
+                form.addRow(self.headset_button, self.headset_status)
 
         self.file_error = QLabel(self)
         self.file_error.setObjectName("SettingsFileError")
@@ -190,6 +207,13 @@ class SettingsDialog(QDialog):
     def show_test_result(self, text: str) -> None:
         self.test_status.setText(text)
 
+    def run_headset_test(self) -> None:
+        if self.test_headset is not None:
+            self.headset_status.setText(self.test_headset())
+
+    def show_headset_result(self, text: str) -> None:
+        self.headset_status.setText(text)
+
     def save(self) -> bool:
         """Validate all fields, show every refusal by its field; write only when all pass."""
         for label in self.errors.values():
@@ -251,11 +275,23 @@ def add_menu_action(window: Any, settings: Settings) -> QAction:
     def open_dialog() -> None:
         softphone = getattr(window, "softphone", None)
         dialog = SettingsDialog(
-            settings, window, test_call=softphone.test_call if softphone else None
+            settings,
+            window,
+            test_call=softphone.test_call if softphone else None,
+            test_headset=softphone.test_headset if softphone else None,
         )
         if softphone is not None:
             softphone.test_result.connect(dialog.show_test_result)
-        dialog.saved.connect(lambda: apply_theme(settings["theme"]))
+            softphone.headset_result.connect(dialog.show_headset_result)
+        before = settings.as_dict()
+
+        def saved() -> None:
+            apply_theme(settings["theme"])
+            changed = {k for k, v in settings.as_dict().items() if before.get(k) != v}
+            before.update(settings.as_dict())
+            apply_changes(window, settings, changed)
+
+        dialog.saved.connect(saved)
         dialog.open()
         window._settings_dialog = dialog  # kept alive while open
 
@@ -272,6 +308,16 @@ def add_menu_action(window: Any, settings: Settings) -> QAction:
             menu.addAction(action)
         break
     return action
+
+
+def apply_changes(window: Any, settings: Settings, changed: set[str]) -> None:
+    """Saved settings take effect now: a changed dialer, account, port or headset
+    restarts the softphone (after the call in progress is logged)."""
+    from leaddesk.ui.dialer_setup import DIALER_SETTINGS
+
+    softphone = getattr(window, "softphone", None)
+    if softphone is not None and softphone.setup is not None and changed & set(DIALER_SETTINGS):
+        softphone.reconfigure()
 
 
 def install_settings(window: Any, settings: Settings | None = None) -> Settings:

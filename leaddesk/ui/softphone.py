@@ -7,6 +7,11 @@ window's thread. While a call is live the outcome bar shows "Ringing 0:04" / "Ta
 (`describe`) and fills the duration. Nothing is logged here: the agent confirms, since
 SIP cannot tell a voicemail box from a person. Ringing time goes on the attempt with the
 outcome. When the softphone goes away the window says why and offers a restart.
+
+With a `SoftphoneSetup` (the settings' dialer), a restart and a change of the dialer's
+settings re-read them: the new dialer starts on a worker thread and replaces the old one
+at once, or after the call in progress is logged. "Test headset" loops the microphone to
+the speaker for a few seconds so that the agent hears themselves.
 """
 
 from __future__ import annotations
@@ -17,9 +22,10 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QPushButton
 
+from leaddesk.dialer.baresip import BaresipDialer
 from leaddesk.dialer.base import Dialer, DialError
 from leaddesk.dialer.events import (
     CallEvent,
@@ -32,6 +38,7 @@ from leaddesk.dialer.events import (
 )
 
 if TYPE_CHECKING:
+    from leaddesk.ui.dialer_setup import DialerChoice, SoftphoneSetup
     from leaddesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -40,11 +47,17 @@ log = logging.getLogger(__name__)
 DialerFactory = Callable[[], Dialer]
 # The lead id a test call from the settings is placed under (no attempt is recorded).
 TEST_CALL = "settings-test-call"
+# How long "Test headset" lets the agent hear themselves.
+HEADSET_TEST_MS = 5000
 
 
 class SoftphoneLink(QObject):
     # How the test call from the settings ended, in words for the agent.
     test_result = Signal(str)
+    # What the headset test is doing, in words for the agent.
+    headset_result = Signal(str)
+    # A new dialer is in use (after a restart or a change of settings).
+    dialer_changed = Signal()
 
     def __init__(
         self,
@@ -58,6 +71,9 @@ class SoftphoneLink(QObject):
         self._monotonic = monotonic
         self.summary: CallSummary | None = None
         self.lost: ConnectionLost | None = None
+        self.setup: SoftphoneSetup | None = None
+        self._reconfigure_waiting = False
+        self._switching = False
         self.restart_button = QPushButton("Restart softphone", window)
         self.restart_button.setObjectName("RestartDialer")
         self.restart_button.setAccessibleName("Restart the softphone")
@@ -88,6 +104,9 @@ class SoftphoneLink(QObject):
     def _on_dial_state(self, pending: object) -> None:
         if pending is None:
             self.summary = None
+            if self._reconfigure_waiting:
+                self._reconfigure_waiting = False
+                self.reconfigure()
 
     # -- updates from the dialer's thread (queued) ----------------------------------------
 
@@ -111,6 +130,10 @@ class SoftphoneLink(QObject):
         self.window.outcomes.call_finished(
             suggest_outcome(summary), describe(summary), summary.duration_s
         )
+        if summary.audio_error:
+            self.offer_restart(
+                self.tr("The headset could not be opened: %s.") % summary.audio_error
+            )
 
     def _on_lost(self, lost: ConnectionLost) -> None:
         self.lost = lost
@@ -121,7 +144,7 @@ class SoftphoneLink(QObject):
 
     def offer_restart(self, message: str) -> None:
         """Say why the softphone is not in use, and offer to start it again."""
-        if self._restart is not None:
+        if self._restart is not None or self.setup is not None:
             self.restart_button.show()
         self.window.show_error(message)
         if self.window.pending is None:
@@ -160,23 +183,134 @@ class SoftphoneLink(QObject):
         return f"{e164} was handed to the system's phone application (tel:)."
 
     def restart(self) -> None:
+        """Start the softphone again: from the settings when there is a setup (it may ask
+        for the password again), else with the factory it was started with."""
+        if self.setup is not None:
+            self.reconfigure()
+            return
         factory = self._restart
         if factory is None:
             return
         self.restart_button.setEnabled(False)
-        self.window.statusBar().showMessage("Restarting the softphone…", 10_000)
+        self.window.statusBar().showMessage(self.tr("Restarting the softphone…"), 10_000)
 
         def done(dialer: Dialer) -> None:
             self.restart_button.setEnabled(True)
             self.close_dialer()
             self.attach(dialer)
-            self.window.statusBar().showMessage("The softphone is ready.", 8000)
+            self.window.statusBar().showMessage(self.tr("The softphone is ready."), 8000)
+            self.dialer_changed.emit()
 
         def failed(exc: BaseException) -> None:
             self.restart_button.setEnabled(True)
-            self.window.show_error(f"The softphone did not restart: {exc}")
+            self.window.show_error(self.tr("The softphone did not restart: %s") % exc)
 
         self.window.runner.run(factory, done, failed, name="dialer.restart")
+
+    def use_setup(self, setup: SoftphoneSetup, choice: DialerChoice | None = None) -> None:
+        """Restarts and setting changes go through `setup` from now on; `choice` is what
+        it answered at start-up (its problem, if any, is shown with a restart button)."""
+        self.setup = setup
+        if choice is not None:
+            self._restart = choice.restart
+            if choice.problem:
+                self.offer_restart(choice.problem)
+
+    def reconfigure(self) -> None:
+        """Replace the dialer by the one the settings ask for now (after the call in
+        progress is logged). The old softphone stops before the new one starts: they
+        share ports."""
+        setup = self.setup
+        if setup is None:
+            return
+        if self.window.pending is not None:
+            self._reconfigure_waiting = True
+            self.window.statusBar().showMessage(
+                self.tr("The new dialer settings apply once this call is logged."), 10_000
+            )
+            return
+        if self._switching:
+            self._reconfigure_waiting = True
+            return
+        start = setup.prepare()  # may ask for the password: this (the GUI) thread
+        self._switching = True
+        self.restart_button.setEnabled(False)
+        self.window.statusBar().showMessage(self.tr("Starting the dialer…"), 10_000)
+        old = self.window.dialer
+
+        def work() -> DialerChoice:
+            close = getattr(old, "close", None)
+            if callable(close):
+                with contextlib.suppress(Exception):
+                    close()
+            return start()
+
+        def done(choice: DialerChoice) -> None:
+            self._switching = False
+            self.restart_button.setEnabled(True)
+            self._restart = choice.restart
+            self.attach(choice.dialer)
+            self.dialer_changed.emit()
+            if choice.problem:
+                self.offer_restart(choice.problem)
+            else:
+                self.window.statusBar().showMessage(self.ready_text(), 8000)
+                if self.window.pending is None:
+                    self.window.outcomes.state.setText(self.ready_text())
+            if self._reconfigure_waiting and self.window.pending is None:
+                self._reconfigure_waiting = False
+                self.reconfigure()
+
+        def failed(exc: BaseException) -> None:
+            self._switching = False
+            self.restart_button.setEnabled(True)
+            self.window.show_error(self.tr("The dialer did not start: %s") % exc)
+
+        self.window.runner.run(work, done, failed, name="dialer.reconfigure")
+
+    def ready_text(self) -> str:
+        if hasattr(self.window.dialer, "active_call"):
+            return self.tr("The softphone is ready.")
+        return self.tr("Calls go to the system's phone application (tel:).")
+
+    # -- the headset --------------------------------------------------------------------------
+
+    @property
+    def can_test_headset(self) -> bool:
+        dialer = self.window.dialer
+        return isinstance(dialer, BaresipDialer) and dialer.has_audio
+
+    def test_headset(self) -> str:
+        """Loop the microphone to the speaker for a few seconds; returns what the agent
+        is told now (the result comes through `headset_result`)."""
+        dialer = self.window.dialer
+        if not isinstance(dialer, BaresipDialer) or not dialer.has_audio:
+            return self.tr("The headset test needs the softphone (Dialer: baresip) running.")
+        if self.window.pending is not None:
+            return self.tr("Log the current call first, then test the headset.")
+        start, stop = dialer.start_audio_loop, dialer.stop_audio_loop
+
+        def started(_none: None) -> None:
+            self.headset_result.emit(
+                self.tr("Speak now: you should hear yourself in the headset for %d seconds.")
+                % (HEADSET_TEST_MS // 1000)
+            )
+            QTimer.singleShot(HEADSET_TEST_MS, self, finish)
+
+        def finish() -> None:
+            self.window.runner.run(
+                stop,
+                lambda _n: self.headset_result.emit(
+                    self.tr("Headset test done. Heard nothing? Check the devices above.")
+                ),
+                name="headset.stop",
+            )
+
+        def failed(exc: BaseException) -> None:
+            self.headset_result.emit(str(exc))
+
+        self.window.runner.run(start, started, failed, name="headset.start")
+        return self.tr("Opening the headset…")
 
     def close_dialer(self) -> None:
         close = getattr(self.window.dialer, "close", None)
