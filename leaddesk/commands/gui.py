@@ -92,6 +92,8 @@ def _run_window(
 
     app = create_app()
     install_crash_dialog(log_file)  # type: ignore[operator]
+    if screenshot is None:
+        _quit_on_signals(app)  # from here on: the softphone below is started next
     from leaddesk.ui.single_instance import attach, claim
 
     instance = None
@@ -152,7 +154,6 @@ def _run_window(
         # Restarts and changed settings start the dialer anew from the settings.
         setup.settings = settings
         window.softphone.use_setup(setup, choice)
-    _quit_on_signals(app)
     try:
         return int(app.exec())
     finally:
@@ -202,8 +203,10 @@ def _quit_on_signals(app: object) -> None:
 
     def quit_app(signum: int, _frame: object) -> None:
         log.info("signal %s: quitting", signal.Signals(signum).name)
-        app.closeAllWindows()
-        app.quit()
+        # Queued: a signal during start-up quits as soon as the event loop runs (a plain
+        # quit() before exec() would be lost), and the code after exec() cleans up.
+        QTimer.singleShot(0, app.closeAllWindows)
+        QTimer.singleShot(0, app.quit)
 
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, quit_app)
