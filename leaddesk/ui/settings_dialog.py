@@ -2,6 +2,9 @@
 
 One field per shown setting: a spin box for numbers, a drop-down for choices, a line
 edit for text; the setting's description is its tooltip and accessible description.
+The fields are grouped by what they are about (you, the calling rules, the softphone,
+the team and the look), in two columns, so that every field and every refusal is in
+sight at once.
 Save validates every field (and the rules across fields) and shows each refusal next to
 its field; nothing is written until all are valid, and then atomically.
 """
@@ -11,13 +14,15 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -33,6 +38,24 @@ CONTEXT = "Settings"  # the translation context of the registry's labels and des
 
 def _t(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
+
+# Sections by the setting's name; the softphone's fields get a column of their own.
+SECTIONS = (
+    (str(QT_TRANSLATE_NOOP("Settings", "You")), ("agent.",)),
+    (str(QT_TRANSLATE_NOOP("Settings", "Calling rules")), ("calling_hours.", "cadence", "caps.")),
+    (str(QT_TRANSLATE_NOOP("Settings", "Softphone")), ("dialer", "sip.", "audio.")),
+    (str(QT_TRANSLATE_NOOP("Settings", "Team and appearance")), ("server.", "theme")),
+)
+OTHER = str(QT_TRANSLATE_NOOP("Settings", "Other"))
+RIGHT_COLUMN = {"Softphone"}
+
+
+def section_of(name: str) -> str:
+    for title, prefixes in SECTIONS:
+        if any(name == p or name.startswith(p) for p in prefixes):
+            return title
+    return OTHER
 
 
 def object_name(name: str) -> str:
@@ -57,7 +80,7 @@ class SettingsDialog(QDialog):
         self.setObjectName("SettingsDialog")
         self.setWindowTitle(self.tr("LeadDesk settings"))
         self.setAccessibleName(self.tr("Settings"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(900)
         self.settings = settings
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
@@ -89,11 +112,21 @@ class SettingsDialog(QDialog):
         self.headset_status.setAccessibleName(self.tr("Headset test"))
         self.headset_status.setWordWrap(True)
 
-        form = QFormLayout()
-        form.setObjectName("SettingsForm")
+        forms: dict[str, QFormLayout] = {}
+        columns = (QVBoxLayout(), QVBoxLayout())
+        for title in [t for t, _p in SECTIONS] + [OTHER]:
+            names = [s.name for s in REGISTRY if s.shown and section_of(s.name) == title]
+            if not names:
+                continue
+            box = QGroupBox(_t(title), self)
+            box.setObjectName("SettingsSection_" + title.replace(" ", ""))
+            forms[title] = QFormLayout(box)
+            forms[title].setObjectName("SettingsForm")
+            columns[1 if title in RIGHT_COLUMN else 0].addWidget(box)
         for spec in REGISTRY:
             if not spec.shown:
                 continue
+            form = forms[section_of(spec.name)]
             editor = self._editor(spec, extra.get(spec.name, ()))
             editor.setObjectName(object_name(spec.name))
             editor.setAccessibleName(_t(spec.label))
@@ -134,8 +167,14 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
+        for column in columns:
+            column.addStretch(1)
+        body = QHBoxLayout()
+        body.setSpacing(16)
+        body.addLayout(columns[0], 1)
+        body.addLayout(columns[1], 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(body)
         layout.addWidget(self.file_error)
         layout.addWidget(self.buttons)
 
