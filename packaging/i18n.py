@@ -78,8 +78,10 @@ def pseudo(text: str, growth: float = 0.4) -> str:
         last = match.end()
     out.append(text[last:].translate(ACCENTS))
     body = "".join(out)
-    target = math.ceil(len(text) * (1 + growth))
-    pad = max(0, target - len(body) - 2)
+    # The growth is of the words a reader sees: markup and placeholders do not count
+    # (a `<span style=...>` template would otherwise get a tail longer than its text).
+    words = len(PROTECTED.sub("", text))
+    pad = max(0, math.ceil(words * growth) - 2)
     filler = (PADDING * (pad // len(PADDING) + 1))[:pad]
     return f"[{body}{filler}]"
 

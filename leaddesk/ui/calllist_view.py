@@ -204,7 +204,8 @@ class CallListView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         widths = {"lead": 180, "reason": 220, "local_time": 66, "attempts": 48, "next": 112}
         for i, column in enumerate(COLUMNS):
-            self.table.setColumnWidth(i, widths[column])
+            # At least the (translated) header's width: a longer word is not cut.
+            self.table.setColumnWidth(i, max(widths[column], header.sectionSizeHint(i)))
         header.setSectionResizeMode(COLUMNS.index("reason"), QHeaderView.ResizeMode.Stretch)
         self.table.setTabKeyNavigation(False)
 

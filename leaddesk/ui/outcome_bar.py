@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from leaddesk.domain.outcomes import OUTCOMES, OutcomeInfo
 from leaddesk.services.outcomes import PendingDial
 from leaddesk.ui.callback_picker import CallbackPicker
+from leaddesk.ui.elided_label import ElidedLabel
 from leaddesk.ui.icons import icon
 from leaddesk.ui.style import WARN, tint
 from leaddesk.ui.timefmt import timer_text
@@ -61,7 +62,7 @@ class OutcomeButton(QPushButton):
         cap.setAlignment(Qt.AlignmentFlag.AlignCenter)
         cap.setMinimumWidth(18)
         short = SHORT_LABELS.get(info.code)
-        text = QLabel(QCoreApplication.translate("OutcomeBar", short) if short else name, self)
+        text = ElidedLabel(QCoreApplication.translate("OutcomeBar", short) if short else name, self)
         text.setObjectName("OutcomeLabel")
         for label in (cap, text):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)

@@ -85,9 +85,10 @@ class RapportPanel(QWidget):
         self.pin_button.setToolTip(self.tr("Pin the selected note on top (Ctrl+Shift+P)"))
         self.pin_button.clicked.connect(self.toggle_pin)
 
+        # The note on its own row: beside the kind and the button, in a narrow panel,
+        # its placeholder was cut (in English already, more so in longer languages).
         form = QHBoxLayout()
-        form.addWidget(self.kind)
-        form.addWidget(self.input, 1)
+        form.addWidget(self.kind, 1)
         form.addWidget(self.add_button)
 
         layout = QVBoxLayout(self)
@@ -95,6 +96,7 @@ class RapportPanel(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.openers)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.input)
         layout.addLayout(form)
         self.pin_button.setText(self.tr("Pin"))
         self.set_available(False, self.tr("Select a lead to see its rapport notes."))

@@ -1938,7 +1938,7 @@ Pick a longer period or another agent.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The cadence leads follow (one of resources/cadences): the planned touches after each attempt. A change applies to leads already in their cadence from their next attempt on; a team cadence from the server comes first.</source>
+            <source>The cadence leads follow: the planned touches after each attempt. A change applies to leads already in a cadence from their next attempt on; a team cadence from the server comes first.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1946,7 +1946,7 @@ Pick a longer period or another agent.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Most attempts on one lead, every channel counted; the attempt that reaches it ends the lead's cadence.</source>
+            <source>Most attempts on one lead, every channel counted; the attempt that reaches it ends the lead's cadence (a callback the lead asked for is kept).</source>
             <translation type="unfinished" />
         </message>
         <message>

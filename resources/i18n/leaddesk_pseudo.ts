@@ -84,7 +84,7 @@
         </message>
         <message>
             <source>{channel} {when}</source>
-            <translation>[{channel} {when}·~·~·]</translation>
+            <translation>[{channel} {when}]</translation>
         </message>
     </context>
     <context>
@@ -115,7 +115,7 @@
         </message>
         <message>
             <source>&lt;b&gt;{to_call}&lt;/b&gt; to call · {listed} listed</source>
-            <translation>[&lt;b&gt;{to_call}&lt;/b&gt; tö çåll · {listed} lîstéd·~·~·~·~·~·~·~·]</translation>
+            <translation>[&lt;b&gt;{to_call}&lt;/b&gt; tö çåll · {listed} lîstéd·~·~·~]</translation>
         </message>
         <message>
             <source>The call list could not be read:
@@ -125,13 +125,13 @@ Press F5 to try again.</source>
             <translation>[Thé çåll lîst çöüld ñöt bé réåd:
 {error}
 
-Préss F5 tö trý ågåîñ.·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+Préss F5 tö trý ågåîñ.·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>No lead matches “{search}”.
 Press Esc to clear.</source>
             <translation>[Ñö léåd måtçhés “{search}”.
-Préss Ésç tö çléår.·~·~·~·~·~·~·~·~·]</translation>
+Préss Ésç tö çléår.·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>No leads to work.
@@ -184,11 +184,11 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>{time} their time · </source>
-            <translation>[{time} théîr tîmé · ·~·~·~]</translation>
+            <translation>[{time} théîr tîmé · ·~·~]</translation>
         </message>
         <message>
             <source>{mark} callback {there}{reason}</source>
-            <translation>[{mark} çållbåçk {there}{reason}·~·~·~·~·~·]</translation>
+            <translation>[{mark} çållbåçk {there}{reason}·~]</translation>
         </message>
     </context>
     <context>
@@ -235,7 +235,7 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>median {median} · target {low} to {high}</source>
-            <translation>[médîåñ {median} · tårgét {low} tö {high}·~·~·~·~·~·~·~]</translation>
+            <translation>[médîåñ {median} · tårgét {low} tö {high}·~·~·~·]</translation>
         </message>
         <message>
             <source>no leads in the period</source>
@@ -251,15 +251,15 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>{low} to {high} attempts</source>
-            <translation>[{low} tö {high} åttémpts·~·~·~·~]</translation>
+            <translation>[{low} tö {high} åttémpts·~·~]</translation>
         </message>
         <message>
             <source>target {low}–{high}</source>
-            <translation>[tårgét {low}–{high}·~·~·~]</translation>
+            <translation>[tårgét {low}–{high}·~]</translation>
         </message>
         <message>
             <source>median {median} · 90th percentile {p90}</source>
-            <translation>[médîåñ {median} · 90th pérçéñtîlé {p90}·~·~·~·~·~·~·~]</translation>
+            <translation>[médîåñ {median} · 90th pérçéñtîlé {p90}·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Within 5 minutes</source>
@@ -275,7 +275,7 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>{attempts} attempts · green: reached a person</source>
-            <translation>[{attempts} åttémpts · grééñ: réåçhéd å pérsöñ·~·~·~·~·~·~·~·~]</translation>
+            <translation>[{attempts} åttémpts · grééñ: réåçhéd å pérsöñ·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>no attempts in the period</source>
@@ -291,11 +291,11 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>{attempts} attempts over {days} days</source>
-            <translation>[{attempts} åttémpts övér {days} dåýs·~·~·~·~·~·~·]</translation>
+            <translation>[{attempts} åttémpts övér {days} dåýs·~·~·~]</translation>
         </message>
         <message>
             <source>{calls} calls, {percent:.0f} % overall</source>
-            <translation>[{calls} çålls, {percent:.0f} % övéråll·~·~·~·~·~·~·~]</translation>
+            <translation>[{calls} çålls, {percent:.0f} % övéråll·~·~·~]</translation>
         </message>
         <message>
             <source>no calls in the period</source>
@@ -307,11 +307,11 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>{hours:.1f} h</source>
-            <translation>[{hours:.1f} h·~·~]</translation>
+            <translation>[{hours:.1f} h]</translation>
         </message>
         <message>
             <source>{days:.1f} days</source>
-            <translation>[{days:.1f} dåýs·~·~]</translation>
+            <translation>[{days:.1f} dåýs]</translation>
         </message>
     </context>
     <context>
@@ -334,7 +334,7 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>New leads past {minutes} min</source>
-            <translation>[Ñéw léåds påst {minutes} mîñ·~·~·~·~·~]</translation>
+            <translation>[Ñéw léåds påst {minutes} mîñ·~·~·~]</translation>
         </message>
     </context>
     <context>
@@ -388,7 +388,7 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>{outcome} (key {key})</source>
-            <translation>[{outcome} (kéý {key})·~·~·~·]</translation>
+            <translation>[{outcome} (kéý {key})·]</translation>
         </message>
         <message>
             <source>No lead selected</source>
@@ -396,7 +396,7 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>Calling {name}: log the outcome</source>
-            <translation>[Çållîñg {name}: lög thé öütçömé·~·~·~·~·~·]</translation>
+            <translation>[Çållîñg {name}: lög thé öütçömé·~·~·~·~]</translation>
         </message>
     </context>
     <context>
@@ -597,11 +597,11 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>Column {number}</source>
-            <translation>[Çölümñ {number}·~·~]</translation>
+            <translation>[Çölümñ {number}·]</translation>
         </message>
         <message>
             <source>LeadDesk field for column {column}</source>
-            <translation>[LéådDésk fîéld för çölümñ {column}·~·~·~·~·~·~]</translation>
+            <translation>[LéådDésk fîéld för çölümñ {column}·~·~·~·~·]</translation>
         </message>
         <message>
             <source>No column is mapped to a phone number: pick the phone column above.</source>
@@ -617,7 +617,7 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>Importing… {rows:,} rows read</source>
-            <translation>[Împörtîñg… {rows:,} röws réåd·~·~·~·~·~]</translation>
+            <translation>[Împörtîñg… {rows:,} röws réåd·~·~·~·]</translation>
         </message>
         <message>
             <source>Cancelling… nothing will be kept</source>
@@ -625,11 +625,11 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>&lt;b&gt;{rows:,} rows&lt;/b&gt;: {imported:,} imported, {updated:,} updated, {duplicates:,} duplicates, {rejected:,} rejected.</source>
-            <translation>[&lt;b&gt;{rows:,} röws&lt;/b&gt;: {imported:,} împörtéd, {updated:,} üpdåtéd, {duplicates:,} düplîçåtés, {rejected:,} réjéçtéd.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation>[&lt;b&gt;{rows:,} röws&lt;/b&gt;: {imported:,} împörtéd, {updated:,} üpdåtéd, {duplicates:,} düplîçåtés, {rejected:,} réjéçtéd.·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>&lt;a href="{url}"&gt;Open the rejected rows&lt;/a&gt; ({file}: each with the reason)</source>
-            <translation>[&lt;a href="{url}"&gt;Öpéñ thé réjéçtéd röws&lt;/a&gt; ({file}: éåçh wîth thé réåsöñ)·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation>[&lt;a href="{url}"&gt;Öpéñ thé réjéçtéd röws&lt;/a&gt; ({file}: éåçh wîth thé réåsöñ)·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Import cancelled; nothing was imported.</source>
@@ -637,7 +637,7 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>Unexpected error: {error}. Nothing was imported.</source>
-            <translation>[Üñéxpéçtéd érrör: {error}. Ñöthîñg wås împörtéd.·~·~·~·~·~·~·~·~·~]</translation>
+            <translation>[Üñéxpéçtéd érrör: {error}. Ñöthîñg wås împörtéd.·~·~·~·~·~·~·~·]</translation>
         </message>
     </context>
     <context>
@@ -744,26 +744,26 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>{time} their time</source>
-            <translation>[{time} théîr tîmé·~·~·]</translation>
+            <translation>[{time} théîr tîmé·~·]</translation>
         </message>
         <message>
             <source>Closed: {status}</source>
-            <translation>[Çlöséd: {status}·~·~·]</translation>
+            <translation>[Çlöséd: {status}·~]</translation>
         </message>
         <message numerus="yes">
             <source>%n attempt(s) made</source>
             <translation>
                 <numerusform>[%n åttémpt mådé·~·~]</numerusform>
-                <numerusform>[%n åttémpts mådé·~·~·]</numerusform>
+                <numerusform>[%n åttémpts mådé·~·~]</numerusform>
             </translation>
         </message>
         <message>
             <source>Attempt {number} of {length}</source>
-            <translation>[Åttémpt {number} öf {length}·~·~·~·~·~]</translation>
+            <translation>[Åttémpt {number} öf {length}·~·]</translation>
         </message>
         <message>
             <source>callback {when}</source>
-            <translation>[çållbåçk {when}·~·~]</translation>
+            <translation>[çållbåçk {when}·~]</translation>
         </message>
         <message>
             <source>Never contacted</source>
@@ -775,7 +775,7 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>{when} by {agent}</source>
-            <translation>[{when} bý {agent}·~·~·]</translation>
+            <translation>[{when} bý {agent}]</translation>
         </message>
         <message>
             <source>waiting since arrival</source>
@@ -783,11 +783,11 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>{age} old</source>
-            <translation>[{age} öld·~]</translation>
+            <translation>[{age} öld]</translation>
         </message>
         <message>
             <source>first call after {wait}</source>
-            <translation>[fîrst çåll åftér {wait}·~·~·~·~]</translation>
+            <translation>[fîrst çåll åftér {wait}·~·~·]</translation>
         </message>
     </context>
     <context>
@@ -798,7 +798,7 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>LeadDesk · {agent}</source>
-            <translation>[LéådDésk · {agent}·~·~·~]</translation>
+            <translation>[LéådDésk · {agent}·~·]</translation>
         </message>
         <message>
             <source>Voicemail script</source>
@@ -823,13 +823,13 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         <message numerus="yes">
             <source>Wrap up the call to {name} that was not logged (%n calls were not logged).</source>
             <translation>
-                <numerusform>[Wråp üp thé çåll tö {name} thåt wås ñöt löggéd (%n çålls wéré ñöt löggéd).·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</numerusform>
-                <numerusform>[Wråp üp thé çåll tö {name} thåt wås ñöt löggéd (%n çålls wéré ñöt löggéd).·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</numerusform>
+                <numerusform>[Wråp üp thé çåll tö {name} thåt wås ñöt löggéd (%n çålls wéré ñöt löggéd).·~·~·~·~·~·~·~·~·~·~·~·~·]</numerusform>
+                <numerusform>[Wråp üp thé çåll tö {name} thåt wås ñöt löggéd (%n çålls wéré ñöt löggéd).·~·~·~·~·~·~·~·~·~·~·~·~·]</numerusform>
             </translation>
         </message>
         <message>
             <source>Wrap up the call to {name} that was not logged.</source>
-            <translation>[Wråp üp thé çåll tö {name} thåt wås ñöt löggéd.·~·~·~·~·~·~·~·~·]</translation>
+            <translation>[Wråp üp thé çåll tö {name} thåt wås ñöt löggéd.·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>No lead selected.</source>
@@ -841,11 +841,11 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>No script: {error}</source>
-            <translation>[Ñö sçrîpt: {error}·~·~·~]</translation>
+            <translation>[Ñö sçrîpt: {error}·~·]</translation>
         </message>
         <message>
             <source>Rapport notes could not be read: {error}</source>
-            <translation>[Råppört ñötés çöüld ñöt bé réåd: {error}·~·~·~·~·~·~·~]</translation>
+            <translation>[Råppört ñötés çöüld ñöt bé réåd: {error}·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Select a lead to call.</source>
@@ -853,23 +853,23 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>Not callable now: {reason}</source>
-            <translation>[Ñöt çållåblé ñöw: {reason}·~·~·~·~·]</translation>
+            <translation>[Ñöt çållåblé ñöw: {reason}·~·~·~]</translation>
         </message>
         <message>
             <source>Ready to call {name} at {number}.</source>
-            <translation>[Réådý tö çåll {name} åt {number}.·~·~·~·~·~·~]</translation>
+            <translation>[Réådý tö çåll {name} åt {number}.·~·~·~]</translation>
         </message>
         <message>
             <source>Log the outcome of the call to {name} first.</source>
-            <translation>[Lög thé öütçömé öf thé çåll tö {name} fîrst.·~·~·~·~·~·~·~·~]</translation>
+            <translation>[Lög thé öütçömé öf thé çåll tö {name} fîrst.·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>{name} cannot be called now: {reason}</source>
-            <translation>[{name} çåññöt bé çålléd ñöw: {reason}·~·~·~·~·~·~·]</translation>
+            <translation>[{name} çåññöt bé çålléd ñöw: {reason}·~·~·~·~]</translation>
         </message>
         <message>
             <source>{error}. The number is copied: &lt;b&gt;{number}&lt;/b&gt;</source>
-            <translation>[{error}. Thé ñümbér îs çöpîéd: &lt;b&gt;{number}&lt;/b&gt;·~·~·~·~·~·~·~·~·]</translation>
+            <translation>[{error}. Thé ñümbér îs çöpîéd: &lt;b&gt;{number}&lt;/b&gt;·~·~·~·~]</translation>
         </message>
         <message>
             <source>Select a lead first.</source>
@@ -877,7 +877,7 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>Log the call to {name} first (“{outcome}” is not a call outcome).</source>
-            <translation>[Lög thé çåll tö {name} fîrst (“{outcome}” îs ñöt å çåll öütçömé).·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation>[Lög thé çåll tö {name} fîrst (“{outcome}” îs ñöt å çåll öütçömé).·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Pick the callback time first: Alt+T tomorrow at this time, Alt+2 in 2 hours, or a date.</source>
@@ -893,11 +893,11 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>next: {channel} {when}</source>
-            <translation>[ñéxt: {channel} {when}·~·~·~·]</translation>
+            <translation>[ñéxt: {channel} {when}·]</translation>
         </message>
         <message>
             <source>Saved “{outcome}” · {next}</source>
-            <translation>[Såvéd “{outcome}” · {next}·~·~·~·~·]</translation>
+            <translation>[Såvéd “{outcome}” · {next}·~·]</translation>
         </message>
         <message>
             <source>Note added</source>
@@ -917,11 +917,11 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>Copied {number}</source>
-            <translation>[Çöpîéd {number}·~·~]</translation>
+            <translation>[Çöpîéd {number}·]</translation>
         </message>
         <message>
             <source>Something went wrong: {error}. Details are in the log.</source>
-            <translation>[Söméthîñg wéñt wröñg: {error}. Détåîls åré îñ thé lög.·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation>[Söméthîñg wéñt wröñg: {error}. Détåîls åré îñ thé lög.·~·~·~·~·~·~·~·~·]</translation>
         </message>
     </context>
     <context>
@@ -960,7 +960,7 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>{attempts:,} attempts in the period</source>
-            <translation>[{attempts:,} åttémpts îñ thé pérîöd·~·~·~·~·~·~]</translation>
+            <translation>[{attempts:,} åttémpts îñ thé pérîöd·~·~·~·~]</translation>
         </message>
         <message>
             <source>no leads in the period</source>
@@ -968,7 +968,7 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>{percent:.0f} % of the leads</source>
-            <translation>[{percent:.0f} % öf thé léåds·~·~·~·~·~]</translation>
+            <translation>[{percent:.0f} % öf thé léåds·~·~]</translation>
         </message>
         <message>
             <source>no lead contacted in the period</source>
@@ -976,11 +976,11 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>median · 90th percentile {p90}</source>
-            <translation>[médîåñ · 90th pérçéñtîlé {p90}·~·~·~·~·~]</translation>
+            <translation>[médîåñ · 90th pérçéñtîlé {p90}·~·~·~·~]</translation>
         </message>
         <message>
             <source>median until reached · target {low} to {high}</source>
-            <translation>[médîåñ üñtîl réåçhéd · tårgét {low} tö {high}·~·~·~·~·~·~·~·~]</translation>
+            <translation>[médîåñ üñtîl réåçhéd · tårgét {low} tö {high}·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>of leads not reached got a 2nd attempt</source>
@@ -992,11 +992,11 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>{left} of {reached} voicemails reached</source>
-            <translation>[{left} öf {reached} vöîçémåîls réåçhéd·~·~·~·~·~·~·~]</translation>
+            <translation>[{left} öf {reached} vöîçémåîls réåçhéd·~·~·~·~]</translation>
         </message>
         <message>
             <source> · scripts {seconds:.0f} s</source>
-            <translation>[ · sçrîpts {seconds:.0f} s·~·~·~·~·]</translation>
+            <translation>[ · sçrîpts {seconds:.0f} s·~·~]</translation>
         </message>
         <message>
             <source>of contacted leads were called first</source>
@@ -1151,15 +1151,15 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>&lt;b style="color:{color}"&gt;Call to {name} was not logged&lt;/b&gt; (started {started}). Press the outcome key to wrap it up.</source>
-            <translation>[&lt;b style="color:{color}"&gt;Çåll tö {name} wås ñöt löggéd&lt;/b&gt; (stårtéd {started}). Préss thé öütçömé kéý tö wråp ît üp.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation>[&lt;b style="color:{color}"&gt;Çåll tö {name} wås ñöt löggéd&lt;/b&gt; (stårtéd {started}). Préss thé öütçömé kéý tö wråp ît üp.·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>&lt;b style="color:{color}"&gt;{name}&lt;/b&gt; · {call} · Ctrl+H hangs up; log the outcome before the next dial</source>
-            <translation>[&lt;b style="color:{color}"&gt;{name}&lt;/b&gt; · {call} · Çtrl+H håñgs üp; lög thé öütçömé béföré thé ñéxt dîål·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation>[&lt;b style="color:{color}"&gt;{name}&lt;/b&gt; · {call} · Çtrl+H håñgs üp; lög thé öütçömé béföré thé ñéxt dîål·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>&lt;b style="color:{color}"&gt;Calling {name}&lt;/b&gt; · {timer} · log the outcome (keys 1–9, letters) before the next dial</source>
-            <translation>[&lt;b style="color:{color}"&gt;Çållîñg {name}&lt;/b&gt; · {timer} · lög thé öütçömé (kéýs 1–9, léttérs) béföré thé ñéxt dîål·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation>[&lt;b style="color:{color}"&gt;Çållîñg {name}&lt;/b&gt; · {timer} · lög thé öütçömé (kéýs 1–9, léttérs) béföré thé ñéxt dîål·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>the lead</source>
@@ -1167,7 +1167,7 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>Press Enter to log “{outcome}”, or another outcome key.</source>
-            <translation>[Préss Éñtér tö lög “{outcome}”, ör åñöthér öütçömé kéý.·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation>[Préss Éñtér tö lög “{outcome}”, ör åñöthér öütçömé kéý.·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Choose the outcome (keys 1–9, letters).</source>
@@ -1175,18 +1175,18 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>&lt;b style="color:{color}"&gt;Call to {name} ended&lt;/b&gt; · {description} {hint}</source>
-            <translation>[&lt;b style="color:{color}"&gt;Çåll tö {name} éñdéd&lt;/b&gt; · {description} {hint}·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation>[&lt;b style="color:{color}"&gt;Çåll tö {name} éñdéd&lt;/b&gt; · {description} {hint}·~·~·~]</translation>
         </message>
     </context>
     <context>
         <name>OutcomeButton</name>
         <message>
             <source>{outcome} (key {key})</source>
-            <translation>[{outcome} (kéý {key})·~·~·~·]</translation>
+            <translation>[{outcome} (kéý {key})·]</translation>
         </message>
         <message>
             <source>Log “{outcome}” (key {key})</source>
-            <translation>[Lög “{outcome}” (kéý {key})·~·~·~·~·]</translation>
+            <translation>[Lög “{outcome}” (kéý {key})·~·~]</translation>
         </message>
     </context>
     <context>
@@ -1253,7 +1253,7 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>&lt;i&gt;No openers yet: ask what matters to them today.&lt;/i&gt;</source>
-            <translation>[&lt;i&gt;Ñö öpéñérs ýét: åsk whåt måttérs tö thém tödåý.&lt;/i&gt;·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation>[&lt;i&gt;Ñö öpéñérs ýét: åsk whåt måttérs tö thém tödåý.&lt;/i&gt;·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Pinned</source>
@@ -1304,27 +1304,27 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>&lt;span style="color:{color}; font-weight:600"&gt;⚠ {seconds} s · {words} words: too long, keep it under {limit} s&lt;/span&gt;</source>
-            <translation>[&lt;span style="color:{color}; font-weight:600"&gt;⚠ {seconds} s · {words} wörds: töö löñg, kéép ît üñdér {limit} s&lt;/span&gt;·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation>[&lt;span style="color:{color}; font-weight:600"&gt;⚠ {seconds} s · {words} wörds: töö löñg, kéép ît üñdér {limit} s&lt;/span&gt;·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>{seconds} seconds, too long</source>
-            <translation>[{seconds} séçöñds, töö löñg·~·~·~·~·]</translation>
+            <translation>[{seconds} séçöñds, töö löñg·~·~·~]</translation>
         </message>
         <message>
             <source>&lt;span style="color:{color}; font-weight:600"&gt;≈ {seconds} s&lt;/span&gt; · {words} words</source>
-            <translation>[&lt;span style="color:{color}; font-weight:600"&gt;≈ {seconds} s&lt;/span&gt; · {words} wörds·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation>[&lt;span style="color:{color}; font-weight:600"&gt;≈ {seconds} s&lt;/span&gt; · {words} wörds·~·~]</translation>
         </message>
         <message>
             <source>{seconds} seconds</source>
-            <translation>[{seconds} séçöñds·~·~·]</translation>
+            <translation>[{seconds} séçöñds·~]</translation>
         </message>
         <message>
             <source>· {stage}, variant {variant} of {variants}</source>
-            <translation>[· {stage}, vårîåñt {variant} öf {variants}·~·~·~·~·~·~·~·]</translation>
+            <translation>[· {stage}, vårîåñt {variant} öf {variants}·~·~·]</translation>
         </message>
         <message>
             <source>&lt;span style="color:{color}; font-weight:600"&gt;No voicemail today:&lt;/span&gt; {advice}</source>
-            <translation>[&lt;span style="color:{color}; font-weight:600"&gt;Ñö vöîçémåîl tödåý:&lt;/span&gt; {advice}·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation>[&lt;span style="color:{color}; font-weight:600"&gt;Ñö vöîçémåîl tödåý:&lt;/span&gt; {advice}·~·~·~]</translation>
         </message>
     </context>
     <context>
@@ -1354,13 +1354,13 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         <name>SectionChip</name>
         <message>
             <source>{section} count</source>
-            <translation>[{section} çöüñt·~·~]</translation>
+            <translation>[{section} çöüñt·]</translation>
         </message>
         <message numerus="yes">
             <source>%n lead(s) in {section}</source>
             <translation>
-                <numerusform>[%n léåd îñ {section}·~·~·~]</numerusform>
-                <numerusform>[%n léåds îñ {section}·~·~·~·]</numerusform>
+                <numerusform>[%n léåd îñ {section}·~]</numerusform>
+                <numerusform>[%n léåds îñ {section}·~]</numerusform>
             </translation>
         </message>
     </context>
@@ -1450,7 +1450,7 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         <name>SoftphoneLink</name>
         <message>
             <source>The headset could not be opened: %s.</source>
-            <translation>[Thé héådsét çöüld ñöt bé öpéñéd: %s.·~·~·~·~·~·~·]</translation>
+            <translation>[Thé héådsét çöüld ñöt bé öpéñéd: %s.·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Restarting the softphone…</source>
@@ -1462,7 +1462,7 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>The softphone did not restart: %s</source>
-            <translation>[Thé söftphöñé dîd ñöt réstårt: %s·~·~·~·~·~·~]</translation>
+            <translation>[Thé söftphöñé dîd ñöt réstårt: %s·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>The new dialer settings apply once this call is logged.</source>
@@ -1474,7 +1474,7 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>The dialer did not start: %s</source>
-            <translation>[Thé dîålér dîd ñöt stårt: %s·~·~·~·~·~]</translation>
+            <translation>[Thé dîålér dîd ñöt stårt: %s·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Calls go to the system's phone application (tel:).</source>
@@ -1490,7 +1490,7 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>Speak now: you should hear yourself in the headset for %d seconds.</source>
-            <translation>[Spéåk ñöw: ýöü shöüld héår ýöürsélf îñ thé héådsét för %d séçöñds.·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation>[Spéåk ñöw: ýöü shöüld héår ýöürsélf îñ thé héådsét för %d séçöñds.·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Headset test done. Heard nothing? Check the devices above.</source>
@@ -1561,7 +1561,7 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>{script} ({words} words)</source>
-            <translation>[{script} ({words} wörds)·~·~·~·~]</translation>
+            <translation>[{script} ({words} wörds)·~]</translation>
         </message>
     </context>
     <context>
@@ -1698,7 +1698,7 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
         </message>
         <message>
             <source>Could not compute the report: {error}</source>
-            <translation>[Çöüld ñöt çömpüté thé répört: {error}·~·~·~·~·~·~·]</translation>
+            <translation>[Çöüld ñöt çömpüté thé répört: {error}·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>the start</source>
@@ -1706,7 +1706,7 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
         </message>
         <message>
             <source>{agent} · {period} (from {since}) · {leads:,} leads, {attempts:,} attempts</source>
-            <translation>[{agent} · {period} (fröm {since}) · {leads:,} léåds, {attempts:,} åttémpts·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation>[{agent} · {period} (fröm {since}) · {leads:,} léåds, {attempts:,} åttémpts·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>No attempts match the search and filters.</source>
@@ -1718,7 +1718,7 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
         </message>
         <message>
             <source>{count:,} attempts</source>
-            <translation>[{count:,} åttémpts·~·~·~]</translation>
+            <translation>[{count:,} åttémpts·~]</translation>
         </message>
         <message>
             <source>could not load the history</source>
@@ -1726,7 +1726,7 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
         </message>
         <message>
             <source>The {count} most relevant are listed.</source>
-            <translation>[Thé {count} möst rélévåñt åré lîstéd.·~·~·~·~·~·~·]</translation>
+            <translation>[Thé {count} möst rélévåñt åré lîstéd.·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Export the report as PDF</source>
@@ -1739,8 +1739,8 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
         <message numerus="yes">
             <source>Saved {path} (%n page(s))</source>
             <translation>
-                <numerusform>[Såvéd {path} (%n pågé)·~·~·~·]</numerusform>
-                <numerusform>[Såvéd {path} (%n pågés)·~·~·~·~]</numerusform>
+                <numerusform>[Såvéd {path} (%n pågé)·~·~]</numerusform>
+                <numerusform>[Såvéd {path} (%n pågés)·~·~]</numerusform>
             </translation>
         </message>
     </context>
@@ -1760,7 +1760,7 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
         </message>
         <message>
             <source>Offline, retrying ({pending} pending)</source>
-            <translation>[Öfflîñé, rétrýîñg ({pending} péñdîñg)·~·~·~·~·~·~·]</translation>
+            <translation>[Öfflîñé, rétrýîñg ({pending} péñdîñg)·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Offline, retrying</source>
@@ -1772,11 +1772,11 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
         </message>
         <message>
             <source>Synced {time}</source>
-            <translation>[Sýñçéd {time}·~·~]</translation>
+            <translation>[Sýñçéd {time}·]</translation>
         </message>
         <message>
             <source>{pending} pending</source>
-            <translation>[{pending} péñdîñg·~·~·]</translation>
+            <translation>[{pending} péñdîñg·~]</translation>
         </message>
         <message>
             <source>Not synced yet</source>
@@ -1792,14 +1792,14 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
         </message>
         <message>
             <source>Error: {reason}</source>
-            <translation>[Érrör: {reason}·~·~]</translation>
+            <translation>[Érrör: {reason}·]</translation>
         </message>
     </context>
     <context>
         <name>SyncController</name>
         <message>
             <source>Sync {status}: {reason}</source>
-            <translation>[Sýñç {status}: {reason}·~·~·~·~]</translation>
+            <translation>[Sýñç {status}: {reason}·]</translation>
         </message>
         <message>
             <source>offline</source>
@@ -1811,7 +1811,7 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
         </message>
         <message>
             <source>Sync is back: {state}</source>
-            <translation>[Sýñç îs båçk: {state}·~·~·~·]</translation>
+            <translation>[Sýñç îs båçk: {state}·~·~]</translation>
         </message>
     </context>
     <context>
@@ -1822,7 +1822,7 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
         </message>
         <message>
             <source>No lead has the number {number}. Create a lead with it?</source>
-            <translation>[Ñö léåd hås thé ñümbér {number}. Çréåté å léåd wîth ît?·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation>[Ñö léåd hås thé ñümbér {number}. Çréåté å léåd wîth ît?·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Create a lead for this number</source>
@@ -1830,11 +1830,11 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
         </message>
         <message>
             <source>New lead for {number}</source>
-            <translation>[Ñéw léåd för {number}·~·~·~·]</translation>
+            <translation>[Ñéw léåd för {number}·~·~]</translation>
         </message>
         <message>
             <source>Opened {number}</source>
-            <translation>[Öpéñéd {number}·~·~]</translation>
+            <translation>[Öpéñéd {number}·]</translation>
         </message>
     </context>
     <context>
@@ -1845,15 +1845,15 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
         </message>
         <message>
             <source>{n} min</source>
-            <translation>[{n} mîñ·]</translation>
+            <translation>[{n} mîñ]</translation>
         </message>
         <message>
             <source>{h} h {m:02d}</source>
-            <translation>[{h} h {m:02d}·~·~]</translation>
+            <translation>[{h} h {m:02d}]</translation>
         </message>
         <message>
             <source>{d} d {h} h</source>
-            <translation>[{d} d {h} h·~·]</translation>
+            <translation>[{d} d {h} h]</translation>
         </message>
         <message>
             <source>{d} d</source>
@@ -1865,15 +1865,15 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
         </message>
         <message>
             <source>{span} ago</source>
-            <translation>[{span} ågö·~]</translation>
+            <translation>[{span} ågö]</translation>
         </message>
         <message>
             <source>in {span}</source>
-            <translation>[îñ {span}·~]</translation>
+            <translation>[îñ {span}]</translation>
         </message>
         <message>
             <source>tomorrow {time}</source>
-            <translation>[tömörröw {time}·~·~]</translation>
+            <translation>[tömörröw {time}·~]</translation>
         </message>
     </context>
     <context>
@@ -1885,8 +1885,8 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
         <message numerus="yes">
             <source>%n new lead(s)</source>
             <translation>
-                <numerusform>[%n ñéw léåd·~·]</numerusform>
-                <numerusform>[%n ñéw léåds·~·]</numerusform>
+                <numerusform>[%n ñéw léåd·~]</numerusform>
+                <numerusform>[%n ñéw léåds·~]</numerusform>
             </translation>
         </message>
         <message>
@@ -1897,7 +1897,7 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
             <source>%n callback(s) due</source>
             <translation>
                 <numerusform>[%n çållbåçk düé·~·~]</numerusform>
-                <numerusform>[%n çållbåçks düé·~·~·]</numerusform>
+                <numerusform>[%n çållbåçks düé·~·~]</numerusform>
             </translation>
         </message>
         <message>
@@ -1944,16 +1944,16 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
             <translation>[Çådéñçé·]</translation>
         </message>
         <message>
-            <source>The cadence leads follow (one of resources/cadences): the planned touches after each attempt. A change applies to leads already in their cadence from their next attempt on; a team cadence from the server comes first.</source>
-            <translation>[Thé çådéñçé léåds föllöw (öñé öf résöürçés/çådéñçés): thé plåññéd töüçhés åftér éåçh åttémpt. Å çhåñgé åpplîés tö léåds ålréådý îñ théîr çådéñçé fröm théîr ñéxt åttémpt öñ; å téåm çådéñçé fröm thé sérvér çömés fîrst.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <source>The cadence leads follow: the planned touches after each attempt. A change applies to leads already in a cadence from their next attempt on; a team cadence from the server comes first.</source>
+            <translation>[Thé çådéñçé léåds föllöw: thé plåññéd töüçhés åftér éåçh åttémpt. Å çhåñgé åpplîés tö léåds ålréådý îñ å çådéñçé fröm théîr ñéxt åttémpt öñ; å téåm çådéñçé fröm thé sérvér çömés fîrst.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Attempts per lead</source>
             <translation>[Åttémpts pér léåd·~·~·]</translation>
         </message>
         <message>
-            <source>Most attempts on one lead, every channel counted; the attempt that reaches it ends the lead's cadence.</source>
-            <translation>[Möst åttémpts öñ öñé léåd, évérý çhåññél çöüñtéd; thé åttémpt thåt réåçhés ît éñds thé léåd's çådéñçé.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <source>Most attempts on one lead, every channel counted; the attempt that reaches it ends the lead's cadence (a callback the lead asked for is kept).</source>
+            <translation>[Möst åttémpts öñ öñé léåd, évérý çhåññél çöüñtéd; thé åttémpt thåt réåçhés ît éñds thé léåd's çådéñçé (å çållbåçk thé léåd åskéd för îs képt).·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Attempts per 24 hours</source>

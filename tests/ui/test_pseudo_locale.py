@@ -1,6 +1,6 @@
 """The pseudo-locale (strings ~40 % longer, accented, in brackets): the catalogue loads,
-translated windows show it, and no label or button is cut at that length. A screenshot
-of each is written beside the test's temporary files for a person to look at."""
+the settings dialog shows it, and no label or button is cut at that length. The agent
+and supervisor windows are checked in test_pseudo_windows.py."""
 
 from __future__ import annotations
 
@@ -87,19 +87,27 @@ def test_the_settings_dialog_under_the_pseudo_locale(
     assert _cut(dialog) == []
 
 
-def test_the_outcome_bar_is_not_cut_under_the_pseudo_locale(
-    qtbot, tmp_path: Path, demo_workspace, pseudo_locale: QTranslator
-) -> None:
-    from leaddesk.dialer.tel import TelDialer
-    from leaddesk.ui.backend import Backend
-    from leaddesk.ui.main_window import MainWindow
+def test_pseudo_grows_the_words_not_the_markup() -> None:
+    sys.path.insert(0, str(ROOT / "packaging"))
+    try:
+        from i18n import english_forms, pseudo
+    finally:
+        sys.path.pop(0)
+    styled = pseudo('<span style="color:{color}; font-weight:600">Ready</span>')
+    assert styled.startswith('[<span style="color:{color}; font-weight:600">Réådý')
+    assert len(styled) < len('<span style="color:{color}; font-weight:600">Ready</span>') + 6
+    assert english_forms("%n attempt(s) made") == ("%n attempt made", "%n attempts made")
 
-    window = MainWindow(Backend(demo_workspace), TelDialer(lambda _uri: True), tray=False)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.detail is not None and window.runner.active == 0, timeout=15_000)
-    window.grab().save(str(tmp_path / "window_pseudo.png"))
-    # The outcome bar's strings are not marked for translation yet (they stay English in
-    # the pseudo-locale); this guards them at their current length until they are.
-    assert _cut(window.outcomes) == []
-    window.close()
+
+def test_english_plurals_and_the_pseudo_catalogue_in_the_window(
+    qapp: QApplication, pseudo_locale: QTranslator
+) -> None:
+    from PySide6.QtCore import QCoreApplication as App
+
+    assert App.translate("Tray", "%n new lead(s)", "", 3) == "[3 ñéw léåds·~]"
+    qapp.removeTranslator(pseudo_locale)
+    try:
+        assert App.translate("Tray", "%n new lead(s)", "", 1) == "1 new lead"
+        assert App.translate("Tray", "%n new lead(s)", "", 3) == "3 new leads"
+    finally:
+        qapp.installTranslator(pseudo_locale)

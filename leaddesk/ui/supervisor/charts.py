@@ -21,7 +21,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, QMargins, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsSimpleTextItem
 
 from leaddesk.domain.metrics import ATTEMPTS_TARGET, REACHED_OUTCOMES, SPEED_BUCKETS, Measures
@@ -49,6 +49,8 @@ CHART_TITLES = {
 MAX_ATTEMPT_BAR = 12  # the last bar is "12+"
 MAX_OUTCOME_BARS = 6
 OTHER = "other"
+# What a chart in one of the window's three columns has for its title and labels.
+TEXT_WIDTH = 330
 
 
 def chart_title(key: str) -> str:
@@ -56,16 +58,30 @@ def chart_title(key: str) -> str:
     return QCoreApplication.translate("Charts", CHART_TITLES[key])
 
 
+def _lines(text: str, font: QFont, width: int = TEXT_WIDTH) -> str:
+    """`text` on two lines (broken at the space nearest its middle) when one line is
+    wider than `width`: QtCharts cuts a long title instead of wrapping it, and a
+    translation is often longer than the English."""
+    if QFontMetrics(font).horizontalAdvance(text) <= width or " " not in text:
+        return text
+    middle = len(text) // 2
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    cut = min(spaces, key=lambda i: abs(i - middle))
+    return f"{text[:cut]}<br>{text[cut + 1 :]}"
+
+
 def _chart(key: str, subtitle: str = "") -> QChart:
     chart = QChart()
     chart.setObjectName(f"Chart_{key}")
-    title = chart_title(key)
-    chart.setTitle(
-        f"<b>{title}</b>"
-        + (f"<br><span style='color:#64748b'>{subtitle}</span>" if subtitle else "")
-    )
     font = QFont(chart.titleFont())
     font.setPointSizeF(10)
+    bold = QFont(font)
+    bold.setBold(True)
+    title = _lines(chart_title(key), bold)
+    chart.setTitle(
+        f"<b>{title}</b>"
+        + (f"<br><span style='color:#64748b'>{_lines(subtitle, font)}</span>" if subtitle else "")
+    )
     chart.setTitleFont(font)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.setBackgroundRoundness(6)
@@ -74,6 +90,7 @@ def _chart(key: str, subtitle: str = "") -> QChart:
     legend_font = QFont(chart.legend().font())
     legend_font.setPointSizeF(8)
     chart.legend().setFont(legend_font)
+    chart.legend().setShowToolTips(True)  # the full name of an elided legend entry
     return chart
 
 
@@ -101,11 +118,19 @@ def _value_axis(top: float, *, percent: bool = False) -> QValueAxis:
     return axis
 
 
-def _categories(labels: Sequence[str]) -> QBarCategoryAxis:
+def _categories(labels: Sequence[str], width: int | None = TEXT_WIDTH) -> QBarCategoryAxis:
+    """A category axis; its labels slant when side by side they would overlap (axes
+    that label every few bars with invisible labels between are spaced already; None:
+    an axis up the side, whose labels stack)."""
     axis = QBarCategoryAxis()
     axis.append(list(labels))
     _axis_font(axis)
     axis.setGridLineVisible(False)
+    metrics = QFontMetrics(axis.labelsFont())
+    widest = max((metrics.horizontalAdvance(label) for label in labels), default=0)
+    every = all(label.strip("\u200b") for label in labels)
+    if width is not None and labels and every and widest > width / len(labels):
+        axis.setLabelsAngle(-35)
     return axis
 
 
@@ -271,7 +296,7 @@ def outcomes_chart(m: Measures) -> QChart:
     series.append(_set(QCoreApplication.translate("Charts", "Reached"), OK, reached))
     series.append(_set(QCoreApplication.translate("Charts", "Not reached"), ACCENT, other))
     top = max((n for _, n in ordered), default=0)
-    _attach(chart, series, _value_axis(top), _categories(labels or [""]))
+    _attach(chart, series, _value_axis(top), _categories(labels or [""], None))
     return chart
 
 
