@@ -7,6 +7,8 @@ database, then `create_app` and the window.
 
 from __future__ import annotations
 
+import contextlib
+import faulthandler
 import logging
 import os
 import sys
@@ -14,8 +16,9 @@ import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import IO
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
@@ -84,24 +87,54 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def crash_dialog(value: BaseException, details: str, path: Path) -> QMessageBox:
+    """What happened, that the saved work is safe, and where the log is."""
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("CrashDialog", "LeadDesk hit a bug"),
+        QCoreApplication.translate(
+            "CrashDialog",
+            "Something unexpected happened: %1\n\nEvery outcome you logged is saved on disk "
+            "and LeadDesk keeps running; a call you had not logged yet is offered for "
+            "wrap-up at the next start. If it happens again, send the log to your "
+            "administrator:\n%2",
+        )
+        .replace("%1", f"{type(value).__name__}: {value}")
+        .replace("%2", str(path)),
+        QMessageBox.StandardButton.Close,
+    )
+    box.setObjectName("CrashDialog")
+    box.setDetailedText(details)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return box
+
+
 def install_crash_dialog(path: Path) -> None:
-    """Unhandled exceptions: log them, and tell the user where the log is."""
+    """Unhandled exceptions: log them, and tell the user what happened and where the
+    log is. A native crash (segfault) writes the Python stacks to `crash.log` beside it."""
+    with contextlib.suppress(OSError, ValueError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        global _fault_log
+        _fault_log = open(path.parent / "crash.log", "a", encoding="utf-8")  # noqa: SIM115
+        faulthandler.enable(file=_fault_log)
+    open_boxes: list[QMessageBox] = []
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         text = "".join(traceback.format_exception(kind, value, tb))
         log.critical("unhandled exception:\n%s", text)
-        if QApplication.instance() is None or QGuiApplication.platformName() == "offscreen":
+        if QApplication.instance() is None or issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, value, tb)
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Critical,
-            "LeadDesk hit a bug",
-            f"Something unexpected happened: {value}\n\nYour logged outcomes are "
-            f"safe on disk. The details are in the log:\n{path}",
-            QMessageBox.StandardButton.Close,
-        )
-        box.setObjectName("CrashDialog")
-        box.setDetailedText(text)
+        box = crash_dialog(value, text, path)
+        if QGuiApplication.platformName() in ("offscreen", "minimal"):
+            # Nobody to click Close: shown without blocking (tests look at it).
+            open_boxes.append(box)
+            box.finished.connect(lambda _r: open_boxes.remove(box))
+            box.open()
+            return
         box.exec()
 
     sys.excepthook = hook
+
+
+_fault_log: IO[str] | None = None  # kept open for faulthandler for the life of the process
