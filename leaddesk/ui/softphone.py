@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from leaddesk.dialer.baresip import BaresipDialer
 from leaddesk.dialer.base import Dialer, DialError
@@ -74,10 +74,16 @@ class SoftphoneLink(QObject):
         self.setup: SoftphoneSetup | None = None
         self._reconfigure_waiting = False
         self._switching = False
-        self.restart_button = QPushButton("Restart softphone", window)
+        # Which dialer is in use, at a glance: "Softphone · agent7@sip.example.com" or
+        # "Phone app (tel:)"; "Softphone stopped" with the restart button beside it.
+        self.status_label = QLabel(window)
+        self.status_label.setObjectName("DialerStatus")
+        self.status_label.setAccessibleName(self.tr("Dialer"))
+        window.statusBar().addPermanentWidget(self.status_label)
+        self.restart_button = QPushButton(self.tr("Restart softphone"), window)
         self.restart_button.setObjectName("RestartDialer")
-        self.restart_button.setAccessibleName("Restart the softphone")
-        self.restart_button.setToolTip("Start the softphone again (the call list is kept)")
+        self.restart_button.setAccessibleName(self.tr("Restart the softphone"))
+        self.restart_button.setToolTip(self.tr("Start the softphone again (the call list is kept)"))
         self.restart_button.clicked.connect(self.restart)
         self.restart_button.hide()
         window.statusBar().addPermanentWidget(self.restart_button)
@@ -90,6 +96,7 @@ class SoftphoneLink(QObject):
         self.window.dialer = dialer
         self.lost = None
         self.restart_button.hide()
+        self._show_dialer()
         live = hasattr(dialer, "active_call")
         self.window.outcomes.live = self._live if live else None
 
@@ -135,7 +142,19 @@ class SoftphoneLink(QObject):
                 self.tr("The headset could not be opened: %s.") % summary.audio_error
             )
 
+    def _show_dialer(self) -> None:
+        dialer = self.window.dialer
+        if isinstance(dialer, BaresipDialer):
+            text = self.tr("Softphone · %s") % dialer.account.aor.removeprefix("sip:")
+            tip = self.tr("Calls go through the built-in softphone (baresip)")
+        else:
+            text = self.tr("Phone app (tel:)")
+            tip = self.tr("Numbers are handed to the system's phone application")
+        self.status_label.setText(text)
+        self.status_label.setToolTip(tip)
+
     def _on_lost(self, lost: ConnectionLost) -> None:
+        self.status_label.setText(self.tr("Softphone stopped"))
         self.lost = lost
         message = f"The softphone stopped: {lost.reason}."
         if self._restart is not None:
@@ -144,6 +163,8 @@ class SoftphoneLink(QObject):
 
     def offer_restart(self, message: str) -> None:
         """Say why the softphone is not in use, and offer to start it again."""
+        if not isinstance(self.window.dialer, BaresipDialer):
+            self.status_label.setText(self.tr("Phone app (tel:) · softphone off"))
         if self._restart is not None or self.setup is not None:
             self.restart_button.show()
         self.window.show_error(message)

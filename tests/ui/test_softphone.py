@@ -211,11 +211,13 @@ def test_softphone_killed_mid_call_says_so_and_restarts(
     assert "softphone stopped" in state(window)
     assert "killed by signal 9" in window.last_error
     assert window.softphone.restart_button.isVisible()
+    assert window.softphone.status_label.text() == "Softphone stopped"
     assert window.pending is not None
 
     qtbot.mouseClick(window.softphone.restart_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.dialer is not first, timeout=10_000)
     assert not window.softphone.restart_button.isVisible()
+    assert window.softphone.status_label.text().startswith("Softphone · agent@")
     assert isinstance(window.dialer, BaresipDialer) and window.dialer.process
     assert window.dialer.process.running
 

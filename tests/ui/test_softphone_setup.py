@@ -219,6 +219,8 @@ def test_switching_the_dialer_in_settings_applies_without_a_restart(
     window.softphone.use_setup(setup, choice)
     window.show()
     qtbot.waitUntil(lambda: window.detail is not None and window.runner.active == 0, timeout=15_000)
+    status = window.softphone.status_label
+    assert status.text() == "Phone app (tel:)" and status.isVisible()
 
     # The agent picks baresip in the Settings dialog and saves: the softphone starts.
     dialog = SettingsDialog(settings, window, test_headset=window.softphone.test_headset)
@@ -231,6 +233,7 @@ def test_switching_the_dialer_in_settings_applies_without_a_restart(
     apply_changes(window, settings, changed)
     qtbot.waitUntil(lambda: isinstance(window.dialer, BaresipDialer), timeout=10_000)
     assert "softphone is ready" in window.statusBar().currentMessage()
+    assert status.text() == f"Softphone · agent7@{LOOPBACK}:{callee.port}"
     softphone = window.dialer
     assert isinstance(softphone, BaresipDialer) and softphone.process is not None
     assert softphone.process.running
@@ -250,6 +253,7 @@ def test_switching_the_dialer_in_settings_applies_without_a_restart(
     # Logged: the switch happens, and baresip is stopped (its ports are free again).
     qtbot.waitUntil(lambda: isinstance(window.dialer, TelDialer), timeout=10_000)
     assert not softphone.process.running
+    assert status.text() == "Phone app (tel:)"
     assert callee.wait() == 0, callee.errors()
     window.dial()
     qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
