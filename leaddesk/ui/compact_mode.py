@@ -109,7 +109,8 @@ class CompactWindow(QWidget):
     def set_pending(self, pending: PendingDial | None) -> None:
         self.dial.setEnabled(pending is None)
         if pending is None:
-            self.state.setText(f'<span style="color:{OK}">{self.tr("Ready")}</span>')
+            ready = self.tr("Ready")  # outside the f-string: lupdate reads literals only
+            self.state.setText(f'<span style="color:{OK}">{ready}</span>')
         else:
             calling = self.tr("Calling {name}: log the outcome").format(name=pending.lead_name)
             self.state.setText(f'<span style="color:{WARN}">{calling}</span>')

@@ -301,6 +301,10 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{hour:02d}h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{hours:.1f} h</source>
             <translation type="unfinished" />
         </message>
@@ -390,7 +394,25 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Ready</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Calling {name}: log the outcome</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CrashDialog</name>
+        <message>
+            <source>LeadDesk hit a bug</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Something unexpected happened: %1
+
+Every outcome you logged is saved on disk and LeadDesk keeps running; a call you had not logged yet is offered for wrap-up at the next start. If it happens again, send the log to your administrator:
+%2</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1268,6 +1290,141 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
     </context>
     <context>
+        <name>ReportPdf</name>
+        <message>
+            <source>Speed to lead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>first attempt minus the lead's arrival; median and 90th percentile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attempts per lead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>attempts until the lead was reached, or all of them; median</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Second-attempt rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>leads not reached on attempt 1 that got attempt 2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Never contacted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>leads of the period with no attempt at all</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Voicemails left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>voicemails left per voicemail reached; mean script length</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Contact rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>calls that reached a person per call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>First touch a call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>leads whose first attempt was a call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Leads</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attempts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Speed median</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Speed p90</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Att./lead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>2nd attempt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>VM left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Call first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>LeadDesk report: {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the beginning</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lead-response report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{who} · from {since} to {until}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>LeadDesk · generated {stamp}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Activity and definitions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What the measures mean</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name}: {meaning}.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ScriptPanel</name>
         <message>
             <source>Voicemail script</source>
@@ -1360,6 +1517,189 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
     </context>
     <context>
+        <name>Settings</name>
+        <message>
+            <source>You</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Calling rules</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Softphone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team and appearance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Other</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The name leads hear in voicemail scripts; empty uses the agent's name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Callback number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The number leads can call you back on, in international form (e.g. +1 415 555 0142); voicemail scripts read it out. Empty uses the agent's number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Calling hours from</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Earliest local time of the lead at which LeadDesk offers a call (HH:MM), on every day the calling-hours rules keep open (holidays stay closed).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Calling hours until</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Local time of the lead from which LeadDesk offers no more calls (HH:MM); the call list, dialing, callbacks and the planned next touch keep inside the window.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cadence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The cadence leads follow: the planned touches after each attempt. A change applies to leads already in a cadence from their next attempt on; a team cadence from the server comes first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attempts per lead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Most attempts on one lead, every channel counted; the attempt that reaches it ends the lead's cadence (a callback the lead asked for is kept).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attempts per 24 hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Most attempts on one lead in any 24 hours; the next touch is planned after.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Voicemails per day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Most voicemail messages left for one lead per day (its local day). At least 1: a short voicemail on every call that reaches one is the practice LeadDesk keeps.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dialer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How a number is dialed: 'tel' hands it to the system's phone app, 'baresip' uses the built-in SIP softphone.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SIP user</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your SIP account's user name (for the baresip dialer). The password is never kept in this file: it goes to the OS keychain, or is asked for.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SIP domain</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your SIP provider's domain or registrar (host or host:port); numbers are dialed as sip:+NUMBER@domain.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Register with the provider</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Register the SIP account with the provider ('no' for a direct or local setup).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Local SIP port</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The port baresip uses for SIP on this computer (127.0.0.1 only).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Softphone control port</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The local port LeadDesk controls baresip through (127.0.0.1 only).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Test number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A number to try the dialer on (Settings: Call test number), in international form.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Audio system</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The sound system the softphone uses for your headset: 'alsa' (Linux, also reaches PipeWire and PulseAudio through their ALSA plugins), 'pulse', 'jack', 'portaudio', 'coreaudio' (macOS), 'winwave' (Windows).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Headset (speaker)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The device you hear the call on, as the audio system names it (e.g. 'default', 'plughw:1,0' for ALSA); 'default' is the system's choice.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Headset (microphone)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The device the lead hears you through, as the audio system names it (e.g. 'default', 'plughw:1,0' for ALSA); 'default' is the system's choice.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Address of the team sync server (http:// or https://); empty works offline.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Theme</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Light or dark colours; 'system' follows the desktop.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>LeadDesk settings</source>
@@ -1444,7 +1784,47 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
     <context>
         <name>SoftphoneLink</name>
         <message>
+            <source>Dialer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restart softphone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restart the softphone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start the softphone again (the call list is kept)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The headset could not be opened: %s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Softphone · %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Calls go through the built-in softphone (baresip)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone app (tel:)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Numbers are handed to the system's phone application</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Softphone stopped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone app (tel:) · softphone off</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1896,169 +2276,6 @@ Pick a longer period or another agent.</source>
         </message>
         <message>
             <source>A lead asked to be called now.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Settings</name>
-        <message>
-            <source>Your name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The name leads hear in voicemail scripts; empty uses the agent's name.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Callback number</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The number leads can call you back on, in international form (e.g. +1 415 555 0142); voicemail scripts read it out. Empty uses the agent's number.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Calling hours from</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Earliest local time of the lead at which LeadDesk offers a call (HH:MM), on every day the calling-hours rules keep open (holidays stay closed).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Calling hours until</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Local time of the lead from which LeadDesk offers no more calls (HH:MM); the call list, dialing, callbacks and the planned next touch keep inside the window.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cadence</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The cadence leads follow: the planned touches after each attempt. A change applies to leads already in a cadence from their next attempt on; a team cadence from the server comes first.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Attempts per lead</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Most attempts on one lead, every channel counted; the attempt that reaches it ends the lead's cadence (a callback the lead asked for is kept).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Attempts per 24 hours</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Most attempts on one lead in any 24 hours; the next touch is planned after.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Voicemails per day</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Most voicemail messages left for one lead per day (its local day). At least 1: a short voicemail on every call that reaches one is the practice LeadDesk keeps.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Dialer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>How a number is dialed: 'tel' hands it to the system's phone app, 'baresip' uses the built-in SIP softphone.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>SIP user</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Your SIP account's user name (for the baresip dialer). The password is never kept in this file: it goes to the OS keychain, or is asked for.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>SIP domain</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Your SIP provider's domain or registrar (host or host:port); numbers are dialed as sip:+NUMBER@domain.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Register with the provider</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Register the SIP account with the provider ('no' for a direct or local setup).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Local SIP port</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The port baresip uses for SIP on this computer (127.0.0.1 only).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Softphone control port</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The local port LeadDesk controls baresip through (127.0.0.1 only).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Test number</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A number to try the dialer on (Settings: Call test number), in international form.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Audio system</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The sound system the softphone uses for your headset: 'alsa' (Linux, also reaches PipeWire and PulseAudio through their ALSA plugins), 'pulse', 'jack', 'portaudio', 'coreaudio' (macOS), 'winwave' (Windows).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Headset (speaker)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The device you hear the call on, as the audio system names it (e.g. 'default', 'plughw:1,0' for ALSA); 'default' is the system's choice.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Headset (microphone)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The device the lead hears you through, as the audio system names it (e.g. 'default', 'plughw:1,0' for ALSA); 'default' is the system's choice.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Team server</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Address of the team sync server (http:// or https://); empty works offline.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Theme</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Light or dark colours; 'system' follows the desktop.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -306,6 +306,10 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
             <translation>[Çöñtåçt råté·~·]</translation>
         </message>
         <message>
+            <source>{hour:02d}h</source>
+            <translation>[{hour:02d}h]</translation>
+        </message>
+        <message>
             <source>{hours:.1f} h</source>
             <translation>[{hours:.1f} h]</translation>
         </message>
@@ -395,8 +399,29 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
             <translation>[Ñö léåd séléçtéd·~·~·]</translation>
         </message>
         <message>
+            <source>Ready</source>
+            <translation>[Réådý]</translation>
+        </message>
+        <message>
             <source>Calling {name}: log the outcome</source>
             <translation>[Çållîñg {name}: lög thé öütçömé·~·~·~·~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrashDialog</name>
+        <message>
+            <source>LeadDesk hit a bug</source>
+            <translation>[LéådDésk hît å büg·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Something unexpected happened: %1
+
+Every outcome you logged is saved on disk and LeadDesk keeps running; a call you had not logged yet is offered for wrap-up at the next start. If it happens again, send the log to your administrator:
+%2</source>
+            <translation>[Söméthîñg üñéxpéçtéd håppéñéd: %1
+
+Évérý öütçömé ýöü löggéd îs såvéd öñ dîsk åñd LéådDésk kééps rüññîñg; å çåll ýöü håd ñöt löggéd ýét îs öfféréd för wråp-üp åt thé ñéxt stårt. Îf ît håppéñs ågåîñ, séñd thé lög tö ýöür ådmîñîstråtör:
+%2·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
     </context>
     <context>
@@ -1273,6 +1298,141 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
     </context>
     <context>
+        <name>ReportPdf</name>
+        <message>
+            <source>Speed to lead</source>
+            <translation>[Spééd tö léåd·~·~]</translation>
+        </message>
+        <message>
+            <source>first attempt minus the lead's arrival; median and 90th percentile</source>
+            <translation>[fîrst åttémpt mîñüs thé léåd's årrîvål; médîåñ åñd 90th pérçéñtîlé·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Attempts per lead</source>
+            <translation>[Åttémpts pér léåd·~·~·]</translation>
+        </message>
+        <message>
+            <source>attempts until the lead was reached, or all of them; median</source>
+            <translation>[åttémpts üñtîl thé léåd wås réåçhéd, ör åll öf thém; médîåñ·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Second-attempt rate</source>
+            <translation>[Séçöñd-åttémpt råté·~·~·~]</translation>
+        </message>
+        <message>
+            <source>leads not reached on attempt 1 that got attempt 2</source>
+            <translation>[léåds ñöt réåçhéd öñ åttémpt 1 thåt göt åttémpt 2·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Never contacted</source>
+            <translation>[Ñévér çöñtåçtéd·~·~]</translation>
+        </message>
+        <message>
+            <source>leads of the period with no attempt at all</source>
+            <translation>[léåds öf thé pérîöd wîth ñö åttémpt åt åll·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Voicemails left</source>
+            <translation>[Vöîçémåîls léft·~·~]</translation>
+        </message>
+        <message>
+            <source>voicemails left per voicemail reached; mean script length</source>
+            <translation>[vöîçémåîls léft pér vöîçémåîl réåçhéd; méåñ sçrîpt léñgth·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Contact rate</source>
+            <translation>[Çöñtåçt råté·~·]</translation>
+        </message>
+        <message>
+            <source>calls that reached a person per call</source>
+            <translation>[çålls thåt réåçhéd å pérsöñ pér çåll·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>First touch a call</source>
+            <translation>[Fîrst töüçh å çåll·~·~·~]</translation>
+        </message>
+        <message>
+            <source>leads whose first attempt was a call</source>
+            <translation>[léåds whösé fîrst åttémpt wås å çåll·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>[Téåm]</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>[Ågéñt]</translation>
+        </message>
+        <message>
+            <source>Leads</source>
+            <translation>[Léåds]</translation>
+        </message>
+        <message>
+            <source>Attempts</source>
+            <translation>[Åttémpts·~]</translation>
+        </message>
+        <message>
+            <source>Speed median</source>
+            <translation>[Spééd médîåñ·~·]</translation>
+        </message>
+        <message>
+            <source>Speed p90</source>
+            <translation>[Spééd p90·~]</translation>
+        </message>
+        <message>
+            <source>Att./lead</source>
+            <translation>[Ått./léåd·~]</translation>
+        </message>
+        <message>
+            <source>2nd attempt</source>
+            <translation>[2ñd åttémpt·~·]</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>[Çöñtåçt·]</translation>
+        </message>
+        <message>
+            <source>VM left</source>
+            <translation>[VM léft·]</translation>
+        </message>
+        <message>
+            <source>Call first</source>
+            <translation>[Çåll fîrst·~]</translation>
+        </message>
+        <message>
+            <source>LeadDesk report: {name}</source>
+            <translation>[LéådDésk répört: {name}·~·~·]</translation>
+        </message>
+        <message>
+            <source>the beginning</source>
+            <translation>[thé bégîññîñg·~·~]</translation>
+        </message>
+        <message>
+            <source>Lead-response report</source>
+            <translation>[Léåd-réspöñsé répört·~·~·~]</translation>
+        </message>
+        <message>
+            <source>{who} · from {since} to {until}</source>
+            <translation>[{who} · fröm {since} tö {until}·~·]</translation>
+        </message>
+        <message>
+            <source>LeadDesk · generated {stamp}</source>
+            <translation>[LéådDésk · géñéråtéd {stamp}·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Activity and definitions</source>
+            <translation>[Åçtîvîtý åñd défîñîtîöñs·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>What the measures mean</source>
+            <translation>[Whåt thé méåsürés méåñ·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>{name}: {meaning}.</source>
+            <translation>[{name}: {meaning}.]</translation>
+        </message>
+    </context>
+    <context>
         <name>ScriptPanel</name>
         <message>
             <source>Voicemail script</source>
@@ -1365,6 +1525,189 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
     </context>
     <context>
+        <name>Settings</name>
+        <message>
+            <source>You</source>
+            <translation>[Ýöü]</translation>
+        </message>
+        <message>
+            <source>Calling rules</source>
+            <translation>[Çållîñg rülés·~·~]</translation>
+        </message>
+        <message>
+            <source>Softphone</source>
+            <translation>[Söftphöñé·~]</translation>
+        </message>
+        <message>
+            <source>Team and appearance</source>
+            <translation>[Téåm åñd åppéåråñçé·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>[Öthér]</translation>
+        </message>
+        <message>
+            <source>Your name</source>
+            <translation>[Ýöür ñåmé·~]</translation>
+        </message>
+        <message>
+            <source>The name leads hear in voicemail scripts; empty uses the agent's name.</source>
+            <translation>[Thé ñåmé léåds héår îñ vöîçémåîl sçrîpts; émptý üsés thé ågéñt's ñåmé.·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Callback number</source>
+            <translation>[Çållbåçk ñümbér·~·~]</translation>
+        </message>
+        <message>
+            <source>The number leads can call you back on, in international form (e.g. +1 415 555 0142); voicemail scripts read it out. Empty uses the agent's number.</source>
+            <translation>[Thé ñümbér léåds çåñ çåll ýöü båçk öñ, îñ îñtérñåtîöñål förm (é.g. +1 415 555 0142); vöîçémåîl sçrîpts réåd ît öüt. Émptý üsés thé ågéñt's ñümbér.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Calling hours from</source>
+            <translation>[Çållîñg höürs fröm·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Earliest local time of the lead at which LeadDesk offers a call (HH:MM), on every day the calling-hours rules keep open (holidays stay closed).</source>
+            <translation>[Éårlîést löçål tîmé öf thé léåd åt whîçh LéådDésk öfférs å çåll (HH:MM), öñ évérý dåý thé çållîñg-höürs rülés kéép öpéñ (hölîdåýs ståý çlöséd).·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Calling hours until</source>
+            <translation>[Çållîñg höürs üñtîl·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Local time of the lead from which LeadDesk offers no more calls (HH:MM); the call list, dialing, callbacks and the planned next touch keep inside the window.</source>
+            <translation>[Löçål tîmé öf thé léåd fröm whîçh LéådDésk öfférs ñö möré çålls (HH:MM); thé çåll lîst, dîålîñg, çållbåçks åñd thé plåññéd ñéxt töüçh kéép îñsîdé thé wîñdöw.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Cadence</source>
+            <translation>[Çådéñçé·]</translation>
+        </message>
+        <message>
+            <source>The cadence leads follow: the planned touches after each attempt. A change applies to leads already in a cadence from their next attempt on; a team cadence from the server comes first.</source>
+            <translation>[Thé çådéñçé léåds föllöw: thé plåññéd töüçhés åftér éåçh åttémpt. Å çhåñgé åpplîés tö léåds ålréådý îñ å çådéñçé fröm théîr ñéxt åttémpt öñ; å téåm çådéñçé fröm thé sérvér çömés fîrst.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Attempts per lead</source>
+            <translation>[Åttémpts pér léåd·~·~·]</translation>
+        </message>
+        <message>
+            <source>Most attempts on one lead, every channel counted; the attempt that reaches it ends the lead's cadence (a callback the lead asked for is kept).</source>
+            <translation>[Möst åttémpts öñ öñé léåd, évérý çhåññél çöüñtéd; thé åttémpt thåt réåçhés ît éñds thé léåd's çådéñçé (å çållbåçk thé léåd åskéd för îs képt).·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Attempts per 24 hours</source>
+            <translation>[Åttémpts pér 24 höürs·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Most attempts on one lead in any 24 hours; the next touch is planned after.</source>
+            <translation>[Möst åttémpts öñ öñé léåd îñ åñý 24 höürs; thé ñéxt töüçh îs plåññéd åftér.·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Voicemails per day</source>
+            <translation>[Vöîçémåîls pér dåý·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Most voicemail messages left for one lead per day (its local day). At least 1: a short voicemail on every call that reaches one is the practice LeadDesk keeps.</source>
+            <translation>[Möst vöîçémåîl méssågés léft för öñé léåd pér dåý (îts löçål dåý). Åt léåst 1: å shört vöîçémåîl öñ évérý çåll thåt réåçhés öñé îs thé pråçtîçé LéådDésk kééps.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Dialer</source>
+            <translation>[Dîålér·]</translation>
+        </message>
+        <message>
+            <source>How a number is dialed: 'tel' hands it to the system's phone app, 'baresip' uses the built-in SIP softphone.</source>
+            <translation>[Höw å ñümbér îs dîåléd: 'tél' håñds ît tö thé sýstém's phöñé åpp, 'bårésîp' üsés thé büîlt-îñ SÎP söftphöñé.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>SIP user</source>
+            <translation>[SÎP üsér·~]</translation>
+        </message>
+        <message>
+            <source>Your SIP account's user name (for the baresip dialer). The password is never kept in this file: it goes to the OS keychain, or is asked for.</source>
+            <translation>[Ýöür SÎP åççöüñt's üsér ñåmé (för thé bårésîp dîålér). Thé påsswörd îs ñévér képt îñ thîs fîlé: ît göés tö thé ÖS kéýçhåîñ, ör îs åskéd för.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>SIP domain</source>
+            <translation>[SÎP dömåîñ·~]</translation>
+        </message>
+        <message>
+            <source>Your SIP provider's domain or registrar (host or host:port); numbers are dialed as sip:+NUMBER@domain.</source>
+            <translation>[Ýöür SÎP prövîdér's dömåîñ ör régîstrår (höst ör höst:pört); ñümbérs åré dîåléd ås sîp:+ÑÜMBÉR@dömåîñ.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Register with the provider</source>
+            <translation>[Régîstér wîth thé prövîdér·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Register the SIP account with the provider ('no' for a direct or local setup).</source>
+            <translation>[Régîstér thé SÎP åççöüñt wîth thé prövîdér ('ñö' för å dîréçt ör löçål sétüp).·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Local SIP port</source>
+            <translation>[Löçål SÎP pört·~·~]</translation>
+        </message>
+        <message>
+            <source>The port baresip uses for SIP on this computer (127.0.0.1 only).</source>
+            <translation>[Thé pört bårésîp üsés för SÎP öñ thîs çömpütér (127.0.0.1 öñlý).·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Softphone control port</source>
+            <translation>[Söftphöñé çöñtröl pört·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>The local port LeadDesk controls baresip through (127.0.0.1 only).</source>
+            <translation>[Thé löçål pört LéådDésk çöñtröls bårésîp thröügh (127.0.0.1 öñlý).·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Test number</source>
+            <translation>[Tést ñümbér·~·]</translation>
+        </message>
+        <message>
+            <source>A number to try the dialer on (Settings: Call test number), in international form.</source>
+            <translation>[Å ñümbér tö trý thé dîålér öñ (Séttîñgs: Çåll tést ñümbér), îñ îñtérñåtîöñål förm.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Audio system</source>
+            <translation>[Åüdîö sýstém·~·]</translation>
+        </message>
+        <message>
+            <source>The sound system the softphone uses for your headset: 'alsa' (Linux, also reaches PipeWire and PulseAudio through their ALSA plugins), 'pulse', 'jack', 'portaudio', 'coreaudio' (macOS), 'winwave' (Windows).</source>
+            <translation>[Thé söüñd sýstém thé söftphöñé üsés för ýöür héådsét: 'ålså' (Lîñüx, ålsö réåçhés PîpéWîré åñd PülséÅüdîö thröügh théîr ÅLSÅ plügîñs), 'pülsé', 'jåçk', 'pörtåüdîö', 'çöréåüdîö' (måçÖS), 'wîñwåvé' (Wîñdöws).·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Headset (speaker)</source>
+            <translation>[Héådsét (spéåkér)·~·~·]</translation>
+        </message>
+        <message>
+            <source>The device you hear the call on, as the audio system names it (e.g. 'default', 'plughw:1,0' for ALSA); 'default' is the system's choice.</source>
+            <translation>[Thé dévîçé ýöü héår thé çåll öñ, ås thé åüdîö sýstém ñåmés ît (é.g. 'défåült', 'plüghw:1,0' för ÅLSÅ); 'défåült' îs thé sýstém's çhöîçé.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Headset (microphone)</source>
+            <translation>[Héådsét (mîçröphöñé)·~·~·~]</translation>
+        </message>
+        <message>
+            <source>The device the lead hears you through, as the audio system names it (e.g. 'default', 'plughw:1,0' for ALSA); 'default' is the system's choice.</source>
+            <translation>[Thé dévîçé thé léåd héårs ýöü thröügh, ås thé åüdîö sýstém ñåmés ît (é.g. 'défåült', 'plüghw:1,0' för ÅLSÅ); 'défåült' îs thé sýstém's çhöîçé.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Team server</source>
+            <translation>[Téåm sérvér·~·]</translation>
+        </message>
+        <message>
+            <source>Address of the team sync server (http:// or https://); empty works offline.</source>
+            <translation>[Åddréss öf thé téåm sýñç sérvér (http:// ör https://); émptý wörks öfflîñé.·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Theme</source>
+            <translation>[Thémé]</translation>
+        </message>
+        <message>
+            <source>Light or dark colours; 'system' follows the desktop.</source>
+            <translation>[Lîght ör dårk çölöürs; 'sýstém' föllöws thé désktöp.·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>LeadDesk settings</source>
@@ -1449,8 +1792,48 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
     <context>
         <name>SoftphoneLink</name>
         <message>
+            <source>Dialer</source>
+            <translation>[Dîålér·]</translation>
+        </message>
+        <message>
+            <source>Restart softphone</source>
+            <translation>[Réstårt söftphöñé·~·~·]</translation>
+        </message>
+        <message>
+            <source>Restart the softphone</source>
+            <translation>[Réstårt thé söftphöñé·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Start the softphone again (the call list is kept)</source>
+            <translation>[Stårt thé söftphöñé ågåîñ (thé çåll lîst îs képt)·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
             <source>The headset could not be opened: %s.</source>
             <translation>[Thé héådsét çöüld ñöt bé öpéñéd: %s.·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Softphone · %s</source>
+            <translation>[Söftphöñé · %s·~·]</translation>
+        </message>
+        <message>
+            <source>Calls go through the built-in softphone (baresip)</source>
+            <translation>[Çålls gö thröügh thé büîlt-îñ söftphöñé (bårésîp)·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Phone app (tel:)</source>
+            <translation>[Phöñé åpp (tél:)·~·~·]</translation>
+        </message>
+        <message>
+            <source>Numbers are handed to the system's phone application</source>
+            <translation>[Ñümbérs åré håñdéd tö thé sýstém's phöñé åpplîçåtîöñ·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Softphone stopped</source>
+            <translation>[Söftphöñé stöppéd·~·~·]</translation>
+        </message>
+        <message>
+            <source>Phone app (tel:) · softphone off</source>
+            <translation>[Phöñé åpp (tél:) · söftphöñé öff·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Restarting the softphone…</source>
@@ -1903,169 +2286,6 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
         <message>
             <source>A lead asked to be called now.</source>
             <translation>[Å léåd åskéd tö bé çålléd ñöw.·~·~·~·~·~]</translation>
-        </message>
-    </context>
-    <context>
-        <name>Settings</name>
-        <message>
-            <source>Your name</source>
-            <translation>[Ýöür ñåmé·~]</translation>
-        </message>
-        <message>
-            <source>The name leads hear in voicemail scripts; empty uses the agent's name.</source>
-            <translation>[Thé ñåmé léåds héår îñ vöîçémåîl sçrîpts; émptý üsés thé ågéñt's ñåmé.·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
-        </message>
-        <message>
-            <source>Callback number</source>
-            <translation>[Çållbåçk ñümbér·~·~]</translation>
-        </message>
-        <message>
-            <source>The number leads can call you back on, in international form (e.g. +1 415 555 0142); voicemail scripts read it out. Empty uses the agent's number.</source>
-            <translation>[Thé ñümbér léåds çåñ çåll ýöü båçk öñ, îñ îñtérñåtîöñål förm (é.g. +1 415 555 0142); vöîçémåîl sçrîpts réåd ît öüt. Émptý üsés thé ågéñt's ñümbér.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
-        </message>
-        <message>
-            <source>Calling hours from</source>
-            <translation>[Çållîñg höürs fröm·~·~·~]</translation>
-        </message>
-        <message>
-            <source>Earliest local time of the lead at which LeadDesk offers a call (HH:MM), on every day the calling-hours rules keep open (holidays stay closed).</source>
-            <translation>[Éårlîést löçål tîmé öf thé léåd åt whîçh LéådDésk öfférs å çåll (HH:MM), öñ évérý dåý thé çållîñg-höürs rülés kéép öpéñ (hölîdåýs ståý çlöséd).·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
-        </message>
-        <message>
-            <source>Calling hours until</source>
-            <translation>[Çållîñg höürs üñtîl·~·~·~]</translation>
-        </message>
-        <message>
-            <source>Local time of the lead from which LeadDesk offers no more calls (HH:MM); the call list, dialing, callbacks and the planned next touch keep inside the window.</source>
-            <translation>[Löçål tîmé öf thé léåd fröm whîçh LéådDésk öfférs ñö möré çålls (HH:MM); thé çåll lîst, dîålîñg, çållbåçks åñd thé plåññéd ñéxt töüçh kéép îñsîdé thé wîñdöw.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
-        </message>
-        <message>
-            <source>Cadence</source>
-            <translation>[Çådéñçé·]</translation>
-        </message>
-        <message>
-            <source>The cadence leads follow: the planned touches after each attempt. A change applies to leads already in a cadence from their next attempt on; a team cadence from the server comes first.</source>
-            <translation>[Thé çådéñçé léåds föllöw: thé plåññéd töüçhés åftér éåçh åttémpt. Å çhåñgé åpplîés tö léåds ålréådý îñ å çådéñçé fröm théîr ñéxt åttémpt öñ; å téåm çådéñçé fröm thé sérvér çömés fîrst.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
-        </message>
-        <message>
-            <source>Attempts per lead</source>
-            <translation>[Åttémpts pér léåd·~·~·]</translation>
-        </message>
-        <message>
-            <source>Most attempts on one lead, every channel counted; the attempt that reaches it ends the lead's cadence (a callback the lead asked for is kept).</source>
-            <translation>[Möst åttémpts öñ öñé léåd, évérý çhåññél çöüñtéd; thé åttémpt thåt réåçhés ît éñds thé léåd's çådéñçé (å çållbåçk thé léåd åskéd för îs képt).·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
-        </message>
-        <message>
-            <source>Attempts per 24 hours</source>
-            <translation>[Åttémpts pér 24 höürs·~·~·~·]</translation>
-        </message>
-        <message>
-            <source>Most attempts on one lead in any 24 hours; the next touch is planned after.</source>
-            <translation>[Möst åttémpts öñ öñé léåd îñ åñý 24 höürs; thé ñéxt töüçh îs plåññéd åftér.·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
-        </message>
-        <message>
-            <source>Voicemails per day</source>
-            <translation>[Vöîçémåîls pér dåý·~·~·~]</translation>
-        </message>
-        <message>
-            <source>Most voicemail messages left for one lead per day (its local day). At least 1: a short voicemail on every call that reaches one is the practice LeadDesk keeps.</source>
-            <translation>[Möst vöîçémåîl méssågés léft för öñé léåd pér dåý (îts löçål dåý). Åt léåst 1: å shört vöîçémåîl öñ évérý çåll thåt réåçhés öñé îs thé pråçtîçé LéådDésk kééps.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
-        </message>
-        <message>
-            <source>Dialer</source>
-            <translation>[Dîålér·]</translation>
-        </message>
-        <message>
-            <source>How a number is dialed: 'tel' hands it to the system's phone app, 'baresip' uses the built-in SIP softphone.</source>
-            <translation>[Höw å ñümbér îs dîåléd: 'tél' håñds ît tö thé sýstém's phöñé åpp, 'bårésîp' üsés thé büîlt-îñ SÎP söftphöñé.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
-        </message>
-        <message>
-            <source>SIP user</source>
-            <translation>[SÎP üsér·~]</translation>
-        </message>
-        <message>
-            <source>Your SIP account's user name (for the baresip dialer). The password is never kept in this file: it goes to the OS keychain, or is asked for.</source>
-            <translation>[Ýöür SÎP åççöüñt's üsér ñåmé (för thé bårésîp dîålér). Thé påsswörd îs ñévér képt îñ thîs fîlé: ît göés tö thé ÖS kéýçhåîñ, ör îs åskéd för.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
-        </message>
-        <message>
-            <source>SIP domain</source>
-            <translation>[SÎP dömåîñ·~]</translation>
-        </message>
-        <message>
-            <source>Your SIP provider's domain or registrar (host or host:port); numbers are dialed as sip:+NUMBER@domain.</source>
-            <translation>[Ýöür SÎP prövîdér's dömåîñ ör régîstrår (höst ör höst:pört); ñümbérs åré dîåléd ås sîp:+ÑÜMBÉR@dömåîñ.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
-        </message>
-        <message>
-            <source>Register with the provider</source>
-            <translation>[Régîstér wîth thé prövîdér·~·~·~·~·]</translation>
-        </message>
-        <message>
-            <source>Register the SIP account with the provider ('no' for a direct or local setup).</source>
-            <translation>[Régîstér thé SÎP åççöüñt wîth thé prövîdér ('ñö' för å dîréçt ör löçål sétüp).·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
-        </message>
-        <message>
-            <source>Local SIP port</source>
-            <translation>[Löçål SÎP pört·~·~]</translation>
-        </message>
-        <message>
-            <source>The port baresip uses for SIP on this computer (127.0.0.1 only).</source>
-            <translation>[Thé pört bårésîp üsés för SÎP öñ thîs çömpütér (127.0.0.1 öñlý).·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
-        </message>
-        <message>
-            <source>Softphone control port</source>
-            <translation>[Söftphöñé çöñtröl pört·~·~·~·]</translation>
-        </message>
-        <message>
-            <source>The local port LeadDesk controls baresip through (127.0.0.1 only).</source>
-            <translation>[Thé löçål pört LéådDésk çöñtröls bårésîp thröügh (127.0.0.1 öñlý).·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
-        </message>
-        <message>
-            <source>Test number</source>
-            <translation>[Tést ñümbér·~·]</translation>
-        </message>
-        <message>
-            <source>A number to try the dialer on (Settings: Call test number), in international form.</source>
-            <translation>[Å ñümbér tö trý thé dîålér öñ (Séttîñgs: Çåll tést ñümbér), îñ îñtérñåtîöñål förm.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
-        </message>
-        <message>
-            <source>Audio system</source>
-            <translation>[Åüdîö sýstém·~·]</translation>
-        </message>
-        <message>
-            <source>The sound system the softphone uses for your headset: 'alsa' (Linux, also reaches PipeWire and PulseAudio through their ALSA plugins), 'pulse', 'jack', 'portaudio', 'coreaudio' (macOS), 'winwave' (Windows).</source>
-            <translation>[Thé söüñd sýstém thé söftphöñé üsés för ýöür héådsét: 'ålså' (Lîñüx, ålsö réåçhés PîpéWîré åñd PülséÅüdîö thröügh théîr ÅLSÅ plügîñs), 'pülsé', 'jåçk', 'pörtåüdîö', 'çöréåüdîö' (måçÖS), 'wîñwåvé' (Wîñdöws).·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
-        </message>
-        <message>
-            <source>Headset (speaker)</source>
-            <translation>[Héådsét (spéåkér)·~·~·]</translation>
-        </message>
-        <message>
-            <source>The device you hear the call on, as the audio system names it (e.g. 'default', 'plughw:1,0' for ALSA); 'default' is the system's choice.</source>
-            <translation>[Thé dévîçé ýöü héår thé çåll öñ, ås thé åüdîö sýstém ñåmés ît (é.g. 'défåült', 'plüghw:1,0' för ÅLSÅ); 'défåült' îs thé sýstém's çhöîçé.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
-        </message>
-        <message>
-            <source>Headset (microphone)</source>
-            <translation>[Héådsét (mîçröphöñé)·~·~·~]</translation>
-        </message>
-        <message>
-            <source>The device the lead hears you through, as the audio system names it (e.g. 'default', 'plughw:1,0' for ALSA); 'default' is the system's choice.</source>
-            <translation>[Thé dévîçé thé léåd héårs ýöü thröügh, ås thé åüdîö sýstém ñåmés ît (é.g. 'défåült', 'plüghw:1,0' för ÅLSÅ); 'défåült' îs thé sýstém's çhöîçé.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
-        </message>
-        <message>
-            <source>Team server</source>
-            <translation>[Téåm sérvér·~·]</translation>
-        </message>
-        <message>
-            <source>Address of the team sync server (http:// or https://); empty works offline.</source>
-            <translation>[Åddréss öf thé téåm sýñç sérvér (http:// ör https://); émptý wörks öfflîñé.·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
-        </message>
-        <message>
-            <source>Theme</source>
-            <translation>[Thémé]</translation>
-        </message>
-        <message>
-            <source>Light or dark colours; 'system' follows the desktop.</source>
-            <translation>[Lîght ör dårk çölöürs; 'sýstém' föllöws thé désktöp.·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
     </context>
     <context>

@@ -225,7 +225,29 @@ def test_the_agent_window_is_translated_and_not_cut(
     assert window.windowTitle().startswith("[")
     assert untranslated(window, data) == []
     assert cut(window) == []
+
+    window.toggle_compact()  # the small always-on-top window, same lead
+    qtbot.waitExposed(window.compact)
+    assert untranslated(window.compact, [*data, f"{detail.phone_national} · {detail.reason}"]) == []
+    assert cut(window.compact) == []
+    window.toggle_compact()
     window.close()
+
+
+def test_the_import_dialog_is_translated_and_not_cut(
+    qtbot, demo_workspace, pseudo_locale: QTranslator, styled: None
+) -> None:
+    from leaddesk.ui.import_dialog import ImportDialog
+
+    ws = demo_workspace
+    dialog = ImportDialog(ws.store, ws.agent.name, ws.clock)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    region = dialog.region_box.currentText()  # a region code ("US") or the "(none...)" text
+    assert untranslated(dialog, [region] if len(region) == 2 else []) == []
+    assert cut(dialog) == []
+    dialog.close()
 
 
 def test_the_supervisor_window_is_translated_and_not_cut(

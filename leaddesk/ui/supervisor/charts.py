@@ -351,7 +351,10 @@ def hours_chart(hours: Sequence[HourContact]) -> QChart:
     chart.legend().setVisible(False)
     # Every third hour is labelled; the others get unique invisible labels.
     labels = [
-        f"{h.hour:02d}h" if h.hour % 3 == 0 else "\u200b" * (i + 1) for i, h in enumerate(hours)
+        QCoreApplication.translate("Charts", "{hour:02d}h").format(hour=h.hour)
+        if h.hour % 3 == 0
+        else "\u200b" * (i + 1)
+        for i, h in enumerate(hours)
     ]
     top = max(((h.rate or 0) * 100 for h in hours), default=0)
     _attach(chart, series, _categories(labels), _value_axis(top * 1.05, percent=True))

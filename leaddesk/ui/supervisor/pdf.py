@@ -7,6 +7,8 @@ window's (`charts.py`), painted as vectors.
 
 Works without a window: `leaddesk report --pdf` calls `write_report_pdf` with Qt on the
 offscreen platform; a QApplication is created when none exists (QtCharts needs one).
+The words are translated (context "ReportPdf") when the window's language is loaded, as
+for an export from the supervisor window; the command writes English.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCharts import QChart
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
@@ -24,6 +26,7 @@ from leaddesk.services.report import TEAM, AgentReport
 from leaddesk.services.review import DayActivity, HourContact
 from leaddesk.ui.supervisor.charts import all_charts, duration_label
 from leaddesk.ui.supervisor.tiles import pct
+from leaddesk.ui.vocabulary import QT_TRANSLATE_NOOP
 
 # The scene size a chart is laid out at before it is scaled onto the page: the size it
 # has on screen, so that fonts and margins keep their proportions.
@@ -33,13 +36,38 @@ MUTED = QColor("#64748b")
 RULE = QColor("#d5d9df")
 
 DEFINITIONS = (
-    ("Speed to lead", "first attempt minus the lead's arrival; median and 90th percentile"),
-    ("Attempts per lead", "attempts until the lead was reached, or all of them; median"),
-    ("Second-attempt rate", "leads not reached on attempt 1 that got attempt 2"),
-    ("Never contacted", "leads of the period with no attempt at all"),
-    ("Voicemails left", "voicemails left per voicemail reached; mean script length"),
-    ("Contact rate", "calls that reached a person per call"),
-    ("First touch a call", "leads whose first attempt was a call"),
+    (
+        QT_TRANSLATE_NOOP("ReportPdf", "Speed to lead"),
+        QT_TRANSLATE_NOOP(
+            "ReportPdf", "first attempt minus the lead's arrival; median and 90th percentile"
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ReportPdf", "Attempts per lead"),
+        QT_TRANSLATE_NOOP(
+            "ReportPdf", "attempts until the lead was reached, or all of them; median"
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ReportPdf", "Second-attempt rate"),
+        QT_TRANSLATE_NOOP("ReportPdf", "leads not reached on attempt 1 that got attempt 2"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ReportPdf", "Never contacted"),
+        QT_TRANSLATE_NOOP("ReportPdf", "leads of the period with no attempt at all"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ReportPdf", "Voicemails left"),
+        QT_TRANSLATE_NOOP("ReportPdf", "voicemails left per voicemail reached; mean script length"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ReportPdf", "Contact rate"),
+        QT_TRANSLATE_NOOP("ReportPdf", "calls that reached a person per call"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ReportPdf", "First touch a call"),
+        QT_TRANSLATE_NOOP("ReportPdf", "leads whose first attempt was a call"),
+    ),
 )
 
 
@@ -69,7 +97,7 @@ def _row(r: AgentReport) -> list[str]:
         else "0"
     )
     return [
-        "Team" if r.agent == TEAM else r.display_name,
+        QCoreApplication.translate("ReportPdf", "Team") if r.agent == TEAM else r.display_name,
         f"{m.leads:,}",
         f"{m.attempts:,}",
         never,
@@ -84,17 +112,17 @@ def _row(r: AgentReport) -> list[str]:
 
 
 HEADERS = (
-    "Agent",
-    "Leads",
-    "Attempts",
-    "Never contacted",
-    "Speed median",
-    "Speed p90",
-    "Att./lead",
-    "2nd attempt",
-    "Contact",
-    "VM left",
-    "Call first",
+    QT_TRANSLATE_NOOP("ReportPdf", "Agent"),
+    QT_TRANSLATE_NOOP("ReportPdf", "Leads"),
+    QT_TRANSLATE_NOOP("ReportPdf", "Attempts"),
+    QT_TRANSLATE_NOOP("ReportPdf", "Never contacted"),
+    QT_TRANSLATE_NOOP("ReportPdf", "Speed median"),
+    QT_TRANSLATE_NOOP("ReportPdf", "Speed p90"),
+    QT_TRANSLATE_NOOP("ReportPdf", "Att./lead"),
+    QT_TRANSLATE_NOOP("ReportPdf", "2nd attempt"),
+    QT_TRANSLATE_NOOP("ReportPdf", "Contact"),
+    QT_TRANSLATE_NOOP("ReportPdf", "VM left"),
+    QT_TRANSLATE_NOOP("ReportPdf", "Call first"),
 )
 WIDTHS = (1.9, 0.8, 1.0, 1.4, 1.15, 1.0, 0.9, 1.05, 0.9, 0.9, 0.9)
 
@@ -128,7 +156,8 @@ class _Page:
         x = 0.0
         flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignBottom)
         for header, width in zip(HEADERS, WIDTHS, strict=True):
-            self.p.drawText(QRectF(x, self.y, width * unit - 4, head), flags, header)
+            text = QCoreApplication.translate("ReportPdf", header)
+            self.p.drawText(QRectF(x, self.y, width * unit - 4, head), flags, text)
             x += width * unit
         self.y += head + 3
         self.rule(2)
@@ -181,7 +210,11 @@ def write_report_pdf(
 
     tmp = path.with_name(path.name + ".part")
     writer = QPdfWriter(str(tmp))
-    writer.setTitle(f"LeadDesk report: {main.display_name}")
+    writer.setTitle(
+        QCoreApplication.translate("ReportPdf", "LeadDesk report: {name}").format(
+            name=main.display_name
+        )
+    )
     writer.setCreator("LeadDesk")
     writer.setResolution(144)
     writer.setPageLayout(
@@ -202,13 +235,39 @@ def write_report_pdf(
         scale = writer.resolution() / 72
         painter.scale(scale, scale)
         page = _Page(painter, writer.width() / scale, writer.height() / scale)
-        who = "Team" if main.agent == TEAM else f"{main.display_name} ({main.agent})"
-        since = _stamp(period.since) if period.since else "the beginning"
-        page.text("Lead-response report", _font(18, bold=True), gap=2)
+        who = (
+            QCoreApplication.translate("ReportPdf", "Team")
+            if main.agent == TEAM
+            else f"{main.display_name} ({main.agent})"
+        )
+        since = (
+            _stamp(period.since)
+            if period.since
+            else QCoreApplication.translate("ReportPdf", "the beginning")
+        )
+        page.text(
+            QCoreApplication.translate("ReportPdf", "Lead-response report"),
+            _font(18, bold=True),
+            gap=2,
+        )
         until = _stamp(period.until)
-        page.text(f"{who} · from {since} to {until}", _font(10), MUTED, gap=2)
+        page.text(
+            QCoreApplication.translate("ReportPdf", "{who} · from {since} to {until}").format(
+                who=who, since=since, until=until
+            ),
+            _font(10),
+            MUTED,
+            gap=2,
+        )
         stamp = generated or datetime.now().astimezone()
-        page.text(f"LeadDesk · generated {stamp:%Y-%m-%d %H:%M}", _font(8), MUTED, gap=12)
+        page.text(
+            QCoreApplication.translate("ReportPdf", "LeadDesk · generated {stamp}").format(
+                stamp=f"{stamp:%Y-%m-%d %H:%M}"
+            ),
+            _font(8),
+            MUTED,
+            gap=12,
+        )
         page.rule()
         page.table(reports)
         half = (page.w - 14) / 2
@@ -223,12 +282,24 @@ def write_report_pdf(
         writer.newPage()
         pages += 1
         page.y = 0
-        page.text("Activity and definitions", _font(14, bold=True), gap=8)
+        page.text(
+            QCoreApplication.translate("ReportPdf", "Activity and definitions"),
+            _font(14, bold=True),
+            gap=8,
+        )
         page.chart(charts["activity"], 0, page.w, page.w * 0.4, 2 * CHART_W)
         page.y += page.w * 0.4 + 16
-        page.text("What the measures mean", _font(10, bold=True), gap=4)
+        page.text(
+            QCoreApplication.translate("ReportPdf", "What the measures mean"),
+            _font(10, bold=True),
+            gap=4,
+        )
         for name, meaning in DEFINITIONS:
-            page.text(f"{name}: {meaning}.", _font(8.5), gap=2)
+            line = QCoreApplication.translate("ReportPdf", "{name}: {meaning}.").format(
+                name=QCoreApplication.translate("ReportPdf", name),
+                meaning=QCoreApplication.translate("ReportPdf", meaning),
+            )
+            page.text(line, _font(8.5), gap=2)
     finally:
         painter.end()
     del writer
