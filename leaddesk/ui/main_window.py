@@ -30,7 +30,7 @@ from leaddesk.domain.outcomes import OUTCOMES, default_channel
 from leaddesk.services.errors import UserError
 from leaddesk.services.leads import LeadDetail
 from leaddesk.services.outcomes import LoggedOutcome, PendingDial
-from leaddesk.ui.backend import Backend, RapportView, ScriptView, ShiftView
+from leaddesk.ui.backend import Backend, ShiftView
 from leaddesk.ui.callback_picker import CallbackPicker
 from leaddesk.ui.calllist_model import CallListModel
 from leaddesk.ui.calllist_view import CallListView
@@ -39,6 +39,7 @@ from leaddesk.ui.events import Events
 from leaddesk.ui.history_view import HistoryView
 from leaddesk.ui.icons import app_icon
 from leaddesk.ui.lead_card import LeadCard
+from leaddesk.ui.lead_notes import LeadNotes
 from leaddesk.ui.menus import build_menus, set_tab_order, shortcuts_dialog
 from leaddesk.ui.outcome_bar import OutcomeBar
 from leaddesk.ui.panel import Panel
@@ -85,7 +86,6 @@ class MainWindow(QMainWindow):
         self.detail: LeadDetail | None = None
         self.pending: PendingDial | None = None
         self._select_after: tuple[int, str] | None = None
-        self._variant_step = 0
         self._logging = False
         self._dialing = False
         self._loading_lead: str | None = None
@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         self.resize(1440, 900)
 
         self.softphone = SoftphoneLink(self, restart_dialer)
+        self.notes = LeadNotes(self)
         self.dial_action = build_menus(self)
         set_tab_order(self)
         self._connect()
@@ -185,10 +186,6 @@ class MainWindow(QMainWindow):
         self.outcomes.dial_requested.connect(self.dial)
         self.outcomes.outcome_requested.connect(self.log_outcome)
         self.card.copy_requested.connect(self._copy)
-        self.script.next_variant_requested.connect(self.next_variant)
-        self.rapport.add_requested.connect(self._add_note)
-        self.rapport.edit_requested.connect(self._edit_note)
-        self.rapport.pin_requested.connect(self._pin_note)
         self.compact.dial_requested.connect(self.dial)
         self.compact.outcome_requested.connect(self.log_outcome)
         self.compact.expand_requested.connect(self.toggle_compact)
@@ -279,11 +276,9 @@ class MainWindow(QMainWindow):
             self.events.lead_changed.emit("")
             self._update_dial_state()
             return
-        if self.detail is None or self.detail.lead_id != lead_id:
-            self._variant_step = 0
-        self._load_lead(lead_id)
+        self._load_lead(lead_id, new_lead=self.detail is None or self.detail.lead_id != lead_id)
 
-    def _load_lead(self, lead_id: str) -> None:
+    def _load_lead(self, lead_id: str, new_lead: bool = True) -> None:
         self._loading_lead = lead_id
         backend = self.backend
 
@@ -305,40 +300,7 @@ class MainWindow(QMainWindow):
                 self._update_dial_state()
 
         self.runner.run(lambda: backend.detail(lead_id), done, failed, name="lead.detail")
-        self._load_script(lead_id)
-        self._load_rapport(lead_id)
-
-    def _load_script(self, lead_id: str) -> None:
-        step, backend = self._variant_step, self.backend
-
-        def done(script: ScriptView | None) -> None:
-            if self._loading_lead != lead_id:
-                return
-            if script is None:
-                self.script.show_message(self.tr("No voicemail script for this lead."))
-            else:
-                self.script.set_script(script)
-
-        def failed(exc: BaseException) -> None:
-            if self._loading_lead == lead_id:
-                self.script.show_message(self.tr("No script: {error}").format(error=exc))
-
-        self.runner.run(lambda: backend.script(lead_id, step), done, failed, name="script")
-
-    def _load_rapport(self, lead_id: str) -> None:
-        backend = self.backend
-
-        def done(rapport: RapportView | None) -> None:
-            if self._loading_lead == lead_id and rapport is not None:
-                self.rapport.set_rapport(rapport)
-
-        def failed(exc: BaseException) -> None:
-            if self._loading_lead == lead_id:
-                self.rapport.set_available(
-                    False, self.tr("Rapport notes could not be read: {error}").format(error=exc)
-                )
-
-        self.runner.run(lambda: backend.rapport(lead_id), done, failed, name="rapport")
+        self.notes.load(lead_id, new_lead=new_lead)
 
     # -- dialing ------------------------------------------------------------------------
 
@@ -512,7 +474,7 @@ class MainWindow(QMainWindow):
             )
             self.events.outcome_recorded.emit(result)
             self._select_after = (row if row is not None else 0, lead_id)
-            self._variant_step = 0
+            self.notes.reset_variant()
             self.refresh()
 
         def failed(exc: BaseException) -> None:
@@ -521,48 +483,17 @@ class MainWindow(QMainWindow):
 
         self.runner.run(work, done, failed, name="log_outcome")
 
-    # -- script and rapport -------------------------------------------------------------
+    def settings_changed(self) -> None:
+        """The agent saved settings the services follow (calling hours, caps, cadence,
+        voicemail name): the list and the lead on the card are read again."""
+        self.refresh()
+        if self.detail is not None:
+            self._load_lead(self.detail.lead_id, new_lead=False)
 
-    def next_variant(self) -> None:
-        if self.detail is None:
-            return
-        self._variant_step += 1
-        self._load_script(self.detail.lead_id)
+    # -- small actions ------------------------------------------------------------------
 
     def focus_rapport(self) -> None:
         self.rapport.input.setFocus()
-
-    def _rapport_write(self, work: Callable[[], None], what: str) -> None:
-        lead_id = self.detail.lead_id if self.detail else None
-        if lead_id is None:
-            return
-
-        def done(_result: None) -> None:
-            self.statusBar().showMessage(what, 5000)
-            self.events.rapport_changed.emit(lead_id)
-            self._load_rapport(lead_id)
-
-        self.runner.run(work, done, name="rapport.write")
-
-    def _add_note(self, text: str, kind: str) -> None:
-        if self.detail is not None:
-            lead_id, backend = self.detail.lead_id, self.backend
-            self._rapport_write(
-                lambda: backend.add_note(lead_id, text, kind), self.tr("Note added")
-            )
-
-    def _edit_note(self, note_id: str, text: str) -> None:
-        backend = self.backend
-        self._rapport_write(lambda: backend.edit_note(note_id, text), self.tr("Note saved"))
-
-    def _pin_note(self, note_id: str, pinned: bool) -> None:
-        backend = self.backend
-        self._rapport_write(
-            lambda: backend.pin_note(note_id, pinned),
-            self.tr("Note pinned") if pinned else self.tr("Note unpinned"),
-        )
-
-    # -- small actions ------------------------------------------------------------------
 
     def copy_number(self) -> None:
         if self.detail and self.detail.phone_e164:

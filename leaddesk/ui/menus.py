@@ -158,7 +158,7 @@ def build_menus(w: MainWindow) -> QAction:
         lead,
         QCoreApplication.translate("Menus", "Next script variant"),
         "Ctrl+Shift+V",
-        w.next_variant,
+        w.notes.next_variant,
         "ActionNextVariant",
         "shuffle",
     )
