@@ -15,6 +15,7 @@ from leaddesk.services.calllist import CallListEntry, CallListService
 from leaddesk.services.leads import CallingCheck, LeadDetail, LeadService
 from leaddesk.services.outcomes import LoggedOutcome, OutcomeService, PendingDial
 from leaddesk.services.workspace import Workspace
+from leaddesk.settings import Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,13 @@ class Backend:
     @property
     def now(self) -> datetime:
         return self.ws.clock()
+
+    def apply_settings(self, settings: Settings) -> None:
+        """The agent saved settings: calls from now on use the new calling hours, caps,
+        cadence and voicemail name (a call already running on a worker finishes with the
+        old ones)."""
+        self.ws = self.ws.with_settings(settings)
+        self._calllist = None
 
     @property
     def calllist(self) -> CallListService:

@@ -137,7 +137,9 @@ class SettingsDialog(QDialog):
             label.setToolTip(_t(spec.description))
             error = QLabel(self)
             error.setObjectName(object_name(spec.name) + "_error")
-            error.setAccessibleName(self.tr("Problem with %s") % _t(spec.label))
+            error.setAccessibleName(
+                self.tr("Problem with {setting}").format(setting=_t(spec.label))
+            )
             error.setWordWrap(True)
             error.setStyleSheet("color: #c62828;")
             error.hide()
@@ -313,9 +315,12 @@ def add_menu_action(window: Any, settings: Settings) -> QAction:
 
     def open_dialog() -> None:
         softphone = getattr(window, "softphone", None)
+        from leaddesk.services.cadences import available_cadences
+
         dialog = SettingsDialog(
             settings,
             window,
+            choices={"cadence": available_cadences()},
             test_call=softphone.test_call if softphone else None,
             test_headset=softphone.test_headset if softphone else None,
         )
@@ -349,11 +354,30 @@ def add_menu_action(window: Any, settings: Settings) -> QAction:
     return action
 
 
+# The settings the services follow (see Workspace.with_settings).
+WORKSPACE_SETTINGS = frozenset(
+    {
+        "agent.display_name",
+        "agent.callback_number",
+        "calling_hours.start",
+        "calling_hours.end",
+        "cadence",
+        "caps.lifetime",
+        "caps.per_24h",
+        "caps.voicemails_per_day",
+    }
+)
+
+
 def apply_changes(window: Any, settings: Settings, changed: set[str]) -> None:
-    """Saved settings take effect now: a changed dialer, account, port or headset
-    restarts the softphone (after the call in progress is logged)."""
+    """Saved settings take effect now: the calling hours, caps, cadence and voicemail
+    name in the call list and the lead on screen; a changed dialer, account, port or
+    headset restarts the softphone (after the call in progress is logged)."""
     from leaddesk.ui.dialer_setup import DIALER_SETTINGS
 
+    if changed & WORKSPACE_SETTINGS and hasattr(window, "backend"):
+        window.backend.apply_settings(settings)
+        window.settings_changed()
     softphone = getattr(window, "softphone", None)
     if softphone is not None and softphone.setup is not None and changed & set(DIALER_SETTINGS):
         softphone.reconfigure()
