@@ -21,6 +21,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from leaddesk.dialer.baresip import BaresipDialer, BaresipError, BaresipSettings, SipAccount
 from leaddesk.dialer.base import Dialer, DialError
 from leaddesk.dialer.events import CallUpdate
@@ -35,6 +37,11 @@ from leaddesk.services.errors import UserError
 from leaddesk.settings import Settings
 
 log = logging.getLogger(__name__)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("SoftphoneSetup", text)
+
 
 SettingsLike = Settings | Mapping[str, Any]
 
@@ -151,7 +158,9 @@ class SoftphoneSetup:
         try:
             login = SipLogin(account, "given") if account else sip_login(self.settings, self.ask)
         except (BaresipError, UserError) as exc:
-            problem = f"The softphone is not set up: {exc}. Dialing through tel:."
+            problem = _t("The softphone is not set up: {error}. Dialing through tel:.").format(
+                error=exc
+            )
             return lambda: DialerChoice(tel, problem)
         options = baresip_settings(self.settings, self.base)
         config_dir, on_update = self.config_dir, self.on_update
@@ -172,9 +181,10 @@ class SoftphoneSetup:
                 dialer = start()
             except (BaresipError, DialError) as exc:
                 log.warning("softphone not started: %s", exc)
-                problem = f"The softphone did not start: {exc}."
+                problem = _t("The softphone did not start: {error}.").format(error=exc)
                 problem += self._password_after_refusal(login, str(exc))
-                return DialerChoice(tel, problem + " Dialing through tel: for now.", start)
+                problem += " " + _t("Dialing through tel: for now.")
+                return DialerChoice(tel, problem, start)
             if login.source == "asked" and login.account.password:
                 remember_sip_password(login.account.aor, login.account.password)
             return DialerChoice(dialer, restart=start)
@@ -187,12 +197,12 @@ class SoftphoneSetup:
             return ""
         if login.source == "keychain":
             forget_sip_password(login.account.aor)
-            return (
-                " The saved password was removed from the keychain: restart the softphone "
+            return " " + _t(
+                "The saved password was removed from the keychain: restart the softphone "
                 "to type it again."
             )
         if login.source == "asked":
-            return " The password was not saved: restart the softphone to type it again."
+            return " " + _t("The password was not saved: restart the softphone to type it again.")
         return ""
 
     def choose(self, account: SipAccount | None = None) -> DialerChoice:

@@ -17,7 +17,9 @@ def password_dialog(aor: str, parent: QWidget | None = None) -> QInputDialog:
     dialog.setObjectName("SipPasswordDialog")
     dialog.setWindowTitle(_t("LeadDesk softphone"))
     dialog.setLabelText(
-        _t("Password for %s\n(kept in the system keychain once the provider accepts it)") % aor
+        _t(
+            "Password for {account}\n(kept in the system keychain once the provider accepts it)"
+        ).format(account=aor)
     )
     dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
     dialog.setInputMode(QInputDialog.InputMode.TextInput)

@@ -127,7 +127,7 @@ class SoftphoneLink(QObject):
 
     def _on_summary(self, summary: CallSummary) -> None:
         if summary.lead_id == TEST_CALL:
-            self.test_result.emit(f"Test call: {describe(summary)}")
+            self.test_result.emit(self.tr("Test call: {result}").format(result=describe(summary)))
             return
         pending = self.window.pending
         if pending is None or pending.lead_id != summary.lead_id:
@@ -139,13 +139,17 @@ class SoftphoneLink(QObject):
         )
         if summary.audio_error:
             self.offer_restart(
-                self.tr("The headset could not be opened: %s.") % summary.audio_error
+                self.tr("The headset could not be opened: {error}.").format(
+                    error=summary.audio_error
+                )
             )
 
     def _show_dialer(self) -> None:
         dialer = self.window.dialer
         if isinstance(dialer, BaresipDialer):
-            text = self.tr("Softphone · %s") % dialer.account.aor.removeprefix("sip:")
+            text = self.tr("Softphone · {account}").format(
+                account=dialer.account.aor.removeprefix("sip:")
+            )
             tip = self.tr("Calls go through the built-in softphone (baresip)")
         else:
             text = self.tr("Phone app (tel:)")
@@ -156,9 +160,9 @@ class SoftphoneLink(QObject):
     def _on_lost(self, lost: ConnectionLost) -> None:
         self.status_label.setText(self.tr("Softphone stopped"))
         self.lost = lost
-        message = f"The softphone stopped: {lost.reason}."
-        if self._restart is not None:
-            message += " Restart it with the button in the status bar."
+        message = self.tr("The softphone stopped: {reason}.").format(reason=lost.reason)
+        if self._restart is not None or self.setup is not None:
+            message += " " + self.tr("Restart it with the button in the status bar.")
         self.offer_restart(message)
 
     def offer_restart(self, message: str) -> None:
@@ -181,7 +185,7 @@ class SoftphoneLink(QObject):
     def hangup(self) -> None:
         if not hasattr(self.window.dialer, "active_call"):
             self.window.statusBar().showMessage(
-                "The system's phone application has the call: hang up there.", 8000
+                self.tr("The system's phone application has the call: hang up there."), 8000
             )
             return
         try:
@@ -193,15 +197,19 @@ class SoftphoneLink(QObject):
         """Dial `e164` as a test (no lead, no attempt); returns what the agent is told.
         With the softphone, how it ended comes later through `test_result`."""
         if self.window.pending is not None:
-            return "Log the current call first, then try the test number."
+            return self.tr("Log the current call first, then try the test number.")
         dialer = self.window.dialer
         try:
             dialer.dial(e164, TEST_CALL)
         except DialError as exc:
-            return f"The test call failed: {exc}"
+            return self.tr("The test call failed: {error}").format(error=exc)
         if hasattr(dialer, "active_call"):
-            return f"Calling {e164} through the softphone ({dialer.name})…"
-        return f"{e164} was handed to the system's phone application (tel:)."
+            return self.tr("Calling {number} through the softphone ({name})…").format(
+                number=e164, name=dialer.name
+            )
+        return self.tr("{number} was handed to the system's phone application (tel:).").format(
+            number=e164
+        )
 
     def restart(self) -> None:
         """Start the softphone again: from the settings when there is a setup (it may ask
@@ -224,7 +232,9 @@ class SoftphoneLink(QObject):
 
         def failed(exc: BaseException) -> None:
             self.restart_button.setEnabled(True)
-            self.window.show_error(self.tr("The softphone did not restart: %s") % exc)
+            self.window.show_error(
+                self.tr("The softphone did not restart: {error}").format(error=exc)
+            )
 
         self.window.runner.run(factory, done, failed, name="dialer.restart")
 
@@ -285,7 +295,7 @@ class SoftphoneLink(QObject):
         def failed(exc: BaseException) -> None:
             self._switching = False
             self.restart_button.setEnabled(True)
-            self.window.show_error(self.tr("The dialer did not start: %s") % exc)
+            self.window.show_error(self.tr("The dialer did not start: {error}").format(error=exc))
 
         self.window.runner.run(work, done, failed, name="dialer.reconfigure")
 
@@ -313,8 +323,9 @@ class SoftphoneLink(QObject):
 
         def started(_none: None) -> None:
             self.headset_result.emit(
-                self.tr("Speak now: you should hear yourself in the headset for %d seconds.")
-                % (HEADSET_TEST_MS // 1000)
+                self.tr(
+                    "Speak now: you should hear yourself in the headset for {seconds} seconds."
+                ).format(seconds=HEADSET_TEST_MS // 1000)
             )
             QTimer.singleShot(HEADSET_TEST_MS, self, finish)
 

@@ -808,6 +808,37 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
     </context>
     <context>
+        <name>LeadNotes</name>
+        <message>
+            <source>No voicemail script for this lead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No script: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rapport notes could not be read: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Note added</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Note saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Note pinned</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Note unpinned</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>LeadDesk agent window</source>
@@ -850,18 +881,6 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>No lead selected.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No voicemail script for this lead.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No script: {error}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Rapport notes could not be read: {error}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -914,22 +933,6 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>Saved “{outcome}” · {next}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Note added</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Note saved</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Note pinned</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Note unpinned</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1710,10 +1713,6 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Problem with %s</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Call test number</source>
             <translation type="unfinished" />
         </message>
@@ -1735,6 +1734,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>Headset test</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problem with {setting}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1800,11 +1803,15 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The headset could not be opened: %s.</source>
+            <source>Test call: {result}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Softphone · %s</source>
+            <source>The headset could not be opened: {error}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Softphone · {account}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1824,7 +1831,35 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The softphone stopped: {reason}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restart it with the button in the status bar.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Phone app (tel:) · softphone off</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The system's phone application has the call: hang up there.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log the current call first, then try the test number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The test call failed: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Calling {number} through the softphone ({name})…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{number} was handed to the system's phone application (tel:).</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1836,7 +1871,15 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The softphone did not restart: %s</source>
+            <source>The softphone did not restart: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The dialer did not start: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Speak now: you should hear yourself in the headset for {seconds} seconds.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1845,10 +1888,6 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>Starting the dialer…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The dialer did not start: %s</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1861,10 +1900,6 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>Log the current call first, then test the headset.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Speak now: you should hear yourself in the headset for %d seconds.</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -816,6 +816,37 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
     </context>
     <context>
+        <name>LeadNotes</name>
+        <message>
+            <source>No voicemail script for this lead.</source>
+            <translation>[Ñö vöîçémåîl sçrîpt för thîs léåd.·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>No script: {error}</source>
+            <translation>[Ñö sçrîpt: {error}·~·]</translation>
+        </message>
+        <message>
+            <source>Rapport notes could not be read: {error}</source>
+            <translation>[Råppört ñötés çöüld ñöt bé réåd: {error}·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Note added</source>
+            <translation>[Ñöté åddéd·~]</translation>
+        </message>
+        <message>
+            <source>Note saved</source>
+            <translation>[Ñöté såvéd·~]</translation>
+        </message>
+        <message>
+            <source>Note pinned</source>
+            <translation>[Ñöté pîññéd·~·]</translation>
+        </message>
+        <message>
+            <source>Note unpinned</source>
+            <translation>[Ñöté üñpîññéd·~·~]</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>LeadDesk agent window</source>
@@ -859,18 +890,6 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>No lead selected.</source>
             <translation>[Ñö léåd séléçtéd.·~·~·]</translation>
-        </message>
-        <message>
-            <source>No voicemail script for this lead.</source>
-            <translation>[Ñö vöîçémåîl sçrîpt för thîs léåd.·~·~·~·~·~·~]</translation>
-        </message>
-        <message>
-            <source>No script: {error}</source>
-            <translation>[Ñö sçrîpt: {error}·~·]</translation>
-        </message>
-        <message>
-            <source>Rapport notes could not be read: {error}</source>
-            <translation>[Råppört ñötés çöüld ñöt bé réåd: {error}·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Select a lead to call.</source>
@@ -923,22 +942,6 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>Saved “{outcome}” · {next}</source>
             <translation>[Såvéd “{outcome}” · {next}·~·]</translation>
-        </message>
-        <message>
-            <source>Note added</source>
-            <translation>[Ñöté åddéd·~]</translation>
-        </message>
-        <message>
-            <source>Note saved</source>
-            <translation>[Ñöté såvéd·~]</translation>
-        </message>
-        <message>
-            <source>Note pinned</source>
-            <translation>[Ñöté pîññéd·~·]</translation>
-        </message>
-        <message>
-            <source>Note unpinned</source>
-            <translation>[Ñöté üñpîññéd·~·~]</translation>
         </message>
         <message>
             <source>Copied {number}</source>
@@ -1718,10 +1721,6 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[Séttîñgs·~]</translation>
         </message>
         <message>
-            <source>Problem with %s</source>
-            <translation>[Pröblém wîth %s·~·~]</translation>
-        </message>
-        <message>
             <source>Call test number</source>
             <translation>[Çåll tést ñümbér·~·~·]</translation>
         </message>
@@ -1744,6 +1743,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>Headset test</source>
             <translation>[Héådsét tést·~·]</translation>
+        </message>
+        <message>
+            <source>Problem with {setting}</source>
+            <translation>[Pröblém wîth {setting}·~·~]</translation>
         </message>
         <message>
             <source>enter a number to call first</source>
@@ -1808,12 +1811,16 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[Stårt thé söftphöñé ågåîñ (thé çåll lîst îs képt)·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
-            <source>The headset could not be opened: %s.</source>
-            <translation>[Thé héådsét çöüld ñöt bé öpéñéd: %s.·~·~·~·~·~·~]</translation>
+            <source>Test call: {result}</source>
+            <translation>[Tést çåll: {result}·~·]</translation>
         </message>
         <message>
-            <source>Softphone · %s</source>
-            <translation>[Söftphöñé · %s·~·]</translation>
+            <source>The headset could not be opened: {error}.</source>
+            <translation>[Thé héådsét çöüld ñöt bé öpéñéd: {error}.·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Softphone · {account}</source>
+            <translation>[Söftphöñé · {account}·~·]</translation>
         </message>
         <message>
             <source>Calls go through the built-in softphone (baresip)</source>
@@ -1832,8 +1839,36 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[Söftphöñé stöppéd·~·~·]</translation>
         </message>
         <message>
+            <source>The softphone stopped: {reason}.</source>
+            <translation>[Thé söftphöñé stöppéd: {reason}.·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Restart it with the button in the status bar.</source>
+            <translation>[Réstårt ît wîth thé büttöñ îñ thé ståtüs bår.·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
             <source>Phone app (tel:) · softphone off</source>
             <translation>[Phöñé åpp (tél:) · söftphöñé öff·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>The system's phone application has the call: hang up there.</source>
+            <translation>[Thé sýstém's phöñé åpplîçåtîöñ hås thé çåll: håñg üp théré.·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Log the current call first, then try the test number.</source>
+            <translation>[Lög thé çürréñt çåll fîrst, théñ trý thé tést ñümbér.·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>The test call failed: {error}</source>
+            <translation>[Thé tést çåll fåîléd: {error}·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Calling {number} through the softphone ({name})…</source>
+            <translation>[Çållîñg {number} thröügh thé söftphöñé ({name})…·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>{number} was handed to the system's phone application (tel:).</source>
+            <translation>[{number} wås håñdéd tö thé sýstém's phöñé åpplîçåtîöñ (tél:).·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Restarting the softphone…</source>
@@ -1844,8 +1879,16 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[Thé söftphöñé îs réådý.·~·~·~·~]</translation>
         </message>
         <message>
-            <source>The softphone did not restart: %s</source>
-            <translation>[Thé söftphöñé dîd ñöt réstårt: %s·~·~·~·~·~·]</translation>
+            <source>The softphone did not restart: {error}</source>
+            <translation>[Thé söftphöñé dîd ñöt réstårt: {error}·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>The dialer did not start: {error}</source>
+            <translation>[Thé dîålér dîd ñöt stårt: {error}·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Speak now: you should hear yourself in the headset for {seconds} seconds.</source>
+            <translation>[Spéåk ñöw: ýöü shöüld héår ýöürsélf îñ thé héådsét för {seconds} séçöñds.·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>The new dialer settings apply once this call is logged.</source>
@@ -1854,10 +1897,6 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>Starting the dialer…</source>
             <translation>[Stårtîñg thé dîålér…·~·~·~]</translation>
-        </message>
-        <message>
-            <source>The dialer did not start: %s</source>
-            <translation>[Thé dîålér dîd ñöt stårt: %s·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Calls go to the system's phone application (tel:).</source>
@@ -1870,10 +1909,6 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>Log the current call first, then test the headset.</source>
             <translation>[Lög thé çürréñt çåll fîrst, théñ tést thé héådsét.·~·~·~·~·~·~·~·~·~]</translation>
-        </message>
-        <message>
-            <source>Speak now: you should hear yourself in the headset for %d seconds.</source>
-            <translation>[Spéåk ñöw: ýöü shöüld héår ýöürsélf îñ thé héådsét för %d séçöñds.·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Headset test done. Heard nothing? Check the devices above.</source>
