@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -43,6 +44,11 @@ class RapportPanel(QWidget):
         self.openers.setAccessibleName(self.tr("Suggested openers"))
         self.openers.setWordWrap(True)
         self.openers.setTextFormat(Qt.TextFormat.RichText)
+        # The openers are read before dialing: they keep their lines, the list gives way.
+        self.openers.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.empty = QLabel(self.tr("No notes yet."), self)
+        self.empty.setObjectName("RapportEmpty")
+        self.empty.setEnabled(False)  # drawn in the palette's placeholder colour
 
         self.list = QListWidget(self)
         self.list.setObjectName("RapportNotes")
@@ -96,6 +102,7 @@ class RapportPanel(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.openers)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty)
         layout.addWidget(self.input)
         layout.addLayout(form)
         self.pin_button.setText(self.tr("Pin"))
@@ -106,6 +113,8 @@ class RapportPanel(QWidget):
             widget.setEnabled(available)
         if not available:
             self.list.clear()
+            self.list.show()
+            self.empty.hide()
             self.openers.setText(f"<i>{message}</i>")
 
     def set_rapport(self, rapport: RapportView) -> None:
@@ -132,10 +141,9 @@ class RapportPanel(QWidget):
             self.list.addItem(item)
             if note.note_id == current:
                 self.list.setCurrentItem(item)
-        if not rapport.notes:
-            placeholder = QListWidgetItem(self.tr("No notes yet."))
-            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.list.addItem(placeholder)
+        # No notes: a line saying so instead of an empty box (room for the openers).
+        self.list.setVisible(bool(rapport.notes))
+        self.empty.setVisible(not rapport.notes)
         self._update_buttons()
 
     def selected_note_id(self) -> str | None:
