@@ -4,10 +4,14 @@ Sections, in order: callbacks due (a promised time outranks everything; an overd
 callback stays on top until handled), new leads never attempted, follow-ups due
 (earliest due first), later (next touch in the future), blocked (not callable now).
 
-New leads: the freshest is the hottest (newest first), but a never-attempted lead that
-has waited `new_lead_max_wait` outranks every fresher one, oldest first. Once overdue a
-lead is passed only by leads that arrived before it, a finite set that never grows, so
-no stream of newer leads can starve it.
+New leads: speed to lead first. A lead that arrived less than `new_lead_max_wait` ago
+(15 minutes: the window in which a call still finds the lead at their desk) goes ahead of
+every older never-attempted lead, and these fresh leads are called in arrival order, so
+that each gets its call inside its window whenever the agent keeps up: a fresh lead is
+passed only by fresh leads that arrived before it. A backlog (an import, a weekend of web
+forms) follows, oldest first. A backlog is never allowed to bury a lead that just came
+in; under a stream of fresh leads faster than the agent can call, the backlog waits, and
+"never contacted" tells the supervisor so.
 
 This module is the reference: `services/calllist.py` runs the same rules in SQL, and a
 test checks that both agree.
@@ -116,10 +120,9 @@ def sort_key(
     """Order inside the list: (section, tier, time key, id)."""
     section = placement.section
     if section is Section.NEW:
-        overdue = now - facts.arrived_at >= rules.new_lead_max_wait
-        ts = facts.arrived_at.timestamp()
-        # Overdue: oldest first. Fresh: newest first.
-        return (section, 0 if overdue else 1, ts if overdue else -ts, facts.lead_id)
+        fresh = now - facts.arrived_at < rules.new_lead_max_wait
+        # Fresh leads first, then the backlog; each in arrival order.
+        return (section, 0 if fresh else 1, facts.arrived_at.timestamp(), facts.lead_id)
     if facts.next_action_at is None:
         return (section, 1, 0.0, facts.lead_id)
     return (section, 0, facts.next_action_at.timestamp(), facts.lead_id)

@@ -420,19 +420,19 @@ class CallListService:
             listed = listed.prefix_with("MATERIALIZED")
         sec = listed.c.sec
         is_new_sec = sec == int(Section.NEW)
-        overdue = listed.c.arrived_at <= now - rules.new_lead_max_wait
+        # New leads: fresh ones (inside new_lead_max_wait) first, then the backlog, each
+        # in arrival order (see domain/calllist.py).
+        fresh = listed.c.arrived_at > now - rules.new_lead_max_wait
         tier = case(
-            (is_new_sec, case((overdue, 0), else_=1)),
+            (is_new_sec, case((fresh, 0), else_=1)),
             (listed.c.next_action_at.is_(None), 1),
             else_=0,
         )
-        asc_key = case(
-            (and_(is_new_sec, overdue), listed.c.arrived_at),
-            (sec != int(Section.NEW), listed.c.next_action_at),
-            else_=None,
+        time_key = case(
+            (is_new_sec, listed.c.arrived_at),
+            else_=listed.c.next_action_at,
         )
-        desc_key = case((and_(is_new_sec, ~overdue), listed.c.arrived_at), else_=None)
-        keys = (sec, tier, asc_key, desc_key.desc(), listed.c.id)
+        keys = (sec, tier, time_key, listed.c.id)
         return _Plan(now, listed, keys, windows)
 
     # -- rows ----------------------------------------------------------------------------

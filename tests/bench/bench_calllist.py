@@ -203,11 +203,9 @@ def baseline_sql(texts: list[str | None]) -> tuple[str, dict[str, object]]:
         AND l.status NOT IN ('bad_number', 'do_not_call', 'finished', 'not_interested', 'qualified'))
     SELECT id FROM s
     ORDER BY sec,
-      CASE WHEN sec = 1 THEN (CASE WHEN arrived_at <= :new_cut THEN 0 ELSE 1 END)
+      CASE WHEN sec = 1 THEN (CASE WHEN arrived_at > :new_cut THEN 0 ELSE 1 END)
            WHEN next_action_at IS NULL THEN 1 ELSE 0 END,
-      CASE WHEN sec = 1 AND arrived_at <= :new_cut THEN arrived_at
-           WHEN sec <> 1 THEN next_action_at END,
-      CASE WHEN sec = 1 AND arrived_at > :new_cut THEN arrived_at END DESC,
+      CASE WHEN sec = 1 THEN arrived_at ELSE next_action_at END,
       id
     LIMIT 200"""
     params: dict[str, object] = {

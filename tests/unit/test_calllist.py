@@ -65,15 +65,18 @@ def test_an_overdue_callback_stays_on_top_and_a_future_one_waits(
     assert sections(workspace) == [("callback", overdue), ("new", fresh), ("later", future)]
 
 
-def test_new_leads_freshest_first_but_a_waiting_lead_is_not_starved(
+def test_a_lead_that_just_arrived_is_not_buried_under_a_backlog(
     workspace: Workspace, now: datetime
 ) -> None:
+    days3 = add_lead(workspace, now - 72 * H)  # an imported backlog
     minute1 = add_lead(workspace, now - 1 * M)
     minute5 = add_lead(workspace, now - 5 * M)
     minute20 = add_lead(workspace, now - 20 * M)
     hours2 = add_lead(workspace, now - 2 * H)
-    # Waited past 15 minutes: oldest first, ahead of every fresh lead; fresh: newest first.
-    assert [lead for _, lead in sections(workspace)] == [hours2, minute20, minute1, minute5]
+    # Inside 15 minutes: first, in arrival order (each inside its window); then the
+    # backlog, oldest first.
+    order = [lead for _, lead in sections(workspace)]
+    assert order == [minute5, minute1, days3, hours2, minute20]
 
 
 def test_blocked_leads_say_why(workspace: Workspace, now: datetime) -> None:
@@ -154,7 +157,7 @@ def test_search_position_and_paging(workspace: Workspace, now: datetime) -> None
     ids = [
         add_lead(
             workspace,
-            now - (i + 1) * M,
+            now - (10 - i) * M,  # in arrival order: the list's order
             first_name=f"Lead{i}",
             company="Harbor Dental" if i % 2 else "Summit Roofing",
             phone_e164=f"+1212555{i:04d}",
@@ -163,7 +166,7 @@ def test_search_position_and_paging(workspace: Workspace, now: datetime) -> None
     ]
     service = CallListService(workspace)
     everything = service.page()
-    assert [e.lead_id for e in everything] == ids  # all fresh: newest first
+    assert [e.lead_id for e in everything] == ids  # all fresh: in arrival order
     assert [e.lead_id for e in service.page(3, 4)] == ids[3:7]
     assert service.position(ids[6]) == 6
     assert service.position("no-such-lead") is None
@@ -196,7 +199,7 @@ def test_scrolling_reads_one_snapshot_until_the_first_page_is_read_again(
 ) -> None:
     from leaddesk.services.outcomes import OutcomeService
 
-    ids = [add_lead(workspace, now - (i + 1) * M) for i in range(6)]
+    ids = [add_lead(workspace, now - (6 - i) * M) for i in range(6)]  # arrival order
     service = CallListService(workspace)
     first = [e.lead_id for e in service.page(0, 2)]
     assert first == ids[:2]
