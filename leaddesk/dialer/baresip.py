@@ -168,6 +168,42 @@ def audio_device_errors(text: str) -> list[str]:
     return found
 
 
+def _command_line(pid: int) -> str:
+    """The command line of process `pid`, space-joined ("" when unknown): /proc on Linux,
+    `ps` on macOS and the BSDs. Windows has neither: there a leftover baresip is not
+    looked for, and the port check says which port is taken."""
+    proc = Path(f"/proc/{pid}/cmdline")
+    if Path("/proc/self").exists():
+        try:
+            return proc.read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            return ""
+    if os.name != "posix":
+        return ""
+    try:
+        out = subprocess.run(
+            ["ps", "-o", "command=", "-p", str(pid)], capture_output=True, text=True, timeout=2
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return out.stdout.strip() if out.returncode == 0 else ""
+
+
+def _alive(pid: int) -> bool:
+    if Path("/proc/self").exists():
+        try:  # a zombie (exited, not yet reaped) holds no port: not alive
+            return Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1][:1] != "Z"
+        except (OSError, IndexError):
+            return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def render_config(settings: BaresipSettings, module_path: Path | str) -> str:
     """baresip's `config` file: what LeadDesk needs and nothing that listens elsewhere."""
     lines = [
@@ -252,18 +288,14 @@ class BaresipProcess:
             pid = int(pid_file.read_text(encoding="ascii").strip())
         except (OSError, ValueError):
             return
-        try:
-            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-        except OSError:
-            cmdline = []
-        if os.fsencode(str(self.config_dir)) in cmdline and b"-f" in cmdline:
+        if f"-f {self.config_dir}" in _command_line(pid):
             log.warning("stopping baresip pid %s left running by an earlier LeadDesk", pid)
-            with contextlib.suppress(ProcessLookupError):
+            with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.kill(pid, signal.SIGTERM)
                 deadline = time.monotonic() + 2.0
-                while time.monotonic() < deadline and Path(f"/proc/{pid}").exists():
+                while time.monotonic() < deadline and _alive(pid):
                     time.sleep(0.05)
-                if Path(f"/proc/{pid}").exists():
+                if _alive(pid):
                     os.kill(pid, signal.SIGKILL)
                     time.sleep(0.1)
         with contextlib.suppress(OSError):
