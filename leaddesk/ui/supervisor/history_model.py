@@ -3,6 +3,12 @@
 The model keeps the rows fetched so far and asks the service for the next batch (keyset
 paging, newest first) when the view scrolls near the end, as Anki's browser table does.
 Filtering and search happen in SQL; the model never sorts or filters a million rows.
+
+A batch is read on the task runner's worker threads, never on the GUI thread: a view
+calls fetchMore again and again while it waits, so one fetch is in flight at a time, and
+an answer that belongs to an earlier `reset` (another filter) is dropped by generation
+number, as the call list's model does. A failed batch is reported through `failed` and
+the next fetchMore (the view scrolling to the end again) tries it again.
 """
 
 from __future__ import annotations
@@ -10,13 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from leaddesk.domain.outcomes import OUTCOMES
 from leaddesk.services.review import PAGE, HistoryRow
 from leaddesk.ui.style import ACCENT, BAD, OK
 from leaddesk.ui.table_model import Index, RowsTableModel
+from leaddesk.ui.tasks import TaskRunner
 from leaddesk.ui.timefmt import duration_text
 from leaddesk.ui.vocabulary import QT_TRANSLATE_NOOP, outcome_label
 
@@ -60,27 +67,49 @@ def when_text(at: datetime) -> str:
 
 
 class HistoryModel(RowsTableModel):
+    """Attempts of one filter, newest first; `reset` starts a filter over, `fetchMore`
+    reads the next batch on `runner`."""
+
     headers = COLUMNS
     context = "SupervisorHistory"
 
-    def __init__(self, parent: object | None = None) -> None:
+    failed = Signal(str)  # a batch could not be read; fetchMore tries again
+    fetching_changed = Signal(bool)
+
+    def __init__(self, runner: TaskRunner, parent: object | None = None) -> None:
         super().__init__(parent)
+        self._runner = runner
         self._total = 0
         self._fetch: FetchPage | None = None
+        self._generation = 0
+        self._fetching = False
 
     # -- loading ------------------------------------------------------------------------
 
     def reset(self, total: int, first: list[HistoryRow], fetch: FetchPage | None) -> None:
-        """Show a new result: its full count, its first batch, and how to get more."""
+        """Show a new result: its full count, its first batch (both read on a worker) and
+        how to get more. A batch of the previous result still in flight is dropped."""
+        self._generation += 1
         self.beginResetModel()
-        self._total = total
+        self._total = max(total, len(first))
         self._rows = list(first)
         self._fetch = fetch
         self.endResetModel()
+        self._set_fetching(False)
 
     @property
     def total(self) -> int:
         return self._total
+
+    @property
+    def fetching(self) -> bool:
+        """A batch is being read."""
+        return self._fetching
+
+    def _set_fetching(self, value: bool) -> None:
+        if value != self._fetching:
+            self._fetching = value
+            self.fetching_changed.emit(value)
 
     def row_at(self, row: int) -> HistoryRow:
         item: HistoryRow = self._rows[row]
@@ -92,16 +121,33 @@ class HistoryModel(RowsTableModel):
         return len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent) or self._fetch is None:
+        fetch = self._fetch
+        if self._fetching or fetch is None or not self.canFetchMore(parent):
             return
-        batch = self._fetch(self._rows[-1] if self._rows else None, PAGE)
-        if not batch:
-            self._total = len(self._rows)  # the history shrank since it was counted
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
-        self._rows.extend(batch)
-        self.endInsertRows()
+        generation = self._generation
+        after = self._rows[-1] if self._rows else None
+        self._set_fetching(True)
+
+        def done(batch: list[HistoryRow]) -> None:
+            if generation != self._generation:
+                return  # rows of an earlier filter
+            self._set_fetching(False)
+            if not batch:
+                self._total = len(self._rows)  # the history shrank since it was counted
+                return
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
+            self._rows.extend(batch)
+            self._total = max(self._total, len(self._rows))
+            self.endInsertRows()
+
+        def failed(error: BaseException) -> None:
+            if generation != self._generation:
+                return
+            self._set_fetching(False)
+            self.failed.emit(str(error))
+
+        self._runner.run(lambda: fetch(after, PAGE), done, failed, name="supervisor history page")
 
     # -- the model ----------------------------------------------------------------------
 

@@ -2,7 +2,9 @@
 the charts, the history of attempts and the coaching lists; export a PDF.
 
 Data comes from `ReportService` and `ReviewService` on the task runner's worker
-threads as plain dataclasses; this widget only lays them out.
+threads as plain dataclasses; this widget only lays them out and never reads the
+database on the GUI thread: not the agent list (the picker fills when it is in, and until
+then the agent the window was opened for is the filter), not the history's next batches.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from PySide6.QtWidgets import (
 from leaddesk.domain.clock import Clock, as_utc, system_clock
 from leaddesk.domain.metrics import Measures, Period
 from leaddesk.domain.outcomes import OUTCOMES, Channel
+from leaddesk.services.errors import NotFound
 from leaddesk.services.report import AgentReport, ReportService
 from leaddesk.services.review import (
     PAGE,
@@ -51,6 +54,7 @@ from leaddesk.services.shift import local_day_start
 from leaddesk.services.workspace import Workspace
 from leaddesk.store.engine import Store
 from leaddesk.ui.style import BAD, OK
+from leaddesk.ui.supervisor.agent_picker import AgentPicker, agent_label
 from leaddesk.ui.supervisor.agents_model import AGENT_ID_ROLE, AgentsModel
 from leaddesk.ui.supervisor.charts import all_charts, chart_title
 from leaddesk.ui.supervisor.coaching_model import CoachingModel, coaching_title
@@ -191,18 +195,10 @@ class SupervisorWindow(QWidget):
         title = QLabel(self.tr("Supervisor review"), self)
         title.setObjectName("SupervisorTitle")
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
-        self.agent_box = QComboBox(self)
-        self.agent_box.setObjectName("AgentPicker")
-        self.agent_box.setAccessibleName(self.tr("Agent"))
-        self.agent_box.setMinimumWidth(200)
-        self.agent_box.addItem(self.tr("All agents"), None)
-        self._agent_names: dict[str, str] = {}
-        for aid, name, display in self.review.agents():
-            self._agent_names[aid] = name
-            label = display if display == name else f"{display} ({name})"
-            self.agent_box.addItem(label, aid)
-        index = self.agent_box.findData(agent_id) if agent_id else 0
-        self.agent_box.setCurrentIndex(max(0, index))
+        # Filled on a worker; until then `agent_id` (the window's filter) is the agent
+        # the window was opened for.
+        self.agent_box = AgentPicker(self.runner, self.review.agents, agent_id, self)
+        self.agent_box.failed.connect(self._agents_failed)
         self.period_box = QComboBox(self)
         self.period_box.setObjectName("PeriodPicker")
         self.period_box.setAccessibleName(self.tr("Period"))
@@ -215,7 +211,7 @@ class SupervisorWindow(QWidget):
         self.pdf_button = QPushButton(self.tr("Export PDF…"), self)
         self.pdf_button.setObjectName("ExportPdfButton")
         self.pdf_button.setAccessibleName(self.tr("Export PDF"))
-        self.agent_box.currentIndexChanged.connect(self.refresh)
+        self.agent_box.picked.connect(self.refresh)
         self.period_box.currentIndexChanged.connect(self.refresh)
         self.refresh_button.clicked.connect(self.refresh)
         self.pdf_button.clicked.connect(self._ask_pdf)
@@ -290,9 +286,7 @@ class SupervisorWindow(QWidget):
 
     def _review_agent(self, index: QModelIndex) -> None:
         agent_id = index.data(AGENT_ID_ROLE)
-        target = self.agent_box.findData(agent_id) if agent_id else 0
-        if target >= 0:
-            self.agent_box.setCurrentIndex(target)
+        if self.agent_box.select(str(agent_id) if agent_id else None):
             self.tabs.setCurrentIndex(0)
 
     def _build_history(self) -> QWidget:
@@ -321,7 +315,8 @@ class SupervisorWindow(QWidget):
         self.channel_box.currentIndexChanged.connect(self.refresh_history)
         self.outcome_box.currentIndexChanged.connect(self.refresh_history)
 
-        self.history_model = HistoryModel(self)
+        self.history_model = HistoryModel(self.runner, self)
+        self.history_model.failed.connect(self._history_page_failed)
         self.history_view = _table("HistoryTable", self.tr("History of attempts"))
         self.history_view.setModel(self.history_model)
         header = self.history_view.horizontalHeader()
@@ -384,8 +379,7 @@ class SupervisorWindow(QWidget):
 
     @property
     def agent_id(self) -> str | None:
-        value = self.agent_box.currentData()
-        return str(value) if value else None
+        return self.agent_box.agent_id
 
     @property
     def period(self) -> Period:
@@ -393,7 +387,8 @@ class SupervisorWindow(QWidget):
 
     @property
     def is_loading(self) -> bool:
-        return self._loading > 0
+        """A refresh, the agent list or a batch of the history is being read."""
+        return self._loading > 0 or self.agent_box.is_loading or self.history_model.fetching
 
     def history_filter(self) -> HistoryFilter:
         return HistoryFilter(
@@ -409,18 +404,20 @@ class SupervisorWindow(QWidget):
     def refresh(self) -> None:
         self._generation += 1
         generation = self._generation
+        self.agent_box.load()  # the agent list, if a first try failed
         agent_id, period = self.agent_id, self.period
-        agent_name = self._agent_names.get(agent_id) if agent_id else None
+        agent_name = self.agent_box.agent_name(agent_id) if agent_id else None
         self.status.setText(self.tr("Computing the measures…"))
         self._loading += 1
 
         def work() -> ReviewData:
-            if agent_name is None:
+            if agent_id is None:
                 team = self.reports.team_report(period)
                 reports = [*team.agents, team.team]
                 measures = team.team.measures
             else:
-                one = self.reports.agent_report(period, agent_name)
+                name = agent_name or self._name_of(agent_id)
+                one = self.reports.agent_report(period, name)
                 reports, measures = [one], one.measures
             return ReviewData(
                 period,
@@ -433,7 +430,7 @@ class SupervisorWindow(QWidget):
 
         self.runner.run(
             work,
-            lambda data: self._loaded(generation, data),
+            lambda data: self._loaded(generation, agent_id, data),
             lambda error: self._failed(generation, error),
             name="supervisor review",
         )
@@ -447,7 +444,20 @@ class SupervisorWindow(QWidget):
         self.status.setText(self.tr("Could not compute the report: {error}").format(error=error))
         self.loaded.emit()
 
-    def _loaded(self, generation: int, data: ReviewData) -> None:
+    def _name_of(self, agent_id: str) -> str:
+        """An agent's login name, read on the worker while the picker's list is not in."""
+        for aid, name, _display in self.review.agents():
+            if aid == agent_id:
+                return name
+        raise NotFound(f"no agent with id {agent_id}")
+
+    def _agents_failed(self, error: str) -> None:
+        self.last_error = error
+        self.status.setText(
+            self.tr("Could not read the list of agents: {error}").format(error=error)
+        )
+
+    def _loaded(self, generation: int, agent_id: str | None, data: ReviewData) -> None:
         self._loading -= 1
         if generation != self._generation:
             return
@@ -473,7 +483,7 @@ class SupervisorWindow(QWidget):
             self.tr(
                 "{agent} · {period} (from {since}) · {leads:,} leads, {attempts:,} attempts"
             ).format(
-                agent=self.agent_box.currentText(),
+                agent=self._agent_text(agent_id, data),
                 period=self.period_box.currentText(),
                 since=since,
                 leads=m.leads,
@@ -481,6 +491,13 @@ class SupervisorWindow(QWidget):
             )
         )
         self.loaded.emit()
+
+    def _agent_text(self, agent_id: str | None, data: ReviewData) -> str:
+        """Whom the figures are about, from the figures (the picker may not be filled)."""
+        if agent_id is None:
+            return self.agent_box.itemText(0)
+        one = data.reports[0]
+        return agent_label(one.agent, one.display_name)
 
     def refresh_history(self) -> None:
         self._history_generation += 1
@@ -513,6 +530,14 @@ class SupervisorWindow(QWidget):
             self.history_count.setText(self.tr("could not load the history"))
 
         self.runner.run(work, done, failed, name="supervisor history")
+
+    def _history_page_failed(self, error: str) -> None:
+        self.last_error = error
+        self.status.setText(
+            self.tr(
+                "Could not read more of the history (scroll down to try again): {error}"
+            ).format(error=error)
+        )
 
     def _fill_coaching(self, lists: list[CoachingList]) -> None:
         current = max(0, self.coaching_lists.currentRow())
