@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from leaddesk.ui.tasks import TaskRunner
 
 AgentRow = tuple[str, str, str]  # id, name, display name (ReviewService.agents)
-CONTEXT = "SupervisorWindow"  # the strings were the window's; their translations stay
 
 
 def agent_label(name: str, display: str) -> str:
@@ -42,9 +41,10 @@ class AgentPicker(QComboBox):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("AgentPicker")
-        self.setAccessibleName(QCoreApplication.translate(CONTEXT, "Agent"))
+        # The window's words (context "SupervisorWindow"), where they were translated before.
+        self.setAccessibleName(QCoreApplication.translate("SupervisorWindow", "Agent"))
         self.setMinimumWidth(200)
-        self.addItem(QCoreApplication.translate(CONTEXT, "All agents"), None)
+        self.addItem(QCoreApplication.translate("SupervisorWindow", "All agents"), None)
         self.setEnabled(False)
         self._runner = runner
         self._load = load

@@ -15,22 +15,19 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import QChart, QChartView
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -38,15 +35,12 @@ from PySide6.QtWidgets import (
 
 from leaddesk.domain.clock import Clock, as_utc, system_clock
 from leaddesk.domain.metrics import Measures, Period
-from leaddesk.domain.outcomes import OUTCOMES, Channel
 from leaddesk.services.errors import NotFound
 from leaddesk.services.report import AgentReport, ReportService
 from leaddesk.services.review import (
-    PAGE,
     CoachingList,
     DayActivity,
     HistoryFilter,
-    HistoryRow,
     HourContact,
     ReviewService,
 )
@@ -58,10 +52,12 @@ from leaddesk.ui.supervisor.agent_picker import AgentPicker, agent_label
 from leaddesk.ui.supervisor.agents_model import AGENT_ID_ROLE, AgentsModel
 from leaddesk.ui.supervisor.charts import all_charts, chart_title
 from leaddesk.ui.supervisor.coaching_model import CoachingModel, coaching_title
-from leaddesk.ui.supervisor.history_model import LEAD_ID_ROLE, HistoryModel, channel_text
+from leaddesk.ui.supervisor.history_model import LEAD_ID_ROLE
+from leaddesk.ui.supervisor.history_tab import HistoryTab
+from leaddesk.ui.supervisor.tables import empty_state, table_view
 from leaddesk.ui.supervisor.tiles import MeasureTiles
 from leaddesk.ui.tasks import TaskRunner
-from leaddesk.ui.vocabulary import QT_TRANSLATE_NOOP, outcome_label
+from leaddesk.ui.vocabulary import QT_TRANSLATE_NOOP
 
 PERIODS = (
     ("today", QT_TRANSLATE_NOOP("SupervisorWindow", "Today")),
@@ -93,33 +89,6 @@ def period_for(key: str, now: datetime) -> Period:
     if key == "all":
         return Period(None, now)
     return Period(now - timedelta(days=int(key)), now)
-
-
-def _table(name: str, accessible: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setAccessibleName(accessible)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setShowGrid(False)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(26)
-    view.horizontalHeader().setHighlightSections(False)
-    view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
-    return view
-
-
-def _empty_state(text: str, name: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName(name)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setWordWrap(True)
-    label.setProperty("muted", True)
-    label.setStyleSheet("font-size: 11pt; padding: 24px;")
-    return label
 
 
 class SupervisorWindow(QWidget):
@@ -157,7 +126,6 @@ class SupervisorWindow(QWidget):
         self.data: ReviewData | None = None
         self.last_error = ""
         self._generation = 0
-        self._history_generation = 0
         self._loading = 0
 
         self._build_header(agent_id)
@@ -181,10 +149,6 @@ class SupervisorWindow(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(250)
-        self._search_timer.timeout.connect(self.refresh_history)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
         self.refresh()
@@ -251,7 +215,7 @@ class SupervisorWindow(QWidget):
                 grid.addWidget(view, 1, 1, 1, 2)
             else:
                 grid.addWidget(view, i // 3, i % 3)
-        self.charts_empty = _empty_state(
+        self.charts_empty = empty_state(
             self.tr(
                 "No attempts and no leads in this period.\nPick a longer period or another agent."
             ),
@@ -265,7 +229,7 @@ class SupervisorWindow(QWidget):
     def _build_agents(self) -> QWidget:
         page = QWidget()
         self.agents_model = AgentsModel(self)
-        self.agents_view = _table("AgentsTable", self.tr("Measures per agent"))
+        self.agents_view = table_view("AgentsTable", self.tr("Measures per agent"))
         self.agents_view.setModel(self.agents_model)
         header = self.agents_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -290,57 +254,16 @@ class SupervisorWindow(QWidget):
             self.tabs.setCurrentIndex(0)
 
     def _build_history(self) -> QWidget:
-        page = QWidget()
-        self.search = QLineEdit(page)
-        self.search.setObjectName("HistorySearch")
-        self.search.setAccessibleName(self.tr("Search the history"))
-        self.search.setPlaceholderText(self.tr("Search lead, company, phone or note…"))
-        self.search.setClearButtonEnabled(True)
-        self.channel_box = QComboBox(page)
-        self.channel_box.setObjectName("ChannelFilter")
-        self.channel_box.setAccessibleName(self.tr("Channel"))
-        self.channel_box.addItem(self.tr("Every channel"), None)
-        for channel in Channel:
-            self.channel_box.addItem(channel_text(channel.value), channel.value)
-        self.outcome_box = QComboBox(page)
-        self.outcome_box.setObjectName("OutcomeFilter")
-        self.outcome_box.setAccessibleName(self.tr("Outcome"))
-        self.outcome_box.addItem(self.tr("Every outcome"), None)
-        for code, info in OUTCOMES.items():
-            self.outcome_box.addItem(outcome_label(info.label), code)
-        self.history_count = QLabel("", page)
-        self.history_count.setObjectName("HistoryCount")
-        self.history_count.setProperty("muted", True)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.channel_box.currentIndexChanged.connect(self.refresh_history)
-        self.outcome_box.currentIndexChanged.connect(self.refresh_history)
-
-        self.history_model = HistoryModel(self.runner, self)
-        self.history_model.failed.connect(self._history_page_failed)
-        self.history_view = _table("HistoryTable", self.tr("History of attempts"))
-        self.history_view.setModel(self.history_model)
-        header = self.history_view.horizontalHeader()
-        for column, width in enumerate((150, 170, 120, 80, 170, 80, 170)):
-            header.resizeSection(column, width)
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.history_view.doubleClicked.connect(self._activate)
-        self.history_view.activated.connect(self._activate)
-        self.history_empty = _empty_state(self.tr("No attempts match."), "HistoryEmpty")
-        self.history_stack = QStackedWidget()
-        self.history_stack.addWidget(self.history_view)
-        self.history_stack.addWidget(self.history_empty)
-
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.channel_box)
-        filters.addWidget(self.outcome_box)
-        filters.addWidget(self.history_count)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addLayout(filters)
-        layout.addWidget(self.history_stack, 1)
-        return page
+        self.history = HistoryTab(self.runner, self.review, lambda: (self.period, self.agent_id))
+        self.history.lead_activated.connect(self.lead_activated)
+        self.history.failed.connect(self._history_failed)
+        self.history.page_failed.connect(self._history_page_failed)
+        # The tab's parts by the names the window's callers (and tests) know them by.
+        self.search, self.channel_box = self.history.search, self.history.channel_box
+        self.outcome_box, self.history_count = self.history.outcome_box, self.history.count
+        self.history_model, self.history_view = self.history.model, self.history.view
+        self.history_empty, self.history_stack = self.history.empty, self.history.stack
+        return self.history
 
     def _build_coaching(self) -> QWidget:
         page = QWidget()
@@ -354,7 +277,7 @@ class SupervisorWindow(QWidget):
         self.coaching_hint.setObjectName("CoachingHint")
         self.coaching_hint.setWordWrap(True)
         self.coaching_model = CoachingModel(self)
-        self.coaching_view = _table("CoachingTable", self.tr("Leads to coach on"))
+        self.coaching_view = table_view("CoachingTable", self.tr("Leads to coach on"))
         self.coaching_view.setModel(self.coaching_model)
         header = self.coaching_view.horizontalHeader()
         header.resizeSection(0, 220)
@@ -362,7 +285,7 @@ class SupervisorWindow(QWidget):
         header.setStretchLastSection(True)
         self.coaching_view.doubleClicked.connect(self._activate)
         self.coaching_view.activated.connect(self._activate)
-        self.coaching_empty = _empty_state(self.tr("Nothing to coach on here."), "CoachingEmpty")
+        self.coaching_empty = empty_state(self.tr("Nothing to coach on here."), "CoachingEmpty")
         self.coaching_stack = QStackedWidget()
         self.coaching_stack.addWidget(self.coaching_view)
         self.coaching_stack.addWidget(self.coaching_empty)
@@ -388,16 +311,10 @@ class SupervisorWindow(QWidget):
     @property
     def is_loading(self) -> bool:
         """A refresh, the agent list or a batch of the history is being read."""
-        return self._loading > 0 or self.agent_box.is_loading or self.history_model.fetching
+        return self._loading > 0 or self.agent_box.is_loading or self.history.loading
 
     def history_filter(self) -> HistoryFilter:
-        return HistoryFilter(
-            self.period,
-            self.agent_id,
-            self.channel_box.currentData(),
-            self.outcome_box.currentData(),
-            self.search.text(),
-        )
+        return self.history.filter()
 
     # -- loading --------------------------------------------------------------------------
 
@@ -500,36 +417,10 @@ class SupervisorWindow(QWidget):
         return agent_label(one.agent, one.display_name)
 
     def refresh_history(self) -> None:
-        self._history_generation += 1
-        generation = self._history_generation
-        f = self.history_filter()
-        self._loading += 1
+        self.history.refresh()
 
-        def work() -> tuple[int, list[HistoryRow]]:
-            return self.review.history_count(f), self.review.history_page(f, None, PAGE)
-
-        def done(result: tuple[int, list[HistoryRow]]) -> None:
-            self._loading -= 1
-            if generation != self._history_generation:
-                return
-            total, rows = result
-            self.history_model.reset(
-                total, rows, lambda after, limit: self.review.history_page(f, after, limit)
-            )
-            self.history_stack.setCurrentIndex(0 if total else 1)
-            self.history_empty.setText(
-                self.tr("No attempts match the search and filters.")
-                if f.search.strip() or f.channel or f.outcome
-                else self.tr("No attempts in this period.")
-            )
-            self.history_count.setText(self.tr("{count:,} attempts").format(count=total))
-
-        def failed(error: BaseException) -> None:
-            self._loading -= 1
-            self.last_error = str(error)
-            self.history_count.setText(self.tr("could not load the history"))
-
-        self.runner.run(work, done, failed, name="supervisor history")
+    def _history_failed(self, error: str) -> None:
+        self.last_error = error
 
     def _history_page_failed(self, error: str) -> None:
         self.last_error = error
@@ -589,8 +480,7 @@ class SupervisorWindow(QWidget):
 
     def _focus_search(self) -> None:
         self.tabs.setCurrentIndex(2)
-        self.search.setFocus()
-        self.search.selectAll()
+        self.history.focus_search()
 
     def _ask_pdf(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
