@@ -41,6 +41,24 @@ STUCK_AFTER = timedelta(hours=24)
 _LEAD_NAME = func.trim(Lead.first_name + " " + Lead.last_name)
 
 
+def attempts_where(period: Period, agent_id: str | None, alias: str = "") -> str:
+    """SQL for "the attempts that count in this period": started inside it, by the agent
+    (every agent when None), and not superseded by a correction.
+
+    One definition for every series a supervisor compares side by side (coaching lists,
+    attempts per day, contact by hour): if one of them counted a corrected attempt or
+    an edge of the period differently, the charts would disagree with the lists. The
+    clause uses the binds `:until`, `:since` and `:agent` that `ReviewService._run`
+    sets; `alias` is the attempt table's alias in the query ("" for none)."""
+    column = f"{alias}." if alias else ""
+    where = f"{column}started_at < :until"
+    if period.since is not None:
+        where += f" AND {column}started_at >= :since"
+    if agent_id is not None:
+        where += f" AND {column}agent_id = :agent"
+    return f"{where} AND {column}{NOT_SUPERSEDED}"
+
+
 def lead_label(first: str, last: str, company: str, phone: str) -> str:
     """The name a lead is shown by (as `Lead.name`)."""
     return f"{first} {last}".strip() or company or phone or "(no name)"
@@ -327,12 +345,7 @@ class ReviewService:
     def _voicemail_no_message(
         self, session: Session, period: Period, agent_id: str | None
     ) -> CoachingList:
-        where = "a.outcome = 'voicemail_no_message' AND a.started_at < :until"
-        if period.since is not None:
-            where += " AND a.started_at >= :since"
-        if agent_id is not None:
-            where += " AND a.agent_id = :agent"
-        where += f" AND a.{NOT_SUPERSEDED}"
+        where = "a.outcome = 'voicemail_no_message' AND " + attempts_where(period, agent_id, "a")
         base = f" FROM attempt a JOIN lead l ON l.id = a.lead_id WHERE {where}"
         total = self._run(session, "SELECT COUNT(*)" + base, period, agent_id)[0][0]
         rows = self._run(
@@ -439,11 +452,7 @@ class ReviewService:
                 if dialect == "sqlite"
                 else "to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
             )
-            where = f"outcome IS NOT NULL AND started_at < :until AND {NOT_SUPERSEDED}"
-            if period.since is not None:
-                where += " AND started_at >= :since"
-            if agent_id is not None:
-                where += " AND agent_id = :agent"
+            where = "outcome IS NOT NULL AND " + attempts_where(period, agent_id)
             rows = self._run(
                 session,
                 f"SELECT {day}, channel, COUNT(*) FROM attempt WHERE {where} GROUP BY 1, 2",
@@ -475,14 +484,9 @@ class ReviewService:
                 if dialect == "sqlite"
                 else "to_char(a.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24')"
             )
-            where = (
-                "a.channel = 'phone' AND a.outcome IS NOT NULL AND a.started_at < :until"
-                f" AND a.{NOT_SUPERSEDED}"
+            where = "a.channel = 'phone' AND a.outcome IS NOT NULL AND " + attempts_where(
+                period, agent_id, "a"
             )
-            if period.since is not None:
-                where += " AND a.started_at >= :since"
-            if agent_id is not None:
-                where += " AND a.agent_id = :agent"
             reached = sql_list(REACHED_OUTCOMES)
             rows = self._run(
                 session,
