@@ -116,7 +116,7 @@ def test_openers_use_local_time_last_conversation_and_pinned_fact() -> None:
     lines = openers(ctx, notes)
     assert lines[0] == (
         "Good morning Ada, this is Jordan Reyes with Brightline Solar. "
-        "We spoke 3 days ago about the pricing sheet."
+        "Following up on our conversation 3 days ago. My notes say: the pricing sheet."
     )
     assert "daughter starts college in the fall" in lines[1]  # the pinned fact comes next
     assert "runs marathons" in lines[2]
