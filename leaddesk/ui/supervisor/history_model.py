@@ -74,7 +74,6 @@ class HistoryModel(RowsTableModel):
     context = "SupervisorHistory"
 
     failed = Signal(str)  # a batch could not be read; fetchMore tries again
-    fetching_changed = Signal(bool)
 
     def __init__(self, runner: TaskRunner, parent: object | None = None) -> None:
         super().__init__(parent)
@@ -94,8 +93,8 @@ class HistoryModel(RowsTableModel):
         self._total = max(total, len(first))
         self._rows = list(first)
         self._fetch = fetch
+        self._fetching = False
         self.endResetModel()
-        self._set_fetching(False)
 
     @property
     def total(self) -> int:
@@ -105,11 +104,6 @@ class HistoryModel(RowsTableModel):
     def fetching(self) -> bool:
         """A batch is being read."""
         return self._fetching
-
-    def _set_fetching(self, value: bool) -> None:
-        if value != self._fetching:
-            self._fetching = value
-            self.fetching_changed.emit(value)
 
     def row_at(self, row: int) -> HistoryRow:
         item: HistoryRow = self._rows[row]
@@ -126,25 +120,28 @@ class HistoryModel(RowsTableModel):
             return
         generation = self._generation
         after = self._rows[-1] if self._rows else None
-        self._set_fetching(True)
+        self._fetching = True
 
         def done(batch: list[HistoryRow]) -> None:
             if generation != self._generation:
                 return  # rows of an earlier filter
-            self._set_fetching(False)
             if not batch:
+                self._fetching = False
                 self._total = len(self._rows)  # the history shrank since it was counted
                 return
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
             self._rows.extend(batch)
             self._total = max(self._total, len(self._rows))
+            # Cleared before endInsertRows: a view that asks for more from its slot reads
+            # after these rows, and is not turned away.
+            self._fetching = False
             self.endInsertRows()
 
         def failed(error: BaseException) -> None:
             if generation != self._generation:
                 return
-            self._set_fetching(False)
+            self._fetching = False
             self.failed.emit(str(error))
 
         self._runner.run(lambda: fetch(after, PAGE), done, failed, name="supervisor history page")
