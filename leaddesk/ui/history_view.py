@@ -88,6 +88,9 @@ class HistoryView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(28)
+        # The header and one row: in a small window the history gives way to the script,
+        # the rapport notes and the outcome keys (it scrolls).
+        self.setMinimumHeight(56)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         for col, width in enumerate((140, 84, 200, 116, 120)):

@@ -105,7 +105,7 @@ class LeadCard(QFrame):
             facts.setColumnStretch(col, 1 if col != 3 else 2)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 12, 18, 12)
+        layout.setContentsMargins(18, 10, 18, 10)
         layout.setSpacing(8)
         layout.addLayout(head)
         layout.addLayout(phone)

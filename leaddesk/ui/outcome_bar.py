@@ -143,8 +143,8 @@ class OutcomeBar(QFrame):
         extras.addWidget(self.duration)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
-        layout.setSpacing(7)
+        layout.setContentsMargins(14, 8, 14, 8)
+        layout.setSpacing(5)
         layout.addLayout(top)
         layout.addLayout(grid)
         layout.addLayout(extras)

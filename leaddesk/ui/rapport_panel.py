@@ -6,13 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSizePolicy,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -44,8 +45,19 @@ class RapportPanel(QWidget):
         self.openers.setAccessibleName(self.tr("Suggested openers"))
         self.openers.setWordWrap(True)
         self.openers.setTextFormat(Qt.TextFormat.RichText)
-        # The openers are read before dialing: they keep their lines, the list gives way.
-        self.openers.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        # The openers are read before dialing: never cut mid-line. In a small window
+        # they scroll (the panel must not force the window taller than a laptop screen).
+        self.openers.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.openers_area = QScrollArea(self)
+        self.openers_area.setObjectName("RapportOpenersArea")
+        self.openers_area.setWidget(self.openers)
+        self.openers_area.setWidgetResizable(True)
+        # On the panel's own background (setWidget turned the label's fill on).
+        self.openers.setAutoFillBackground(False)
+        self.openers_area.viewport().setAutoFillBackground(False)
+        self.openers_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.openers_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.openers_area.setMinimumHeight(36)
         self.empty = QLabel(self.tr("No notes yet."), self)
         self.empty.setObjectName("RapportEmpty")
         self.empty.setEnabled(False)  # drawn in the palette's placeholder colour
@@ -54,7 +66,7 @@ class RapportPanel(QWidget):
         self.list.setObjectName("RapportNotes")
         self.list.setAccessibleName(self.tr("Rapport notes list"))
         self.list.setAlternatingRowColors(True)
-        self.list.setMinimumHeight(48)
+        self.list.setMinimumHeight(28)
         self.list.itemDoubleClicked.connect(lambda _i: self.start_edit())
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
 
@@ -98,9 +110,9 @@ class RapportPanel(QWidget):
         form.addWidget(self.add_button)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 8, 14, 12)
+        layout.setContentsMargins(14, 6, 14, 8)
         layout.setSpacing(6)
-        layout.addWidget(self.openers)
+        layout.addWidget(self.openers_area, 2)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty)
         layout.addWidget(self.input)

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QToolButton
 
 from leaddesk.dialer.baresip import BaresipDialer
 from leaddesk.dialer.base import Dialer, DialError
@@ -80,7 +80,8 @@ class SoftphoneLink(QObject):
         self.status_label.setObjectName("DialerStatus")
         self.status_label.setAccessibleName(self.tr("Dialer"))
         window.statusBar().addPermanentWidget(self.status_label)
-        self.restart_button = QPushButton(self.tr("Restart softphone"), window)
+        self.restart_button = QToolButton(window)
+        self.restart_button.setText(self.tr("Restart softphone"))
         self.restart_button.setObjectName("RestartDialer")
         self.restart_button.setAccessibleName(self.tr("Restart the softphone"))
         self.restart_button.setToolTip(self.tr("Start the softphone again (the call list is kept)"))
