@@ -2021,6 +2021,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Could not read more of the history (scroll down to try again): {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Agent</source>
             <translation type="unfinished" />
         </message>
@@ -2107,6 +2111,10 @@ Pick a longer period or another agent.</source>
         </message>
         <message>
             <source>Could not compute the report: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not read the list of agents: {error}</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -2029,6 +2029,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[Çöåçhîñg·~]</translation>
         </message>
         <message>
+            <source>Could not read more of the history (scroll down to try again): {error}</source>
+            <translation>[Çöüld ñöt réåd möré öf thé hîstörý (sçröll döwñ tö trý ågåîñ): {error}·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
             <source>Agent</source>
             <translation>[Ågéñt]</translation>
         </message>
@@ -2117,6 +2121,10 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
         <message>
             <source>Could not compute the report: {error}</source>
             <translation>[Çöüld ñöt çömpüté thé répört: {error}·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Could not read the list of agents: {error}</source>
+            <translation>[Çöüld ñöt réåd thé lîst öf ågéñts: {error}·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>the start</source>
