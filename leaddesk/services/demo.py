@@ -1,8 +1,13 @@
 """A deterministic demo database: about 300 realistic leads across US time zones and a
 few countries, some with history, voicemail scripts and rapport notes.
 
-The same seed and the same `now` give the same rows, ids included, so tests can rely
-on it. Times are relative to `now` so that the call list looks like a live shift.
+The same seed and the same `now` give the same content (names, numbers, history, notes),
+so tests and screenshots can rely on it. Row ids are not part of that: every generated
+database draws its own random id prefix (`DemoIds`), so two agents who sync their demo
+databases to one team server never present as "the same lead" (or attempt, or agent)
+two rows that are in fact different. Tests look ids up by content (external
+id, name) instead of hard-coding them. Times are relative to `now` so that the call
+list looks like a live shift.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import json
 import random
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -21,6 +27,18 @@ from sqlalchemy.orm import Session
 from leaddesk.domain.clock import as_utc
 from leaddesk.domain.outcomes import OUTCOMES, Channel
 from leaddesk.paths import resources_dir
+from leaddesk.services.demo_content import (
+    COMPANY_A,
+    COMPANY_B,
+    FIRST,
+    LAST,
+    NOTES,
+    PLACE_WEIGHTS,
+    PLACES,
+    RAPPORT,
+    SOURCES,
+    TITLES,
+)
 from leaddesk.services.workspace import DEFAULT_AGENT_KEY
 from leaddesk.store.engine import Store
 from leaddesk.store.models import (
@@ -34,215 +52,6 @@ from leaddesk.store.models import (
     VoicemailScript,
 )
 
-# (country, region code, state or province, city, national number prefix, IANA zone)
-PLACES: tuple[tuple[str, str, str, str, str], ...] = (
-    ("US", "NY", "New York", "212", "America/New_York"),
-    ("US", "MA", "Boston", "617", "America/New_York"),
-    ("US", "GA", "Atlanta", "404", "America/New_York"),
-    ("US", "FL", "Miami", "305", "America/New_York"),
-    ("US", "IL", "Chicago", "312", "America/Chicago"),
-    ("US", "TX", "Dallas", "214", "America/Chicago"),
-    ("US", "MN", "Minneapolis", "612", "America/Chicago"),
-    ("US", "CO", "Denver", "303", "America/Denver"),
-    ("US", "AZ", "Phoenix", "602", "America/Phoenix"),
-    ("US", "UT", "Salt Lake City", "801", "America/Denver"),
-    ("US", "CA", "Los Angeles", "213", "America/Los_Angeles"),
-    ("US", "CA", "San Francisco", "415", "America/Los_Angeles"),
-    ("US", "WA", "Seattle", "206", "America/Los_Angeles"),
-    ("US", "OR", "Portland", "503", "America/Los_Angeles"),
-    ("US", "AK", "Anchorage", "907", "America/Anchorage"),
-    ("US", "HI", "Honolulu", "808", "Pacific/Honolulu"),
-    ("CA", "ON", "Toronto", "416", "America/Toronto"),
-    ("CA", "BC", "Vancouver", "604", "America/Vancouver"),
-    ("GB", "", "London", "20", "Europe/London"),
-    ("DE", "", "Berlin", "30", "Europe/Berlin"),
-    ("AU", "NSW", "Sydney", "2", "Australia/Sydney"),
-    ("MX", "CDMX", "Mexico City", "55", "America/Mexico_City"),
-)
-PLACE_WEIGHTS = (9, 5, 5, 5, 8, 7, 4, 5, 4, 3, 8, 6, 5, 3, 1, 1, 4, 3, 3, 2, 2, 2)
-
-FIRST = [
-    "Olivia",
-    "Liam",
-    "Emma",
-    "Noah",
-    "Ava",
-    "Oliver",
-    "Sophia",
-    "Elijah",
-    "Isabella",
-    "James",
-    "Mia",
-    "William",
-    "Amelia",
-    "Benjamin",
-    "Harper",
-    "Lucas",
-    "Evelyn",
-    "Henry",
-    "Abigail",
-    "Theodore",
-    "Emily",
-    "Jack",
-    "Ella",
-    "Levi",
-    "Elizabeth",
-    "Alexander",
-    "Sofia",
-    "Jackson",
-    "Avery",
-    "Mateo",
-    "Scarlett",
-    "Daniel",
-    "Chloe",
-    "Michael",
-    "Victoria",
-    "Mason",
-    "Grace",
-    "Sebastian",
-    "Nora",
-    "Ethan",
-    "Riley",
-    "Logan",
-    "Lily",
-    "Owen",
-    "Zoey",
-    "Samuel",
-    "Hannah",
-    "Jacob",
-    "Layla",
-    "Asher",
-    "Priya",
-    "Wei",
-    "Fatima",
-    "Diego",
-    "Yuki",
-]
-LAST = [
-    "Smith",
-    "Johnson",
-    "Williams",
-    "Brown",
-    "Jones",
-    "Garcia",
-    "Miller",
-    "Davis",
-    "Rodriguez",
-    "Martinez",
-    "Hernandez",
-    "Lopez",
-    "Gonzalez",
-    "Wilson",
-    "Anderson",
-    "Thomas",
-    "Taylor",
-    "Moore",
-    "Jackson",
-    "Martin",
-    "Lee",
-    "Perez",
-    "Thompson",
-    "White",
-    "Harris",
-    "Sanchez",
-    "Clark",
-    "Ramirez",
-    "Lewis",
-    "Robinson",
-    "Walker",
-    "Young",
-    "Allen",
-    "King",
-    "Wright",
-    "Scott",
-    "Torres",
-    "Nguyen",
-    "Hill",
-    "Flores",
-    "Green",
-    "Adams",
-    "Nelson",
-    "Baker",
-    "Hall",
-    "Rivera",
-    "Campbell",
-    "Mitchell",
-    "Carter",
-    "Roberts",
-    "Patel",
-    "Kim",
-    "Chen",
-]
-COMPANY_A = [
-    "Blue",
-    "Harbor",
-    "Summit",
-    "Northwind",
-    "Cedar",
-    "Brightline",
-    "Ironwood",
-    "Silverleaf",
-    "Redwood",
-    "Keystone",
-    "Meridian",
-    "Apex",
-    "Lakeside",
-    "Pioneer",
-    "Granite",
-]
-COMPANY_B = [
-    "Logistics",
-    "Dental",
-    "Roofing",
-    "Realty",
-    "Insurance",
-    "Solar",
-    "Fitness",
-    "Motors",
-    "Accounting",
-    "Clinics",
-    "Builders",
-    "Software",
-    "Catering",
-    "Legal",
-    "Wellness",
-]
-TITLES = (
-    "Owner",
-    "Office Manager",
-    "Operations Director",
-    "CFO",
-    "Practice Manager",
-    "VP Sales",
-    "Founder",
-    "Purchasing Lead",
-    "",
-)
-SOURCES = ("web_form", "hubspot", "salesforce", "vicidial", "referral")
-
-RAPPORT = (
-    ("family", "Has two kids; daughter starts college in the fall"),
-    ("family", "Just back from paternity leave"),
-    ("interests", "Runs marathons; training for Chicago"),
-    ("interests", "Big baseball fan, roots for the home team"),
-    ("interests", "Loves fly fishing, goes every spring"),
-    ("work", "Moving to a new office next quarter"),
-    ("work", "Team grew from 8 to 20 people this year"),
-    ("timing", "Budget decisions happen in the last week of the month"),
-    ("timing", "Best reached before 10 am local time"),
-    ("pain", "Current vendor misses delivery dates"),
-    ("pain", "Spends Fridays reconciling spreadsheets by hand"),
-    ("other", "Prefers to be called by a nickname: ask"),
-)
-NOTES = (
-    "Asked for pricing sheet",
-    "Interested, wants to talk to partner first",
-    "Gatekeeper said to try after lunch",
-    "Good call, follow up with case study",
-    "",
-    "",
-)
-
 
 @dataclass(frozen=True, slots=True)
 class DemoSummary:
@@ -252,8 +61,26 @@ class DemoSummary:
     scripts: int
 
 
-def _uuid(rng: random.Random) -> str:
-    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+class DemoIds:
+    """The row ids of one generated database: a random prefix made for that database
+    (the first 24 characters of a version 4 UUID, 74 random bits) and a counter in
+    the last twelve hex digits, like the import's operation ids.
+
+    Unique per database, so two demo databases never share an id. In generation order
+    within a database, so wherever a sort falls back to the id (two new leads that
+    arrived the same minute), every demo database made from the seed shows the same
+    order. Each id still takes the 128 bits of the seeded generator it took when ids
+    came from the seed, so the seed keeps giving the same people and history."""
+
+    def __init__(self, rng: random.Random, namespace: uuid.UUID | None = None) -> None:
+        self.rng = rng
+        self.prefix = str(namespace if namespace is not None else uuid.uuid4())[:24]
+        self.count = 0
+
+    def __call__(self) -> str:
+        self.rng.getrandbits(128)
+        self.count += 1
+        return f"{self.prefix}{self.count:012x}"
 
 
 def _phone(rng: random.Random, country: str, prefix: str) -> tuple[str, str, str]:
@@ -295,8 +122,11 @@ def load_script_templates() -> dict[str, list[str]]:
     return stages
 
 
-def seed_scripts(session: Session, rng: random.Random | None = None) -> list[VoicemailScript]:
-    """Store the default voicemail templates unless the database has some already."""
+def seed_scripts(
+    session: Session, new_id: Callable[[], str] | None = None
+) -> list[VoicemailScript]:
+    """Store the default voicemail templates unless the database has some already
+    (`new_id` gives their ids; the model's default otherwise)."""
     existing = list(session.scalars(select(VoicemailScript)))
     if existing:
         return existing
@@ -304,8 +134,8 @@ def seed_scripts(session: Session, rng: random.Random | None = None) -> list[Voi
     for stage, variants in load_script_templates().items():
         for number, template in enumerate(variants, start=1):
             row = VoicemailScript(stage=stage, variant=number, template=template)
-            if rng is not None:
-                row.id = _uuid(rng)
+            if new_id is not None:
+                row.id = new_id()
             rows.append(row)
     session.add_all(rows)
     session.flush()
@@ -325,39 +155,48 @@ def fill_if_empty(store: Store, now: datetime) -> DemoSummary | None:
 
 
 def generate(
-    store: Store, now: datetime, *, leads: int = 300, seed: int = 7, agent_name: str = "demo.agent"
+    store: Store,
+    now: datetime,
+    *,
+    leads: int = 300,
+    seed: int = 7,
+    agent_name: str = "demo.agent",
+    namespace: uuid.UUID | None = None,
 ) -> DemoSummary:
-    """Fill an empty database with demo data; refuses one that already has leads."""
+    """Fill an empty database with demo data; refuses one that already has leads.
+
+    `namespace` fixes the row ids' prefix too (a random one per database when None)."""
     now = as_utc(now).replace(microsecond=0)
     rng = random.Random(seed)
+    new_id = DemoIds(rng, namespace)
     with store.transaction() as session:
         if session.scalar(select(func.count()).select_from(Lead)):
             raise ValueError(
                 "the database already has leads; demo data goes only into an empty one"
             )
         agent = Agent(
-            id=_uuid(rng),
+            id=new_id(),
             name=agent_name,
             display_name="Jordan Reyes",
             company="Brightline Solar",
             callback_number="+14155550142",
         )
         supervisor = Agent(
-            id=_uuid(rng),
+            id=new_id(),
             name="demo.supervisor",
             display_name="Sam Okafor",
             company="Brightline Solar",
             is_supervisor=True,
         )
         colleague = Agent(
-            id=_uuid(rng),
+            id=new_id(),
             name="demo.colleague",
             display_name="Alex Chen",
             company="Brightline Solar",
         )
         session.add_all([agent, supervisor, colleague])
         session.merge(Meta(key=DEFAULT_AGENT_KEY, value=agent.id))
-        scripts = seed_scripts(session, rng)
+        scripts = seed_scripts(session, new_id)
         session.flush()
 
         attempts = notes = 0
@@ -377,7 +216,7 @@ def generate(
                 age = timedelta(days=rng.uniform(14, 40))
             arrived = now - age
             lead = Lead(
-                id=_uuid(rng),
+                id=new_id(),
                 source=rng.choice(SOURCES),
                 external_id=f"D{index + 1:05d}",
                 first_name=first,
@@ -408,12 +247,12 @@ def generate(
                 history = 0
             else:
                 history = rng.choices((0, 1, 2, 3, 4, 6, 8), (1, 4, 3, 3, 3, 2, 2))[0]
-            attempts += _history(session, rng, lead, owner, scripts, history, now)
+            attempts += _history(session, rng, new_id, lead, owner, scripts, history, now)
             if lead.attempt_count and rng.random() < 0.35:
                 for kind, text in rng.sample(RAPPORT, rng.randint(1, 3)):
                     session.add(
                         RapportNote(
-                            id=_uuid(rng),
+                            id=new_id(),
                             lead_id=lead.id,
                             agent_id=owner.id,
                             kind=kind,
@@ -446,6 +285,7 @@ def _inside_hours(at: datetime, zone: ZoneInfo, rng: random.Random) -> datetime:
 def _history(
     session: Session,
     rng: random.Random,
+    new_id: DemoIds,
     lead: Lead,
     agent: Agent,
     scripts: list[VoicemailScript],
@@ -504,7 +344,7 @@ def _history(
             else (rng.randint(20, 35) if script else None)
         )
         attempt = Attempt(
-            id=_uuid(rng),
+            id=new_id(),
             lead_id=lead.id,
             agent_id=agent.id,
             channel=channel.value,
@@ -545,7 +385,7 @@ def _history(
         if callback_at is not None:
             open_callbacks.append(
                 Callback(
-                    id=_uuid(rng),
+                    id=new_id(),
                     lead_id=lead.id,
                     agent_id=agent.id,
                     attempt_id=attempt.id,
