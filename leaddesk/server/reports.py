@@ -6,6 +6,9 @@ Scoping: a supervisor may ask for any agent or `all`; an agent only for itself. 
 `agent` the report is the caller's own. `since` and `until` take a date (YYYY-MM-DD, a
 UTC calendar day; `until` includes that whole day) or an ISO 8601 instant; without
 `since` the report covers all history, without `until` it ends now.
+
+The request only reads, and `Api.report` runs it so: a read transaction (a deferred
+BEGIN on SQLite), never the write lock that pushes queue on, however long it runs.
 """
 
 from __future__ import annotations
