@@ -22,7 +22,7 @@ from leaddesk.services.importer import (
 from leaddesk.services.intake import open_source
 from leaddesk.services.outcomes import OutcomeService
 from leaddesk.services.workspace import Workspace
-from leaddesk.store import Store
+from leaddesk.store import Store, open_store
 from leaddesk.store.models import Agent, DncNumber, Lead, Outbox
 from tests.unit.import_helpers import (
     VICIDIAL_ROW,
@@ -420,3 +420,52 @@ def test_queued_payload_is_the_stored_lead_even_after_merges_within_a_file(
         assert ben.email == "ben@x.com" and ben.alt_phones == ["+14155550102"]
         assert ben.state == "CA" and ben.notes == "café"
     assert import_file(workspace, path).duplicates == 4
+
+
+def test_a_number_two_leads_share_matches_the_same_lead_on_every_reimport(
+    tmp_path: Path, clock
+) -> None:  # type: ignore[no-untyped-def]
+    """Two people share a switchboard number (different emails); a row with only that
+    number belongs to the first of them, and importing the file again changes nothing.
+    (With random ids the tie between the two, created at the same instant, went either
+    way on a re-import: ten fresh databases make that near certain to show.)"""
+    path = tmp_path / "shared.csv"
+    path.write_text(
+        "Email,Phone,Mobile,Country\n"
+        "a@x.com,+44 20 7946 0018,(212) 555-0100,US\n"
+        "b@x.com,+44 20 7946 0018,(212) 555-0101,US\n"
+        ",+44 20 7946 0018,(212) 555-0102,US\n",
+        encoding="utf-8",
+    )
+    for run in range(10):
+        store = open_store(tmp_path / f"run{run}.db")
+        try:
+            ws = Workspace.open(store, "test.agent", clock)
+            first = import_file(ws, path)
+            assert (first.imported, first.updated) == (2, 1)
+            again = import_file(ws, path)
+            assert (again.imported, again.updated, again.duplicates) == (0, 0, 3)
+            with store.session() as session:
+                a = session.scalars(select(Lead).where(Lead.email == "a@x.com")).one()
+                assert a.alt_phones == ["+12125550100", "+12125550102"]
+        finally:
+            store.close()
+
+
+def test_placeholder_text_in_a_phone_column_is_not_kept_as_a_number(
+    tmp_path: Path, workspace: Workspace, store: Store
+) -> None:
+    path = tmp_path / "na.csv"
+    path.write_text(
+        "Name,Phone,Mobile,Country\n"
+        "Ada Okafor,(212) 555-0100,n/a,US\n"
+        "Ben Zoe,(212) 555-0101,none / -,US\n"
+        "Cy Young,(212) 555-0102,555-01,US\n",
+        encoding="utf-8",
+    )
+    summary = import_file(workspace, path)
+    assert summary.imported == 3
+    with store.session() as session:
+        alts = {lead.first_name: lead.alt_phones for lead in session.scalars(select(Lead))}
+    # A typo that still looks like a number is kept as typed, for the agent to read.
+    assert alts == {"Ada": [], "Ben": [], "Cy": ["555-01"]}

@@ -179,10 +179,13 @@ def _draft(row: _Row, now: datetime) -> LeadDraft | Reject:
         if primary is None or primary.e164 is None:
             errors = [p.error for _, p in ranked if p.error]
             return Reject(row.line, row.cells, errors[0] if errors else "invalid phone number")
+        # Another number the file gives is kept, as E.164, or as typed when it does not
+        # parse but looks like a number (three digits or more: a typo the agent can
+        # read); "n/a", "none" or "-" are not numbers.
         alternates = unique(
             (p.e164 or p.raw.strip())
             for _, p in ranked
-            if p is not primary and (p.e164 or p.raw.strip())
+            if p is not primary and (p.e164 or sum(c.isdigit() for c in p.raw) >= 3)
         )
         alternates = [a for a in alternates if a != primary.e164]
     assert primary.e164 is not None
