@@ -38,6 +38,7 @@ pytestmark = [needs_baresip, needs_sipp, pytest.mark.qt_log_ignore("propagateSiz
 sipp = sip_fixtures.sipp
 baresip_settings = sip_fixtures.baresip_settings
 
+
 class Typist:
     """Answers the password prompt when it appears, as the agent would."""
 
