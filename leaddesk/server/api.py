@@ -156,7 +156,7 @@ class Api:
         def fn(session: Session, caller: Caller) -> dict[str, Any]:
             return {"id": caller.id, "name": caller.name, "is_supervisor": caller.is_supervisor}
 
-        return await self._call(request, fn)
+        return await self._call(request, fn, write=False)
 
     async def push(self, request: Request) -> JSONResponse:
         def fn(session: Session, caller: Caller, body: Any) -> dict[str, Any]:
@@ -199,7 +199,7 @@ class Api:
                 query = query.where(Lead.owner_id == caller.id)
             return {"leads": [encode(lead) for lead in session.scalars(query)]}
 
-        return await self._call(request, fn)
+        return await self._call(request, fn, write=False)
 
     async def lead(self, request: Request) -> JSONResponse:
         lead_id = request.path_params["lead_id"]
@@ -211,7 +211,7 @@ class Api:
                 raise LookupError(f"no lead {lead_id!r}")
             return encode(lead)
 
-        return await self._call(request, fn)
+        return await self._call(request, fn, write=False)
 
     async def delete_lead(self, request: Request) -> JSONResponse:
         lead_id = request.path_params["lead_id"]
@@ -232,7 +232,7 @@ class Api:
             rows = session.scalars(query.limit(limit).offset(offset))
             return {"attempts": [encode(a) for a in rows]}
 
-        return await self._call(request, fn)
+        return await self._call(request, fn, write=False)
 
     async def import_leads(self, request: Request) -> JSONResponse:
         return await self._call(
@@ -255,7 +255,7 @@ class Api:
         )
 
     async def conflicts(self, request: Request) -> JSONResponse:
-        return await self._call(request, admin.list_conflicts)
+        return await self._call(request, admin.list_conflicts, write=False)
 
     async def agents(self, request: Request) -> JSONResponse:
         def fn(session: Session, caller: Caller) -> dict[str, Any]:
@@ -267,7 +267,7 @@ class Api:
                 ]
             }
 
-        return await self._call(request, fn)
+        return await self._call(request, fn, write=False)
 
     async def add_agent(self, request: Request) -> JSONResponse:
         def fn(session: Session, caller: Caller, body: Any) -> dict[str, Any]:
