@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
 
         self.softphone = SoftphoneLink(self, restart_dialer)
         self.notes = LeadNotes(self)
+        self.history_action: QAction  # View > History, made with the menus
         self.dial_action = build_menus(self)
         set_tab_order(self)
         self._connect()
@@ -220,6 +221,11 @@ class MainWindow(QMainWindow):
     def _start_rest(self, *_args: object) -> None:
         if not self._started:
             self._started = True
+            # With the list and its lead in, the window's real minimum size is known.
+            screen = self.screen()
+            if screen is not None and self.isVisible():
+                title_bar = self.frameGeometry().height() - self.geometry().height()
+                self.fit_screen(screen.availableGeometry().height() - title_bar)
             # The table was hidden behind "Loading…" when the window showed: it takes
             # the focus now, unless the agent already started typing a search.
             if not self.calllist.search.text():
@@ -578,6 +584,22 @@ class MainWindow(QMainWindow):
             self._shown = True
             # Keyboard first: arrows walk the list and Enter dials from the start.
             self.calllist.table.setFocus()
+
+    def show_history(self, shown: bool) -> None:
+        """The history panel on or off (View > History): off, the window fits a smaller
+        screen; the lead card still shows the last attempt."""
+        self.history_box.setVisible(shown)
+        self.history_action.setChecked(shown)
+
+    def fit_screen(self, available_height: int) -> None:
+        """On a screen too low for the whole window (a 1366x768 laptop), the history
+        panel goes, and the status bar says how to bring it back."""
+        if not self.history_box.isHidden() and self.minimumSizeHint().height() > available_height:
+            self.show_history(False)
+            self.statusBar().showMessage(
+                self.tr("History hidden to fit the screen: View > History (Ctrl+Shift+H)."),
+                15_000,
+            )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._timer.stop()

@@ -200,6 +200,17 @@ def build_menus(w: MainWindow) -> QAction:
         "ActionCompact",
         "compact",
     )
+    w.history_action = _action(
+        w,
+        view,
+        QCoreApplication.translate("Menus", "History"),
+        "Ctrl+Shift+H",
+        lambda: w.show_history(w.history_box.isHidden()),
+        "ActionHistory",
+        "history",
+    )
+    w.history_action.setCheckable(True)
+    w.history_action.setChecked(True)
     help_ = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
     _action(
         w,

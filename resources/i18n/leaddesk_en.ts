@@ -943,6 +943,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <source>Something went wrong: {error}. Details are in the log.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>History hidden to fit the screen: View &gt; History (Ctrl+Shift+H).</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>MeasureTiles</name>
@@ -1103,6 +1107,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>Compact mode (always on top)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>History</source>
             <translation type="unfinished" />
         </message>
         <message>

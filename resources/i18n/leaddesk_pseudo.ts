@@ -951,6 +951,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <source>Something went wrong: {error}. Details are in the log.</source>
             <translation>[Söméthîñg wéñt wröñg: {error}. Détåîls åré îñ thé lög.·~·~·~·~·~·~·~·~·]</translation>
         </message>
+        <message>
+            <source>History hidden to fit the screen: View &gt; History (Ctrl+Shift+H).</source>
+            <translation>[Hîstörý hîddéñ tö fît thé sçrééñ: Vîéw &gt; Hîstörý (Çtrl+Shîft+H).·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
     </context>
     <context>
         <name>MeasureTiles</name>
@@ -1112,6 +1116,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>Compact mode (always on top)</source>
             <translation>[Çömpåçt mödé (ålwåýs öñ töp)·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>[Hîstörý·]</translation>
         </message>
         <message>
             <source>&amp;Help</source>

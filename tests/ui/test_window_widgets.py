@@ -293,3 +293,23 @@ def test_tab_goes_from_the_list_to_dial_then_the_outcomes(qtbot, window) -> None
     window.outcomes.note.setFocus()
     qtbot.keyClick(window.outcomes.note, Qt.Key.Key_Tab)
     assert window.focusWidget() is window.outcomes.duration
+
+
+def test_a_low_screen_hides_the_history_and_the_view_menu_brings_it_back(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """A 1366x768 laptop leaves about 700 pixels for the window: without the history
+    panel the window fits; the agent gets it back with View > History."""
+    full = window.minimumSizeHint().height()
+    window.fit_screen(full + 50)  # room enough: nothing changes
+    assert not window.history_box.isHidden() and window.history_action.isChecked()
+
+    assert not window.history_box.isHidden()  # the 800-pixel test screen is enough
+    window.fit_screen(full - 20)
+    assert window.history_box.isHidden() and not window.history_action.isChecked()
+    assert "History hidden to fit the screen" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window.minimumSizeHint().height() <= full - 20)
+
+    window.history_action.trigger()  # View > History (Ctrl+Shift+H)
+    assert not window.history_box.isHidden() and window.history_action.isChecked()
+    qtbot.waitUntil(lambda: window.minimumSizeHint().height() > full - 20)
+    window.history_action.trigger()
+    assert window.history_box.isHidden()
