@@ -222,8 +222,10 @@ class MainWindow(QMainWindow):
         if not self._started:
             self._started = True
             # With the list and its lead in, the window's real minimum size is known.
+            # (The offscreen platform's screen is a fixed 800x800, not a real one.)
             screen = self.screen()
-            if screen is not None and self.isVisible():
+            real = QGuiApplication.platformName() not in ("offscreen", "minimal")
+            if screen is not None and self.isVisible() and real:
                 title_bar = self.frameGeometry().height() - self.geometry().height()
                 self.fit_screen(screen.availableGeometry().height() - title_bar)
             # The table was hidden behind "Loading…" when the window showed: it takes
