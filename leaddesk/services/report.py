@@ -167,7 +167,7 @@ class ReportService:
     # -- public -------------------------------------------------------------------------
 
     def agent_report(self, period: Period, agent_name: str) -> AgentReport:
-        with self.store.session() as session:
+        with self.store.snapshot() as session:
             agent = session.scalars(select(Agent).where(Agent.name == agent_name)).first()
             if agent is None:
                 raise NotFound(f"no agent named {agent_name!r}")
@@ -180,7 +180,7 @@ class ReportService:
     def team_report(self, period: Period) -> TeamReport:
         """Every agent with leads or attempts in the period (and every non-supervisor),
         and the team's totals, which also count leads nobody owns."""
-        with self.store.session() as session:
+        with self.store.snapshot() as session:
             groups = self._groups(session, period, None)
             agents = session.scalars(select(Agent).order_by(Agent.name)).all()
             rows = []

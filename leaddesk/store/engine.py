@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 10_000
@@ -100,6 +100,21 @@ class Store:
     def session(self) -> Iterator[Session]:
         """A session for reading; nothing it does is committed."""
         with self._sessions() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """A session for reading that sees one moment, for figures computed over several
+        queries (reports): REPEATABLE READ, READ ONLY on PostgreSQL, whose default READ
+        COMMITTED lets each query see what committed meanwhile. On SQLite a read
+        transaction in WAL mode already sees one snapshot from its first read on."""
+        with self._sessions() as session:
+            if not self.is_sqlite:
+                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+                session.execute(text("SET TRANSACTION READ ONLY"))
             try:
                 yield session
             finally:
