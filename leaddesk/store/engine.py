@@ -139,5 +139,36 @@ class Store:
         with self._writer.connect() as conn, conn.begin():
             yield conn
 
+    def change_watcher(self) -> ChangeWatcher | None:
+        """Something that tells when another connection committed (None on a server
+        database: there, sync pulls the changes)."""
+        return ChangeWatcher(self.path) if self.is_sqlite and self.path is not None else None
+
     def close(self) -> None:
         self.engine.dispose()
+
+
+class ChangeWatcher:
+    """SQLite's `PRAGMA data_version` on a connection of its own: it changes whenever
+    another connection commits (another LeadDesk process, `leaddesk import` from a script,
+    this window's own writes), and costs one read of the file's header. `changed()` is
+    called from one thread at a time."""
+
+    def __init__(self, path: Path) -> None:
+        import sqlite3
+
+        self._conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self._version = self._read()
+
+    def _read(self) -> int:
+        row = self._conn.execute("PRAGMA data_version").fetchone()
+        return int(row[0])
+
+    def changed(self) -> bool:
+        """True when anything was committed since the last call."""
+        version = self._read()
+        moved, self._version = version != self._version, version
+        return moved
+
+    def close(self) -> None:
+        self._conn.close()

@@ -34,6 +34,7 @@ from leaddesk.ui.backend import Backend, ShiftView
 from leaddesk.ui.callback_picker import CallbackPicker
 from leaddesk.ui.calllist_model import CallListModel
 from leaddesk.ui.calllist_view import CallListView
+from leaddesk.ui.change_watch import ChangeWatch
 from leaddesk.ui.compact_mode import CompactWindow
 from leaddesk.ui.events import Events
 from leaddesk.ui.history_view import HistoryView
@@ -169,6 +170,11 @@ class MainWindow(QMainWindow):
         self._timer.setInterval(refresh_ms)
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
+        # Commits by others (a script's import, another LeadDesk) within seconds.
+        watcher = backend.ws.store.change_watcher()
+        self.change_watch = (
+            ChangeWatch(watcher, self.runner, self.events, self) if watcher else None
+        )
         # Keyboard first: arrows walk the list and Enter dials from the start.
         self.calllist.table.setFocus()
         # The list first: the shift figures and pending dials are read once it is in,
@@ -606,6 +612,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._timer.stop()
         self.runner.shutdown()
+        if self.change_watch is not None:
+            self.change_watch.stop()
         self.tray.hide()
         self.compact.close()
         if self._supervisor is not None:
