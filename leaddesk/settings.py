@@ -230,7 +230,8 @@ REGISTRY: tuple[Setting, ...] = (
         str,
         "08:00",
         "Earliest local time of the lead at which LeadDesk offers a call (HH:MM), on "
-        "every day the calling-hours rules keep open (holidays stay closed).",
+        "every day the calling-hours rules keep open (holidays stay closed). It narrows "
+        "the team's hours (08:00-21:00, the common legal window), never widens them.",
         _clock_time,
     ),
     Setting(
@@ -239,7 +240,8 @@ REGISTRY: tuple[Setting, ...] = (
         str,
         "21:00",
         "Local time of the lead from which LeadDesk offers no more calls (HH:MM); the "
-        "call list, dialing, callbacks and the planned next touch keep inside the window.",
+        "call list, dialing, callbacks and the planned next touch keep inside the window, "
+        "which never goes past the team's hours.",
         _clock_time,
     ),
     Setting(

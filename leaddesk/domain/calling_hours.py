@@ -81,15 +81,23 @@ def parse_clock(text: str) -> int:
 
 
 def with_daily_window(hours: CallingHours, start: int, end: int) -> CallingHours:
-    """The same calling hours with every open weekday set to `start`-`end` (minutes after
-    local midnight): a day the rules close stays closed, and so does every holiday. This
-    is how the agent's settings narrow (or move) the shipped window."""
+    """The same calling hours with every open weekday narrowed to `start`-`end` (minutes
+    after local midnight). The rules' own window is the limit (the team's policy, 08:00
+    to 21:00 as shipped: the common legal window): an agent's setting can narrow a day,
+    never widen it, and a day whose overlap is empty is closed. Closed days and
+    holidays stay closed."""
     if not 0 <= start < end <= 24 * 60:
         raise RulesError(
             f"calling hours {_hhmm(start)}-{_hhmm(end)}: the window ends before it starts"
         )
-    window = DayWindow(start, end)
-    return replace(hours, days=tuple(None if d is None else window for d in hours.days))
+
+    def narrowed(day: DayWindow | None) -> DayWindow | None:
+        if day is None:
+            return None
+        low, high = max(day.start, start), min(day.end, end)
+        return DayWindow(low, high) if low < high else None
+
+    return replace(hours, days=tuple(narrowed(d) for d in hours.days))
 
 
 def with_caps(rules: CallingRules, caps: Caps) -> CallingRules:

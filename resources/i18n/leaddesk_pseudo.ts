@@ -1578,16 +1578,16 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[Çållîñg höürs fröm·~·~·~]</translation>
         </message>
         <message>
-            <source>Earliest local time of the lead at which LeadDesk offers a call (HH:MM), on every day the calling-hours rules keep open (holidays stay closed).</source>
-            <translation>[Éårlîést löçål tîmé öf thé léåd åt whîçh LéådDésk öfférs å çåll (HH:MM), öñ évérý dåý thé çållîñg-höürs rülés kéép öpéñ (hölîdåýs ståý çlöséd).·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <source>Earliest local time of the lead at which LeadDesk offers a call (HH:MM), on every day the calling-hours rules keep open (holidays stay closed). It narrows the team's hours (08:00-21:00, the common legal window), never widens them.</source>
+            <translation>[Éårlîést löçål tîmé öf thé léåd åt whîçh LéådDésk öfférs å çåll (HH:MM), öñ évérý dåý thé çållîñg-höürs rülés kéép öpéñ (hölîdåýs ståý çlöséd). Ît ñårröws thé téåm's höürs (08:00-21:00, thé çömmöñ légål wîñdöw), ñévér wîdéñs thém.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Calling hours until</source>
             <translation>[Çållîñg höürs üñtîl·~·~·~]</translation>
         </message>
         <message>
-            <source>Local time of the lead from which LeadDesk offers no more calls (HH:MM); the call list, dialing, callbacks and the planned next touch keep inside the window.</source>
-            <translation>[Löçål tîmé öf thé léåd fröm whîçh LéådDésk öfférs ñö möré çålls (HH:MM); thé çåll lîst, dîålîñg, çållbåçks åñd thé plåññéd ñéxt töüçh kéép îñsîdé thé wîñdöw.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <source>Local time of the lead from which LeadDesk offers no more calls (HH:MM); the call list, dialing, callbacks and the planned next touch keep inside the window, which never goes past the team's hours.</source>
+            <translation>[Löçål tîmé öf thé léåd fröm whîçh LéådDésk öfférs ñö möré çålls (HH:MM); thé çåll lîst, dîålîñg, çållbåçks åñd thé plåññéd ñéxt töüçh kéép îñsîdé thé wîñdöw, whîçh ñévér göés påst thé téåm's höürs.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Cadence</source>

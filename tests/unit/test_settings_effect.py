@@ -102,18 +102,25 @@ def test_the_planned_next_touch_keeps_inside_the_agents_window(
     assert 10 <= local.hour < 16, local
 
 
-def test_days_the_rules_close_and_holidays_stay_closed() -> None:
-    shipped = parse_rules({"weekdays": {"sun": None}, "holidays": ["12-25"]})
+def test_days_the_rules_close_and_holidays_stay_closed_and_no_day_is_widened() -> None:
+    shipped = parse_rules(
+        {"weekdays": {"sun": None, "sat": ["10:00", "16:00"]}, "holidays": ["12-25"]}
+    )
     view = {
         "calling_hours.start": "07:00",
-        "calling_hours.end": "22:00",
+        "calling_hours.end": "20:00",
         "caps.lifetime": 12,
         "caps.per_24h": 3,
         "caps.voicemails_per_day": 1,
     }
     rules = rules_from_settings(shipped, view)
     assert rules.hours.days[6] is None  # Sunday stays closed
-    assert all(d is not None and d.label() == "07:00-22:00" for d in rules.hours.days[:6])
+    # 07:00 is before the team's 08:00 (the legal window): the setting narrows the end
+    # only; Saturday keeps its own, narrower hours.
+    assert all(d is not None and d.label() == "08:00-20:00" for d in rules.hours.days[:5])
+    assert rules.hours.days[5] is not None and rules.hours.days[5].label() == "10:00-16:00"
+    late = rules_from_settings(shipped, {**view, "calling_hours.start": "17:00"})
+    assert late.hours.days[5] is None  # no overlap with Saturday's hours: closed
     assert rules.hours.window_on(datetime(2026, 12, 25).date()) is None
     assert rules.budget == shipped.budget
 
@@ -147,7 +154,8 @@ def test_a_lead_is_callable_exactly_inside_the_agents_window(
         local.month,
         local.day,
     ) in shipped.yearly_holidays or local.date() in shipped.holidays
-    expected = not holiday and start <= minute < end
+    # The agent's window inside the shipped one (08:00-21:00): never wider.
+    expected = not holiday and max(start, 8 * 60) <= minute < min(end, 21 * 60)
     assert is_callable_at(rules.hours, ["America/New_York"], instant) is expected
 
 
