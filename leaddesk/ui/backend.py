@@ -66,12 +66,16 @@ class Backend:
     def now(self) -> datetime:
         return self.ws.clock()
 
-    def apply_settings(self, settings: Settings) -> None:
+    def apply_settings(self, settings: Settings) -> bool:
         """The agent saved settings: calls from now on use the new calling hours, caps,
         cadence and voicemail name (a call already running on a worker finishes with the
-        old ones)."""
-        self.ws = self.ws.with_settings(settings)
+        old ones). False when none of what the services follow changed."""
+        ws = self.ws.with_settings(settings)
+        if ws == self.ws:
+            return False
+        self.ws = ws
         self._calllist = None
+        return True
 
     @property
     def calllist(self) -> CallListService:

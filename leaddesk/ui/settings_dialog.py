@@ -354,29 +354,14 @@ def add_menu_action(window: Any, settings: Settings) -> QAction:
     return action
 
 
-# The settings the services follow (see Workspace.with_settings).
-WORKSPACE_SETTINGS = frozenset(
-    {
-        "agent.display_name",
-        "agent.callback_number",
-        "calling_hours.start",
-        "calling_hours.end",
-        "cadence",
-        "caps.lifetime",
-        "caps.per_24h",
-        "caps.voicemails_per_day",
-    }
-)
-
-
 def apply_changes(window: Any, settings: Settings, changed: set[str]) -> None:
     """Saved settings take effect now: the calling hours, caps, cadence and voicemail
     name in the call list and the lead on screen; a changed dialer, account, port or
     headset restarts the softphone (after the call in progress is logged)."""
     from leaddesk.ui.dialer_setup import DIALER_SETTINGS
 
-    if changed & WORKSPACE_SETTINGS and hasattr(window, "backend"):
-        window.backend.apply_settings(settings)
+    backend = getattr(window, "backend", None)
+    if backend is not None and backend.apply_settings(settings):
         window.settings_changed()
     softphone = getattr(window, "softphone", None)
     if softphone is not None and softphone.setup is not None and changed & set(DIALER_SETTINGS):
