@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaddesk.dialer.base import Dialer, DialError
-from leaddesk.domain.outcomes import OUTCOMES, default_channel
+from leaddesk.dialer.base import Dialer
 from leaddesk.services.errors import UserError
 from leaddesk.services.leads import LeadDetail
 from leaddesk.services.outcomes import LoggedOutcome, PendingDial
 from leaddesk.ui.backend import Backend, ShiftView
+from leaddesk.ui.call_flow import CallFlow
 from leaddesk.ui.callback_picker import CallbackPicker
 from leaddesk.ui.calllist_model import CallListModel
 from leaddesk.ui.calllist_view import CallListView
@@ -49,9 +49,7 @@ from leaddesk.ui.script_panel import ScriptPanel
 from leaddesk.ui.shift_bar import ShiftBar
 from leaddesk.ui.softphone import DialerFactory, SoftphoneLink
 from leaddesk.ui.tasks import TaskRunner
-from leaddesk.ui.timefmt import relative_text
 from leaddesk.ui.tray import Tray
-from leaddesk.ui.vocabulary import channel_name, outcome_label
 
 log = logging.getLogger(__name__)
 
@@ -86,9 +84,7 @@ class MainWindow(QMainWindow):
         self._copy_text = copy_text or (lambda text: QGuiApplication.clipboard().setText(text))
         self.detail: LeadDetail | None = None
         self.pending: PendingDial | None = None
-        self._select_after: tuple[int, str] | None = None
-        self._logging = False
-        self._dialing = False
+        self.select_after: tuple[int, str] | None = None
         self._loading_lead: str | None = None
         self.last_error = ""
         self._supervisor: QWidget | None = None
@@ -162,6 +158,7 @@ class MainWindow(QMainWindow):
 
         self.softphone = SoftphoneLink(self, restart_dialer)
         self.notes = LeadNotes(self)
+        self.flow = CallFlow(self)
         self.history_action: QAction  # View > History, made with the menus
         self.dial_action = build_menus(self)
         set_tab_order(self)
@@ -192,7 +189,7 @@ class MainWindow(QMainWindow):
         self.model.summary_changed.connect(lambda _t, counts: self.tray.counts_changed(counts))
         self.outcomes.dial_requested.connect(self.dial)
         self.outcomes.outcome_requested.connect(self.log_outcome)
-        self.card.copy_requested.connect(self._copy)
+        self.card.copy_requested.connect(self.copy)
         self.compact.dial_requested.connect(self.dial)
         self.compact.outcome_requested.connect(self.log_outcome)
         self.compact.expand_requested.connect(self.toggle_compact)
@@ -245,8 +242,8 @@ class MainWindow(QMainWindow):
 
     def _on_refreshed(self) -> None:
         self._start_rest()
-        target = self._select_after
-        self._select_after = None
+        target = self.select_after
+        self.select_after = None
         if target is not None:
             row, logged_id = target
             if self.model.lead_id(row) == logged_id:
@@ -270,7 +267,7 @@ class MainWindow(QMainWindow):
         if not pending:
             return
         dial = pending[0]
-        self._set_pending(dial, recovered=True)
+        self.set_pending(dial, recovered=True)
         if not self.calllist.select_lead(dial.lead_id):
             self._load_lead(dial.lead_id)
         if len(pending) > 1:
@@ -358,144 +355,17 @@ class MainWindow(QMainWindow):
         self.softphone.hangup()
 
     def dial(self) -> None:
-        if self.pending is not None:
-            self.show_error(
-                self.tr("Log the outcome of the call to {name} first.").format(
-                    name=self.pending.lead_name
-                )
-            )
-            return
-        detail = self.detail
-        if detail is None or self._dialing:
-            return
-        if not detail.callable or not detail.phone_e164:
-            self.show_error(
-                self.tr("{name} cannot be called now: {reason}").format(
-                    name=detail.name, reason=detail.reason
-                )
-            )
-            return
-        script = self.script.script
-        script_id = script.script_id if script else None
-        backend, lead_id = self.backend, detail.lead_id
-        self._dialing = True
+        self.flow.dial()
 
-        def started(pending: PendingDial) -> None:
-            self._dialing = False
-            self._set_pending(pending)
-            try:
-                self.dialer.dial(pending.phone_e164 or "", pending.lead_id)
-            except DialError as exc:
-                self.outcomes.state.setText(
-                    self.tr("{error}. The number is copied: <b>{number}</b>").format(
-                        error=exc, number=detail.phone_national
-                    )
-                )
-                self._copy(pending.phone_e164 or "")
-
-        def failed(exc: BaseException) -> None:
-            self._dialing = False
-            self.show_error(exc)
-
-        self.runner.run(
-            lambda: backend.start_dial(lead_id, script_id), started, failed, name="start_dial"
-        )
-
-    def _set_pending(self, pending: PendingDial | None, recovered: bool = False) -> None:
+    def set_pending(self, pending: PendingDial | None, recovered: bool = False) -> None:
         self.pending = pending
         self.outcomes.set_pending(pending, recovered)
         self.compact.set_pending(pending)
         self.events.dial_state_changed.emit(pending)
         self._update_dial_state()
 
-    # -- outcomes -----------------------------------------------------------------------
-
     def log_outcome(self, code: str) -> None:
-        if self._logging:
-            return
-        info = OUTCOMES[code]
-        lead_id = (
-            self.pending.lead_id if self.pending else (self.detail.lead_id if self.detail else None)
-        )
-        if lead_id is None:
-            self.show_error(self.tr("Select a lead first."))
-            return
-        if self.pending is not None and default_channel(code).value != "phone":
-            self.show_error(
-                self.tr("Log the call to {name} first (“{outcome}” is not a call outcome).").format(
-                    name=self.pending.lead_name, outcome=outcome_label(info.label)
-                )
-            )
-            return
-        callback_at = None
-        if code == "callback":
-            callback_at = self.picker.value()
-            if callback_at is None:
-                self.picker.tomorrow.setFocus()
-                self.show_error(
-                    self.tr(
-                        "Pick the callback time first: Alt+T tomorrow at this time, "
-                        "Alt+2 in 2 hours, or a date."
-                    )
-                )
-                return
-            if not self.picker.is_ok():
-                self.show_error(
-                    self.tr(
-                        "The callback time is outside the lead's calling hours "
-                        "(or still being checked): pick another."
-                    )
-                )
-                return
-        script = self.script.script if code == "voicemail_left" else None
-        phone = default_channel(code).value == "phone"
-        note, duration = self.outcomes.note.text().strip(), self.outcomes.duration_s()
-        ring_s = self.softphone.ring_s(lead_id) if phone else None
-        row = self.model.row_of(lead_id)
-        backend = self.backend
-        self._logging = True
-
-        def work() -> LoggedOutcome:
-            return backend.log(
-                lead_id,
-                code,
-                note=note,
-                duration_s=duration if phone else None,
-                callback_at=callback_at,
-                script_id=script.script_id if script else None,
-                script_words=script.words if script else None,
-                ring_s=ring_s,
-            )
-
-        def done(result: LoggedOutcome) -> None:
-            self._logging = False
-            self.last_logged = result
-            if self.pending is not None and self.pending.lead_id == lead_id:
-                self._set_pending(None)
-            self.outcomes.clear_inputs()
-            self.picker.set_lead(None)
-            nxt = self.tr("no further touch (cadence ended)")
-            if result.next_action_at is not None:
-                nxt = self.tr("next: {channel} {when}").format(
-                    channel=channel_name(result.next_channel or "phone"),
-                    when=relative_text(result.next_action_at, backend.now),
-                )
-            self.statusBar().showMessage(
-                self.tr("Saved “{outcome}” · {next}").format(
-                    outcome=outcome_label(info.label), next=nxt
-                ),
-                10_000,
-            )
-            self.events.outcome_recorded.emit(result)
-            self._select_after = (row if row is not None else 0, lead_id)
-            self.notes.reset_variant()
-            self.refresh()
-
-        def failed(exc: BaseException) -> None:
-            self._logging = False
-            self.show_error(exc)
-
-        self.runner.run(work, done, failed, name="log_outcome")
+        self.flow.log_outcome(code)
 
     def settings_changed(self) -> None:
         """The agent saved settings the services follow (calling hours, caps, cadence,
@@ -511,9 +381,9 @@ class MainWindow(QMainWindow):
 
     def copy_number(self) -> None:
         if self.detail and self.detail.phone_e164:
-            self._copy(self.detail.phone_e164)
+            self.copy(self.detail.phone_e164)
 
-    def _copy(self, number: str) -> None:
+    def copy(self, number: str) -> None:
         if number:
             self._copy_text(number)
             self.statusBar().showMessage(self.tr("Copied {number}").format(number=number), 5000)

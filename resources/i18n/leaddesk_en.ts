@@ -53,6 +53,49 @@
         </message>
     </context>
     <context>
+        <name>CallFlow</name>
+        <message>
+            <source>Log the outcome of the call to {name} first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name} cannot be called now: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{error}. The number is copied: &lt;b&gt;{number}&lt;/b&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select a lead first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log the call to {name} first (“{outcome}” is not a call outcome).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pick the callback time first: Alt+T tomorrow at this time, Alt+2 in 2 hours, or a date.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The callback time is outside the lead's calling hours (or still being checked): pick another.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no further touch (cadence ended)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>next: {channel} {when}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved “{outcome}” · {next}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>CallList</name>
         <message>
             <source>Lead</source>
@@ -893,46 +936,6 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>Ready to call {name} at {number}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Log the outcome of the call to {name} first.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{name} cannot be called now: {reason}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{error}. The number is copied: &lt;b&gt;{number}&lt;/b&gt;</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Select a lead first.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Log the call to {name} first (“{outcome}” is not a call outcome).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pick the callback time first: Alt+T tomorrow at this time, Alt+2 in 2 hours, or a date.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The callback time is outside the lead's calling hours (or still being checked): pick another.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>no further touch (cadence ended)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>next: {channel} {when}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Saved “{outcome}” · {next}</source>
             <translation type="unfinished" />
         </message>
         <message>

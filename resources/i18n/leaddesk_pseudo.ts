@@ -53,6 +53,49 @@
         </message>
     </context>
     <context>
+        <name>CallFlow</name>
+        <message>
+            <source>Log the outcome of the call to {name} first.</source>
+            <translation>[Lög thé öütçömé öf thé çåll tö {name} fîrst.·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>{name} cannot be called now: {reason}</source>
+            <translation>[{name} çåññöt bé çålléd ñöw: {reason}·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>{error}. The number is copied: &lt;b&gt;{number}&lt;/b&gt;</source>
+            <translation>[{error}. Thé ñümbér îs çöpîéd: &lt;b&gt;{number}&lt;/b&gt;·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Select a lead first.</source>
+            <translation>[Séléçt å léåd fîrst.·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Log the call to {name} first (“{outcome}” is not a call outcome).</source>
+            <translation>[Lög thé çåll tö {name} fîrst (“{outcome}” îs ñöt å çåll öütçömé).·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Pick the callback time first: Alt+T tomorrow at this time, Alt+2 in 2 hours, or a date.</source>
+            <translation>[Pîçk thé çållbåçk tîmé fîrst: Ålt+T tömörröw åt thîs tîmé, Ålt+2 îñ 2 höürs, ör å dåté.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>The callback time is outside the lead's calling hours (or still being checked): pick another.</source>
+            <translation>[Thé çållbåçk tîmé îs öütsîdé thé léåd's çållîñg höürs (ör stîll béîñg çhéçkéd): pîçk åñöthér.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>no further touch (cadence ended)</source>
+            <translation>[ñö fürthér töüçh (çådéñçé éñdéd)·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>next: {channel} {when}</source>
+            <translation>[ñéxt: {channel} {when}·]</translation>
+        </message>
+        <message>
+            <source>Saved “{outcome}” · {next}</source>
+            <translation>[Såvéd “{outcome}” · {next}·~·]</translation>
+        </message>
+    </context>
+    <context>
         <name>CallList</name>
         <message>
             <source>Lead</source>
@@ -902,46 +945,6 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>Ready to call {name} at {number}.</source>
             <translation>[Réådý tö çåll {name} åt {number}.·~·~·~]</translation>
-        </message>
-        <message>
-            <source>Log the outcome of the call to {name} first.</source>
-            <translation>[Lög thé öütçömé öf thé çåll tö {name} fîrst.·~·~·~·~·~·~·~]</translation>
-        </message>
-        <message>
-            <source>{name} cannot be called now: {reason}</source>
-            <translation>[{name} çåññöt bé çålléd ñöw: {reason}·~·~·~·~]</translation>
-        </message>
-        <message>
-            <source>{error}. The number is copied: &lt;b&gt;{number}&lt;/b&gt;</source>
-            <translation>[{error}. Thé ñümbér îs çöpîéd: &lt;b&gt;{number}&lt;/b&gt;·~·~·~·~]</translation>
-        </message>
-        <message>
-            <source>Select a lead first.</source>
-            <translation>[Séléçt å léåd fîrst.·~·~·~]</translation>
-        </message>
-        <message>
-            <source>Log the call to {name} first (“{outcome}” is not a call outcome).</source>
-            <translation>[Lög thé çåll tö {name} fîrst (“{outcome}” îs ñöt å çåll öütçömé).·~·~·~·~·~·~·~·~·~]</translation>
-        </message>
-        <message>
-            <source>Pick the callback time first: Alt+T tomorrow at this time, Alt+2 in 2 hours, or a date.</source>
-            <translation>[Pîçk thé çållbåçk tîmé fîrst: Ålt+T tömörröw åt thîs tîmé, Ålt+2 îñ 2 höürs, ör å dåté.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
-        </message>
-        <message>
-            <source>The callback time is outside the lead's calling hours (or still being checked): pick another.</source>
-            <translation>[Thé çållbåçk tîmé îs öütsîdé thé léåd's çållîñg höürs (ör stîll béîñg çhéçkéd): pîçk åñöthér.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
-        </message>
-        <message>
-            <source>no further touch (cadence ended)</source>
-            <translation>[ñö fürthér töüçh (çådéñçé éñdéd)·~·~·~·~·~·]</translation>
-        </message>
-        <message>
-            <source>next: {channel} {when}</source>
-            <translation>[ñéxt: {channel} {when}·]</translation>
-        </message>
-        <message>
-            <source>Saved “{outcome}” · {next}</source>
-            <translation>[Såvéd “{outcome}” · {next}·~·]</translation>
         </message>
         <message>
             <source>Copied {number}</source>
