@@ -112,9 +112,6 @@ class BaresipSettings:
     # False: never configure audio devices from the agent's settings (machines without
     # sound, such as CI); the call is still placed and tracked.
     headset: bool = True
-    # At start, open the headset once (baresip's audio loop) so that a missing device
-    # is reported then, not when a lead answers and the call is cut.
-    audio_check: bool = True
     module_path: str | None = None  # None: found next to the program
     # baresip binds a call's media (RTP/RTCP) on every interface whatever the
     # configuration says (stream.c: "we listen on all interfaces"); a narrow range at
@@ -459,7 +456,9 @@ class BaresipDialer:
         try:
             self._connect()
             self._add_account()
-            if self.settings.audio_check and self.settings.audio_modules:
+            if self.settings.audio_modules:
+                # The headset is opened once now: a missing device is reported at start,
+                # not when a lead answers and the call is cut.
                 self.check_audio()
         except BaresipError:
             self.close()
