@@ -120,7 +120,6 @@ def _run_window(
         dialer,
         events=events,
         tray=screenshot is None,
-        restart_dialer=choice.restart if choice else None,
     )
     events.setParent(window)
     if screenshot is not None:
@@ -152,7 +151,6 @@ def _run_window(
     attach(window, instance, args.open)
     if setup is not None:
         # Restarts and changed settings start the dialer anew from the settings.
-        setup.settings = settings
         window.softphone.use_setup(setup, choice)
     try:
         return int(app.exec())

@@ -67,6 +67,9 @@ class SoftphoneLink(QObject):
     ) -> None:
         super().__init__(window)
         self.window = window
+        # How to start the softphone again when there is no setup (`use_setup`): the
+        # application restarts from the settings; a window built on a given dialer
+        # (tests, an embedding) may pass a factory instead.
         self._restart = restart
         self._monotonic = monotonic
         self.summary: CallSummary | None = None
@@ -243,10 +246,8 @@ class SoftphoneLink(QObject):
         """Restarts and setting changes go through `setup` from now on; `choice` is what
         it answered at start-up (its problem, if any, is shown with a restart button)."""
         self.setup = setup
-        if choice is not None:
-            self._restart = choice.restart
-            if choice.problem:
-                self.offer_restart(choice.problem)
+        if choice is not None and choice.problem:
+            self.offer_restart(choice.problem)
 
     def reconfigure(self) -> None:
         """Replace the dialer by the one the settings ask for now (after the call in
@@ -280,7 +281,6 @@ class SoftphoneLink(QObject):
         def done(choice: DialerChoice) -> None:
             self._switching = False
             self.restart_button.setEnabled(True)
-            self._restart = choice.restart
             self.attach(choice.dialer)
             self.dialer_changed.emit()
             if choice.problem:
