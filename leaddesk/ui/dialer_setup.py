@@ -87,10 +87,6 @@ def sip_login(settings: SettingsLike, ask: AskPassword | None = None) -> SipLogi
     return SipLogin(SipAccount(user, domain, password=secret.password), secret.source)
 
 
-def sip_account(settings: SettingsLike, ask: AskPassword | None = None) -> SipAccount:
-    return sip_login(settings, ask).account
-
-
 def device_spec(driver: str, device: str) -> str:
     """baresip's `driver,device`: ALSA has a device called "default"; the others take
     an empty device name for the system's default."""
@@ -208,18 +204,3 @@ class SoftphoneSetup:
     def choose(self, account: SipAccount | None = None) -> DialerChoice:
         """Both steps at once (start-up, tests)."""
         return self.prepare(account)()
-
-
-def choose_dialer(
-    settings: SettingsLike,
-    opener: Opener,
-    on_update: Callable[[CallUpdate], None],
-    config_dir: Path,
-    *,
-    base: BaresipSettings | None = None,
-    ask: AskPassword | None = None,
-    account: SipAccount | None = None,
-) -> DialerChoice:
-    """Start the dialer of the settings; on any softphone failure fall back to tel:."""
-    setup = SoftphoneSetup(settings, opener, on_update, config_dir, base=base, ask=ask)
-    return setup.choose(account)

@@ -25,7 +25,7 @@ from leaddesk.services.workspace import Workspace
 from leaddesk.settings import Settings
 from leaddesk.store.models import Attempt
 from leaddesk.ui.backend import Backend
-from leaddesk.ui.dialer_setup import PASSWORD_ENV, choose_dialer
+from leaddesk.ui.dialer_setup import PASSWORD_ENV, SoftphoneSetup
 from leaddesk.ui.events import Events
 from leaddesk.ui.main_window import MainWindow
 from leaddesk.ui.settings_dialog import SettingsDialog
@@ -239,13 +239,13 @@ def test_missing_baresip_falls_back_to_tel_and_says_how_to_install(
     opened: list[str] = []
     settings = softphone_settings(tmp_path, **{"sip.register": "no"})
     events = Events()
-    choice = choose_dialer(
+    choice = SoftphoneSetup(
         settings,
         lambda uri: opened.append(uri) or True,
         events.call_update.emit,
         tmp_path / "baresip",
         base=BaresipSettings(binary="baresip-not-installed-here"),
-    )
+    ).choose()
     assert isinstance(choice.dialer, TelDialer)
     assert choice.problem and "apt-get install baresip-core" in choice.problem
     assert "tel:" in choice.problem
@@ -283,9 +283,9 @@ def test_control_port_taken_falls_back_to_tel(
     with socket.socket() as squatter:
         squatter.bind((LOOPBACK, baresip_settings.ctrl_port))
         squatter.listen()
-        choice = choose_dialer(
+        choice = SoftphoneSetup(
             settings, lambda _u: True, lambda _u: None, tmp_path / "b", base=baresip_settings
-        )
+        ).choose()
     assert isinstance(choice.dialer, TelDialer)
     assert choice.problem and f"{baresip_settings.ctrl_port}" in choice.problem
     assert "already in use" in choice.problem
@@ -305,9 +305,9 @@ def test_refused_registration_falls_back_and_the_password_stays_out_of_files(
         {"sip.port": baresip_settings.sip_port, "sip.ctrl_port": baresip_settings.ctrl_port}
     )
     settings.save()
-    choice = choose_dialer(
+    choice = SoftphoneSetup(
         settings, lambda _u: True, lambda _u: None, tmp_path / "b", base=baresip_settings
-    )
+    ).choose()
     assert isinstance(choice.dialer, TelDialer)
     assert choice.problem and "403 Forbidden" in choice.problem
     written = [p.read_text(errors="replace") for p in tmp_path.rglob("*") if p.is_file()]

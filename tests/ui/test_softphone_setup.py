@@ -19,7 +19,7 @@ from leaddesk.services.errors import UserError
 from leaddesk.services.workspace import Workspace
 from leaddesk.settings import Settings
 from leaddesk.ui.backend import Backend
-from leaddesk.ui.dialer_setup import PASSWORD_ENV, SoftphoneSetup, sip_account
+from leaddesk.ui.dialer_setup import PASSWORD_ENV, SoftphoneSetup, sip_login
 from leaddesk.ui.events import Events
 from leaddesk.ui.main_window import MainWindow
 from leaddesk.ui.password_prompt import ask_sip_password
@@ -181,7 +181,7 @@ def test_cancelled_prompt_leaves_the_softphone_off_with_the_reason(
     assert choice.problem is not None and "registration" in choice.problem
     assert typist.prompts and memory_keyring.items == {}
     with pytest.raises(UserError, match="SIP user and domain"):
-        sip_account({"sip.user": "", "sip.domain": LOOPBACK, "sip.register": "yes"})
+        sip_login({"sip.user": "", "sip.domain": LOOPBACK, "sip.register": "yes"})
 
 
 def test_switching_the_dialer_in_settings_applies_without_a_restart(
