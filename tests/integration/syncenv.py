@@ -26,7 +26,7 @@ from sqlalchemy import func, select, text
 
 from leaddesk.domain.clock import fixed_clock
 from leaddesk.server.app import ServerThread, create_app, free_port
-from leaddesk.server.auth import add_agent_to
+from leaddesk.server.auth import add_agent_to, hash_token
 from leaddesk.services.workspace import Workspace
 from leaddesk.store import Store, open_store
 from leaddesk.store.migrate import open_url
@@ -290,3 +290,44 @@ class CuttingProxy:
         self.listener.close()
         for sock in self._open:
             sock.close()
+
+
+def attempt_op(lead: str, agent_id: str | None, **payload: Any) -> dict[str, Any]:
+    """A push operation carrying one new call attempt ("no answer" unless `payload` says)."""
+    attempt_id = str(uuid.uuid4())
+    body = {
+        "id": attempt_id,
+        "lead_id": lead,
+        "agent_id": agent_id,
+        "channel": "phone",
+        "outcome": "no_answer",
+        "started_at": "2026-11-26T16:00:00Z",
+        **payload,
+    }
+    return {"op_id": str(uuid.uuid4()), "kind": "attempt", "entity_id": attempt_id, "payload": body}
+
+
+class HeldReport:
+    """An `after_cursor_execute` listener that holds the supervisor's report still, just
+    after its first query has run (its transaction open and reading), until released.
+    The report's thread is found by the statement that authenticated the supervisor's
+    token (sqlite3 passes parameters as a tuple, psycopg as a mapping)."""
+
+    def __init__(self, token: str, hold_s: float = 5.0) -> None:
+        self.token_hash = hash_token(token)
+        self.hold_s = hold_s
+        self.thread: int | None = None
+        self.reading = threading.Event()
+        self.release = threading.Event()
+
+    def __call__(
+        self, conn: Any, cursor: Any, statement: str, params: Any, context: Any, many: bool
+    ) -> None:
+        me = threading.get_ident()
+        values = tuple(params.values()) if isinstance(params, dict) else (params or ())
+        reads = statement.lstrip().upper().startswith(("SELECT", "WITH"))
+        if self.token_hash in values:
+            self.thread = me
+        elif me == self.thread and reads and not self.reading.is_set():
+            self.reading.set()
+            self.release.wait(self.hold_s)

@@ -16,8 +16,14 @@ from leaddesk.server.app import ServerThread
 from leaddesk.store import Store
 from leaddesk.store.models import Attempt
 from tests.integration import syncenv
-from tests.integration.syncenv import Team, count, import_leads, make_team
-from tests.integration.test_report_sqlite_lock import HeldReport, _attempt_op
+from tests.integration.syncenv import (
+    HeldReport,
+    Team,
+    attempt_op,
+    count,
+    import_leads,
+    make_team,
+)
 
 fixture_pg_database = syncenv.fixture_pg_database
 fixture_pg_store_session = syncenv.fixture_pg_store_session
@@ -25,21 +31,8 @@ fixture_pg_store = syncenv.fixture_pg_store
 fixture_server_thread = syncenv.fixture_server_thread
 
 
-class HeldPgReport(HeldReport):
-    """`HeldReport` for psycopg, whose parameters come as a mapping."""
-
-    def __call__(
-        self, conn: Any, cursor: Any, statement: str, params: Any, context: Any, many: bool
-    ) -> None:
-        values = tuple(params.values()) if isinstance(params, dict) else params
-        super().__call__(conn, cursor, statement, values, context, many)
-
-
 def _ops(team: Team, leads: list[str], agent: str, started_at: str) -> list[dict[str, Any]]:
-    ops = [_attempt_op(lead, team.ids[agent]) for lead in leads]
-    for op in ops:
-        op["payload"]["started_at"] = started_at
-    return ops
+    return [attempt_op(lead, team.ids[agent], started_at=started_at) for lead in leads]
 
 
 def test_pushes_during_a_report_do_not_show_in_half_of_it(
@@ -58,7 +51,7 @@ def test_pushes_during_a_report_do_not_show_in_half_of_it(
         before = http.get("/api/report", params=period)
     assert before.status_code == 200, before.text
 
-    held = HeldPgReport(team.boss)
+    held = HeldReport(team.boss)
     event.listen(pg_store.engine, "after_cursor_execute", held)
     report: dict[str, httpx.Response] = {}
 

@@ -6,49 +6,30 @@ from __future__ import annotations
 
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
 from sqlalchemy import event
 
 from leaddesk.server.app import ServerThread, create_app
-from leaddesk.server.auth import hash_token
 from leaddesk.store import open_store
 from leaddesk.store.engine import BUSY_TIMEOUT_MS
 from leaddesk.store.models import Attempt
-from tests.integration.syncenv import Team, count, import_leads, make_team
+from tests.integration.syncenv import (
+    HeldReport,
+    Team,
+    attempt_op,
+    count,
+    import_leads,
+    make_team,
+)
 
 # How long the report is held at most; a push that waits for it takes this long.
 HOLD_S = 5.0
 # A push with no lock to wait for takes well under a second on loopback.
 PUSH_LIMIT_S = 2.0
-
-
-class HeldReport:
-    """Holds the supervisor's report still, just after its first query has run (its
-    transaction open and reading), until released. Found by the thread that
-    authenticated the supervisor's token, which then runs the report."""
-
-    def __init__(self, token: str) -> None:
-        self.token_hash = hash_token(token)
-        self.thread: int | None = None
-        self.reading = threading.Event()
-        self.release = threading.Event()
-
-    def __call__(
-        self, conn: Any, cursor: Any, statement: str, params: Any, context: Any, many: bool
-    ) -> None:
-        me = threading.get_ident()
-        reads = statement.lstrip().upper().startswith(("SELECT", "WITH"))
-        if self.token_hash in (params or ()):
-            self.thread = me
-        elif me == self.thread and reads and not self.reading.is_set():
-            self.reading.set()
-            self.release.wait(HOLD_S)
 
 
 @pytest.fixture(name="team")
@@ -61,27 +42,9 @@ def fixture_team(tmp_path: Path) -> Iterator[Team]:
         store.close()
 
 
-def _attempt_op(lead: str, agent_id: str) -> dict[str, Any]:
-    attempt_id = str(uuid.uuid4())
-    payload = {
-        "id": attempt_id,
-        "lead_id": lead,
-        "agent_id": agent_id,
-        "channel": "phone",
-        "outcome": "no_answer",
-        "started_at": "2026-11-26T16:00:00Z",
-    }
-    return {
-        "op_id": str(uuid.uuid4()),
-        "kind": "attempt",
-        "entity_id": attempt_id,
-        "payload": payload,
-    }
-
-
 def test_a_push_commits_while_a_report_is_reading(team: Team) -> None:
     leads = import_leads(team, "alice", 3)
-    held = HeldReport(team.boss)
+    held = HeldReport(team.boss, HOLD_S)
     event.listen(team.store.engine, "after_cursor_execute", held)
     report: dict[str, httpx.Response] = {}
 
@@ -95,9 +58,7 @@ def test_a_push_commits_while_a_report_is_reading(team: Team) -> None:
         assert held.reading.wait(10), "the report never started reading"
         started = time.monotonic()
         with team.http(team.alice) as http:
-            pushed = http.post(
-                "/api/push", json={"ops": [_attempt_op(leads[0], team.ids["alice"])]}
-            )
+            pushed = http.post("/api/push", json={"ops": [attempt_op(leads[0], team.ids["alice"])]})
         took = time.monotonic() - started
         report_still_reading = not held.release.is_set() and reader.is_alive()
     finally:

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from leaddesk.cli import main
 from leaddesk.store.models import AgentToken, Attempt, Lead, ServerOp
 from tests.integration import syncenv
-from tests.integration.syncenv import Team, count, import_leads
+from tests.integration.syncenv import Team, attempt_op, count, import_leads
 
 # Fixtures shared by the sync tests (pytest knows them by their names).
 fixture_pg_database = syncenv.fixture_pg_database
@@ -25,20 +25,6 @@ fixture_server_thread = syncenv.fixture_server_thread
 fixture_team = syncenv.fixture_team
 
 pytestmark = pytest.mark.postgres
-
-
-def attempt_op(lead: str, agent_id: str | None, **payload: Any) -> dict[str, Any]:
-    attempt_id = str(uuid.uuid4())
-    body = {
-        "id": attempt_id,
-        "lead_id": lead,
-        "agent_id": agent_id,
-        "channel": "phone",
-        "outcome": "no_answer",
-        "started_at": "2026-11-26T16:00:00Z",
-        **payload,
-    }
-    return {"op_id": str(uuid.uuid4()), "kind": "attempt", "entity_id": attempt_id, "payload": body}
 
 
 def test_requests_without_a_valid_token_are_refused(team: Team) -> None:

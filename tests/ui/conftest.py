@@ -19,3 +19,12 @@ def english(qapp: QApplication) -> Iterator[QTranslator | None]:
     assert translator is not None, "resources/i18n/leaddesk_en.qm is missing"
     yield translator
     qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def pseudo_locale(qapp: QApplication) -> Iterator[QTranslator]:
+    """The pseudo-localized catalogue (accented, 40 % longer, bracketed) over the English."""
+    translator = load_translation(qapp, "pseudo")
+    assert translator is not None, "resources/i18n/leaddesk_pseudo.qm is missing"
+    yield translator
+    qapp.removeTranslator(translator)

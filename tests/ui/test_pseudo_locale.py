@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from leaddesk.paths import resources_dir
 from leaddesk.settings import Settings
 from leaddesk.ui.settings_dialog import SettingsDialog
-from leaddesk.ui.translations import load_translation
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -48,14 +46,6 @@ def test_the_committed_catalogue_compiles(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert qm.stat().st_size > 100
-
-
-@pytest.fixture
-def pseudo_locale(qapp: QApplication) -> Iterator[QTranslator]:
-    translator = load_translation(qapp, "pseudo")
-    assert translator is not None, "resources/i18n/leaddesk_pseudo.qm is missing"
-    yield translator
-    qapp.removeTranslator(translator)
 
 
 def _cut(root: QWidget) -> list[str]:

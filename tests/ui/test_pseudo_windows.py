@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 
 from leaddesk.domain.clock import fixed_clock
 from leaddesk.store import Store
-from leaddesk.ui.translations import load_translation
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -47,14 +46,6 @@ PSEUDO = re.compile(r"\[[^\[\]]*\]")  # one bracketed (pseudo) text, innermost f
 DAYS_MONTHS = re.compile(
     r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b"
 )
-
-
-@pytest.fixture
-def pseudo_locale(qapp: QApplication) -> Iterator[QTranslator]:
-    translator = load_translation(qapp, "pseudo")
-    assert translator is not None, "resources/i18n/leaddesk_pseudo.qm is missing"
-    yield translator
-    qapp.removeTranslator(translator)
 
 
 @pytest.fixture
