@@ -112,11 +112,14 @@ def crash_dialog(value: BaseException, details: str, path: Path) -> QMessageBox:
 def install_crash_dialog(path: Path) -> None:
     """Unhandled exceptions: log them, and tell the user what happened and where the
     log is. A native crash (segfault) writes the Python stacks to `crash.log` beside it."""
+    global _fault_log
     with contextlib.suppress(OSError, ValueError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        global _fault_log
-        _fault_log = open(path.parent / "crash.log", "a", encoding="utf-8")  # noqa: SIM115
-        faulthandler.enable(file=_fault_log)
+        fault_log = open(path.parent / "crash.log", "a", encoding="utf-8")  # noqa: SIM115
+        faulthandler.enable(file=fault_log)
+        if _fault_log is not None:
+            _fault_log.close()  # installed again (tests): the previous file is done with
+        _fault_log = fault_log
     open_boxes: list[QMessageBox] = []
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
