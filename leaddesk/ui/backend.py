@@ -16,6 +16,7 @@ from leaddesk.services.leads import CallingCheck, LeadDetail, LeadService
 from leaddesk.services.outcomes import LoggedOutcome, OutcomeService, PendingDial
 from leaddesk.services.workspace import Workspace
 from leaddesk.settings import Settings
+from leaddesk.store.engine import ChangeWatcher
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,10 @@ class Backend:
     @property
     def now(self) -> datetime:
         return self.ws.clock()
+
+    def change_watcher(self) -> ChangeWatcher | None:
+        """What tells the window that another connection committed (SQLite only)."""
+        return self.ws.store.change_watcher()
 
     def apply_settings(self, settings: Settings) -> bool:
         """The agent saved settings: calls from now on use the new calling hours, caps,

@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
         # Commits by others (a script's import, another LeadDesk) within seconds.
-        watcher = backend.ws.store.change_watcher()
+        watcher = backend.change_watcher()
         self.change_watch = (
             ChangeWatch(watcher, self.runner, self.events, self) if watcher else None
         )
