@@ -103,7 +103,7 @@ def _phone(value: Any) -> str:
     return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
 
 
-_HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+_HHMM = re.compile(r"^(?:([01]?\d|2[0-3]):([0-5]\d)|24:00)$")
 
 
 def _clock_time(value: Any) -> str:
@@ -228,20 +228,20 @@ REGISTRY: tuple[Setting, ...] = (
         "calling_hours.start",
         "Calling hours from",
         str,
-        "08:00",
-        "Earliest local time of the lead at which LeadDesk offers a call (HH:MM), on "
-        "every day the calling-hours rules keep open (holidays stay closed). It narrows "
-        "the team's hours (08:00-21:00, the common legal window), never widens them.",
+        "00:00",
+        "Your own earliest local time of the lead for a call (HH:MM). It narrows what the "
+        "law where the lead lives and the team's rules allow (Florida 8:00-20:00, Canada "
+        "weekdays 9:00-21:30, ...), never widens it; 00:00 leaves the start to them.",
         _clock_time,
     ),
     Setting(
         "calling_hours.end",
         "Calling hours until",
         str,
-        "21:00",
-        "Local time of the lead from which LeadDesk offers no more calls (HH:MM); the "
-        "call list, dialing, callbacks and the planned next touch keep inside the window, "
-        "which never goes past the team's hours.",
+        "24:00",
+        "Your own latest local time of the lead for a call (HH:MM); the call list, "
+        "dialing, callbacks and the planned next touch keep inside it and inside the law "
+        "and the team's rules; 24:00 leaves the end to them.",
         _clock_time,
     ),
     Setting(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from leaddesk.cli import Context
 from leaddesk.domain.clock import iso
@@ -41,6 +42,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         )
     finally:
         store.close()
+    if logged.outside_rules:
+        # Recorded all the same (a call that happened is never lost), and flagged.
+        print(
+            f"warning: this call was made outside the lead's calling rules "
+            f"({logged.outside_reason}); it is recorded and flagged for your supervisor",
+            file=sys.stderr,
+        )
     if logged.next_action_at is None:
         nxt = f"cadence ended ({logged.lead_status})"
     else:

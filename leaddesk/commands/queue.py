@@ -33,6 +33,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             "attempts": e.attempts,
             "next_action_at": iso(e.next_action_at),
             "next_channel": e.next_channel,
+            "blocked_by": e.blocked_by.as_json() if e.blocked_by is not None else None,
+            "jurisdictions": list(e.jurisdictions),
         }
         for e in entries
     ]

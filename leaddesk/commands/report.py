@@ -44,6 +44,7 @@ SCALAR_FIELDS = (
     "speed_to_lead_p90_s",
     "voicemail_left_rate",
     "contact_rate",
+    "attempts_outside_rules",
     "first_touch_call_rate",
     "voicemails_left",
     "voicemails_reached",
@@ -282,6 +283,8 @@ def _block(doc: dict[str, Any]) -> str:
         f"  voicemails left      {_pct(doc['voicemail_left_rate'])} of voicemails reached,"
         f" scripts {_fmt(doc['voicemail_script_seconds_mean'], ' s')} on average",
         f"  first touch a call   {_pct(doc['first_touch_call_rate'])}",
+        f"  outside the rules    {doc.get('attempts_outside_rules', 0)} attempts"
+        " (calls at a moment the lead's calling rules forbid; should be 0)",
     ]
     if doc["channels"]:
         lines.append(

@@ -12,8 +12,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from leaddesk.domain.calling_hours import CallingRules, next_open, zones_of
+from leaddesk.domain.calling_hours import CallingRules, zones_of
 from leaddesk.domain.caps import DAY, Touch, budget_earliest
+from leaddesk.domain.jurisdictions import LeadPlace, cap_hit, caps_for, next_open_for
 from leaddesk.domain.outcomes import Channel, Effect, LeadStatus, default_channel, outcome_info
 
 # A busy line is retried soon, but not at once: two hours moves it to another part of the day.
@@ -128,6 +129,12 @@ class TouchContext:
     zones: tuple[str, ...] = ()
     mobile: bool = True
     history: tuple[Touch, ...] = ()  # earlier attempts (the one being logged excluded)
+    jurisdictions: tuple[str, ...] = ()
+    consent: str = "none"
+
+    @property
+    def place(self) -> LeadPlace:
+        return LeadPlace(self.zones, self.jurisdictions, self.consent)
 
 
 def plan_next(
@@ -212,6 +219,12 @@ def place_touch(
     recent = sorted(t.at for t in touches)
     if len(recent) >= rules.caps.per_24h:
         when = max(when, recent[len(recent) - rules.caps.per_24h] + DAY)
+    if channel is Channel.PHONE:
+        # A law's cap (3 calls in 24 h in Florida): the next call waits until it lifts.
+        call_times = [t.at for t in touches if t.channel is Channel.PHONE]
+        hit = cap_hit(caps_for(rules, context.place), call_times, when)
+        if hit is not None:
+            when = max(when, hit.until)
     if channel not in (Channel.PHONE, Channel.SMS) or zones_of(context.zones) is None:
         return when
     failed = None
@@ -246,19 +259,18 @@ def other_part_of_day(
     hours ahead, `when` is kept (the call list shows the lead as blocked)."""
     zones = zones_of(context.zones)
     assert zones is not None
-    hours = context.rules.hours
     avoid = day_part(failed_at.astimezone(zones[0])) if failed_at is not None else None
     candidate: datetime | None = when
     for _ in range(16):
         assert candidate is not None
-        candidate = next_open(hours, context.zones, candidate)
+        candidate = next_open_for(context.rules, context.place, candidate)
         if candidate is None:
             return when
         local = candidate.astimezone(zones[0])
         if avoid is None or day_part(local) != avoid:
             return candidate
         candidate = _next_part_start(local).astimezone(when.tzinfo)
-    return next_open(hours, context.zones, when) or when
+    return next_open_for(context.rules, context.place, when) or when
 
 
 def first_action(cadence: Cadence, arrived_at: datetime) -> NextAction:

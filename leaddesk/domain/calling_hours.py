@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from leaddesk.domain.caps import Caps, TouchBudget
@@ -60,6 +60,19 @@ class CallingHours:
             return None
         return self.days[day.weekday()]
 
+    def windows_on(self, day: date) -> tuple[DayWindow, ...]:
+        window = self.window_on(day)
+        return () if window is None else (window,)
+
+
+class Hours(Protocol):
+    """Anything that says when calls are open on a local day: the team's `CallingHours`,
+    a law's `Schedule` (several windows a day, public holidays)."""
+
+    def windows_on(self, day: date, /) -> tuple[DayWindow, ...]: ...
+
+    def __hash__(self) -> int: ...
+
 
 @dataclass(frozen=True, slots=True)
 class CallingRules:
@@ -70,6 +83,11 @@ class CallingRules:
     budget: TouchBudget = field(default_factory=TouchBudget)
     # A never-attempted lead waits at most this long before it outranks fresher ones.
     new_lead_max_wait: timedelta = timedelta(minutes=15)
+    # The laws by jurisdiction (`leaddesk.domain.jurisdictions.RuleBook`); None: only the
+    # team's hours above, everywhere.
+    law: Any = None
+    # The agent's own window (settings), applied on top of everything; None: as allowed.
+    agent_window: DayWindow | None = None
 
 
 # -- the agent's own window and caps -------------------------------------------------------
@@ -205,10 +223,9 @@ def zones_of(names: Sequence[str]) -> tuple[ZoneInfo, ...] | None:
     return tuple(z for z in zones if z is not None)
 
 
-def is_open_in(hours: CallingHours, zone: ZoneInfo, at: datetime) -> bool:
+def is_open_in(hours: Hours, zone: ZoneInfo, at: datetime) -> bool:
     local = at.astimezone(zone)
-    window = hours.window_on(local.date())
-    return window is not None and window.contains(local)
+    return any(w.contains(local) for w in hours.windows_on(local.date()))
 
 
 def is_callable_at(hours: CallingHours, names: Sequence[str], at: datetime) -> bool:
@@ -226,28 +243,24 @@ def local_time(names: Sequence[str], at: datetime) -> str:
 Interval = tuple[datetime, datetime]
 
 
-def _intervals(hours: CallingHours, zone: ZoneInfo, start: datetime, days: int) -> list[Interval]:
+def _intervals(hours: Hours, zone: ZoneInfo, start: datetime, days: int) -> list[Interval]:
     """The open intervals (UTC) of one zone from the local day before `start` on."""
     first = start.astimezone(zone).date() - timedelta(days=1)
     return list(_intervals_from(hours, zone, first, days))
 
 
 @lru_cache(maxsize=4096)
-def _intervals_from(
-    hours: CallingHours, zone: ZoneInfo, first: date, days: int
-) -> tuple[Interval, ...]:
+def _intervals_from(hours: Hours, zone: ZoneInfo, first: date, days: int) -> tuple[Interval, ...]:
     # Cached: logging an outcome and building the call list ask for the same zones and
     # days again and again, and the answer depends on nothing else.
     out: list[Interval] = []
     for offset in range(days + 2):
         day = first + timedelta(days=offset)
-        window = hours.window_on(day)
-        if window is None:
-            continue
-        opens = _at_local(day, window.start, zone)
-        closes = _at_local(day, window.end, zone)
-        if closes > opens:
-            out.append((opens, closes))
+        for window in hours.windows_on(day):
+            opens = _at_local(day, window.start, zone)
+            closes = _at_local(day, window.end, zone)
+            if closes > opens:
+                out.append((opens, closes))
     return tuple(out)
 
 
@@ -273,26 +286,46 @@ def _intersect(a: list[Interval], b: list[Interval]) -> list[Interval]:
 
 
 @dataclass(frozen=True, slots=True)
+class Check:
+    """One rule to hold in one zone: `hours` in the local time of `zone`. `source` says
+    whose rule it is (a law's `RuleRef`, or None for the team's own window)."""
+
+    hours: Hours
+    zone: ZoneInfo
+    source: Any = None
+
+
+@dataclass(frozen=True, slots=True)
 class WindowState:
-    """Whether a set of zones is inside calling hours at one instant, and until when."""
+    """Whether a set of checks holds at one instant, and until when."""
 
     known: bool  # False: no usable time zone
     open: bool
     until: datetime | None = None  # when it closes (open) ...
     opens_at: datetime | None = None  # ... or opens next (closed); None: not within the horizon
+    blocked_by: Check | None = None  # closed: the first check that fails now
 
 
 def window_state(hours: CallingHours, names: Sequence[str], now: datetime) -> WindowState:
+    """The team's `hours` in every candidate zone (no law applied: see `jurisdictions`)."""
     zones = zones_of(names)
     if zones is None:
         return WindowState(False, False)
+    return checks_state(tuple(Check(hours, z) for z in zones), now)
+
+
+def checks_state(checks: Sequence[Check], now: datetime) -> WindowState:
+    """Open when every check holds at `now`; else closed, with the first failing check
+    and the next instant at which all of them hold (within the horizon)."""
+    if not checks:
+        return WindowState(False, False)
     merged: list[Interval] | None = None
-    for zone in zones:
-        ivs = _intervals(hours, zone, now, HORIZON_DAYS)
+    for check in checks:
+        ivs = _intervals(check.hours, check.zone, now, HORIZON_DAYS)
         merged = ivs if merged is None else _intersect(merged, ivs)
     assert merged is not None
-    is_open = all(is_open_in(hours, z, now) for z in zones)
-    if is_open:
+    failing = next((c for c in checks if not is_open_in(c.hours, c.zone, now)), None)
+    if failing is None:
         for lo, hi in merged:
             if lo <= now < hi:
                 return WindowState(True, True, until=hi)
@@ -301,11 +334,11 @@ def window_state(hours: CallingHours, names: Sequence[str], now: datetime) -> Wi
         # The direct local-time check is the authority; the interval is only a guide.
         if lo > now:
             probe = lo
-            while probe < hi and not all(is_open_in(hours, z, probe) for z in zones):
+            while probe < hi and not all(is_open_in(c.hours, c.zone, probe) for c in checks):
                 probe += timedelta(minutes=1)
             if probe < hi:
-                return WindowState(True, False, opens_at=probe)
-    return WindowState(True, False)
+                return WindowState(True, False, opens_at=probe, blocked_by=failing)
+    return WindowState(True, False, blocked_by=failing)
 
 
 def next_open(hours: CallingHours, names: Sequence[str], at: datetime) -> datetime | None:

@@ -31,6 +31,7 @@ from leaddesk.domain.calling_hours import (
     local_time,
 )
 from leaddesk.domain.caps import DAY
+from leaddesk.domain.jurisdictions import CapHit, LeadPlace, cap_words, why_closed
 from leaddesk.domain.outcomes import CLOSED_STATUSES, LeadStatus
 
 
@@ -68,6 +69,13 @@ class LeadFacts:
     time_zones: tuple[str, ...]
     attempts_24h: int = 0  # attempts in the 24 hours before now
     has_phone: bool = True
+    jurisdictions: tuple[str, ...] = ()
+    consent: str = "none"
+    cap: CapHit | None = None  # a law's or the team's cap that blocks a call now
+
+    @property
+    def place(self) -> LeadPlace:
+        return LeadPlace(self.time_zones, self.jurisdictions, self.consent)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +111,7 @@ def place(facts: LeadFacts, now: datetime, rules: CallingRules, window: WindowSt
     due = is_new(facts) or facts.next_action_at is None or facts.next_action_at <= now
     if not due:
         return Placement(Section.LATER, False, "")
-    if facts.attempts_24h >= rules.caps.per_24h:
+    if facts.cap is not None or facts.attempts_24h >= rules.caps.per_24h:
         return Placement(Section.BLOCKED, False, "cap_24h")
     if voice and not window.open:
         return Placement(Section.BLOCKED, False, "hours")
@@ -147,6 +155,7 @@ def reason(
     window: WindowState,
     cap_until: datetime | None = None,
     lifetime_cap: int = 12,
+    rules: CallingRules | None = None,
 ) -> str:
     """Why the lead is where it is, in the agent's words."""
     blocked = placement.blocked_by
@@ -158,12 +167,16 @@ def reason(
         return f"attempt cap reached ({lifetime_cap} attempts)"
     if blocked == "zone":
         return "time zone unknown"
+    if blocked == "cap_24h" and facts.cap is not None:
+        return cap_words(facts.cap, now)
     if blocked == "cap_24h":
         text = f"{facts.attempts_24h} attempts in the last 24 h"
         if cap_until is not None:
             text += f"; callable again in {humanize(cap_until - now)}"
         return text
     if blocked == "hours":
+        if rules is not None and window.blocked_by is not None:
+            return why_closed(rules, facts.place, window, now)
         return closed_reason(facts.time_zones, window, now)
     section = placement.section
     if section is Section.CALLBACK:

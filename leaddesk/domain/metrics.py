@@ -109,6 +109,7 @@ class AttemptFact:
     agent_id: str | None = None
     script_words: int | None = None
     supersedes_id: str | None = None
+    outside_rules: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,7 @@ class Measures:
     first_touch_call_rate: float | None = None
     outcomes: dict[str, int] = field(default_factory=dict)
     channels: dict[str, int] = field(default_factory=dict)
+    attempts_outside_rules: int = 0
 
     @property
     def script_seconds_mean(self) -> float | None:
@@ -228,6 +230,7 @@ class AttemptGroup:
     count: int
     script_words_sum: int = 0
     script_words_count: int = 0
+    outside_rules: int = 0  # of them, made at a moment the lead's calling rules forbid
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,16 +291,25 @@ def group_attempts(attempts: Iterable[AttemptFact]) -> list[AttemptGroup]:
     counts: Counter[tuple[str, str]] = Counter()
     words: Counter[tuple[str, str]] = Counter()
     known: Counter[tuple[str, str]] = Counter()
+    outside: Counter[tuple[str, str]] = Counter()
     for a in attempts:
         if a.outcome is None:
             continue
         key = (a.channel, a.outcome)
         counts[key] += 1
+        outside[key] += a.outside_rules
         if a.outcome == VOICEMAIL_LEFT and a.script_words is not None:
             words[key] += a.script_words
             known[key] += 1
     return [
-        AttemptGroup(channel, outcome, n, words[(channel, outcome)], known[(channel, outcome)])
+        AttemptGroup(
+            channel,
+            outcome,
+            n,
+            words[(channel, outcome)],
+            known[(channel, outcome)],
+            outside[(channel, outcome)],
+        )
         for (channel, outcome), n in sorted(counts.items())
     ]
 
@@ -326,8 +338,9 @@ def assemble(
 
     outcomes: Counter[str] = Counter()
     channels: Counter[str] = Counter()
-    calls = reached_calls = words = known_words = 0
+    calls = reached_calls = words = known_words = outside = 0
     for group in attempt_groups:
+        outside += group.outside_rules
         outcomes[group.outcome] += group.count
         channels[group.channel] += group.count
         if group.channel == Channel.PHONE:
@@ -359,6 +372,7 @@ def assemble(
         first_touch_call_rate=ratio(first_calls, contacted),
         outcomes=dict(sorted((k, v) for k, v in outcomes.items() if v)),
         channels=dict(sorted((k, v) for k, v in channels.items() if v)),
+        attempts_outside_rules=outside,
     )
 
 

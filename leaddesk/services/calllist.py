@@ -37,7 +37,6 @@ from leaddesk.domain.calling_hours import (
     CallingRules,
     WindowState,
     local_time,
-    window_state,
 )
 from leaddesk.domain.calllist import (
     LISTED_EXCLUDED,
@@ -51,6 +50,15 @@ from leaddesk.domain.calllist import (
 )
 from leaddesk.domain.caps import DAY
 from leaddesk.domain.clock import as_utc
+from leaddesk.domain.jurisdictions import (
+    Blocked,
+    Cap,
+    LeadPlace,
+    blocked_words,
+    cap_hit,
+    caps_for,
+    state_for,
+)
 from leaddesk.services.errors import UserError
 from leaddesk.services.rules import default_rules as default_rules  # re-exported
 from leaddesk.services.workspace import Workspace
@@ -74,6 +82,8 @@ class CallListEntry:
     arrived_at: datetime
     age_s: int  # seconds since arrival (speed-to-lead timer)
     status: str
+    jurisdictions: tuple[str, ...] = ()
+    blocked_by: Blocked | None = None  # the calling rule that blocks the lead now
 
 
 _ENTRY_COLUMNS = (
@@ -91,6 +101,8 @@ _ENTRY_COLUMNS = (
     Lead.do_not_call,
     Lead.phone_bad,
     Lead.time_zones,
+    Lead.jurisdictions,
+    Lead.consent_basis,
 )
 
 
@@ -110,6 +122,19 @@ def parse_zone_text(text: str | None) -> tuple[str, ...]:
     if not isinstance(value, list):
         return ()
     return tuple(str(v) for v in value)
+
+
+KEY_SEPARATOR = "|"
+
+
+def parse_place_key(text: str | None) -> LeadPlace:
+    """A lead's place from its call-list key: zones, jurisdictions and consent, as the
+    stored JSON texts joined by '|' (see `CallListService._key_text`)."""
+    if not text:
+        return LeadPlace((), ())
+    zones, _, rest = text.partition(KEY_SEPARATOR)
+    codes, _, consent = rest.partition(KEY_SEPARATOR)
+    return LeadPlace(parse_zone_text(zones), parse_zone_text(codes), consent or "none")
 
 
 # Zone sets are re-read at most this often (a set not seen yet is treated as closed,
@@ -299,16 +324,31 @@ class CallListService:
             change = state.until if state.open else state.opens_at
             if since <= now and (not state.known or (change is not None and now < change)):
                 return state
-        state = window_state(self.rules.hours, parse_zone_text(text), now)
+        state = state_for(self.rules, parse_place_key(text), now)
         self._windows[text] = (now, state)
         return state
 
-    def _zone_text(self) -> ColumnElement[str]:
-        """The stored JSON text of a lead's zones: SQLite keeps it as text already (a CAST
-        per row costs), PostgreSQL needs json cast to text to compare."""
+    def _json_text(self, column: Any) -> ColumnElement[str]:
+        """A JSON column's stored text: SQLite keeps it as text already (a CAST per row
+        costs), PostgreSQL needs json cast to text to compare."""
         if self.ws.store.engine.dialect.name == "sqlite":
-            return type_coerce(Lead.time_zones, Text)
-        return cast(Lead.time_zones, Text)
+            return type_coerce(column, Text)
+        return cast(column, Text)
+
+    def _zone_text(self) -> ColumnElement[str]:
+        """A lead's place key: what its calling rules depend on (zones, jurisdictions,
+        consent basis). An agent's leads have few distinct keys."""
+        sep = literal(KEY_SEPARATOR)
+        return (
+            self._json_text(Lead.time_zones)
+            + sep
+            + self._json_text(Lead.jurisdictions)
+            + sep
+            + Lead.consent_basis
+        )
+
+    def _caps(self, text: str | None) -> tuple[Cap, ...]:
+        return caps_for(self.rules, parse_place_key(text))
 
     def _zone_sets(self, session: Session) -> list[str | None]:
         """The distinct zone sets (stored JSON text) of the agent's leads, cached briefly."""
@@ -324,10 +364,11 @@ class CallListService:
             self._zone_texts_read = clock
         return self._zone_texts
 
-    def _capped(self, session: Session, now: datetime) -> list[str]:
-        """Leads at the rolling 24 h cap, from a small range of the (agent, started_at)
-        index per agent. Counted here: a GROUP BY in SQL makes SQLite walk the whole
-        (lead, started_at) index instead."""
+    def _capped(self, session: Session, now: datetime, texts: Sequence[str | None]) -> list[str]:
+        """Leads at a rolling cap: the team's 24 h cap from a small range of the (agent,
+        started_at) index, counted here (a GROUP BY in SQL makes SQLite walk the whole
+        (lead, started_at) index instead); a law's longer cap (France: 4 in 30 days) only
+        for the leads whose place has one."""
         counts = Counter(
             session.scalars(
                 select(Attempt.lead_id).where(
@@ -338,20 +379,48 @@ class CallListService:
                 )
             )
         )
-        return [lead_id for lead_id, n in counts.items() if n >= self.rules.caps.per_24h]
-
-    def _recent(self, session: Session, now: datetime, ids: list[str]) -> dict[str, list[datetime]]:
-        """Attempt times of the last 24 hours of a page's leads."""
-        recent: dict[str, list[datetime]] = {}
-        for lead_id, started in session.execute(
-            select(Attempt.lead_id, Attempt.started_at).where(
-                Attempt.lead_id.in_(ids),
-                Attempt.started_at > now - DAY,
+        per_24h = self.rules.caps.per_24h
+        keyed = {t: self._caps(t) for t in texts}
+        stricter = {t: caps for t, caps in keyed.items() if len(caps) > 1}
+        capped = {lead_id for lead_id, n in counts.items() if n >= per_24h}
+        if not stricter:
+            return sorted(capped)
+        longest = max(c.period for caps in stricter.values() for c in caps)
+        times: dict[str, list[datetime]] = {}
+        keys: dict[str, str | None] = {}
+        key = self._zone_text()
+        for lead_id, started, text in session.execute(
+            select(Attempt.lead_id, Attempt.started_at, key)
+            .join(Lead, Lead.id == Attempt.lead_id)
+            .where(
+                Lead.owner_id == self.ws.agent.id,
+                key.in_([t for t in stricter if t is not None]),
+                Attempt.started_at > now - longest,
                 Attempt.started_at <= now,
                 Attempt.outcome.is_not(None),
             )
         ):
-            recent.setdefault(lead_id, []).append(started)
+            times.setdefault(lead_id, []).append(as_utc(started))
+            keys[lead_id] = text
+        for lead_id, seen in times.items():
+            if cap_hit(stricter[keys[lead_id]], seen, now) is not None:
+                capped.add(lead_id)
+        return sorted(capped)
+
+    def _recent(
+        self, session: Session, now: datetime, ids: list[str], period: Any = DAY
+    ) -> dict[str, list[datetime]]:
+        """Attempt times of a page's leads in the last `period` (24 hours)."""
+        recent: dict[str, list[datetime]] = {}
+        for lead_id, started in session.execute(
+            select(Attempt.lead_id, Attempt.started_at).where(
+                Attempt.lead_id.in_(ids),
+                Attempt.started_at > now - period,
+                Attempt.started_at <= now,
+                Attempt.outcome.is_not(None),
+            )
+        ):
+            recent.setdefault(lead_id, []).append(as_utc(started))
         return recent
 
     def _plan(self, session: Session, search: str | None, only: str | None = None) -> _Plan:
@@ -364,7 +433,7 @@ class CallListService:
         windows: dict[str | None, WindowState] = {t: self._window(t, now) for t in texts}
         unknown = [t for t, w in windows.items() if not w.known and t is not None]
         open_ = [t for t, w in windows.items() if w.open and t is not None]
-        capped = sorted(self._capped(session, now))
+        capped = self._capped(session, now, texts)
 
         tz = self._zone_text()
         channel = func.coalesce(Lead.next_channel, "phone")
@@ -448,7 +517,9 @@ class CallListService:
         leads = {
             row.id: row for row in session.execute(select(*_ENTRY_COLUMNS).where(Lead.id.in_(ids)))
         }
-        recent = self._recent(session, now, ids)
+        caps = {tz_text: self._caps(tz_text) for _, _, tz_text in rows}
+        longest = max((c.period for cs in caps.values() for c in cs), default=DAY)
+        recent = self._recent(session, now, ids, longest)
         phones = [lead.phone_e164 for lead in leads.values() if lead.phone_e164]
         dnc = set(
             session.scalars(select(DncNumber.phone_e164).where(DncNumber.phone_e164.in_(phones)))
@@ -459,8 +530,10 @@ class CallListService:
         for lead_id, section_no, tz_text in rows:
             lead = leads[lead_id]
             zones = tuple(lead.time_zones or ())
-            window = plan.windows.get(tz_text) or window_state(rules.hours, zones, now)
+            lead_place = LeadPlace(zones, tuple(lead.jurisdictions or ()), lead.consent_basis)
+            window = plan.windows.get(tz_text) or state_for(rules, lead_place, now)
             times = recent.get(lead.id, [])
+            day_times = [t for t in times if t > now - DAY]
             facts = LeadFacts(
                 lead_id=lead.id,
                 status=lead.status,
@@ -471,8 +544,11 @@ class CallListService:
                 do_not_call=lead.do_not_call or lead.phone_e164 in dnc,
                 phone_bad=lead.phone_bad,
                 time_zones=zones,
-                attempts_24h=len(times),
+                attempts_24h=len(day_times),
                 has_phone=bool(lead.phone_e164),
+                jurisdictions=lead_place.jurisdictions,
+                consent=lead_place.consent,
+                cap=cap_hit(caps.get(tz_text) or caps_for(rules, lead_place), times, now),
             )
             placement = place(facts, now, rules, window)
             section = Section(section_no)
@@ -481,9 +557,11 @@ class CallListService:
                 placement,
                 now,
                 window,
-                cap_lift(times, rules.caps.per_24h),
+                cap_lift(day_times, rules.caps.per_24h),
                 rules.caps.lifetime,
+                rules,
             )
+            blocked = blocked_words(window, zones, now) if placement.blocked_by == "hours" else None
             out.append(
                 CallListEntry(
                     lead_id=lead.id,
@@ -501,12 +579,8 @@ class CallListService:
                     arrived_at=lead.arrived_at,
                     age_s=max(0, int((now - lead.arrived_at).total_seconds())),
                     status=lead.status,
+                    jurisdictions=lead_place.jurisdictions,
+                    blocked_by=blocked,
                 )
             )
         return out
-
-
-def next_open_for(rules: CallingRules, zones: Sequence[str], at: datetime) -> datetime | None:
-    """When a lead with these zones may next be called, at or after `at`."""
-    state = window_state(rules.hours, zones, at)
-    return at if state.open else state.opens_at

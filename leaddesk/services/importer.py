@@ -30,6 +30,7 @@ from sqlalchemy import Connection, Table, select
 from sqlalchemy.orm import Session
 
 from leaddesk.domain.clock import as_utc, iso
+from leaddesk.domain.jurisdictions import lead_jurisdictions
 from leaddesk.domain.phone import enable_fast_parsing
 from leaddesk.services.errors import UserError
 from leaddesk.services.intake.parallel import built_batches, worker_count
@@ -472,6 +473,7 @@ class ImportService:
             "country": draft.country,
             "time_zones": draft.time_zones,
             "tz_source": draft.tz_source,
+            "jurisdictions": list(lead_jurisdictions(draft.phone_e164, draft.country, draft.state)),
             "arrived_at": arrived,
             "do_not_call": draft.do_not_call or on_dnc,
             "next_action_at": arrived,

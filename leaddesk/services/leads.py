@@ -8,6 +8,7 @@ every channel. It returns plain frozen dataclasses that may cross threads.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -15,8 +16,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import phonenumbers
 from sqlalchemy import select
 
-from leaddesk.domain.calling_hours import CallingRules, closed_reason, window_state, zones_of
+from leaddesk.domain.calling_hours import CallingRules, zones_of
 from leaddesk.domain.clock import as_utc
+from leaddesk.domain.jurisdictions import LeadPlace, state_for, why_closed
 from leaddesk.domain.outcomes import OUTCOMES
 from leaddesk.services.cadences import cadence_for
 from leaddesk.services.calllist import CallListService
@@ -79,6 +81,10 @@ class LeadDetail:
     last_attempt: AttemptInfo | None
     history: tuple[AttemptInfo, ...]  # newest first, every channel
     as_of: datetime
+    jurisdictions: tuple[str, ...] = ()  # "US-FL", "CA-ON", "FR" (see domain/jurisdictions)
+    consent_basis: str = "none"
+    consent_source: str = ""
+    consent_at: datetime | None = None
 
     @property
     def never_attempted(self) -> bool:
@@ -110,20 +116,25 @@ def _zones(names: list[str]) -> list[ZoneInfo]:
 
 
 def calling_check(
-    time_zones: list[str] | tuple[str, ...], at: datetime, rules: CallingRules | None = None
+    time_zones: list[str] | tuple[str, ...],
+    at: datetime,
+    rules: CallingRules | None = None,
+    jurisdictions: Sequence[str] = (),
+    consent: str = "none",
 ) -> CallingCheck:
-    """Whether `at` is inside the calling hours in every zone: those of `rules` (a
-    workspace's), else the shipped ones."""
+    """Whether `at` is inside every calling rule of the lead (`rules`: a workspace's,
+    else the shipped ones)."""
     at = as_utc(at)
-    hours = (rules or default_rules()).hours
+    rules = rules or default_rules()
+    place = LeadPlace(tuple(time_zones), tuple(jurisdictions), consent)
     if zones_of(list(time_zones)) is None:
         return CallingCheck(True, "time zone unknown: confirm the time with the lead")
-    state = window_state(hours, list(time_zones), at)
+    state = state_for(rules, place, at)
     if state.open:
         zones = _zones(list(time_zones))
         there = f"{at.astimezone(zones[0]):%H:%M} there, " if zones else ""
         return CallingCheck(True, f"{there}inside calling hours")
-    return CallingCheck(False, closed_reason(list(time_zones), state, at))
+    return CallingCheck(False, why_closed(rules, place, state, at))
 
 
 def _place(lead: Lead) -> str:
@@ -181,7 +192,13 @@ class LeadService:
             elif lead.phone_bad or not lead.phone_e164:
                 check = CallingCheck(False, "no good phone number")
             else:
-                check = calling_check(lead.time_zones, now, self.ws.rules)
+                check = calling_check(
+                    lead.time_zones,
+                    now,
+                    self.ws.rules,
+                    lead.jurisdictions,
+                    lead.consent_basis,
+                )
             entry = CallListService(self.ws).entry(lead_id)
             if entry is not None:
                 # The list's own words: caps and budgets included, not only the hours.
@@ -224,6 +241,10 @@ class LeadService:
                 last_attempt=done[0] if done else None,
                 history=history,
                 as_of=now,
+                jurisdictions=tuple(lead.jurisdictions or ()),
+                consent_basis=lead.consent_basis,
+                consent_source=lead.consent_source,
+                consent_at=lead.consent_at,
             )
 
     def check_callback(self, lead_id: str, at: datetime) -> CallingCheck:
@@ -233,9 +254,10 @@ class LeadService:
             if lead is None:
                 raise NotFound(f"no lead with id {lead_id!r}")
             zones = list(lead.time_zones)
+            codes, consent = list(lead.jurisdictions), lead.consent_basis
         if as_utc(at) <= as_utc(self.ws.clock()):
             return CallingCheck(False, "the time is in the past")
-        return calling_check(zones, at, self.ws.rules)
+        return calling_check(zones, at, self.ws.rules, codes, consent)
 
     def tomorrow_same_local_time(self, lead_id: str) -> datetime:
         """Now plus one day on the lead's wall clock (DST-safe), in UTC."""

@@ -7,23 +7,28 @@ When `log_outcome` returns, the attempt is on disk (SQLite `synchronous=FULL`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from leaddesk.domain.cadence import TEXTABLE_PHONE_TYPES, LeadProgress, TouchContext, plan_next
 from leaddesk.domain.calling_hours import (
     CallingRules,
-    closed_reason,
-    is_callable_at,
-    window_state,
-    zones_of,
 )
-from leaddesk.domain.caps import DAY, Touch, check_caps
+from leaddesk.domain.caps import Touch, check_caps
 from leaddesk.domain.clock import as_utc, iso
+from leaddesk.domain.jurisdictions import (
+    LeadPlace,
+    cap_hit,
+    cap_words,
+    caps_for,
+    state_for,
+    why_closed,
+)
 from leaddesk.domain.outcomes import (
     Channel,
     LeadStatus,
@@ -69,6 +74,8 @@ _LEAD_STATE = (
     LEAD.c.deleted_at,
     LEAD.c.time_zones,
     LEAD.c.phone_type,
+    LEAD.c.jurisdictions,
+    LEAD.c.consent_basis,
 )
 
 # Statements built once: building and hashing a statement per call costs more than the
@@ -130,6 +137,9 @@ class LoggedOutcome:
     next_action_at: datetime | None
     next_channel: str | None
     lead_status: str
+    # A phone attempt at a moment the lead's calling rules forbid: recorded, and flagged.
+    outside_rules: bool = False
+    outside_reason: str = ""
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -140,6 +150,7 @@ class LoggedOutcome:
             "next_action_at": iso(self.next_action_at),
             "next_channel": self.next_channel,
             "lead_status": self.lead_status,
+            "outside_rules": self.outside_rules,
         }
 
 
@@ -296,8 +307,11 @@ class OutcomeService:
             if lead.do_not_call and channel is Channel.PHONE and info.code != "do_not_call":
                 raise UserError(f"{name} is on the do-not-call list: no call may be logged")
             zones = tuple(str(z) for z in (lead.time_zones or ()))
+            place = LeadPlace(
+                zones, tuple(str(c) for c in (lead.jurisdictions or ())), lead.consent_basis
+            )
             if callback_at is not None:
-                self._check_callback_time(name, zones, callback_at)
+                self._check_callback_time(name, place, callback_at)
             history = tuple(
                 Touch(row.started_at, Channel(row.channel), row.outcome)
                 for row in conn.execute(
@@ -321,11 +335,17 @@ class OutcomeService:
                 values["ring_s"] = ring_s if ring_s is not None else pending.ring_s
                 if script_words is not None:
                     values["script_words"] = script_words
-                conn.execute(_UPDATE_ATTEMPT, {"_id": attempt_id, **values})
                 started_at = pending.started_at
             else:
                 attempt_id = new_id()
                 started_at = at
+            outside = ""
+            if channel is Channel.PHONE:
+                outside = self._outside_rules(conn, lead_id, place, started_at, history)
+            values["outside_rules"] = bool(outside)
+            if pending is not None:
+                conn.execute(_UPDATE_ATTEMPT, {"_id": attempt_id, **values})
+            else:
                 conn.execute(
                     _INSERT_ATTEMPT,
                     {
@@ -353,7 +373,12 @@ class OutcomeService:
                 attempts=lead.attempt_count,
             )
             context = TouchContext(
-                self.rules, zones, lead.phone_type in TEXTABLE_PHONE_TYPES, history
+                self.rules,
+                zones,
+                lead.phone_type in TEXTABLE_PHONE_TYPES,
+                history,
+                place.jurisdictions,
+                place.consent,
             )
             nxt = plan_next(
                 cadence, progress, info.code, at, callback_at, context=context, channel=channel
@@ -412,6 +437,7 @@ class OutcomeService:
                 "callback_at": iso(callback_at),
                 "cadence_step": lead.cadence_step,
                 "supersedes_id": None,
+                "outside_rules": bool(outside),
             }
             state_doc = {
                 "status": changes["status"],
@@ -451,37 +477,78 @@ class OutcomeService:
                 nxt.at,
                 nxt.channel.value if nxt.channel else None,
                 nxt.status.value,
+                bool(outside),
+                outside,
             )
 
     # -- rules ---------------------------------------------------------------------------
 
-    def _check_callback_time(self, name: str, zones: tuple[str, ...], when: datetime) -> None:
-        """A callback is promised only inside the lead's calling hours (when known)."""
-        if zones_of(zones) is None or is_callable_at(self.rules.hours, zones, when):
+    def _check_callback_time(self, name: str, place: LeadPlace, when: datetime) -> None:
+        """A callback is promised only inside the lead's calling rules (when known)."""
+        state = state_for(self.rules, place, when)
+        if not state.known or state.open:
             return
-        state = window_state(self.rules.hours, zones, when)
-        where = closed_reason(zones, state, when).replace(" there", " for the lead", 1)
+        where = why_closed(self.rules, place, state, when).replace(" there", " for the lead", 1)
         raise UserError(
             f"the callback time {iso(when)} is outside {name}'s calling hours "
-            f"({', '.join(zones)}): {where}"
+            f"({', '.join(place.zones)}): {where}"
         )
 
+    def _outside_rules(
+        self,
+        conn: Connection,
+        lead_id: str,
+        place: LeadPlace,
+        started_at: datetime,
+        history: Sequence[Touch],
+    ) -> str:
+        """Why a call started at `started_at` broke the lead's rules ('' when it did
+        not): outside the hours of a candidate jurisdiction, or over a law's cap."""
+        state = state_for(self.rules, place, started_at)
+        if state.known and not state.open:
+            return why_closed(self.rules, place, state, started_at)
+        caps = caps_for(self.rules, place)
+        longest = max(c.period for c in caps)
+        if longest > HISTORY_SPAN:
+            calls = [
+                as_utc(row.started_at)
+                for row in conn.execute(
+                    _SELECT_HISTORY, {"_lead": lead_id, "_since": started_at - longest}
+                )
+                if row.channel == Channel.PHONE.value and row.started_at < started_at
+            ]
+        else:
+            calls = [t.at for t in history if t.channel is Channel.PHONE and t.at < started_at]
+        law_caps = [c for c in caps if c.source is not None]
+        hit = cap_hit(law_caps, calls, started_at - timedelta(microseconds=1))
+        return cap_words(hit, started_at) if hit is not None else ""
+
     def _check_may_call(self, session: Session, lead: Lead, now: datetime) -> None:
-        """Refuse a dial the call list would not propose: caps, calling hours."""
-        recent = session.scalars(
-            select(Attempt.started_at).where(
-                Attempt.lead_id == lead.id,
-                Attempt.started_at > now - DAY,
-                Attempt.outcome.is_not(None),
-            )
-        ).all()
-        caps = check_caps(self.rules.caps, lead.attempt_count, recent, now)
-        if not caps.ok:
-            raise UserError(f"{lead.name} may not be called now: {caps.reason}")
-        zones = tuple(lead.time_zones or ())
+        """Refuse a dial the call list would not propose: caps, calling rules."""
+        place = LeadPlace(
+            tuple(lead.time_zones or ()), tuple(lead.jurisdictions or ()), lead.consent_basis
+        )
+        caps = caps_for(self.rules, place)
+        longest = max(c.period for c in caps)
+        recent = [
+            as_utc(t)
+            for t in session.scalars(
+                select(Attempt.started_at).where(
+                    Attempt.lead_id == lead.id,
+                    Attempt.started_at > now - longest,
+                    Attempt.outcome.is_not(None),
+                )
+            ).all()
+        ]
+        team = check_caps(self.rules.caps, lead.attempt_count, recent, now)
+        if not team.ok:
+            raise UserError(f"{lead.name} may not be called now: {team.reason}")
+        hit = cap_hit([c for c in caps if c.source is not None], recent, now)
+        if hit is not None:
+            raise UserError(f"{lead.name} may not be called now: {cap_words(hit, now)}")
+        state = state_for(self.rules, place, now)
         # A lead with no known zone is the agent's call (the list shows it as blocked).
-        if zones_of(zones) is not None and not is_callable_at(self.rules.hours, zones, now):
-            state = window_state(self.rules.hours, zones, now)
+        if state.known and not state.open:
             raise UserError(
-                f"{lead.name} is outside calling hours: {closed_reason(zones, state, now)}"
+                f"{lead.name} is outside calling hours: {why_closed(self.rules, place, state, now)}"
             )

@@ -98,6 +98,7 @@ class AgentReport:
             "speed_to_lead_p90_s": _round(m.speed_to_lead_p90_s, 1),
             "voicemail_left_rate": _round(m.voicemail_left_rate, 4),
             "contact_rate": _round(m.contact_rate, 4),
+            "attempts_outside_rules": m.attempts_outside_rules,
             "outcomes": dict(m.outcomes),
             "channels": dict(m.channels),
             # Beyond the contract: the rest of DOMAIN.md's measures.
@@ -237,17 +238,28 @@ class ReportService:
         team: Counter[tuple[str, str]] = Counter()
         team_words: Counter[tuple[str, str]] = Counter()
         team_known: Counter[tuple[str, str]] = Counter()
-        for agent, channel, outcome, n, words, known in session.execute(
+        team_outside: Counter[tuple[str, str]] = Counter()
+        for agent, channel, outcome, n, words, known, outside in session.execute(
             self._attempt_sql(dialect, period, agent_id), params
         ):
-            group = AttemptGroup(channel, outcome, int(n), int(words or 0), int(known or 0))
+            group = AttemptGroup(
+                channel, outcome, int(n), int(words or 0), int(known or 0), int(outside or 0)
+            )
             out[agent].attempts.append(group)
             team[(channel, outcome)] += group.count
             team_words[(channel, outcome)] += group.script_words_sum
             team_known[(channel, outcome)] += group.script_words_count
+            team_outside[(channel, outcome)] += group.outside_rules
         if agent_id is None:
             out[None].attempts = [
-                AttemptGroup(ch, oc, n, team_words[(ch, oc)], team_known[(ch, oc)])
+                AttemptGroup(
+                    ch,
+                    oc,
+                    n,
+                    team_words[(ch, oc)],
+                    team_known[(ch, oc)],
+                    team_outside[(ch, oc)],
+                )
                 for (ch, oc), n in team.items()
             ]
         return dict(out)
@@ -330,7 +342,8 @@ class ReportService:
         sql = f"""
         SELECT agent_id, channel, outcome, COUNT(*),
                SUM(CASE WHEN outcome = '{VOICEMAIL_LEFT}' THEN script_words END),
-               COUNT(CASE WHEN outcome = '{VOICEMAIL_LEFT}' THEN script_words END)
+               COUNT(CASE WHEN outcome = '{VOICEMAIL_LEFT}' THEN script_words END),
+               COUNT(CASE WHEN outside_rules THEN 1 END)
         FROM {source} WHERE {where}
         GROUP BY agent_id, channel, outcome
         """

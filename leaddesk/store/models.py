@@ -26,8 +26,11 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from leaddesk.domain.jurisdictions import lead_jurisdictions
 
 
 def new_id() -> str:
@@ -147,6 +150,14 @@ class Lead(Base):
     # Every candidate IANA zone; calling hours must hold in all of them.
     time_zones: Mapped[list[str]] = mapped_column(default=list)
     tz_source: Mapped[str] = mapped_column(String(20), default="")  # number, address, both, manual
+    # Every candidate jurisdiction ("US-FL", "CA-ON", "FR"; "US" alone: state unknown),
+    # from the number and the address; kept in step with them by `_place_lead` below.
+    jurisdictions: Mapped[list[str]] = mapped_column(default=list)
+    # Why the lead may be called: none, inquiry, express_written, ebr (see jurisdictions.py);
+    # where that was recorded (the file, the form, the agent) and when.
+    consent_basis: Mapped[str] = mapped_column(String(20), default="none")
+    consent_source: Mapped[str] = mapped_column(String(200), default="")
+    consent_at: Mapped[datetime | None] = mapped_column()
 
     arrived_at: Mapped[datetime] = mapped_column(default=utcnow)
     owner_id: Mapped[str | None] = mapped_column(ForeignKey("agent.id"))
@@ -210,6 +221,9 @@ class Attempt(Base):
     cadence_step: Mapped[int | None] = mapped_column(Integer)
     supersedes_id: Mapped[str | None] = mapped_column(ForeignKey("attempt.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # A phone attempt made at a moment the lead's calling rules forbid: recorded (a call
+    # that happened is never lost) and flagged for the supervisor.
+    outside_rules: Mapped[bool] = mapped_column(Boolean, default=False)
 
     # Relationships order the inserts (a lead before its attempts); code uses the ids.
     lead: Mapped[Lead] = relationship()
@@ -409,3 +423,10 @@ class SyncedVersion(Base):
 
     lead_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     version: Mapped[int] = mapped_column(Integer)
+
+
+@event.listens_for(Lead, "before_insert")
+@event.listens_for(Lead, "before_update")
+def _place_lead(_mapper: Any, _connection: Any, lead: Lead) -> None:
+    """The lead's jurisdictions follow its number and address, whatever wrote them."""
+    lead.jurisdictions = list(lead_jurisdictions(lead.phone_e164, lead.country, lead.state))

@@ -48,7 +48,11 @@ def test_sections_come_in_call_order(workspace: Workspace, now: datetime) -> Non
     assert page[1].reason == "new lead, waiting 5 min" and page[1].age_s == 300
     assert page[2].reason == "phone due 2 h ago"
     assert page[3].reason == "next: phone in 20 h"
-    assert page[4].reason == "06:30 there, callable from 08:00, in 1 h 30 min"
+    # The lead's number is a New York one: New York's law names the window.
+    assert page[4].reason == (
+        "New York: 8:00 to 21:00 (N.Y. Gen. Bus. Law 399-z(2)): 06:30 there, "
+        "callable at 8:00, in 1 h 30 min"
+    )
     assert page[1].local_time == "14:30" and page[4].local_time == "06:30"
 
 

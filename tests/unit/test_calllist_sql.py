@@ -159,11 +159,26 @@ def test_queue_json_is_the_cli_contract(capsys, tmp_path: Path, now: datetime) -
         "attempts",
         "next_action_at",
         "next_channel",
+        "blocked_by",
+        "jurisdictions",
     ]
     assert top["lead_id"] == first and top["name"] == "Grace Hopper"
+    assert top["blocked_by"] is None
     assert top["callable"] is True and top["local_time"] == "14:30"
     assert top["next_action_at"] == "2026-11-26T19:27:00Z" and top["next_channel"] == "phone"
-    assert doc["leads"][1]["reason"] == "06:30 there, callable from 08:00, in 1 h 30 min"
+    blocked = doc["leads"][1]
+    assert blocked["reason"] == (
+        "New York: 8:00 to 21:00 (N.Y. Gen. Bus. Law 399-z(2)): 06:30 there, "
+        "callable at 8:00, in 1 h 30 min"
+    )
+    assert blocked["jurisdictions"] == ["US-NY"]
+    rule = blocked["blocked_by"]
+    assert (rule["jurisdiction"], rule["rule"], rule["source"], rule["until"]) == (
+        "US-NY",
+        "8:00-21:00",
+        "N.Y. Gen. Bus. Law 399-z(2)",
+        "2026-11-26T21:00:00Z",
+    )
 
     code = main(
         [

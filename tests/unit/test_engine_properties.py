@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import tempfile
 from collections import defaultdict
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -40,7 +41,10 @@ from leaddesk.store import open_store
 from leaddesk.store.models import Attempt, Lead
 from tests.unit.engine_fixture import add_lead
 
-RULES = default_rules()
+# The team's hours alone, everywhere: these properties are about the engine's mechanics
+# (cadence, caps, sections); the laws by jurisdiction have their own properties in
+# tests/unit/test_jurisdiction_properties.py.
+RULES = replace(default_rules(), law=None)
 CADENCE = default_cadence()
 ZONES = [
     "America/New_York",

@@ -29,8 +29,9 @@ def test_missing_file_gives_the_declared_defaults(path: Path) -> None:
     assert s["caps.lifetime"] == 12
     assert s["caps.per_24h"] == 3
     assert s["caps.voicemails_per_day"] == 1
-    assert s["calling_hours.start"] == "08:00"
-    assert s["calling_hours.end"] == "21:00"
+    # The agent's own window leaves the law and the team's rules to decide.
+    assert s["calling_hours.start"] == "00:00"
+    assert s["calling_hours.end"] == "24:00"
     assert s["dialer"] == "tel"
     assert s["theme"] == "system"
     assert s["server.url"] == ""
@@ -110,9 +111,9 @@ def test_bad_values_are_refused_naming_the_setting(
 def test_an_update_applies_all_or_nothing(path: Path) -> None:
     s = Settings.load(path)
     with pytest.raises(SettingError, match=r"calling_hours\.end: must be later"):
-        s.update({"theme": "dark", "calling_hours.start": "22:00"})
+        s.update({"theme": "dark", "calling_hours.start": "22:00", "calling_hours.end": "21:00"})
     assert s["theme"] == "system"
-    assert s["calling_hours.start"] == "08:00"
+    assert s["calling_hours.start"] == "00:00"
 
 
 def test_unknown_keys_from_a_newer_version_are_kept(path: Path) -> None:

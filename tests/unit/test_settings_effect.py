@@ -66,16 +66,20 @@ def test_calling_hours_from_settings_govern_the_list_dialing_and_callbacks(
     )
     entry = CallListService(at(ws, early)).entry(lead)
     assert entry is not None and not entry.callable and entry.section == "blocked"
-    assert entry.reason == "09:30 there, callable from 10:00, in 30 min"
-    with pytest.raises(UserError, match="outside calling hours: 09:30 there, callable from 10:00"):
+    assert (
+        entry.reason == "Your settings: 10:00 to 16:00: 09:30 there, callable at 10:00, in 30 min"
+    )
+    with pytest.raises(
+        UserError, match="outside calling hours: Your settings: 10:00 to 16:00: 09:30 there"
+    ):
         OutcomeService(at(ws, early)).start_dial(lead)
     card = LeadService(at(ws, early)).detail(lead)
-    assert not card.callable and "callable from 10:00" in card.reason
+    assert not card.callable and "callable at 10:00" in card.reason
 
     # The callback picker: 16:30 is after the agent's window, 15:30 inside it.
     picker = LeadService(at(ws, early))
     late = picker.check_callback(lead, ny(2026, 11, 27, 16, 30))
-    assert not late.callable and "callable from" in late.reason
+    assert not late.callable and "callable tomorrow at 10:00" in late.reason
     assert picker.check_callback(lead, ny(2026, 11, 27, 15, 30)).callable
     with pytest.raises(UserError, match="outside Ada Lovelace's calling hours"):
         OutcomeService(at(ws, early)).log(lead, "callback", callback_at=ny(2026, 11, 27, 16, 30))
@@ -164,7 +168,7 @@ def test_settings_apply_to_the_shipped_rules_each_time(
 ) -> None:
     s = settings(settings_file, calling_hours__start="10:00", calling_hours__end="16:00")
     narrowed = workspace.with_settings(s)
-    s.update({"calling_hours.start": "08:00", "calling_hours.end": "21:00"})
+    s.update({"calling_hours.start": "00:00", "calling_hours.end": "24:00"})
     back = narrowed.with_settings(s)
     assert back.rules == default_rules()
     assert back.store is workspace.store and back.agent == workspace.agent
@@ -371,7 +375,9 @@ def test_cli_queue_follows_the_calling_hours_of_the_settings_file(
     row = next(r for r in json.loads(out)["leads"] if r["lead_id"] == lead)
     assert row["callable"] is False and row["section"] == "blocked"
     assert row["local_time"] == "09:30"
-    assert row["reason"] == "09:30 there, callable from 10:00, in 30 min"
+    assert (
+        row["reason"] == "Your settings: 10:00 to 16:00: 09:30 there, callable at 10:00, in 30 min"
+    )
     code, out, _ = cli(capsys, "queue", *common, "--now", "2026-11-26T15:00:00Z")
     row = next(r for r in json.loads(out)["leads"] if r["lead_id"] == lead)
     assert code == 0 and row["callable"] is True and row["section"] == "new"

@@ -57,6 +57,9 @@ def new_lead_constants(owner_id: str, now: datetime) -> dict[str, Any]:
         "updated_at": now,
         "version": 1,
         "deleted_at": None,
+        "consent_basis": "none",
+        "consent_source": "",
+        "consent_at": None,
     }
 
 
