@@ -20,6 +20,7 @@ README); `parse_country` reads one and names the line of what it cannot use.
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -393,22 +394,38 @@ class Schedule:
 NANP_TERRITORIES = {"PR": "US-PR", "VI": "US-VI", "GU": "US-GU", "AS": "US-AS", "MP": "US-MP"}
 
 
-def parse_area_codes(text: str) -> dict[str, tuple[str, ...]]:
-    """`resources/nanp_area_codes.csv`: area code -> ("US-FL",) or several."""
-    table: dict[str, tuple[str, ...]] = {}
-    for line in text.splitlines():
-        if not line or line.startswith("#") or line.startswith("area_code"):
+@dataclass(frozen=True, slots=True)
+class AreaCode:
+    jurisdictions: tuple[str, ...]  # ("US-FL",) or several
+    extra_zones: tuple[str, ...]  # zones it serves beyond phonenumbers' one
+
+
+def parse_area_codes(text: str) -> dict[str, AreaCode]:
+    """`resources/nanp_area_codes.csv`: area code, jurisdictions, place, extra zones."""
+    table: dict[str, AreaCode] = {}
+    for row in csv.reader(line for line in text.splitlines() if not line.startswith("#")):
+        if not row or row[0] == "area_code":
             continue
-        area, codes = line.split(",", 2)[:2]
-        table[area.strip()] = tuple(codes.split())
+        extra = tuple(row[3].split()) if len(row) > 3 else ()
+        table[row[0].strip()] = AreaCode(tuple(row[1].split()), extra)
     return table
 
 
 @cache
-def area_codes() -> dict[str, tuple[str, ...]]:
+def area_codes() -> dict[str, AreaCode]:
+    # Shipped data, read once.
     from leaddesk.paths import resources_dir
 
     return parse_area_codes((resources_dir() / "nanp_area_codes.csv").read_text(encoding="utf-8"))
+
+
+def area_code_extra_zones(e164: str | None) -> tuple[str, ...]:
+    """Zones a NANP number's area code serves beyond the one phonenumbers names (850
+    is Eastern in Tallahassee and Central in Pensacola)."""
+    if not e164 or not e164.startswith("+1") or len(e164) != 12:
+        return ()
+    found = area_codes().get(e164[2:5])
+    return found.extra_zones if found is not None else ()
 
 
 @lru_cache(maxsize=8192)
@@ -429,8 +446,8 @@ def number_jurisdictions(e164: str | None) -> tuple[str, ...]:
         return ()
     if e164.startswith("+1") and len(e164) == 12:
         found = area_codes().get(e164[2:5])
-        if found:
-            return found
+        if found is not None and found.jurisdictions:
+            return found.jurisdictions
         region = _region_of(e164)
         if region in NANP_TERRITORIES:
             return (NANP_TERRITORIES[region],)
@@ -627,7 +644,7 @@ def _zone_country(zone: str) -> str | None:
 
 def lead_caps(book: RuleBook, place: LeadPlace, per_24h: int) -> tuple[Cap, ...]:
     """The team's rolling 24 h cap and every law's cap that holds for the lead."""
-    caps = [Cap(per_24h, timedelta(hours=24), None)]
+    caps: list[Cap] = []
     for code in place.jurisdictions:
         country_rules, subs = _regions(book, code)
         if country_rules is None:
@@ -639,6 +656,8 @@ def lead_caps(book: RuleBook, place: LeadPlace, per_24h: int) -> tuple[Cap, ...]
                     caps.extend(
                         Cap(c.max, timedelta(hours=c.hours), _ref(region, rule)) for c in rule.caps
                     )
+    # The team's cap last: a law's cap of the same size keeps its name in the reason.
+    caps.append(Cap(per_24h, timedelta(hours=24), None))
     unique: dict[tuple[int, timedelta], Cap] = {}
     for cap in caps:
         unique.setdefault((cap.max, cap.period), cap)

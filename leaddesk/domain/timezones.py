@@ -5,8 +5,11 @@ Texas address could be Central (Dallas) or Mountain (El Paso), a New York number
 California address could be either coast. The rules (`merge_zones`):
 
 - number only, or address only: that source's zones;
-- both, and one refines the other (its zones are a subset of the other's): the
-  smaller set, since both sources agree on it;
+- both, and the address's zones are among the number's: the address's;
+- both, and the number's zones are among the address's: the number's when the number
+  is local to the address (a Miami area code on a Florida address places the lead in
+  Miami's zone), else every zone of both (a Utah number on a Nevada address says
+  nothing of where in Nevada the lead lives);
 - both, disagreeing: every zone of both; calling hours must hold in all of them;
 - neither: no zone; the lead is not callable until an agent sets one.
 
@@ -293,7 +296,13 @@ def number_zones(phone: ParsedPhone) -> tuple[str, ...]:
         return ()
     calling_code = number.country_code or 0
     if _geographical(phone.type, calling_code):
-        return _geographical_zones(phone.e164)
+        zones = _geographical_zones(phone.e164)
+        if calling_code == 1:
+            from leaddesk.domain.jurisdictions import area_code_extra_zones
+
+            extra = area_code_extra_zones(phone.e164)
+            zones = zones + tuple(z for z in extra if z not in zones)
+        return zones
     return _country_zones(calling_code)
 
 
@@ -361,16 +370,21 @@ _PN_TYPES = {
 
 
 def merge_zones(
-    from_number: tuple[str, ...] | list[str], from_address: tuple[str, ...] | list[str]
+    from_number: tuple[str, ...] | list[str],
+    from_address: tuple[str, ...] | list[str],
+    number_is_local: bool = True,
 ) -> tuple[list[str], str]:
     """(every candidate zone, tz_source) per the rules in the module docstring."""
     num = list(dict.fromkeys(from_number))
     addr = list(dict.fromkeys(from_address))
     if num and addr:
-        if set(num) <= set(addr):
-            return num, "both"
         if set(addr) <= set(num):
             return addr, "both"
+        if set(num) <= set(addr) and number_is_local:
+            return num, "both"
+        # Disagreeing, or a number from elsewhere: a Utah number on a Nevada address may
+        # be in Las Vegas (Pacific) though Nevada has a Mountain corner too, and calling
+        # at 8:00 Mountain would be 7:00 there.
         return num + [z for z in addr if z not in num], "both"
     if num:
         return num, "number"
@@ -387,19 +401,34 @@ def lead_zones(
 ) -> tuple[list[str], str]:
     """A lead's candidate zones and their source. A zone written in the file counts as
     what the address says (the source system knew where the lead is)."""
+    from leaddesk.domain.jurisdictions import number_jurisdictions
+
+    codes = number_jurisdictions(phone.e164) if phone is not None else ()
     zones, source = _lead_zones(
-        number_zones(phone) if phone is not None else (), country, state, zone_text
+        number_zones(phone) if phone is not None else (), country, state, zone_text, codes
     )
     return list(zones), source
 
 
 @lru_cache(maxsize=4096)
 def _lead_zones(
-    from_number: tuple[str, ...], country: str | None, state: str | None, zone_text: str | None
+    from_number: tuple[str, ...],
+    country: str | None,
+    state: str | None,
+    zone_text: str | None,
+    number_codes: tuple[str, ...] = (),
 ) -> tuple[tuple[str, ...], str]:
-    """`lead_zones` once per distinct (number zones, country, state, zone cell): an
-    import asks the same question for most of its rows."""
+    """`lead_zones` once per distinct (number zones, country, state, zone cell, number's
+    jurisdictions): an import asks the same question for most of its rows."""
     written = zone_from_text(zone_text)
     addr: tuple[str, ...] = (written,) if written else address_zones(country, state)
-    zones, source = merge_zones(from_number, addr)
+    sub = state_code(country, state) if country else None
+    local = (
+        written is not None
+        or sub is None
+        or not number_codes
+        or f"{country}-{sub}" in number_codes
+        or any("-" not in code for code in number_codes)
+    )
+    zones, source = merge_zones(from_number, addr, local)
     return tuple(zones), source
