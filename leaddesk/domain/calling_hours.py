@@ -320,8 +320,11 @@ def checks_state(checks: Sequence[Check], now: datetime) -> WindowState:
     if not checks:
         return WindowState(False, False)
     merged: list[Interval] | None = None
+    never: Check | None = None  # a check with no opening at all within the horizon
     for check in checks:
         ivs = _intervals(check.hours, check.zone, now, HORIZON_DAYS)
+        if never is None and not any(hi > now for _, hi in ivs):
+            never = check
         merged = ivs if merged is None else _intersect(merged, ivs)
     assert merged is not None
     failing = next((c for c in checks if not is_open_in(c.hours, c.zone, now)), None)
@@ -338,7 +341,8 @@ def checks_state(checks: Sequence[Check], now: datetime) -> WindowState:
                 probe += timedelta(minutes=1)
             if probe < hi:
                 return WindowState(True, False, opens_at=probe, blocked_by=failing)
-    return WindowState(True, False, blocked_by=failing)
+    # Nothing opens within the horizon: name the rule that never opens, if one does not.
+    return WindowState(True, False, blocked_by=never or failing)
 
 
 def next_open(hours: CallingHours, names: Sequence[str], at: datetime) -> datetime | None:

@@ -24,7 +24,7 @@ import csv
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from typing import Any
@@ -91,6 +91,7 @@ class RuleRef:
     source: str
     url: str
     verified: bool
+    exempt: frozenset[str] = frozenset()  # consent bases that lift the rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -586,7 +587,16 @@ def lead_checks(
                 if not rule.applies(place.consent) or (rule.days is None and not rule.holidays):
                     continue
                 law_hours = law_hours or rule.days is not None
-                add(_schedule(rule, country_rules.country, sub, code), where, _ref(region, rule))
+                ref = _ref(region, rule)
+                if "-" not in code and region is not country_rules.national:
+                    # The state is unknown: every state's rules hold, and the reason says so.
+                    ref = replace(
+                        ref,
+                        jurisdiction=code,
+                        place=f"{country_rules.name}, {_SUB_WORD.get(code, 'region')} unknown "
+                        f"(every one's rules hold): {region.name}",
+                    )
+                add(_schedule(rule, country_rules.country, sub, code), where, ref)
         for rule in _team_rules(book, code):
             if rule.applies(place.consent) and (rule.days is not None or rule.holidays):
                 country, sub = split_code(code)
@@ -624,9 +634,19 @@ def _schedule(rule: LawRule, country: str, sub: str | None, code: str) -> Schedu
     return Schedule(rule.days, calendar)
 
 
+_SUB_WORD = {"US": "state", "CA": "province", "AU": "state", "MX": "state", "IN": "state"}
+
+
 def _ref(region: Region, rule: LawRule) -> RuleRef:
     return RuleRef(
-        region.code, region.name, rule.id, rule.title, rule.source, rule.url, rule.verified
+        region.code,
+        region.name,
+        rule.id,
+        rule.title,
+        rule.source,
+        rule.url,
+        rule.verified,
+        rule.exempt,
     )
 
 
@@ -745,6 +765,8 @@ def rule_on(check: Check, local: datetime) -> str:
     ):
         return "closed on this holiday"
     windows = hours.windows_on(day)
+    if isinstance(hours, Schedule) and hours.days is not None and not any(hours.days):
+        return "no calls at any time"
     if not windows:
         return f"no calls on {WEEKDAY_NAMES[day.weekday()]}"
     days = hours.days if isinstance(hours, Schedule) else None
@@ -785,6 +807,9 @@ def blocked_words(state: WindowState, zones: Sequence[str], now: datetime) -> Bl
             tail = f"callable tomorrow at {clock}"
         else:
             tail = f"callable {opens:%a %d %b} at {clock}"
+    if ref.exempt and state.opens_at is None:
+        lifted = " or ".join(CONSENT_LABELS[c] for c in CONSENT_BASES if c in ref.exempt)
+        tail += f" (a recorded consent lifts this rule: {lifted})"
     return Blocked(
         ref.jurisdiction,
         rule,

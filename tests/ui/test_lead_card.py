@@ -25,9 +25,10 @@ def test_numbers_in_national_and_international_form() -> None:
 
 
 def test_calling_hours_in_the_leads_zone(now) -> None:
-    assert calling_check(["America/New_York"], now).callable  # 14:30 there
-    night = calling_check(["America/New_York"], now + timedelta(hours=10))
-    assert not night.callable and "callable from" in night.reason
+    ny = ("US-NY",)
+    assert calling_check(["America/New_York"], now, None, ny).callable  # 14:30 there
+    night = calling_check(["America/New_York"], now + timedelta(hours=10), None, ny)
+    assert not night.callable and "callable at 8:00" in night.reason
     assert calling_check([], now).callable  # unknown zone: the agent confirms the time
 
 

@@ -34,6 +34,8 @@ from tests.unit.engine_fixture import NY, add_attempt, add_lead
 CADENCE = default_cadence()
 RULES = default_rules()
 NYZ = ZoneInfo(NY)
+# A New York lead: its state is known (a lead whose state is unknown gets every state's rules).
+NY_LAW = ("US-NY",)
 
 
 def ny(*args: int) -> datetime:
@@ -73,7 +75,7 @@ def test_without_context_the_plain_cadence_applies() -> None:
     ],
 )
 def test_final_outcomes_end_the_cadence(outcome: str, status: LeadStatus) -> None:
-    ctx = TouchContext(RULES, (NY,))
+    ctx = TouchContext(RULES, (NY,), jurisdictions=NY_LAW)
     nxt = plan_next(
         CADENCE, progress(2, ny(2026, 11, 25, 9)), outcome, ny(2026, 11, 26, 10), context=ctx
     )
@@ -86,7 +88,7 @@ def test_the_last_step_finishes_the_cadence() -> None:
         progress(7, ny(2026, 11, 13, 9)),
         "no_answer",
         ny(2026, 11, 26, 10),
-        context=TouchContext(RULES, (NY,)),
+        context=TouchContext(RULES, (NY,), jurisdictions=NY_LAW),
     )
     assert nxt.status is LeadStatus.FINISHED and nxt.at is None
 
@@ -98,7 +100,7 @@ def test_touch_budget_three_in_48_hours() -> None:
         Touch(first + timedelta(hours=3), Channel.EMAIL, "email_sent"),
     )
     at = ny(2026, 11, 27, 9)  # the day-1 call: the third touch in 48 h
-    ctx = TouchContext(RULES, (NY,), True, history)
+    ctx = TouchContext(RULES, (NY,), True, history, jurisdictions=NY_LAW)
     nxt = plan_next(
         CADENCE, progress(2, first), "connected", at, context=ctx, channel=Channel.PHONE
     )
@@ -107,7 +109,7 @@ def test_touch_budget_three_in_48_hours() -> None:
     assert nxt.at is not None and nxt.at >= first + timedelta(hours=48)
     # A busy line is not a touch the lead noticed: it uses no budget.
     busy = (Touch(first + timedelta(hours=5), Channel.PHONE, "busy"),)
-    ctx2 = TouchContext(RULES, (NY,), True, history[:1] + busy)
+    ctx2 = TouchContext(RULES, (NY,), True, history[:1] + busy, jurisdictions=NY_LAW)
     nxt2 = plan_next(
         CADENCE, progress(1, first), "email_sent", first + timedelta(hours=6), context=ctx2
     )
@@ -133,7 +135,7 @@ def test_social_touches_at_most_once_a_week() -> None:
         Touch(start, Channel.PHONE, "connected"),
         Touch(start + timedelta(days=1), Channel.SOCIAL, "social_touch"),
     )
-    ctx = TouchContext(RULES, (NY,), True, history[:1])
+    ctx = TouchContext(RULES, (NY,), True, history[:1], jurisdictions=NY_LAW)
     at = start + timedelta(days=1, hours=1)
     nxt = plan_next(
         cadence, progress(1, start), "social_touch", at, context=ctx, channel=Channel.SOCIAL
@@ -145,12 +147,12 @@ def test_social_touches_at_most_once_a_week() -> None:
 def test_texts_only_to_mobile_numbers_and_inside_calling_hours() -> None:
     first = ny(2026, 11, 23, 9)
     at = ny(2026, 11, 24, 13)  # the day-1 call
-    landline = TouchContext(RULES, (NY,), mobile=False)
+    landline = TouchContext(RULES, (NY,), mobile=False, jurisdictions=NY_LAW)
     nxt = plan_next(CADENCE, progress(2, first), "connected", at, context=landline)
     assert nxt.channel is Channel.PHONE and nxt.cadence_step == 4  # the text is skipped
     # A text planned at night waits for the morning.
     late_first = ny(2026, 11, 23, 22, 30)
-    mobile = TouchContext(RULES, (NY,), mobile=True)
+    mobile = TouchContext(RULES, (NY,), mobile=True, jurisdictions=NY_LAW)
     nxt = plan_next(
         CADENCE, progress(2, late_first), "connected", ny(2026, 11, 24, 13), context=mobile
     )
@@ -161,7 +163,7 @@ def test_texts_only_to_mobile_numbers_and_inside_calling_hours() -> None:
 
 def test_a_retry_after_a_failed_call_goes_to_another_part_of_the_day() -> None:
     at = ny(2026, 11, 26, 9, 30)
-    ctx = TouchContext(RULES, (NY,))
+    ctx = TouchContext(RULES, (NY,), jurisdictions=NY_LAW)
     busy = plan_next(CADENCE, progress(2, ny(2026, 11, 25, 9)), "busy", at, context=ctx)
     assert busy.channel is Channel.PHONE and busy.cadence_step == 2
     assert busy.at is not None
@@ -182,7 +184,7 @@ def test_a_callback_keeps_its_exact_time() -> None:
         "callback",
         ny(2026, 11, 26, 10),
         when,
-        context=TouchContext(RULES, (NY,)),
+        context=TouchContext(RULES, (NY,), jurisdictions=NY_LAW),
     )
     assert nxt.at == when and nxt.status is LeadStatus.CALLBACK
 
@@ -199,7 +201,7 @@ def test_callback_outside_calling_hours_is_refused_and_nothing_written(
         service.log(lead, "callback", callback_at=ny(2026, 11, 27, 6, 30))
     message = str(exc.value)
     assert "outside Ada Lovelace's calling hours" in message
-    assert "06:30 for the lead, callable from 08:00" in message
+    assert "06:30 for the lead, callable at 8:00" in message
     with workspace.store.session() as session:
         assert session.query(Attempt).count() == 0 and session.query(Callback).count() == 0
     logged = service.log(lead, "callback", callback_at=ny(2026, 11, 27, 8, 0))
@@ -228,7 +230,10 @@ def test_dials_are_refused_outside_hours_and_over_the_caps(
 ) -> None:
     service = OutcomeService(workspace)
     sydney = add_lead(workspace, now - timedelta(hours=1), time_zones=["Australia/Sydney"])
-    with pytest.raises(UserError, match="outside calling hours: 06:30 there, callable from 08:00"):
+    with pytest.raises(
+        UserError,
+        match="outside calling hours: New York: 8:00 to 21:00 .*: 06:30 there, callable at 8:00",
+    ):
         service.start_dial(sydney)
     busy = add_lead(workspace, now - timedelta(days=2), status="working", attempt_count=3)
     for hours_ago in (20, 10, 1):
