@@ -232,7 +232,7 @@ def test_dials_are_refused_outside_hours_and_over_the_caps(
     sydney = add_lead(workspace, now - timedelta(hours=1), time_zones=["Australia/Sydney"])
     with pytest.raises(
         UserError,
-        match="outside calling hours: New York: 8:00 to 21:00 .*: 06:30 there, callable at 8:00",
+        match=r"outside calling hours: New York: 8:00 to 21:00 .*: 06:30 there, callable at 8:00",
     ):
         service.start_dial(sydney)
     busy = add_lead(workspace, now - timedelta(days=2), status="working", attempt_count=3)
