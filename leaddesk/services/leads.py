@@ -18,11 +18,13 @@ from sqlalchemy import select
 
 from leaddesk.domain.calling_hours import CallingRules, zones_of
 from leaddesk.domain.clock import as_utc
-from leaddesk.domain.jurisdictions import LeadPlace, state_for, why_closed
+from leaddesk.domain.jurisdictions import CONSENT_BASES, LeadPlace, state_for, why_closed
 from leaddesk.domain.outcomes import OUTCOMES
 from leaddesk.services.cadences import cadence_for
 from leaddesk.services.calllist import CallListService
-from leaddesk.services.errors import NotFound
+from leaddesk.services.errors import NotFound, UserError
+from leaddesk.services.importer import lead_payload
+from leaddesk.services.outbox import enqueue
 from leaddesk.services.rules import default_rules
 from leaddesk.services.workspace import Workspace
 from leaddesk.store.models import Agent, Attempt, Callback, Lead
@@ -246,6 +248,36 @@ class LeadService:
                 consent_source=lead.consent_source,
                 consent_at=lead.consent_at,
             )
+
+    def set_consent(self, lead_id: str, basis: str, source: str) -> None:
+        """Record why the lead may be called (a consent basis, where it was given); the
+        rules that exempt that basis stop applying to the lead. Kept against imports
+        (an edited field) and synced like any edit of the lead."""
+        if basis not in CONSENT_BASES:
+            raise UserError(f"consent basis {basis!r} is not one of {', '.join(CONSENT_BASES)}")
+        source = " ".join(source.split())
+        if basis != "none" and not source:
+            raise UserError("say where and when the consent was given (e.g. web form, 1 Dec)")
+        if len(source) > 200:
+            raise UserError(f"the consent source is {len(source)} characters; 200 at most")
+        now = as_utc(self.ws.clock())
+        with self.ws.store.transaction() as session:
+            lead = session.get(Lead, lead_id)
+            if lead is None or lead.deleted_at is not None:
+                raise NotFound(f"no lead with id {lead_id!r}")
+            version = lead.version
+            lead.consent_basis = basis
+            lead.consent_source = f"{source} (recorded by {self.ws.agent.name})" if source else ""
+            lead.consent_at = now if basis != "none" else None
+            edited = list(lead.edited_fields or [])
+            for name in ("consent_basis", "consent_source", "consent_at"):
+                if name not in edited:
+                    edited.append(name)
+            lead.edited_fields = edited
+            lead.version = version + 1
+            lead.updated_at = now
+            session.flush()
+            enqueue(session, "lead", lead.id, lead_payload(lead), base_version=version)
 
     def check_callback(self, lead_id: str, at: datetime) -> CallingCheck:
         """Whether a callback at `at` falls inside the lead's calling hours (the agent's)."""

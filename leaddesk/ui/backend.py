@@ -182,6 +182,9 @@ class Backend:
         )
         return RapportView(notes, tuple(view.openers))
 
+    def set_consent(self, lead_id: str, basis: str, source: str) -> None:
+        LeadService(self.ws).set_consent(lead_id, basis, source)
+
     def add_note(self, lead_id: str, text: str, kind: str, pinned: bool = False) -> None:
         from leaddesk.services.rapport import RapportService
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.services.leads import LeadDetail
+from leaddesk.ui.consent_editor import ConsentEditor
 from leaddesk.ui.icons import icon
 from leaddesk.ui.style import BAD, OK, WARN, tint
 from leaddesk.ui.timefmt import duration_text, relative_text, timer_text, when_text
@@ -115,6 +116,8 @@ class LeadCard(QFrame):
         line.setStyleSheet("color: palette(mid);")
         layout.addWidget(line)
         layout.addLayout(facts)
+        self.consent = ConsentEditor(self)
+        layout.addWidget(self.consent)
 
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
@@ -141,6 +144,7 @@ class LeadCard(QFrame):
         ):
             label.setText("")
         self.copy_button.setEnabled(False)
+        self.consent.setVisible(False)
 
     def show_error(self, text: str) -> None:
         self.show_empty(text)
@@ -149,6 +153,8 @@ class LeadCard(QFrame):
     def set_detail(self, detail: LeadDetail) -> None:
         self.detail = detail
         self._received = time.monotonic()
+        self.consent.set_detail(detail)
+        self.consent.setVisible(True)
         self.name.setText(detail.name)
         self.subtitle.setText(
             " · ".join(p for p in (detail.company, detail.title, detail.place) if p)

@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
         self.outcomes.dial_requested.connect(self.dial)
         self.outcomes.outcome_requested.connect(self.log_outcome)
         self.card.copy_requested.connect(self.copy)
+        self.card.consent.consent_changed.connect(self.set_consent)
         self.compact.dial_requested.connect(self.dial)
         self.compact.outcome_requested.connect(self.log_outcome)
         self.compact.expand_requested.connect(self.toggle_compact)
@@ -312,6 +313,25 @@ class MainWindow(QMainWindow):
 
         self.runner.run(lambda: backend.detail(lead_id), done, failed, name="lead.detail")
         self.notes.load(lead_id, new_lead=new_lead)
+
+    def set_consent(self, lead_id: str, basis: str, source: str) -> None:
+        """Record the lead's consent basis; its rules, reason and place in the list follow."""
+        backend = self.backend
+
+        def done(_result: None) -> None:
+            self.statusBar().showMessage(self.tr("Consent recorded"), 5000)
+            self.refresh()
+            if self.detail is not None and self.detail.lead_id == lead_id:
+                self._load_lead(lead_id, new_lead=False)
+
+        def failed(exc: BaseException) -> None:
+            self.statusBar().showMessage(str(exc), 15_000)
+            if self.detail is not None and self.detail.lead_id == lead_id:
+                self.card.consent.set_detail(self.detail)
+
+        self.runner.run(
+            lambda: backend.set_consent(lead_id, basis, source), done, failed, name="lead.consent"
+        )
 
     # -- dialing ------------------------------------------------------------------------
 
