@@ -237,6 +237,7 @@ class ReviewService:
         now = as_utc(self.clock())
         with self.store.session() as session:
             return [
+                self._outside_rules(session, period, agent_id),
                 self._never_contacted(session, period, agent_id, now),
                 self._stuck_at_one(session, period, agent_id, now),
                 self._voicemail_no_message(session, period, agent_id),
@@ -339,6 +340,42 @@ class ReviewService:
             "Stuck at one attempt",
             "Not reached on the first attempt and never tried again: persist (6 to 8).",
             _int(total[0][0]),
+            items,
+        )
+
+    def _outside_rules(
+        self, session: Session, period: Period, agent_id: str | None
+    ) -> CoachingList:
+        """Calls made at a moment the lead's calling rules forbid (recorded all the same,
+        flagged when logged): work done through LeadDesk keeps this at zero."""
+        where = "a.outside_rules AND " + attempts_where(period, agent_id, "a")
+        base = f" FROM attempt a JOIN lead l ON l.id = a.lead_id WHERE {where}"
+        total = self._run(session, "SELECT COUNT(*)" + base, period, agent_id)[0][0]
+        rows = self._run(
+            session,
+            "SELECT l.id, l.first_name, l.last_name, l.company, l.phone_raw, a.started_at,"
+            " a.outcome, CAST(l.time_zones AS TEXT), CAST(l.jurisdictions AS TEXT)"
+            + base
+            + f" ORDER BY a.started_at DESC LIMIT {COACHING_LIMIT}",
+            period,
+            agent_id,
+        )
+        items = []
+        for r in rows:
+            at, zone = _dt(r[5]), _first_zone(str(r[7] or ""))
+            local = f"{at.astimezone(zone):%a %H:%M} there" if at and zone else "local time unknown"
+            try:
+                codes = ", ".join(json.loads(str(r[8] or "[]")))
+            except ValueError:
+                codes = ""
+            detail = f"{local}{f' ({codes})' if codes else ''}: {_label(r[6])}"
+            items.append(CoachingItem(str(r[0]), _name(r), at, detail))
+        return CoachingList(
+            "outside_rules",
+            "Calls outside the rules",
+            "Made at a moment the lead's calling rules forbid: must be zero. Check how the "
+            "call was placed and the lead's address.",
+            _int(total),
             items,
         )
 

@@ -18,6 +18,7 @@ COLUMNS = (
 
 # The coaching lists' titles by key, translated here (the service builds them in English).
 COACHING_TITLES = {
+    "outside_rules": QT_TRANSLATE_NOOP("Coaching", "Calls outside the rules"),
     "never_contacted": QT_TRANSLATE_NOOP("Coaching", "Never contacted"),
     "stuck_at_one": QT_TRANSLATE_NOOP("Coaching", "Stuck at one attempt"),
     "voicemail_no_message": QT_TRANSLATE_NOOP("Coaching", "Voicemail, no message"),
