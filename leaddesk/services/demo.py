@@ -232,6 +232,11 @@ def generate(
                 country=country,
                 time_zones=[zone],
                 tz_source="both",
+                # Most demo leads filled in a web form (they asked to be called); every
+                # fifth has no consent on record, so the strictest rules show too.
+                consent_basis="none" if index % 5 == 4 else "inquiry",
+                consent_source="" if index % 5 == 4 else "web form (demo)",
+                consent_at=None if index % 5 == 4 else arrived,
                 arrived_at=arrived,
                 created_at=arrived,
                 updated_at=arrived,
@@ -294,12 +299,31 @@ def _history(
 ) -> int:
     """Log `count` plausible attempts through the real cadence rules, oldest first."""
     from leaddesk.domain.cadence import LeadProgress, plan_next
+    from leaddesk.domain.jurisdictions import LeadPlace, lead_jurisdictions, next_open_for
     from leaddesk.domain.outcomes import LeadStatus
     from leaddesk.services.cadences import default_cadence
+    from leaddesk.services.rules import default_rules
 
     cadence = default_cadence()
     zone = ZoneInfo(lead.time_zones[0])
-    at = _inside_hours(lead.arrived_at + timedelta(minutes=rng.randint(2, 240)), zone, rng)
+    rules = default_rules()
+    place = LeadPlace(
+        tuple(lead.time_zones),
+        lead_jurisdictions(lead.phone_e164, lead.country, lead.state),
+        lead.consent_basis,
+    )
+
+    def legal(at: datetime) -> datetime | None:
+        # Demo calls keep the lead's calling rules, as an agent working the list does
+        # (None: the rules allow no call at all, as Arizona's without consent).
+        return next_open_for(rules, place, at)
+
+    first = legal(
+        _inside_hours(lead.arrived_at + timedelta(minutes=rng.randint(2, 240)), zone, rng)
+    )
+    if first is None:
+        return 0
+    at = first
     made = 0
     open_callbacks: list[Callback] = []
     for number in range(count):
@@ -395,7 +419,10 @@ def _history(
             session.add(open_callbacks[-1])
         if nxt.at is None:
             break
-        at = _inside_hours(nxt.at + timedelta(minutes=rng.randint(0, 180)), zone, rng)
+        following = legal(_inside_hours(nxt.at + timedelta(minutes=rng.randint(0, 180)), zone, rng))
+        if following is None:
+            break
+        at = following
     if (
         lead.status != "callback"
         and lead.next_action_at is not None
