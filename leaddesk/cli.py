@@ -231,12 +231,16 @@ class Context:
         agent, the clock, and the rules and cadence of the agent's settings."""
         from leaddesk.services.workspace import Workspace
 
-        return Workspace.open(
+        ws = Workspace.open(
             store or self.open_store(),
             getattr(self.args, "agent", None),
             self.clock,
             settings=self.settings(),
         )
+        for problem in getattr(ws.rules.law, "problems", ()):
+            # A rule file that cannot be read: said once, the rules before stay in force.
+            print(f"warning: calling rules: {problem}", file=sys.stderr)
+        return ws
 
     def instant(self, text: str | None, option: str) -> datetime | None:
         """Parse a time given on the command line; a malformed one is a UserError (exit 1)."""

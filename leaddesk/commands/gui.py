@@ -146,6 +146,19 @@ def _run_window(
     )
     sync.start()
     window.show()
+    problems = getattr(window.backend.ws.rules.law, "problems", ())
+    if problems:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            window.tr("Calling rules"),
+            window.tr("A calling rules file could not be read:") + "\n\n" + "\n\n".join(problems),
+            QMessageBox.StandardButton.Ok,
+            window,
+        )
+        box.setObjectName("RuleFileProblems")
+        box.open()
     if args.compact:
         window.toggle_compact()
     attach(window, instance, args.open)
