@@ -6,7 +6,7 @@ the basis and where it was given; both are kept with the lead and synced."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,10 +24,10 @@ class ConsentEditor(QWidget):
     consent_changed = Signal(str, str, str)  # lead id, basis, source
 
     LABELS = {
-        "none": "None recorded (strictest rules)",
-        "inquiry": "Asked to be contacted",
-        "express_written": "Express written consent",
-        "ebr": "Existing business relationship",
+        "none": QT_TRANSLATE_NOOP("ConsentEditor", "None recorded (strictest rules)"),
+        "inquiry": QT_TRANSLATE_NOOP("ConsentEditor", "Asked to be contacted"),
+        "express_written": QT_TRANSLATE_NOOP("ConsentEditor", "Express written consent"),
+        "ebr": QT_TRANSLATE_NOOP("ConsentEditor", "Existing business relationship"),
     }
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -44,7 +44,8 @@ class ConsentEditor(QWidget):
         self.basis.setObjectName("ConsentBasis")
         self.basis.setAccessibleName(self.tr("Consent basis"))
         for code in CONSENT_BASES:
-            self.basis.addItem(self.tr(self.LABELS[code]), code)
+            label = QCoreApplication.translate("ConsentEditor", self.LABELS[code])
+            self.basis.addItem(label, code)
         self.source = QLineEdit(self)
         self.source.setObjectName("ConsentSource")
         self.source.setAccessibleName(self.tr("Where the consent was given"))
@@ -78,7 +79,7 @@ class ConsentEditor(QWidget):
         self.save.setEnabled(False)
         names = ", ".join(f"{jurisdiction_name(c)} ({c})" for c in detail.jurisdictions)
         self.rules_label.setText(
-            self.tr("Rules of: %1").replace("%1", names)
+            self.tr("Rules of: {places}").format(places=names)
             if names
             else self.tr("Rules of: unknown (held to the strictest)")
         )

@@ -359,6 +359,10 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
     <context>
         <name>Coaching</name>
         <message>
+            <source>Calls outside the rules</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Never contacted</source>
             <translation type="unfinished" />
         </message>
@@ -442,6 +446,57 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
         <message>
             <source>Calling {name}: log the outcome</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ConsentEditor</name>
+        <message>
+            <source>None recorded (strictest rules)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Asked to be contacted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Express written consent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Existing business relationship</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Calling rules of</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consent basis</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Where the consent was given</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>where and when (web form, 1 Dec)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save consent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rules of: {places}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rules of: unknown (held to the strictest)</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -924,6 +979,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>No lead selected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consent recorded</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1573,7 +1632,7 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Earliest local time of the lead at which LeadDesk offers a call (HH:MM), on every day the calling-hours rules keep open (holidays stay closed). It narrows the team's hours (08:00-21:00, the common legal window), never widens them.</source>
+            <source>Your own earliest local time of the lead for a call (HH:MM). It narrows what the law where the lead lives and the team's rules allow (Florida 8:00-20:00, Canada weekdays 9:00-21:30, ...), never widens it; 00:00 leaves the start to them.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1581,7 +1640,7 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Local time of the lead from which LeadDesk offers no more calls (HH:MM); the call list, dialing, callbacks and the planned next touch keep inside the window, which never goes past the team's hours.</source>
+            <source>Your own latest local time of the lead for a call (HH:MM); the call list, dialing, callbacks and the planned next touch keep inside it and inside the law and the team's rules; 24:00 leaves the end to them.</source>
             <translation type="unfinished" />
         </message>
         <message>

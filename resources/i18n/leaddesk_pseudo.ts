@@ -364,6 +364,10 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
     <context>
         <name>Coaching</name>
         <message>
+            <source>Calls outside the rules</source>
+            <translation>[Çålls öütsîdé thé rülés·~·~·~·~]</translation>
+        </message>
+        <message>
             <source>Never contacted</source>
             <translation>[Ñévér çöñtåçtéd·~·~]</translation>
         </message>
@@ -448,6 +452,57 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         <message>
             <source>Calling {name}: log the outcome</source>
             <translation>[Çållîñg {name}: lög thé öütçömé·~·~·~·~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsentEditor</name>
+        <message>
+            <source>None recorded (strictest rules)</source>
+            <translation>[Ñöñé réçördéd (strîçtést rülés)·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Asked to be contacted</source>
+            <translation>[Åskéd tö bé çöñtåçtéd·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Express written consent</source>
+            <translation>[Éxpréss wrîttéñ çöñséñt·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Existing business relationship</source>
+            <translation>[Éxîstîñg büsîñéss rélåtîöñshîp·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Calling rules of</source>
+            <translation>[Çållîñg rülés öf·~·~·]</translation>
+        </message>
+        <message>
+            <source>Consent basis</source>
+            <translation>[Çöñséñt båsîs·~·~]</translation>
+        </message>
+        <message>
+            <source>Where the consent was given</source>
+            <translation>[Whéré thé çöñséñt wås gîvéñ·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>where and when (web form, 1 Dec)</source>
+            <translation>[whéré åñd whéñ (wéb förm, 1 Déç)·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Save consent</source>
+            <translation>[Såvé çöñséñt·~·]</translation>
+        </message>
+        <message>
+            <source>Consent</source>
+            <translation>[Çöñséñt·]</translation>
+        </message>
+        <message>
+            <source>Rules of: {places}</source>
+            <translation>[Rülés öf: {places}·~]</translation>
+        </message>
+        <message>
+            <source>Rules of: unknown (held to the strictest)</source>
+            <translation>[Rülés öf: üñkñöwñ (héld tö thé strîçtést)·~·~·~·~·~·~·~·]</translation>
         </message>
     </context>
     <context>
@@ -933,6 +988,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>No lead selected.</source>
             <translation>[Ñö léåd séléçtéd.·~·~·]</translation>
+        </message>
+        <message>
+            <source>Consent recorded</source>
+            <translation>[Çöñséñt réçördéd·~·~·]</translation>
         </message>
         <message>
             <source>Select a lead to call.</source>
@@ -1581,16 +1640,16 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[Çållîñg höürs fröm·~·~·~]</translation>
         </message>
         <message>
-            <source>Earliest local time of the lead at which LeadDesk offers a call (HH:MM), on every day the calling-hours rules keep open (holidays stay closed). It narrows the team's hours (08:00-21:00, the common legal window), never widens them.</source>
-            <translation>[Éårlîést löçål tîmé öf thé léåd åt whîçh LéådDésk öfférs å çåll (HH:MM), öñ évérý dåý thé çållîñg-höürs rülés kéép öpéñ (hölîdåýs ståý çlöséd). Ît ñårröws thé téåm's höürs (08:00-21:00, thé çömmöñ légål wîñdöw), ñévér wîdéñs thém.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <source>Your own earliest local time of the lead for a call (HH:MM). It narrows what the law where the lead lives and the team's rules allow (Florida 8:00-20:00, Canada weekdays 9:00-21:30, ...), never widens it; 00:00 leaves the start to them.</source>
+            <translation>[Ýöür öwñ éårlîést löçål tîmé öf thé léåd för å çåll (HH:MM). Ît ñårröws whåt thé låw whéré thé léåd lîvés åñd thé téåm's rülés ållöw (Flörîdå 8:00-20:00, Çåñådå wéékdåýs 9:00-21:30, ...), ñévér wîdéñs ît; 00:00 léåvés thé stårt tö thém.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Calling hours until</source>
             <translation>[Çållîñg höürs üñtîl·~·~·~]</translation>
         </message>
         <message>
-            <source>Local time of the lead from which LeadDesk offers no more calls (HH:MM); the call list, dialing, callbacks and the planned next touch keep inside the window, which never goes past the team's hours.</source>
-            <translation>[Löçål tîmé öf thé léåd fröm whîçh LéådDésk öfférs ñö möré çålls (HH:MM); thé çåll lîst, dîålîñg, çållbåçks åñd thé plåññéd ñéxt töüçh kéép îñsîdé thé wîñdöw, whîçh ñévér göés påst thé téåm's höürs.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <source>Your own latest local time of the lead for a call (HH:MM); the call list, dialing, callbacks and the planned next touch keep inside it and inside the law and the team's rules; 24:00 leaves the end to them.</source>
+            <translation>[Ýöür öwñ låtést löçål tîmé öf thé léåd för å çåll (HH:MM); thé çåll lîst, dîålîñg, çållbåçks åñd thé plåññéd ñéxt töüçh kéép îñsîdé ît åñd îñsîdé thé låw åñd thé téåm's rülés; 24:00 léåvés thé éñd tö thém.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Cadence</source>

@@ -158,20 +158,22 @@ def test_coaching_lists_show_their_leads(qtbot, window: SupervisorWindow) -> Non
     _show_tab(window, "Coaching")
     lists = window.data.coaching
     assert [c.key for c in lists] == [
+        "outside_rules",
         "never_contacted",
         "stuck_at_one",
         "voicemail_no_message",
         "callbacks_missed",
         "waiting_past_target",
     ]
-    assert lists[0].total == window.data.measures.never_contacted
-    window.coaching_lists.setCurrentRow(2)
-    assert window.coaching_model.rowCount() == len(lists[2].items) > 0
+    assert lists[0].total == 0  # the demo's calls all kept the rules
+    assert lists[1].total == window.data.measures.never_contacted
+    window.coaching_lists.setCurrentRow(3)
+    assert window.coaching_model.rowCount() == len(lists[3].items) > 0
     assert "Voicemail, no message" in window.coaching_hint.text()
     first = window.coaching_model.index(0, 0)
     with qtbot.waitSignal(window.lead_activated, timeout=2000) as signal:
         window.coaching_view.activated.emit(first)
-    assert signal.args == [lists[2].items[0].lead_id]
+    assert signal.args == [lists[3].items[0].lead_id]
 
 
 def test_an_empty_database_shows_empty_states(qtbot, store: Store, now: datetime) -> None:
