@@ -429,8 +429,29 @@ def area_code_extra_zones(e164: str | None) -> tuple[str, ...]:
     return found.extra_zones if found is not None else ()
 
 
-@lru_cache(maxsize=8192)
+@cache
+def _calling_codes() -> dict[str, tuple[str, ...]]:
+    """Calling code digits -> the regions that share it ("1" -> US, CA, PR, ...)."""
+    return {
+        str(code): tuple(regions)
+        for code, regions in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.items()
+    }
+
+
 def _region_of(e164: str) -> str | None:
+    """The number's country. Most calling codes belong to one country and need no
+    parse (an import asks this for every row); shared ones (+1, +7, +44, ...) do."""
+    codes = _calling_codes()
+    regions = codes.get(e164[1:2]) or codes.get(e164[1:3]) or codes.get(e164[1:4])
+    if not regions:
+        return None
+    if len(regions) == 1:
+        return regions[0] if regions[0] != "001" else None
+    return _parsed_region(e164)
+
+
+@lru_cache(maxsize=8192)
+def _parsed_region(e164: str) -> str | None:
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:
@@ -477,7 +498,12 @@ def lead_jurisdictions(e164: str | None, country: str | None, state: str | None)
     """Every candidate jurisdiction of a lead, from its number and its address. A source
     that names only a country gives way to the other's state of that country, except an
     address whose state could not be read: that one holds the lead to the strictest."""
-    number = number_jurisdictions(e164)
+    return _merged(number_jurisdictions(e164), country, state)
+
+
+@lru_cache(maxsize=4096)
+def _merged(number: tuple[str, ...], country: str | None, state: str | None) -> tuple[str, ...]:
+    # Cached: an import asks the same question for most of its rows.
     address = address_jurisdictions(country, state)
     unread_state = bool(state and state.strip()) and any("-" not in c for c in address)
     out: list[str] = []

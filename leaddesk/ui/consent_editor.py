@@ -44,7 +44,7 @@ class ConsentEditor(QWidget):
         self.basis.setObjectName("ConsentBasis")
         self.basis.setAccessibleName(self.tr("Consent basis"))
         for code in CONSENT_BASES:
-            label = QCoreApplication.translate("ConsentEditor", self.LABELS[code])
+            label = QCoreApplication.translate("ConsentEditor", str(self.LABELS[code]))
             self.basis.addItem(label, code)
         self.source = QLineEdit(self)
         self.source.setObjectName("ConsentSource")
