@@ -43,6 +43,7 @@ from leaddesk.domain.calling_hours import (
     WindowState,
     checks_state,
     humanize,
+    is_open_in,
     zones_of,
 )
 from leaddesk.domain.clock import iso
@@ -577,13 +578,15 @@ def _team_rules(book: RuleBook, code: str) -> list[LawRule]:
     return [r for r in book.team if {"*", country, code} & set(r.applies_to)]
 
 
+@lru_cache(maxsize=4096)
 def lead_checks(
     book: RuleBook,
     place: LeadPlace,
     team_hours: CallingHours,
     agent_window: DayWindow | None = None,
 ) -> tuple[Check, ...] | None:
-    """Every check the lead's calls must pass (None: no usable zone)."""
+    """Every check the lead's calls must pass (None: no usable zone). Cached: logging an
+    outcome and the call list ask for the same few places again and again."""
     zones = zones_of(place.zones)
     if zones is None:
         return None
@@ -688,6 +691,7 @@ def _zone_country(zone: str) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
+@lru_cache(maxsize=4096)
 def lead_caps(book: RuleBook, place: LeadPlace, per_24h: int) -> tuple[Cap, ...]:
     """The team's rolling 24 h cap and every law's cap that holds for the lead."""
     caps: list[Cap] = []
@@ -875,9 +879,20 @@ def state_for(rules: CallingRules, place: LeadPlace, now: datetime) -> WindowSta
     return place_state(book_of(rules), place, rules.hours, rules.agent_window, now)
 
 
+def allowed_at(rules: CallingRules, place: LeadPlace, at: datetime) -> bool | None:
+    """Whether every rule allows a call at `at` (None: no usable zone). Cheaper than
+    `state_for` when the opening times do not matter."""
+    checks = lead_checks(book_of(rules), place, rules.hours, rules.agent_window)
+    if checks is None:
+        return None
+    return all(is_open_in(c.hours, c.zone, at) for c in checks)
+
+
 def next_open_for(rules: CallingRules, place: LeadPlace, at: datetime) -> datetime | None:
     """`at` when callable then, else the next instant every rule allows (None: unknown
     zone, or no such time within three weeks)."""
+    if allowed_at(rules, place, at):
+        return at
     state = state_for(rules, place, at)
     return at if state.open else state.opens_at
 

@@ -23,6 +23,7 @@ from leaddesk.domain.caps import Touch, check_caps
 from leaddesk.domain.clock import as_utc, iso
 from leaddesk.domain.jurisdictions import (
     LeadPlace,
+    allowed_at,
     cap_hit,
     cap_words,
     caps_for,
@@ -504,8 +505,8 @@ class OutcomeService:
     ) -> str:
         """Why a call started at `started_at` broke the lead's rules ('' when it did
         not): outside the hours of a candidate jurisdiction, or over a law's cap."""
-        state = state_for(self.rules, place, started_at)
-        if state.known and not state.open:
+        if allowed_at(self.rules, place, started_at) is False:
+            state = state_for(self.rules, place, started_at)
             return why_closed(self.rules, place, state, started_at)
         caps = caps_for(self.rules, place)
         longest = max(c.period for c in caps)

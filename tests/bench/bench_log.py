@@ -135,13 +135,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         service_db, raw_db = Path(tmp) / "service.db", Path(tmp) / "raw.db"
         leads = prepare(service_db, now)
-        prepare(raw_db, now)
+        # Each demo database has ids of its own: the raw side logs on its own leads.
+        raw_leads = prepare(raw_db, now)
         start = now + timedelta(days=1)
         # Alternate halves so that drift in the machine's speed hits both sides alike.
         half = n // 2
-        raw = run_raw(raw_db, leads, half, start)
+        raw = run_raw(raw_db, raw_leads, half, start)
         svc = run_service(service_db, leads, half, start)
-        raw += run_raw(raw_db, leads, n - half, start + timedelta(days=400))
+        raw += run_raw(raw_db, raw_leads, n - half, start + timedelta(days=400))
         svc += run_service(service_db, leads, n - half, start + timedelta(days=400))
     print(f"outcomes logged:        {n}")
     print(f"raw sqlite3 (baseline): {raw:.2f} s  ({raw / n * 1000:.2f} ms each)")
