@@ -49,6 +49,8 @@ def table(countries: list[CountryRules]) -> str:
     ]
     empty: list[str] = []
     for country in countries:
+        if not country.national.rules:
+            empty.append(f"{country.name} ({country.country}, nationally)")
         for rule in country.national.rules:
             lines.append(_row(country.name, rule))
         for code, region in sorted(country.subdivisions.items()):
@@ -59,8 +61,10 @@ def table(countries: list[CountryRules]) -> str:
     text = "\n".join(lines)
     if empty:
         text += (
-            "\n\nNo rule of their own beyond their country's (each file's note says what was "
-            "checked): " + ", ".join(empty) + "."
+            "\n\nNo rule that closes time beyond their country's (each file's note says what "
+            "was checked, and the consent or registry regimes that apply): "
+            + ", ".join(empty)
+            + "."
         )
     return text
 

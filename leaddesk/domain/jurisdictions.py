@@ -194,6 +194,7 @@ def parse_country(text: str, where: str) -> CountryRules:
         return Region(code, name, rules)
 
     national = region(country, str(data.get("name") or country), data.get("rules", []), "rules")
+    national = Region(national.code, national.name, national.rules, str(data.get("note", "")))
     subs: dict[str, Region] = {}
     raw_subs = data.get("subdivisions", {})
     if not isinstance(raw_subs, dict):
