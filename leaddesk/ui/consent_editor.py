@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from leaddesk.domain.jurisdictions import CONSENT_BASES, jurisdiction_name
 from leaddesk.services.leads import LeadDetail
+from leaddesk.ui.elided_label import ElidedLabel
 
 
 class ConsentEditor(QWidget):
@@ -35,11 +36,11 @@ class ConsentEditor(QWidget):
         self.setObjectName("ConsentEditor")
         self._lead_id = ""
         self._saved = ("none", "")
-        self.rules_label = QLabel(self)
+        # One line, elided on a narrow card; the whole list is in the tooltip.
+        self.rules_label = ElidedLabel("", self)
         self.rules_label.setObjectName("LeadJurisdictions")
         self.rules_label.setAccessibleName(self.tr("Calling rules of"))
         self.rules_label.setProperty("muted", True)
-        self.rules_label.setWordWrap(True)
         self.basis = QComboBox(self)
         self.basis.setObjectName("ConsentBasis")
         self.basis.setAccessibleName(self.tr("Consent basis"))
@@ -62,7 +63,7 @@ class ConsentEditor(QWidget):
         row.addWidget(self.basis, 1)
         row.addWidget(self.source, 2)
         row.addWidget(self.save)
-        row.addWidget(self.rules_label, 2)
+        row.addWidget(self.rules_label, 1)
         self.basis.currentIndexChanged.connect(self._edited)
         self.source.textEdited.connect(self._edited)
         self.source.returnPressed.connect(self._save)
@@ -77,11 +78,17 @@ class ConsentEditor(QWidget):
         self.basis.blockSignals(False)
         self.source.setText(source)
         self.save.setEnabled(False)
+        codes = ", ".join(detail.jurisdictions)
         names = ", ".join(f"{jurisdiction_name(c)} ({c})" for c in detail.jurisdictions)
         self.rules_label.setText(
-            self.tr("Rules of: {places}").format(places=names)
+            self.tr("Rules: {codes}").format(codes=codes)
+            if codes
+            else self.tr("Rules: unknown (the strictest)")
+        )
+        self.rules_label.setToolTip(
+            self.tr("The calling rules of {places} apply to this lead.").format(places=names)
             if names
-            else self.tr("Rules of: unknown (held to the strictest)")
+            else self.tr("No jurisdiction is known: the strictest rules apply.")
         )
 
     def _current(self) -> tuple[str, str]:

@@ -492,11 +492,19 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Rules of: {places}</source>
+            <source>Rules: {codes}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Rules of: unknown (held to the strictest)</source>
+            <source>Rules: unknown (the strictest)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The calling rules of {places} apply to this lead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No jurisdiction is known: the strictest rules apply.</source>
             <translation type="unfinished" />
         </message>
     </context>

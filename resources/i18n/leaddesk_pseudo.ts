@@ -497,12 +497,20 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
             <translation>[Çöñséñt·]</translation>
         </message>
         <message>
-            <source>Rules of: {places}</source>
-            <translation>[Rülés öf: {places}·~]</translation>
+            <source>Rules: {codes}</source>
+            <translation>[Rülés: {codes}·]</translation>
         </message>
         <message>
-            <source>Rules of: unknown (held to the strictest)</source>
-            <translation>[Rülés öf: üñkñöwñ (héld tö thé strîçtést)·~·~·~·~·~·~·~·]</translation>
+            <source>Rules: unknown (the strictest)</source>
+            <translation>[Rülés: üñkñöwñ (thé strîçtést)·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>The calling rules of {places} apply to this lead.</source>
+            <translation>[Thé çållîñg rülés öf {places} åpplý tö thîs léåd.·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>No jurisdiction is known: the strictest rules apply.</source>
+            <translation>[Ñö jürîsdîçtîöñ îs kñöwñ: thé strîçtést rülés åpplý.·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
     </context>
     <context>

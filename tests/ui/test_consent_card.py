@@ -43,7 +43,8 @@ def test_recorded_consent_lifts_the_arizona_ban_and_the_list_follows(qtbot, tmp_
     assert "a recorded consent lifts this rule" in detail.reason
     assert not window.outcomes.dial_button.isEnabled()
     editor = window.card.consent
-    assert "Arizona (US-AZ)" in editor.rules_label.text()
+    assert editor.rules_label.text() == "Rules: US-AZ"
+    assert "Arizona (US-AZ)" in editor.rules_label.toolTip()
     assert not editor.save.isEnabled()
 
     # The agent records that the lead asked to be called, and where.
