@@ -26,6 +26,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -210,6 +211,8 @@ class Attempt(Base):
     cadence_step: Mapped[int | None] = mapped_column(Integer)
     supersedes_id: Mapped[str | None] = mapped_column(ForeignKey("attempt.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # A call made outside LeadDesk, recorded after the fact (no dial record).
+    manual: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     # Relationships order the inserts (a lead before its attempts); code uses the ids.
     lead: Mapped[Lead] = relationship()
@@ -287,6 +290,22 @@ class DncNumber(Base):
     phone_e164: Mapped[str] = mapped_column(String(20), primary_key=True)
     source: Mapped[str] = mapped_column(String(40), default="manual")
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DncAudit(Base):
+    """Who put a number on the do-not-call list or took it off, when and why."""
+
+    __tablename__ = "dnc_audit"
+    __table_args__ = (Index("ix_dnc_audit_phone", "phone_e164", "at"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    phone_e164: Mapped[str] = mapped_column(String(20))
+    action: Mapped[str] = mapped_column(String(10))  # add or remove
+    agent_id: Mapped[str | None] = mapped_column(String(36))
+    agent_name: Mapped[str] = mapped_column(String(120), default="")
+    lead_id: Mapped[str | None] = mapped_column(String(36))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Outbox(Base):
