@@ -79,6 +79,9 @@ class LeadDetail:
     last_attempt: AttemptInfo | None
     history: tuple[AttemptInfo, ...]  # newest first, every channel
     as_of: datetime
+    section: str = ""  # the call list's section ("later", "blocked", ...), "" if not listed
+    hours_open: bool = False  # inside the lead's calling hours now (whatever its cadence)
+    hours_reason: str = ""  # the calling hours' words ("outside calling hours: ...")
 
     @property
     def never_attempted(self) -> bool:
@@ -163,7 +166,8 @@ class LeadService:
                     a.callback_at,
                 )
                 for a, display, name in rows
-                if a.id not in superseded
+                # An attempt taken back (an undo): a correction with no outcome, ended.
+                if a.id not in superseded and not (a.outcome is None and a.ended_at is not None)
             )
             callback_due = session.scalar(
                 select(Callback.due_at)
@@ -182,6 +186,10 @@ class LeadService:
                 check = CallingCheck(False, "no good phone number")
             else:
                 check = calling_check(lead.time_zones, now, self.ws.rules)
+            hours = calling_check(lead.time_zones, now, self.ws.rules)
+            hours_open = (
+                not lead.do_not_call and not lead.phone_bad and bool(lead.phone_e164)
+            ) and hours.callable
             entry = CallListService(self.ws).entry(lead_id)
             if entry is not None:
                 # The list's own words: caps and budgets included, not only the hours.
@@ -224,6 +232,9 @@ class LeadService:
                 last_attempt=done[0] if done else None,
                 history=history,
                 as_of=now,
+                section=entry.section if entry is not None else "",
+                hours_open=hours_open,
+                hours_reason=hours.reason,
             )
 
     def check_callback(self, lead_id: str, at: datetime) -> CallingCheck:

@@ -296,6 +296,21 @@ class OutcomeService:
             session.flush()
             return PendingDial(attempt.id, lead.id, lead.name, lead.phone_e164, now)
 
+    def cancel_dial(self, attempt_id: str) -> None:
+        """A dial whose hand-off failed never happened: its pending record goes (it was
+        never wrapped up nor queued for sync, so the log loses nothing)."""
+        with self.ws.store.transaction() as session:
+            attempt = session.get(Attempt, attempt_id)
+            if (
+                attempt is None
+                or attempt.outcome is not None
+                or attempt.ended_at is not None
+                or attempt.agent_id != self.ws.agent.id
+                or attempt.supersedes_id is not None
+            ):
+                return
+            session.delete(attempt)
+
     # -- outcomes -----------------------------------------------------------------------
 
     def log(
@@ -326,7 +341,9 @@ class OutcomeService:
         now = as_utc(self.ws.clock())
         at = as_utc(at) if at is not None else now
         if manual and at > now:
-            raise UserError(f"the call made elsewhere is in the future ({iso(at)}): give when it was")
+            raise UserError(
+                f"the call made elsewhere is in the future ({iso(at)}): give when it was"
+            )
         if info.code == "callback":
             if callback_at is None:
                 raise UserError("outcome 'callback' needs --callback with the agreed time")

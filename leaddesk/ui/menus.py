@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from leaddesk.domain.outcomes import OUTCOMES
 from leaddesk.ui.icons import icon
-from leaddesk.ui.vocabulary import outcome_label
+from leaddesk.domain.calllist import SECTION_KEYS
+from leaddesk.ui.vocabulary import outcome_label, section_name
 
 if TYPE_CHECKING:
     from leaddesk.ui.main_window import MainWindow
@@ -129,6 +130,32 @@ def build_menus(w: MainWindow) -> QAction:
     _action(
         w,
         lead,
+        QCoreApplication.translate("Menus", "Undo last outcome"),
+        "Ctrl+Z",
+        w.undo,
+        "ActionUndo",
+    )
+    _action(
+        w,
+        lead,
+        QCoreApplication.translate("Menus", "Log a call made elsewhere…"),
+        "Ctrl+Shift+L",
+        w.log_elsewhere,
+        "ActionLogElsewhere",
+        "phone",
+    )
+    _action(
+        w,
+        lead,
+        QCoreApplication.translate("Menus", "Call now anyway…"),
+        "Ctrl+Shift+Return",
+        w.call_anyway,
+        "ActionCallAnyway",
+        "phone",
+    )
+    _action(
+        w,
+        lead,
         QCoreApplication.translate("Menus", "Note for this attempt"),
         "Ctrl+L",
         w.outcomes.note.setFocus,
@@ -211,6 +238,34 @@ def build_menus(w: MainWindow) -> QAction:
     )
     w.history_action.setCheckable(True)
     w.history_action.setChecked(True)
+    view.addSeparator()
+    _action(
+        w,
+        view,
+        QCoreApplication.translate("Menus", "Calls only (calls first, written tasks after)"),
+        "Ctrl+Alt+P",
+        lambda: w.set_calls_only(not w.backend.calls_only),
+        "ActionCallsOnly",
+    )
+    _action(
+        w,
+        view,
+        QCoreApplication.translate("Menus", "Every section"),
+        "Ctrl+Alt+0",
+        lambda: w.set_section_filter(None),
+        "ActionSectionAll",
+    )
+    for number, section in enumerate(SECTION_KEYS, start=1):
+        _action(
+            w,
+            view,
+            QCoreApplication.translate("Menus", "Only {section}").format(
+                section=section_name(section)
+            ),
+            f"Ctrl+Alt+{number}",
+            lambda section=section: w.set_section_filter(section),
+            f"ActionSection_{section}",
+        )
     help_ = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
     _action(
         w,

@@ -54,7 +54,7 @@ def test_detail_of_a_worked_lead(qtbot, demo_workspace) -> None:
     assert card.phone.text() == detail.phone_national
     assert card.phone_intl.text() == detail.phone_international
     assert card.attempt.text() == f"Attempt {detail.attempt_number} of 8"
-    assert "Callable now" in card.status_pill.text()
+    assert "Call now" in card.status_pill.text()
     assert "their time" in card.local_time.text()
     assert detail.last_attempt.outcome_label in card.last.text()
     assert "Jordan Reyes" in card.last_caption.text()
@@ -70,7 +70,7 @@ def test_a_do_not_call_lead_says_so(qtbot, demo_workspace) -> None:
     card = LeadCard()
     qtbot.addWidget(card)
     card.set_detail(detail)
-    assert "Do not call" in card.status_pill.text()
+    assert "Blocked: on the do-not-call list" in card.status_pill.text()
 
 
 def test_an_unknown_lead_is_a_clear_error(demo_workspace) -> None:
