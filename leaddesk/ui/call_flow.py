@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 
 from leaddesk.dialer.base import DialError
-from leaddesk.services.leads import LeadDetail
 from leaddesk.domain.outcomes import OUTCOMES, Channel, default_channel
+from leaddesk.services.leads import LeadDetail
 from leaddesk.services.outcomes import LoggedOutcome, PendingDial, UndoneOutcome
 from leaddesk.ui.outcome_bar import CALL_OUTCOMES
 from leaddesk.ui.outcome_dialogs import CallAnywayDialog, DncConfirm, ManualCallDialog

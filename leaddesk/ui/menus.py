@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Callable
+from functools import partial
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -12,9 +13,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from leaddesk.domain.calllist import SECTION_KEYS
 from leaddesk.domain.outcomes import OUTCOMES
 from leaddesk.ui.icons import icon
-from leaddesk.domain.calllist import SECTION_KEYS
 from leaddesk.ui.vocabulary import outcome_label, section_name
 
 if TYPE_CHECKING:
@@ -263,7 +264,7 @@ def build_menus(w: MainWindow) -> QAction:
                 section=section_name(section)
             ),
             f"Ctrl+Alt+{number}",
-            lambda section=section: w.set_section_filter(section),
+            partial(w.set_section_filter, section),
             f"ActionSection_{section}",
         )
     help_ = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
