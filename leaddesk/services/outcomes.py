@@ -589,7 +589,7 @@ class OutcomeService:
                     Attempt.lead_id == lead.id,
                     Attempt.id != old.id,
                     Attempt.outcome.is_not(None),
-                    Attempt.created_at > old.created_at,
+                    Attempt.ended_at > old.ended_at,
                 )
                 .limit(1)
             )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog
 
 from leaddesk.dialer.base import DialError
 from leaddesk.domain.outcomes import OUTCOMES, Channel, default_channel
@@ -99,6 +100,18 @@ class CallFlow(QObject):
             lambda: backend.start_dial(lead_id, script_id), started, failed, name="start_dial"
         )
 
+    def _ask(self, dialog: QDialog) -> None:
+        """Open a question; when answered, the keyboard is back on the call list."""
+        w = self.window
+        w.open_dialog = dialog
+
+        def back(_result: int) -> None:
+            w.activateWindow()
+            w.calllist.table.setFocus()
+
+        dialog.finished.connect(back)
+        dialog.open()
+
     def call_anyway(self) -> None:
         w = self.window
         detail = w.detail
@@ -109,7 +122,7 @@ class CallFlow(QObject):
         dialog.accepted.connect(
             lambda: self.dial(anyway_reason=dialog.reason.text().strip() or "—")
         )
-        dialog.open()
+        self._ask(dialog)
 
     def log_elsewhere(self) -> None:
         """A call made outside LeadDesk, recorded after the fact (marked manual)."""
@@ -129,7 +142,7 @@ class CallFlow(QObject):
                 manual=True,
             )
         )
-        dialog.open()
+        self._ask(dialog)
 
     def log_outcome(self, code: str, confirmed_reason: str | None = None) -> None:
         w = self.window
@@ -155,7 +168,7 @@ class CallFlow(QObject):
             dialog.reason.setText(w.outcomes.note.text().strip())
             w.open_dialog = dialog
             dialog.accepted.connect(lambda: self.log_outcome(code, dialog.reason.text().strip()))
-            dialog.open()
+            self._ask(dialog)
             return
         if w.pending is not None and default_channel(code).value != "phone":
             w.show_error(

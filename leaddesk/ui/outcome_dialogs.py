@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -115,7 +115,6 @@ class ManualCallDialog(_Dialog):
         self.when.setObjectName("ManualCallWhen")
         self.when.setAccessibleName(self.tr("When the call was made"))
         self.when.setCalendarPopup(True)
-        self.when.setTimeSpec(Qt.TimeSpec.LocalTime)
         local_now = QDateTime.fromSecsSinceEpoch(int(now.timestamp()))
         self.when.setMaximumDateTime(local_now)
         self.when.setDateTime(
