@@ -164,7 +164,7 @@ def test_ctrl_z_supersedes_the_last_outcome(qtbot, demo_workspace, make_window) 
     assert rows[wrong].outcome == "no_answer"  # kept: the log is append-only
     fixed = rows[window.last_logged.attempt_id]
     assert (fixed.outcome, fixed.supersedes_id) == ("voicemail_left", wrong)
-    assert [h.outcome for h in window.backend.detail(lead_id).history][0] == "voicemail_left"
+    assert window.backend.detail(lead_id).history[0].outcome == "voicemail_left"
     assert wrong not in {h.attempt_id for h in window.backend.detail(lead_id).history}
     # Nothing more to undo once the next call starts.
     dial(qtbot, window)
