@@ -223,7 +223,6 @@ class CallListView(QWidget):
         self.total_label.setProperty("muted", True)
 
         chips.addStretch(1)
-        chips.addWidget(self.calls_only)
 
         self.table = QTableView(self)
         self.table.setObjectName("CallList")
@@ -266,6 +265,7 @@ class CallListView(QWidget):
         top = QHBoxLayout()
         top.setSpacing(10)
         top.addWidget(self.search, 1)
+        top.addWidget(self.calls_only)
         top.addWidget(self.total_label)
         layout.addLayout(top)
         layout.addLayout(chips)

@@ -309,3 +309,44 @@ def test_manual_dialer_records_the_dial_and_shows_the_number(
     qtbot.keyClick(window.calllist.table, Qt.Key.Key_8)
     qtbot.waitUntil(lambda: window.last_logged is not None, timeout=10_000)
     assert not window.outcomes.manual_number.isVisible()
+
+
+def test_supervisor_history_shows_lead_time_manual_and_undo(qapp, demo_workspace) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from leaddesk.domain.metrics import Period
+    from leaddesk.services.review import HistoryFilter, ReviewService
+    from leaddesk.ui.supervisor.history_model import HistoryModel
+
+    ws = demo_workspace
+    service = OutcomeService(ws)
+    lead_id = next(e.lead_id for e in CallListService(ws).page(0, 50, None) if e.callable)
+    zone = window_zone(ws, lead_id)
+    # A call made elsewhere at 07:15 UTC: the lead's own time of it is shown.
+    at = datetime(2026, 11, 26, 7, 15, tzinfo=UTC)
+    manual = service.log(lead_id, "no_answer", at=at, manual=True)
+    touch = service.log(lead_id, "social_touch")
+    service.undo(touch)
+    review = ReviewService(ws.store, ws.clock)
+    rows = {
+        r.attempt_id: r
+        for r in review.history_page(
+            HistoryFilter(Period(None, ws.clock() + timedelta(minutes=1))), limit=1000
+        )
+        if r.lead_id == lead_id
+    }
+    row = rows[manual.attempt_id]
+    assert row.manual and row.lead_local is not None
+    when = HistoryModel._display(row, 0)
+    assert f"{at.astimezone(zone):%H:%M}" in when and "lead time" in when
+    assert HistoryModel._display(row, 4) == "No answer (manual)"
+    taken_back = [r for r in rows.values() if r.taken_back]
+    assert len(taken_back) == 1 and HistoryModel._display(taken_back[0], 4) == "Taken back (undo)"
+    assert touch.attempt_id not in rows  # superseded by its undo
+
+
+def window_zone(ws: Workspace, lead_id: str):  # type: ignore[no-untyped-def]
+    from zoneinfo import ZoneInfo
+
+    with ws.store.session() as session:
+        return ZoneInfo(session.get(Lead, lead_id).time_zones[0])
