@@ -4,7 +4,7 @@ up, takes a wrong do-not-call back off the list, and travels to the server as su
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -130,3 +130,23 @@ def test_a_call_made_elsewhere_is_marked_manual(demo_workspace: Workspace) -> No
         assert attempt is not None and attempt.manual and attempt.started_at == at
     with pytest.raises(UserError, match="in the future"):
         service.log(lead_id, "connected", at=ws.clock() + timedelta(hours=1), manual=True)
+
+
+def test_log_manual_on_the_command_line(demo_store, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from leaddesk.cli import main
+
+    path = demo_store.engine.url.database
+    ws = Workspace.open(demo_store, None, lambda: datetime(2026, 11, 26, 19, 30, tzinfo=UTC))
+    lead_id = callable_lead(ws)
+    code = main(
+        ["log", lead_id, "connected", "--manual", "--at", "2026-11-26T19:00:00Z",
+         "--db", str(path), "--now", "2026-11-26T19:30:00Z", "--json"]
+    )  # fmt: skip
+    out = capsys.readouterr().out
+    assert code == 0
+    attempt_id = json.loads(out)["attempt_id"]
+    with demo_store.session() as session:
+        attempt = session.get(Attempt, attempt_id)
+        assert attempt is not None and attempt.manual
