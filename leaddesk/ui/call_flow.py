@@ -3,8 +3,9 @@
 services with the note, talk and ring time, the callback time and the script used; then
 the list refreshes and the next lead is selected.
 
-The window holds the state the rest of it reads (`pending`, `last_logged`, the row to
-select after the refresh); this module holds only what a dial or a log in flight needs.
+The window's `AgentSession` holds the state the rest of it reads (the card's lead, the
+pending dial, the outcome just logged); this module holds only what a dial, a log or an
+undo in flight needs.
 """
 
 from __future__ import annotations
@@ -83,8 +84,7 @@ class CallFlow(QObject):
                 )
                 return
             w.outcomes.dismiss_alert()
-            w.last_logged = None  # a new call: the last outcome is no longer undoable
-            w.set_pending(pending)
+            w.set_pending(pending)  # the last outcome is no longer undoable
             if getattr(w.dialer, "name", "") == "manual":
                 w.outcomes.show_manual_number(detail.phone_national, pending.phone_e164 or "")
             if anyway_reason:

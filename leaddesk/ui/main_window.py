@@ -29,6 +29,7 @@ from leaddesk.dialer.base import Dialer
 from leaddesk.services.errors import UserError
 from leaddesk.services.leads import LeadDetail
 from leaddesk.services.outcomes import LoggedOutcome, PendingDial
+from leaddesk.ui.agent_session import AgentSession
 from leaddesk.ui.backend import Backend, ShiftView
 from leaddesk.ui.call_flow import CallFlow, dial_allowed, may_call_anyway
 from leaddesk.ui.callback_picker import CallbackPicker
@@ -82,14 +83,13 @@ class MainWindow(QMainWindow):
         self.runner = runner or TaskRunner(self)
         self.runner.set_error_handler(self.show_error)
         self._copy_text = copy_text or (lambda text: QGuiApplication.clipboard().setText(text))
-        self.detail: LeadDetail | None = None
-        self.pending: PendingDial | None = None
+        # The lead on the card, the pending dial and the outcome just logged: one owner.
+        self.session = AgentSession(self)
         self.select_after: tuple[int, str] | None = None
         self._loading_lead: str | None = None
         self.last_error = ""
         self._supervisor: QWidget | None = None
         self._shown = False
-        self.last_logged: LoggedOutcome | None = None
         # The question being asked (do-not-call, call anyway, call made elsewhere).
         self.open_dialog: QWidget | None = None
         self._preview_lead: str | None = None
@@ -181,6 +181,27 @@ class MainWindow(QMainWindow):
         # so that they do not compete with the first batch for the CPU.
         self._started = False
         self.model.refresh()
+
+    # The session's state, as the window's parts have always read it.
+    @property
+    def detail(self) -> LeadDetail | None:
+        return self.session.detail
+
+    @detail.setter
+    def detail(self, detail: LeadDetail | None) -> None:
+        self.session.detail = detail
+
+    @property
+    def pending(self) -> PendingDial | None:
+        return self.session.pending
+
+    @property
+    def last_logged(self) -> LoggedOutcome | None:
+        return self.session.last_logged
+
+    @last_logged.setter
+    def last_logged(self, logged: LoggedOutcome | None) -> None:
+        self.session.last_logged = logged
 
     # -- construction -------------------------------------------------------------------
 
@@ -288,8 +309,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text.format(name=dial.lead_name), 15_000)
 
     def _on_lead_selected(self, lead_id: str) -> None:
-        pending = self.pending
-        if pending is not None and lead_id != pending.lead_id:
+        if self.session.pins_card(lead_id):
             # The call pins the card, script and keys: other leads are only previewed.
             self._show_preview(lead_id)
             return
@@ -309,7 +329,7 @@ class MainWindow(QMainWindow):
         def done(detail: LeadDetail) -> None:
             if self._loading_lead != lead_id:
                 return
-            if self.pending is not None and self.pending.lead_id != lead_id:
+            if self.session.pins_card(lead_id):
                 return  # a call started meanwhile: its lead keeps the card
             self.detail = detail
             self.card.set_detail(detail)
@@ -414,7 +434,7 @@ class MainWindow(QMainWindow):
     def set_pending(
         self, pending: PendingDial | None, recovered: bool = False, reopened: bool = False
     ) -> None:
-        self.pending = pending
+        self.session.pending = pending
         self.outcomes.set_pending(pending, recovered or reopened)
         self.compact.set_pending(pending)
         self.events.dial_state_changed.emit(pending)
