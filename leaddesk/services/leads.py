@@ -82,6 +82,7 @@ class LeadDetail:
     section: str = ""  # the call list's section ("later", "blocked", ...), "" if not listed
     hours_open: bool = False  # inside the lead's calling hours now (whatever its cadence)
     hours_reason: str = ""  # the calling hours' words ("outside calling hours: ...")
+    next_step_template: str = ""  # the next written step's message, where the cadence has one
 
     @property
     def never_attempted(self) -> bool:
@@ -235,6 +236,7 @@ class LeadService:
                 section=entry.section if entry is not None else "",
                 hours_open=hours_open,
                 hours_reason=hours.reason,
+                next_step_template=step.template if step else "",
             )
 
     def check_callback(self, lead_id: str, at: datetime) -> CallingCheck:

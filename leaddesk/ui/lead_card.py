@@ -167,6 +167,11 @@ class LeadCard(QFrame):
             f"&nbsp;&nbsp;{pill}&nbsp;&nbsp;</span>"
         )
         self.status_pill.setAccessibleDescription(pill)
+        # A written step due: its message, where the cadence gives one, to copy and send.
+        template = (
+            detail.next_step_template if detail.next_channel in ("email", "sms", "social") else ""
+        )
+        self.status_pill.setToolTip(template)
         local = (
             f"{detail.local_time:%H:%M} {detail.local_time.tzname()}"
             if detail.local_time
@@ -194,6 +199,8 @@ class LeadCard(QFrame):
             nxt = detail.next_step_label
             if detail.callback_due_at is not None:
                 nxt = self.tr("callback {when}").format(when=when_text(detail.callback_due_at))
+            if detail.next_step_template and detail.next_channel in ("email", "sms", "social"):
+                nxt += f" · “{detail.next_step_template}”"
             self.next_step.setText(nxt)
         last = detail.last_attempt
         if last is None:

@@ -350,3 +350,29 @@ def window_zone(ws: Workspace, lead_id: str):  # type: ignore[no-untyped-def]
 
     with ws.store.session() as session:
         return ZoneInfo(session.get(Lead, lead_id).time_zones[0])
+
+
+def test_email_due_at_night_cannot_be_dialed(qtbot, demo_store, make_window) -> None:
+    """02:30 on the US east coast: an email may be due, a call is not allowed."""
+    from datetime import timedelta
+
+    from leaddesk.domain.clock import fixed_clock
+    from tests.conftest import NOW
+
+    ws = Workspace.open(demo_store, None, fixed_clock(NOW + timedelta(hours=12)))
+    window = make_window(ws)
+    lead_id = next(
+        e.lead_id
+        for e in CallListService(ws).page(0, 400, None)
+        if e.callable
+        and e.next_channel == "email"
+        and not window.backend.detail(e.lead_id).hours_open
+    )
+    window._load_lead(lead_id)
+    qtbot.waitUntil(lambda: window.detail.lead_id == lead_id, timeout=10_000)
+    assert "Email due" in window.card.status_pill.text()
+    assert not window.outcomes.dial_button.isEnabled()
+    assert "Blocked:" in window.outcomes.state.text()
+    window.dial()
+    idle(qtbot, window)
+    assert window.pending is None and "cannot be called now" in window.last_error

@@ -76,3 +76,21 @@ def test_a_do_not_call_lead_says_so(qtbot, demo_workspace) -> None:
 def test_an_unknown_lead_is_a_clear_error(demo_workspace) -> None:
     with pytest.raises(NotFound, match="no lead"):
         LeadService(demo_workspace).detail("no-such-id")
+
+
+def test_an_email_due_says_so_with_the_steps_template(qtbot, demo_workspace) -> None:
+    from dataclasses import replace
+
+    entry = next(
+        e
+        for e in CallListService(demo_workspace).page(0, 400, None)
+        if e.callable and e.next_channel == "email"
+    )
+    detail = LeadService(demo_workspace).detail(entry.lead_id)
+    card = LeadCard()
+    qtbot.addWidget(card)
+    card.set_detail(detail)
+    assert "Email due" in card.status_pill.text()
+    assert "Call now" not in card.status_pill.text()
+    card.set_detail(replace(detail, next_step_template="Hi {first}, here is the guide"))
+    assert "Hi {first}, here is the guide" in card.next_step.text()
