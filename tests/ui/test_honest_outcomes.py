@@ -376,3 +376,16 @@ def test_email_due_at_night_cannot_be_dialed(qtbot, demo_store, make_window) -> 
     window.dial()
     idle(qtbot, window)
     assert window.pending is None and "cannot be called now" in window.last_error
+
+
+def test_manual_dialer_is_a_settings_choice(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from leaddesk.settings import Settings
+    from leaddesk.ui.dialer_setup import SoftphoneSetup
+
+    settings = Settings(tmp_path / "settings.json")
+    settings.update({"dialer": "manual"})
+    opened: list[str] = []
+    choice = SoftphoneSetup(settings, opened.append, lambda _u: None, tmp_path).choose()  # type: ignore[arg-type]
+    assert isinstance(choice.dialer, ManualDialer) and choice.problem is None
+    choice.dialer.dial("+12125550100", "lead")
+    assert opened == []  # nothing handed to the system: the agent dials by hand
