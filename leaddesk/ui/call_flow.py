@@ -66,14 +66,15 @@ class CallFlow(QObject):
         self.dialing = True
 
         def started(pending: PendingDial) -> None:
-            self.dialing = False
             try:
                 w.dialer.dial(pending.phone_e164 or "", pending.lead_id)
             except DialError as exc:
-                # Not a call: the record goes, and the message stays until dismissed.
+                # Not a call: the record goes (the next dial waits for that), and the
+                # message stays until dismissed.
                 w.runner.run(
                     lambda: backend.cancel_dial(pending.attempt_id),
-                    lambda _none: None,
+                    lambda _none: setattr(self, "dialing", False),
+                    failed,
                     name="cancel_dial",
                 )
                 w.outcomes.show_alert(
@@ -83,6 +84,7 @@ class CallFlow(QObject):
                     pending.phone_e164 or "",
                 )
                 return
+            self.dialing = False
             w.outcomes.dismiss_alert()
             w.set_pending(pending)  # the last outcome is no longer undoable
             if getattr(w.dialer, "name", "") == "manual":
@@ -118,7 +120,6 @@ class CallFlow(QObject):
         if detail is None or w.pending is not None or not may_call_anyway(detail):
             return
         dialog = CallAnywayDialog(detail.name, w)
-        w.open_dialog = dialog
         dialog.accepted.connect(
             lambda: self.dial(anyway_reason=dialog.reason.text().strip() or "—")
         )
@@ -132,7 +133,6 @@ class CallFlow(QObject):
             w.show_error(self.tr("Select a lead first."))
             return
         dialog = ManualCallDialog(detail.name, w.backend.now, w)
-        w.open_dialog = dialog
         dialog.accepted.connect(
             lambda: self._save(
                 detail.lead_id,
@@ -166,7 +166,6 @@ class CallFlow(QObject):
             number = w.detail.phone_national if w.detail else ""
             dialog = DncConfirm(name, number, w)
             dialog.reason.setText(w.outcomes.note.text().strip())
-            w.open_dialog = dialog
             dialog.accepted.connect(lambda: self.log_outcome(code, dialog.reason.text().strip()))
             self._ask(dialog)
             return

@@ -205,3 +205,11 @@ def test_a_failed_hand_off_is_not_a_call(qtbot, demo_workspace, make_window, ope
     assert make_window.copied == [lead.phone_e164]
     qtbot.mouseClick(window.outcomes.alert_dismiss, Qt.MouseButton.LeftButton)
     assert not window.outcomes.alert.isVisible()
+    # With a phone app back, the next Enter is a call: one pending attempt, this one.
+    opener.works = True
+    window.calllist.table.setFocus()
+    qtbot.keyClick(window.calllist.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.pending is not None, timeout=10_000)
+    assert [p.attempt_id for p in OutcomeService(demo_workspace).pending_dials()] == [
+        window.pending.attempt_id
+    ]
