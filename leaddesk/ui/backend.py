@@ -12,6 +12,7 @@ from datetime import datetime
 
 from leaddesk.domain.outcomes import Channel
 from leaddesk.services.calllist import CallListEntry, CallListService
+from leaddesk.services.dnc import DncRemoved
 from leaddesk.services.leads import CallingCheck, LeadDetail, LeadService
 from leaddesk.services.outcomes import (
     LoggedOutcome,
@@ -128,6 +129,11 @@ class Backend:
 
     def undo(self, logged: LoggedOutcome) -> UndoneOutcome:
         return OutcomeService(self.ws).undo(logged)
+
+    def dnc_remove(self, number: str, reason: str) -> DncRemoved:
+        from leaddesk.services.dnc import DncService
+
+        return DncService(self.ws).remove(number, reason)
 
     def pending_dials(self) -> list[PendingDial]:
         return OutcomeService(self.ws).pending_dials()

@@ -17,10 +17,16 @@ from PySide6.QtWidgets import QDialog
 
 from leaddesk.dialer.base import DialError
 from leaddesk.domain.outcomes import OUTCOMES, Channel, default_channel
+from leaddesk.services.dnc import DncRemoved
 from leaddesk.services.leads import LeadDetail
 from leaddesk.services.outcomes import LoggedOutcome, PendingDial, UndoneOutcome
 from leaddesk.ui.outcome_bar import CALL_OUTCOMES
-from leaddesk.ui.outcome_dialogs import CallAnywayDialog, DncConfirm, ManualCallDialog
+from leaddesk.ui.outcome_dialogs import (
+    CallAnywayDialog,
+    DncConfirm,
+    DncRemoveDialog,
+    ManualCallDialog,
+)
 from leaddesk.ui.timefmt import relative_text
 from leaddesk.ui.vocabulary import channel_name, outcome_label
 
@@ -123,6 +129,34 @@ class CallFlow(QObject):
         dialog.accepted.connect(
             lambda: self.dial(anyway_reason=dialog.reason.text().strip() or "—")
         )
+        self._ask(dialog)
+
+    def dnc_remove(self) -> None:
+        """The card's number off the do-not-call list, with why (audited)."""
+        w = self.window
+        detail = w.detail
+        if detail is None or not detail.do_not_call or not detail.phone_e164:
+            w.show_error(self.tr("The lead on the card is not on the do-not-call list."))
+            return
+        dialog = DncRemoveDialog(detail.name, detail.phone_e164, w)
+        backend, number, lead_id = w.backend, detail.phone_e164, detail.lead_id
+
+        def remove() -> None:
+            reason = dialog.reason.text().strip()
+
+            def done(removed: DncRemoved) -> None:
+                w.statusBar().showMessage(
+                    self.tr("{number} is off the do-not-call list ({reason}).").format(
+                        number=removed.phone_e164, reason=removed.reason
+                    ),
+                    10_000,
+                )
+                w._load_lead(lead_id, new_lead=False)
+                w.refresh()
+
+            w.runner.run(lambda: backend.dnc_remove(number, reason), done, name="dnc_remove")
+
+        dialog.accepted.connect(remove)
         self._ask(dialog)
 
     def log_elsewhere(self) -> None:

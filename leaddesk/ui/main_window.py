@@ -459,6 +459,9 @@ class MainWindow(QMainWindow):
     def log_elsewhere(self) -> None:
         self.flow.log_elsewhere()
 
+    def dnc_remove(self) -> None:
+        self.flow.dnc_remove()
+
     def call_anyway(self) -> None:
         self.flow.call_anyway()
 

@@ -148,6 +148,14 @@ def build_menus(w: MainWindow) -> QAction:
     _action(
         w,
         lead,
+        QCoreApplication.translate("Menus", "Take off the do-not-call list…"),
+        [],
+        w.dnc_remove,
+        "ActionDncRemove",
+    )
+    _action(
+        w,
+        lead,
         QCoreApplication.translate("Menus", "Call now anyway…"),
         "Ctrl+Shift+Return",
         w.call_anyway,

@@ -71,6 +71,31 @@ class DncConfirm(_Dialog):
         self.reason.setFocus()
 
 
+class DncRemoveDialog(_Dialog):
+    """Take the lead's number off the do-not-call list: only with why (audited)."""
+
+    def __init__(self, name: str, number: str, parent: QWidget) -> None:
+        super().__init__(
+            "DncRemoveDialog",
+            self.tr("Take off the do-not-call list"),
+            self.tr(
+                "Take {number} ({name}) off the do-not-call list? Say why: the change is "
+                "kept with your name and the time."
+            ).format(name=name, number=number),
+            self.tr("Take off the list"),
+            parent,
+        )
+        self.reason = QLineEdit(self)
+        self.reason.setObjectName("DncRemoveReason")
+        self.reason.setAccessibleName(self.tr("Why"))
+        self.reason.setPlaceholderText(self.tr("e.g. listed by mistake, wrong number"))
+        self.form.addRow(self.tr("Why"), self.reason)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(False)
+        self.reason.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+        self.reason.setFocus()
+
+
 class CallAnywayDialog(_Dialog):
     """Why a lead planned for later is called now (kept on the attempt's note)."""
 

@@ -98,6 +98,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The lead on the card is not on the do-not-call list.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{number} is off the do-not-call list ({reason}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Select a lead first.</source>
             <translation type="unfinished" />
         </message>
@@ -550,6 +558,29 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>e.g. asked not to be called again</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DncRemoveDialog</name>
+        <message>
+            <source>Take off the do-not-call list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Take {number} ({name}) off the do-not-call list? Say why: the change is kept with your name and the time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Take off the list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. listed by mistake, wrong number</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1243,6 +1274,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>Log a call made elsewhere…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Take off the do-not-call list…</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -98,6 +98,14 @@
             <translation>[Çålléd béföré thé plåññéd tîmé: {reason}·~·~·~·~·~·]</translation>
         </message>
         <message>
+            <source>The lead on the card is not on the do-not-call list.</source>
+            <translation>[Thé léåd öñ thé çård îs ñöt öñ thé dö-ñöt-çåll lîst.·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>{number} is off the do-not-call list ({reason}).</source>
+            <translation>[{number} îs öff thé dö-ñöt-çåll lîst ({reason}).·~·~·~·~·~·]</translation>
+        </message>
+        <message>
             <source>Select a lead first.</source>
             <translation>[Séléçt å léåd fîrst.·~·~·~]</translation>
         </message>
@@ -559,6 +567,29 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>e.g. asked not to be called again</source>
             <translation>[é.g. åskéd ñöt tö bé çålléd ågåîñ·~·~·~·~·~·~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>DncRemoveDialog</name>
+        <message>
+            <source>Take off the do-not-call list</source>
+            <translation>[Tåké öff thé dö-ñöt-çåll lîst·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Take {number} ({name}) off the do-not-call list? Say why: the change is kept with your name and the time.</source>
+            <translation>[Tåké {number} ({name}) öff thé dö-ñöt-çåll lîst? Såý whý: thé çhåñgé îs képt wîth ýöür ñåmé åñd thé tîmé.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Take off the list</source>
+            <translation>[Tåké öff thé lîst·~·~·]</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>[Whý]</translation>
+        </message>
+        <message>
+            <source>e.g. listed by mistake, wrong number</source>
+            <translation>[é.g. lîstéd bý mîståké, wröñg ñümbér·~·~·~·~·~·~·]</translation>
         </message>
     </context>
     <context>
@@ -1252,6 +1283,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>Log a call made elsewhere…</source>
             <translation>[Lög å çåll mådé élséwhéré…·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Take off the do-not-call list…</source>
+            <translation>[Tåké öff thé dö-ñöt-çåll lîst…·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Call now anyway…</source>

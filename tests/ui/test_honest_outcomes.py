@@ -389,3 +389,32 @@ def test_manual_dialer_is_a_settings_choice(tmp_path) -> None:  # type: ignore[n
     assert isinstance(choice.dialer, ManualDialer) and choice.problem is None
     choice.dialer.dial("+12125550100", "lead")
     assert opened == []  # nothing handed to the system: the agent dials by hand
+
+
+def test_a_number_comes_off_the_dnc_list_in_the_window(qtbot, demo_workspace, make_window) -> None:
+    from leaddesk.ui.outcome_dialogs import DncRemoveDialog
+
+    window = make_window(demo_workspace)
+    with demo_workspace.store.session() as session:
+        lead_id, phone = session.execute(
+            select(Lead.id, Lead.phone_e164).where(Lead.do_not_call.is_(True)).limit(1)
+        ).one()
+        if session.get(DncNumber, phone) is None:  # flagged without the list: list it
+            session.add(DncNumber(phone_e164=phone))
+            session.commit()
+    window._load_lead(lead_id)
+    qtbot.waitUntil(lambda: window.detail.lead_id == lead_id, timeout=10_000)
+    window.findChild(QAction, "ActionDncRemove").trigger()
+    dialog = window.open_dialog
+    assert isinstance(dialog, DncRemoveDialog)
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)  # no reason: nothing happens
+    assert dialog.isVisible()
+    qtbot.keyClicks(dialog.reason, "listed by mistake")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.detail.do_not_call, timeout=10_000)
+    idle(qtbot, window)
+    with demo_workspace.store.session() as session:
+        assert session.get(DncNumber, phone) is None
+        audit = session.scalars(select(DncAudit).where(DncAudit.phone_e164 == phone)).all()
+        assert [(a.action, a.reason) for a in audit][-1] == ("remove", "listed by mistake")
+    assert "Blocked: on the do-not-call list" not in window.card.status_pill.text()
