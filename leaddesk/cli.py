@@ -120,6 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--callback", metavar="ISO8601")
     p.add_argument("--at", metavar="ISO8601", help="when the attempt happened (default: now)")
     p.add_argument("--script", metavar="SCRIPT_ID", help="the voicemail script used")
+    p.add_argument(
+        "--manual", action="store_true", help="a call made outside LeadDesk (no dial record)"
+    )
 
     p = command("script", "the suggested voicemail script for the lead's next call")
     p.add_argument("lead_id", metavar="LEAD_ID")
@@ -139,6 +142,12 @@ def build_parser() -> argparse.ArgumentParser:
     dnc = p.add_subparsers(dest="dnc_command", metavar="ACTION", required=True)
     d = dnc.add_parser("add", help="put one number on the list")
     d.add_argument("number", metavar="NUMBER")
+    d.add_argument("--region", metavar="CC")
+    _common(d, top=False)
+    d.add_argument("--reason", metavar="TEXT", default="", help="why (kept in the audit)")
+    d = dnc.add_parser("remove", help="take one number off the list (audited: who, when, why)")
+    d.add_argument("number", metavar="NUMBER")
+    d.add_argument("--reason", metavar="TEXT", required=True, help="why it comes off")
     d.add_argument("--region", metavar="CC")
     _common(d, top=False)
     d = dnc.add_parser("import", help="put every number of a file on the list")

@@ -292,9 +292,10 @@ REGISTRY: tuple[Setting, ...] = (
         str,
         "tel",
         "How a number is dialed: 'tel' hands it to the system's phone app, "
-        "'baresip' uses the built-in SIP softphone.",
-        _choice("tel", "baresip"),
-        choices=("tel", "baresip"),
+        "'baresip' uses the built-in SIP softphone, 'manual' shows the number to dial "
+        "by hand on a desk phone (Enter records the dial).",
+        _choice("tel", "baresip", "manual"),
+        choices=("tel", "baresip", "manual"),
     ),
     Setting(
         "sip.user",

@@ -1,4 +1,5 @@
-"""`leaddesk dnc add NUMBER` / `leaddesk dnc import FILE`: the do-not-call list."""
+"""`leaddesk dnc add NUMBER` / `leaddesk dnc import FILE` / `leaddesk dnc remove NUMBER
+--reason TEXT`: the do-not-call list (every change audited: who, when, why)."""
 
 from __future__ import annotations
 
@@ -20,8 +21,16 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     store = ctx.open_store()
     try:
         service = DncService(ctx.workspace(store))
+        if args.dnc_command == "remove":
+            removed = service.remove(args.number, args.reason, region)
+            ctx.emit(
+                removed.to_json(),
+                f"{removed.phone_e164} taken off the do-not-call list by {removed.agent} "
+                f"({removed.reason}); {removed.leads_unflagged} leads no longer flagged",
+            )
+            return 0
         if args.dnc_command == "add":
-            result = service.add(args.number, region)
+            result = service.add(args.number, region, reason=args.reason)
             state = "added to" if result.added else "already on"
             text = f"{result.phone_e164} {state} the do-not-call list"
         else:

@@ -39,6 +39,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             callback_at=callback_at,
             at=at,
             script_id=args.script,
+            manual=args.manual,
         )
     finally:
         store.close()

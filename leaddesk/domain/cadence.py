@@ -40,6 +40,8 @@ class CadenceStep:
     channel: Channel
     voicemail: bool = False
     label: str = ""
+    # A written step's message to send (optional; shown on the card when it is due).
+    template: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +80,13 @@ def parse_cadence(data: Mapping[str, Any]) -> Cadence:
             raise CadenceError(f"cadence {name!r}, step {number}: days must not go backwards")
         last_day = day
         steps.append(
-            CadenceStep(day, channel, bool(raw.get("voicemail", False)), str(raw.get("label", "")))
+            CadenceStep(
+                day,
+                channel,
+                bool(raw.get("voicemail", False)),
+                str(raw.get("label", "")),
+                str(raw.get("template", "")),
+            )
         )
     if steps[0].channel is not Channel.PHONE:
         raise CadenceError(f"cadence {name!r}: the first touch must be a call (phone first)")
@@ -89,7 +97,13 @@ def cadence_to_json(cadence: Cadence) -> dict[str, Any]:
     return {
         "name": cadence.name,
         "steps": [
-            {"day": s.day, "channel": s.channel.value, "voicemail": s.voicemail, "label": s.label}
+            {
+                "day": s.day,
+                "channel": s.channel.value,
+                "voicemail": s.voicemail,
+                "label": s.label,
+                **({"template": s.template} if s.template else {}),
+            }
             for s in cadence.steps
         ],
     }

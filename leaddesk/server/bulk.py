@@ -9,11 +9,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, case, or_, update
+from sqlalchemy import Table, bindparam, case, or_, select, update
 from sqlalchemy.orm import Session
 
 from leaddesk.services.sync_wire import field_specs
-from leaddesk.store.models import Base, Lead, UTCDateTime
+from leaddesk.store.models import Attempt, Base, Lead, UTCDateTime
 
 
 def insert_ignoring_duplicates(session: Session, table: Any) -> Any:
@@ -81,11 +81,38 @@ def pg_claim(
     return claimed
 
 
+def _prior_attempt(
+    session: Session, batch: dict[str, dict[str, Any]], attempt_id: str
+) -> dict[str, Any] | None:
+    """The superseded attempt's lead, channel and outcome (this batch's, or stored)."""
+    if attempt_id in batch:
+        return batch[attempt_id]
+    found = session.execute(
+        select(Attempt.lead_id, Attempt.channel, Attempt.outcome).where(Attempt.id == attempt_id)
+    ).first()
+    return dict(found._mapping) if found is not None else None
+
+
 def count_attempts(session: Session, rows: list[dict[str, Any]], postgres: bool) -> set[str]:
     """Add newly stored attempts to their leads' counters (count, calls, first and last
-    attempt, last outcome); returns the leads touched."""
+    attempt, last outcome); returns the leads touched.
+
+    A correction (an undo, or a dial reopened and wrapped up again) supersedes an
+    attempt: the one it replaces stops counting, so the server's counters stay those
+    of the laptop that made the correction."""
     totals: dict[str, dict[str, Any]] = {}
+    by_id = {row["id"]: row for row in rows}
     for row in rows:
+        replaced = row.get("supersedes_id")
+        if replaced is not None:
+            prior = _prior_attempt(session, by_id, replaced)
+            if prior is not None and prior["outcome"] is not None:
+                t = totals.setdefault(
+                    prior["lead_id"],
+                    {"n": 0, "calls": 0, "first": None, "last": None, "outcome": None},
+                )
+                t["n"] -= 1
+                t["calls"] -= prior["channel"] == "phone"
         if row["outcome"] is None:
             continue
         t = totals.setdefault(
@@ -100,8 +127,8 @@ def count_attempts(session: Session, rows: list[dict[str, Any]], postgres: bool)
         )
         t["n"] += 1
         t["calls"] += row["channel"] == "phone"
-        t["first"] = min(t["first"], row["started_at"])
-        if row["started_at"] >= t["last"]:
+        t["first"] = row["started_at"] if t["first"] is None else min(t["first"], row["started_at"])
+        if t["last"] is None or row["started_at"] >= t["last"]:
             t["last"], t["outcome"] = row["started_at"], row["outcome"]
     if not totals:
         return set()

@@ -186,27 +186,40 @@ class CallListService:
     # -- public API ----------------------------------------------------------------------
 
     def page(
-        self, offset: int = 0, limit: int = 200, search: str | None = None
+        self,
+        offset: int = 0,
+        limit: int = 200,
+        search: str | None = None,
+        *,
+        section: str | None = None,
+        calls_only: bool = False,
     ) -> list[CallListEntry]:
         """Leads in call order, rows `offset` to `offset + limit`.
 
         The first page is always computed afresh and starts a snapshot of the order;
         later pages (scrolling) are cut from that snapshot, which grows by chunks as
         the agent scrolls and is kept for `SNAPSHOT_TTL_S`. Scrolling is fast and never
-        shows a lead twice or skips one because the order moved in between."""
+        shows a lead twice or skips one because the order moved in between.
+
+        `section` keeps one section's leads ("callback", "new", ...); `calls_only` puts
+        the calls due first and groups the written tasks due (email, text, social) after
+        them, before the leads for later."""
         if offset < 0 or limit < 0:
             raise UserError("offset and limit must not be negative")
-        key = (search or "").strip().lower()
+        if section is not None and section not in SECTION_KEYS:
+            raise UserError(f"no section {section!r}; one of {', '.join(SECTION_KEYS)}")
+        view = (section, calls_only)
+        key = (search or "").strip().lower() + f"|{section or ''}|{int(calls_only)}"
         with self.ws.store.session() as session:
             if offset == 0:
-                plan, rows = self._ordered(session, search, limit)
+                plan, rows = self._ordered(session, search, limit, view)
                 self._snapshot = _Snapshot(key, time.monotonic(), plan, rows, len(rows) < limit)
                 return self._entries(session, plan, rows)
             snap = self._fresh_snapshot(key)
             need = offset + limit
             if snap is None or (len(snap.rows) < need and not snap.complete):
                 size = max(need + SNAPSHOT_CHUNK, 2 * len(snap.rows) if snap else 0)
-                plan, rows = self._ordered(session, search, size)
+                plan, rows = self._ordered(session, search, size, view)
                 if snap is not None:
                     # Grow the snapshot: what it showed keeps its place.
                     seen = {lead_id for lead_id, _, _ in snap.rows}
@@ -227,13 +240,25 @@ class CallListService:
         return snap
 
     def _ordered(
-        self, session: Session, search: str | None, limit: int | None
+        self,
+        session: Session,
+        search: str | None,
+        limit: int | None,
+        view: tuple[str | None, bool] = (None, False),
     ) -> tuple[_Plan, list[tuple[str, int, str | None]]]:
         """The listed leads in call order (the first `limit`, or all)."""
+        section, calls_only = view
         for _ in range(2):
             plan = self._plan(session, search)
             listed = plan.listed
-            query = select(listed.c.id, listed.c.sec, listed.c.tz).order_by(*plan.keys)
+            keys = plan.keys
+            if calls_only:
+                due = listed.c.sec <= int(Section.FOLLOW_UP)
+                group = case((and_(due, listed.c.ch == "phone"), 0), (due, 1), else_=2)
+                keys = (group, *keys)
+            query = select(listed.c.id, listed.c.sec, listed.c.tz).order_by(*keys)
+            if section is not None:
+                query = query.where(listed.c.sec == int(Section[section.upper()]))
             if limit is not None:
                 query = query.limit(limit)
             rows = [(r.id, int(r.sec), r.tz) for r in session.execute(query)]
@@ -269,7 +294,7 @@ class CallListService:
     def position(self, lead_id: str, search: str | None = None) -> int | None:
         """The row index of a lead in the list, or None when it is not listed (as shown
         while scrolling: taken from the current snapshot when the lead is in it)."""
-        snap = self._fresh_snapshot((search or "").strip().lower())
+        snap = self._fresh_snapshot((search or "").strip().lower() + "||0")
         if snap is not None:
             for index, (row_id, _, _) in enumerate(snap.rows):
                 if row_id == lead_id:
@@ -481,6 +506,7 @@ class CallListService:
                 section.label("sec"),
                 Lead.arrived_at.label("arrived_at"),
                 Lead.next_action_at.label("next_action_at"),
+                channel.label("ch"),
             )
             .where(*where)
             .cte("listed")

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from leaddesk.domain.clock import as_utc
+from leaddesk.domain.clock import as_utc, iso
 from leaddesk.domain.phone import normalize_region, parse_many, parse_phone
 from leaddesk.services.errors import UserError
 from leaddesk.services.importer import lead_payload
@@ -22,7 +23,7 @@ from leaddesk.services.intake.fields import PHONE_FIELDS, field_for_header
 from leaddesk.services.intake.source import open_source
 from leaddesk.services.outbox import enqueue
 from leaddesk.services.workspace import Workspace
-from leaddesk.store.models import DncNumber, Lead
+from leaddesk.store.models import DncAudit, DncNumber, Lead
 
 _BATCH = 2000
 
@@ -49,20 +50,106 @@ class DncResult:
         return doc
 
 
+@dataclass(frozen=True, slots=True)
+class DncRemoved:
+    phone_e164: str
+    leads_unflagged: int
+    reason: str
+    agent: str
+    at: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "phone_e164": self.phone_e164,
+            "removed": True,
+            "leads_unflagged": self.leads_unflagged,
+            "reason": self.reason,
+            "agent": self.agent,
+            "at": iso(self.at),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DncChange:
+    """One line of the do-not-call audit."""
+
+    phone_e164: str
+    action: str  # add or remove
+    agent: str
+    at: datetime
+    reason: str
+    lead_id: str | None
+
+
 class DncService:
     def __init__(self, workspace: Workspace) -> None:
         self.ws = workspace
 
-    def add(self, number: str, region: str | None = None, source: str = "manual") -> DncResult:
+    def add(
+        self, number: str, region: str | None = None, source: str = "manual", reason: str = ""
+    ) -> DncResult:
         """Put one number on the list; refuses a number that does not parse."""
+        e164 = self._parse(number, region)
+        with self.ws.store.transaction() as session:
+            added, flagged = self._add(session, [e164], source)
+            self._audit(session, e164, "add", reason or source)
+        return DncResult(1, added, 1 - added, 0, flagged, e164)
+
+    def remove(self, number: str, reason: str, region: str | None = None) -> DncRemoved:
+        """Take one number off the list, with the reason; the leads with that number are
+        no longer flagged do-not-call. Audited: who, when, why."""
+        reason = reason.strip()
+        if not reason:
+            raise UserError("say why the number comes off the do-not-call list (--reason TEXT)")
+        e164 = self._parse(number, region)
+        now = as_utc(self.ws.clock())
+        with self.ws.store.transaction() as session:
+            listed = session.get(DncNumber, e164)
+            if listed is None:
+                raise UserError(f"{e164} is not on the do-not-call list")
+            session.delete(listed)
+            leads = session.scalars(
+                select(Lead).where(Lead.phone_e164 == e164, Lead.do_not_call.is_(True))
+            ).all()
+            for lead in leads:
+                base = lead.version
+                lead.do_not_call = False
+                lead.version = base + 1
+                lead.updated_at = now
+                enqueue(session, "lead", lead.id, lead_payload(lead), base_version=base)
+            self._audit(session, e164, "remove", reason)
+        return DncRemoved(e164, len(leads), reason, self.ws.agent.name, now)
+
+    def audit(self, number: str | None = None, region: str | None = None) -> list[DncChange]:
+        """Every change to the list, newest first (one number's when given)."""
+        query = select(DncAudit).order_by(DncAudit.at.desc())
+        if number is not None:
+            query = query.where(DncAudit.phone_e164 == self._parse(number, region))
+        with self.ws.store.session() as session:
+            return [
+                DncChange(a.phone_e164, a.action, a.agent_name, a.at, a.reason, a.lead_id)
+                for a in session.scalars(query)
+            ]
+
+    def _parse(self, number: str, region: str | None) -> str:
         parsed = parse_phone(number, normalize_region(region))
         if parsed.e164 is None:
             raise UserError(
                 f"{parsed.error or 'invalid phone number'} (give --region for a national number)"
             )
-        with self.ws.store.transaction() as session:
-            added, flagged = self._add(session, [parsed.e164], source)
-        return DncResult(1, added, 1 - added, 0, flagged, parsed.e164)
+        return parsed.e164
+
+    def _audit(self, session: Session, e164: str, action: str, reason: str) -> None:
+        session.add(
+            DncAudit(
+                phone_e164=e164,
+                action=action,
+                agent_id=self.ws.agent.id,
+                agent_name=self.ws.agent.name,
+                reason=reason,
+                at=as_utc(self.ws.clock()),
+            )
+        )
 
     def import_file(self, path: Path, region: str | None = None) -> DncResult:
         """Every number of a file: one number per line, or a CSV with a phone column."""

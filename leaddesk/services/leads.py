@@ -87,6 +87,10 @@ class LeadDetail:
     consent_basis: str = "none"
     consent_source: str = ""
     consent_at: datetime | None = None
+    section: str = ""  # the call list's section ("later", "blocked", ...), "" if not listed
+    hours_open: bool = False  # inside the lead's calling hours now (whatever its cadence)
+    hours_reason: str = ""  # the calling hours' words ("outside calling hours: ...")
+    next_step_template: str = ""  # the next written step's message, where the cadence has one
 
     @property
     def never_attempted(self) -> bool:
@@ -176,7 +180,8 @@ class LeadService:
                     a.callback_at,
                 )
                 for a, display, name in rows
-                if a.id not in superseded
+                # An attempt taken back (an undo): a correction with no outcome, ended.
+                if a.id not in superseded and not (a.outcome is None and a.ended_at is not None)
             )
             callback_due = session.scalar(
                 select(Callback.due_at)
@@ -201,6 +206,12 @@ class LeadService:
                     lead.jurisdictions,
                     lead.consent_basis,
                 )
+            hours = calling_check(
+                lead.time_zones, now, self.ws.rules, lead.jurisdictions, lead.consent_basis
+            )
+            hours_open = (
+                not lead.do_not_call and not lead.phone_bad and bool(lead.phone_e164)
+            ) and hours.callable
             entry = CallListService(self.ws).entry(lead_id)
             if entry is not None:
                 # The list's own words: caps and budgets included, not only the hours.
@@ -247,6 +258,10 @@ class LeadService:
                 consent_basis=lead.consent_basis,
                 consent_source=lead.consent_source,
                 consent_at=lead.consent_at,
+                section=entry.section if entry is not None else "",
+                hours_open=hours_open,
+                hours_reason=hours.reason,
+                next_step_template=step.template if step else "",
             )
 
     def set_consent(self, lead_id: str, basis: str, source: str) -> None:

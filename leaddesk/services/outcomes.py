@@ -40,10 +40,12 @@ from leaddesk.domain.outcomes import (
 )
 from leaddesk.services.cadences import cadence_for_connection
 from leaddesk.services.errors import NotFound, UserError
+from leaddesk.services.outbox import enqueue
 from leaddesk.services.workspace import Workspace
 from leaddesk.store.models import (
     Attempt,
     Callback,
+    DncAudit,
     DncNumber,
     Lead,
     Outbox,
@@ -55,6 +57,7 @@ LEAD = cast(Table, Lead.__table__)
 ATTEMPT = cast(Table, Attempt.__table__)
 CALLBACK = cast(Table, Callback.__table__)
 DNC = cast(Table, DncNumber.__table__)
+DNC_AUDIT = cast(Table, DncAudit.__table__)
 OUTBOX = cast(Table, Outbox.__table__)
 _LEAD_STATE = (
     LEAD.c.id,
@@ -77,6 +80,23 @@ _LEAD_STATE = (
     LEAD.c.phone_type,
     LEAD.c.jurisdictions,
     LEAD.c.consent_basis,
+    LEAD.c.next_action_at,
+    LEAD.c.next_channel,
+    LEAD.c.last_outcome,
+)
+# The lead fields an outcome changes, as they were before it: what an undo puts back.
+_UNDO_FIELDS = (
+    "status",
+    "cadence_step",
+    "attempt_count",
+    "call_count",
+    "next_action_at",
+    "next_channel",
+    "phone_bad",
+    "do_not_call",
+    "first_attempt_at",
+    "last_attempt_at",
+    "last_outcome",
 )
 
 # Statements built once: building and hashing a statement per call costs more than the
@@ -88,6 +108,7 @@ _PENDING_ID = (
         ATTEMPT.c.agent_id == bindparam("_agent"),
         ATTEMPT.c.lead_id == LEAD.c.id,
         ATTEMPT.c.outcome.is_(None),
+        ATTEMPT.c.ended_at.is_(None),
     )
     .limit(1)
     .scalar_subquery()
@@ -95,7 +116,12 @@ _PENDING_ID = (
 )
 _SELECT_LEAD = select(*_LEAD_STATE, _PENDING_ID).where(LEAD.c.id == bindparam("_lead"))
 _SELECT_PENDING = select(
-    ATTEMPT.c.id, ATTEMPT.c.started_at, ATTEMPT.c.script_id, ATTEMPT.c.ring_s
+    ATTEMPT.c.id,
+    ATTEMPT.c.started_at,
+    ATTEMPT.c.script_id,
+    ATTEMPT.c.ring_s,
+    ATTEMPT.c.supersedes_id,
+    ATTEMPT.c.cadence_step,
 ).where(ATTEMPT.c.id == bindparam("_id"))
 # The lead's recent attempts: what the touch budget and the 24 h cap look at.
 _SELECT_HISTORY = (
@@ -141,6 +167,13 @@ class LoggedOutcome:
     # A phone attempt at a moment the lead's calling rules forbid: recorded, and flagged.
     outside_rules: bool = False
     outside_reason: str = ""
+    # What an undo needs (not part of the CLI answer): whether the attempt wrapped up a
+    # dial, the lead's fields as they were before, and the number this outcome put on
+    # the do-not-call list.
+    dialed: bool = False
+    before: tuple[tuple[str, object], ...] = ()
+    dnc_added: str | None = None
+    manual: bool = False
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -164,6 +197,18 @@ class PendingDial:
     started_at: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class UndoneOutcome:
+    """An outcome taken back: `reopened` is the dial back in wrap-up (the call happened,
+    only its outcome was wrong), None when the attempt itself was taken back."""
+
+    lead_id: str
+    outcome: str
+    attempt_id: str  # the correction
+    reopened: PendingDial | None
+    dnc_removed: str | None
+
+
 def attempt_payload(attempt: Attempt) -> dict[str, object]:
     return {
         "id": attempt.id,
@@ -181,6 +226,7 @@ def attempt_payload(attempt: Attempt) -> dict[str, object]:
         "callback_at": iso(attempt.callback_at),
         "cadence_step": attempt.cadence_step,
         "supersedes_id": attempt.supersedes_id,
+        "manual": attempt.manual,
     }
 
 
@@ -216,7 +262,11 @@ class OutcomeService:
             rows = session.execute(
                 select(Attempt, Lead)
                 .join(Lead, Lead.id == Attempt.lead_id)
-                .where(Attempt.agent_id == self.ws.agent.id, Attempt.outcome.is_(None))
+                .where(
+                    Attempt.agent_id == self.ws.agent.id,
+                    Attempt.outcome.is_(None),
+                    Attempt.ended_at.is_(None),
+                )
                 .order_by(Attempt.started_at)
             ).all()
             return [
@@ -229,7 +279,11 @@ class OutcomeService:
         with self.ws.store.transaction() as session:
             pending = session.scalars(
                 select(Attempt)
-                .where(Attempt.agent_id == self.ws.agent.id, Attempt.outcome.is_(None))
+                .where(
+                    Attempt.agent_id == self.ws.agent.id,
+                    Attempt.outcome.is_(None),
+                    Attempt.ended_at.is_(None),
+                )
                 .limit(1)
             ).first()
             if pending is not None:
@@ -254,6 +308,21 @@ class OutcomeService:
             session.flush()
             return PendingDial(attempt.id, lead.id, lead.name, lead.phone_e164, now)
 
+    def cancel_dial(self, attempt_id: str) -> None:
+        """A dial whose hand-off failed never happened: its pending record goes (it was
+        never wrapped up nor queued for sync, so the log loses nothing)."""
+        with self.ws.store.transaction() as session:
+            attempt = session.get(Attempt, attempt_id)
+            if (
+                attempt is None
+                or attempt.outcome is not None
+                or attempt.ended_at is not None
+                or attempt.agent_id != self.ws.agent.id
+                or attempt.supersedes_id is not None
+            ):
+                return
+            session.delete(attempt)
+
     # -- outcomes -----------------------------------------------------------------------
 
     def log(
@@ -269,8 +338,12 @@ class OutcomeService:
         script_id: str | None = None,
         script_words: int | None = None,
         ring_s: int | None = None,
+        manual: bool = False,
     ) -> LoggedOutcome:
-        """Record one attempt and move the lead on; durable when this returns."""
+        """Record one attempt and move the lead on; durable when this returns.
+
+        `manual`: a call made outside LeadDesk, recorded after the fact; it never wraps
+        up a pending dial."""
         try:
             info = outcome_info(outcome)
             channel = channel or default_channel(outcome)
@@ -279,6 +352,10 @@ class OutcomeService:
             raise UserError(str(exc)) from None
         now = as_utc(self.ws.clock())
         at = as_utc(at) if at is not None else now
+        if manual and at > now:
+            raise UserError(
+                f"the call made elsewhere is in the future ({iso(at)}): give when it was"
+            )
         if info.code == "callback":
             if callback_at is None:
                 raise UserError("outcome 'callback' needs --callback with the agreed time")
@@ -321,7 +398,7 @@ class OutcomeService:
                 if row.started_at <= at
             )
             pending = None
-            if channel is Channel.PHONE and lead.pending_id is not None:
+            if channel is Channel.PHONE and lead.pending_id is not None and not manual:
                 pending = conn.execute(_SELECT_PENDING, {"_id": lead.pending_id}).first()
             values: dict[str, object] = {
                 "outcome": info.code,
@@ -330,8 +407,13 @@ class OutcomeService:
                 "ended_at": at,
                 "callback_at": callback_at,
             }
+            supersedes_id = None
+            cadence_step = lead.cadence_step
             if pending is not None:
                 attempt_id = pending.id
+                supersedes_id = pending.supersedes_id
+                if pending.cadence_step is not None and supersedes_id is not None:
+                    cadence_step = pending.cadence_step
                 values["script_id"] = script_id or pending.script_id
                 values["ring_s"] = ring_s if ring_s is not None else pending.ring_s
                 if script_words is not None:
@@ -361,6 +443,7 @@ class OutcomeService:
                         "ring_s": ring_s,
                         "supersedes_id": None,
                         "created_at": now,
+                        "manual": manual,
                         **values,
                     },
                 )
@@ -403,10 +486,29 @@ class OutcomeService:
                 changes["last_attempt_at"] = at
                 changes["last_outcome"] = info.code
             conn.execute(_UPDATE_LEAD, {"_id": lead_id, **changes})
+            dnc_added = None
             if nxt.do_not_call and lead.phone_e164:
+                listed = conn.execute(
+                    select(DNC.c.phone_e164).where(DNC.c.phone_e164 == lead.phone_e164)
+                ).first()
+                if listed is None:
+                    dnc_added = lead.phone_e164
+                    conn.execute(
+                        _INSERT_DNC,
+                        {"phone_e164": lead.phone_e164, "source": "outcome", "added_at": at},
+                    )
                 conn.execute(
-                    _INSERT_DNC,
-                    {"phone_e164": lead.phone_e164, "source": "outcome", "added_at": at},
+                    insert(DNC_AUDIT),
+                    {
+                        "id": new_id(),
+                        "phone_e164": lead.phone_e164,
+                        "action": "add",
+                        "agent_id": self.ws.agent.id,
+                        "agent_name": self.ws.agent.name,
+                        "lead_id": lead_id,
+                        "reason": note or "the lead asked not to be contacted",
+                        "at": now,
+                    },
                 )
             if channel is Channel.PHONE and lead.status == LeadStatus.CALLBACK:
                 conn.execute(_CLOSE_CALLBACKS, {"_lead": lead_id, "_at": at})
@@ -436,8 +538,9 @@ class OutcomeService:
                 "script_id": values.get("script_id", script_id),
                 "script_words": script_words,
                 "callback_at": iso(callback_at),
-                "cadence_step": lead.cadence_step,
-                "supersedes_id": None,
+                "cadence_step": cadence_step,
+                "supersedes_id": supersedes_id,
+                "manual": manual,
                 "outside_rules": bool(outside),
             }
             state_doc = {
@@ -478,9 +581,134 @@ class OutcomeService:
                 nxt.at,
                 nxt.channel.value if nxt.channel else None,
                 nxt.status.value,
-                bool(outside),
-                outside,
+                outside_rules=bool(outside),
+                outside_reason=outside,
+                dialed=pending is not None,
+                before=tuple((name, getattr(lead, name)) for name in _UNDO_FIELDS),
+                dnc_added=dnc_added,
+                manual=manual,
             )
+
+    # -- undo ----------------------------------------------------------------------------
+
+    def undo(self, logged: LoggedOutcome) -> UndoneOutcome:
+        """Take back an outcome just logged: a correction that supersedes it (the log
+        stays append-only), the lead's fields put back as they were, the callback it
+        promised closed, the number it put on the do-not-call list taken off (audited).
+
+        An outcome that wrapped up a dial reopens the dial (a new pending attempt that
+        supersedes the old one): the call happened, only its outcome was wrong. Any
+        other attempt is taken back by a correction with no outcome."""
+        now = as_utc(self.ws.clock())
+        with self.ws.store.transaction() as session:
+            old = session.get(Attempt, logged.attempt_id)
+            if old is None or old.outcome is None:
+                raise NotFound(f"no logged attempt with id {logged.attempt_id!r}")
+            if old.agent_id != self.ws.agent.id:
+                raise UserError("only the agent who logged an outcome can undo it")
+            later = session.scalar(
+                select(Attempt.id).where(Attempt.supersedes_id == old.id).limit(1)
+            )
+            if later is not None:
+                raise UserError("this outcome was already corrected")
+            lead = _lead(session, old.lead_id)
+            newer = session.scalar(
+                select(Attempt.id)
+                .where(
+                    Attempt.lead_id == lead.id,
+                    Attempt.id != old.id,
+                    Attempt.outcome.is_not(None),
+                    Attempt.ended_at > old.ended_at,
+                )
+                .limit(1)
+            )
+            if newer is not None:
+                raise UserError(f"{lead.name} has a newer attempt: this one cannot be undone")
+            reopen = logged.dialed and old.channel == Channel.PHONE.value
+            if reopen:
+                other = session.scalar(
+                    select(Attempt.id)
+                    .where(
+                        Attempt.agent_id == self.ws.agent.id,
+                        Attempt.outcome.is_(None),
+                        Attempt.ended_at.is_(None),
+                    )
+                    .limit(1)
+                )
+                if other is not None:
+                    raise UserError("log the call in progress before undoing")
+            correction = Attempt(
+                lead_id=lead.id,
+                agent_id=self.ws.agent.id,
+                channel=old.channel,
+                outcome=None,
+                note="",
+                started_at=old.started_at,
+                ended_at=None if reopen else now,
+                script_id=old.script_id,
+                ring_s=old.ring_s,
+                cadence_step=old.cadence_step,
+                supersedes_id=old.id,
+                manual=old.manual,
+                created_at=now,
+            )
+            session.add(correction)
+            base = lead.version
+            for name, value in logged.before:
+                setattr(lead, name, value)
+            lead.version = base + 1
+            lead.updated_at = now
+            # The callback this outcome promised is off; those it closed are open again.
+            for cb in session.scalars(select(Callback).where(Callback.attempt_id == old.id)):
+                cb.done_at = now
+            if old.channel == Channel.PHONE.value and old.ended_at is not None:
+                for cb in session.scalars(
+                    select(Callback).where(
+                        Callback.lead_id == lead.id,
+                        Callback.done_at == old.ended_at,
+                    )
+                ):
+                    cb.done_at = None
+            removed = None
+            if logged.dnc_added:
+                listed = session.get(DncNumber, logged.dnc_added)
+                if listed is not None:
+                    session.delete(listed)
+                    removed = logged.dnc_added
+                session.add(
+                    DncAudit(
+                        phone_e164=logged.dnc_added,
+                        action="remove",
+                        agent_id=self.ws.agent.id,
+                        agent_name=self.ws.agent.name,
+                        lead_id=lead.id,
+                        reason="undo: the do-not-call outcome was logged by mistake",
+                        at=now,
+                    )
+                )
+            session.flush()
+            if not reopen:
+                # A dial reopened travels when it is wrapped up, as the correction.
+                enqueue(session, "attempt", correction.id, attempt_payload(correction))
+            enqueue(
+                session,
+                "lead_state",
+                lead.id,
+                {
+                    **lead_state_payload(lead),
+                    "call_count": lead.call_count,
+                    "first_attempt_at": iso(lead.first_attempt_at),
+                    "last_attempt_at": iso(lead.last_attempt_at),
+                    "last_outcome": lead.last_outcome,
+                },
+                base_version=base,
+            )
+            pending = (
+                PendingDial(correction.id, lead.id, lead.name, lead.phone_e164, old.started_at)
+                if reopen
+                else None
+            )
+            return UndoneOutcome(lead.id, old.outcome, correction.id, pending, removed)
 
     # -- rules ---------------------------------------------------------------------------
 

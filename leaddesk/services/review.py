@@ -91,6 +91,9 @@ class HistoryRow:
     script: str  # "introduce #2", or "" when no script was used
     script_words: int | None
     corrects: bool  # this attempt is a correction of an earlier one
+    lead_local: datetime | None = None  # when it was in the lead's (first) time zone
+    manual: bool = False  # a call made outside LeadDesk, recorded after the fact
+    taken_back: bool = False  # an undo: the correction takes the earlier attempt back
 
 
 # -- coaching -----------------------------------------------------------------------------
@@ -135,6 +138,16 @@ class HourContact:
     @property
     def rate(self) -> float | None:
         return self.reached / self.calls if self.calls else None
+
+
+def _lead_local(at: datetime, zones: list[str] | None) -> datetime | None:
+    """`at` on the lead's wall clock (its first zone), None when the zone is unknown."""
+    for name in zones or ():
+        try:
+            return at.astimezone(ZoneInfo(str(name)))
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    return None
 
 
 class ReviewService:
@@ -227,6 +240,9 @@ class ReviewService:
                     script=f"{stage.replace('_', ' ')} #{variant}" if stage else "",
                     script_words=a.script_words,
                     corrects=a.supersedes_id is not None,
+                    lead_local=_lead_local(a.started_at, ld.time_zones),
+                    manual=bool(a.manual),
+                    taken_back=a.outcome is None and a.ended_at is not None,
                 )
                 for a, ld, agent, stage, variant in rows
             ]

@@ -27,6 +27,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     event,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -224,6 +225,8 @@ class Attempt(Base):
     # A phone attempt made at a moment the lead's calling rules forbid: recorded (a call
     # that happened is never lost) and flagged for the supervisor.
     outside_rules: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A call made outside LeadDesk, recorded after the fact (no dial record).
+    manual: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     # Relationships order the inserts (a lead before its attempts); code uses the ids.
     lead: Mapped[Lead] = relationship()
@@ -301,6 +304,22 @@ class DncNumber(Base):
     phone_e164: Mapped[str] = mapped_column(String(20), primary_key=True)
     source: Mapped[str] = mapped_column(String(40), default="manual")
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DncAudit(Base):
+    """Who put a number on the do-not-call list or took it off, when and why."""
+
+    __tablename__ = "dnc_audit"
+    __table_args__ = (Index("ix_dnc_audit_phone", "phone_e164", "at"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    phone_e164: Mapped[str] = mapped_column(String(20))
+    action: Mapped[str] = mapped_column(String(10))  # add or remove
+    agent_id: Mapped[str | None] = mapped_column(String(36))
+    agent_name: Mapped[str] = mapped_column(String(120), default="")
+    lead_id: Mapped[str | None] = mapped_column(String(36))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Outbox(Base):

@@ -12,8 +12,14 @@ from datetime import datetime
 
 from leaddesk.domain.outcomes import Channel
 from leaddesk.services.calllist import CallListEntry, CallListService
+from leaddesk.services.dnc import DncRemoved
 from leaddesk.services.leads import CallingCheck, LeadDetail, LeadService
-from leaddesk.services.outcomes import LoggedOutcome, OutcomeService, PendingDial
+from leaddesk.services.outcomes import (
+    LoggedOutcome,
+    OutcomeService,
+    PendingDial,
+    UndoneOutcome,
+)
 from leaddesk.services.workspace import Workspace
 from leaddesk.settings import Settings
 from leaddesk.store.engine import ChangeWatcher
@@ -62,6 +68,9 @@ class ShiftView:
 class Backend:
     ws: Workspace
     _calllist: CallListService | None = field(default=None, repr=False)
+    # The agent's view of the call list: one section only (None: all), calls first.
+    section_filter: str | None = None
+    calls_only: bool = False
 
     @property
     def now(self) -> datetime:
@@ -91,7 +100,9 @@ class Backend:
     # -- the call list ------------------------------------------------------------------
 
     def page(self, offset: int, limit: int, search: str | None) -> list[CallListEntry]:
-        return self.calllist.page(offset, limit, search)
+        return self.calllist.page(
+            offset, limit, search, section=self.section_filter, calls_only=self.calls_only
+        )
 
     def summary(self, search: str | None) -> tuple[int, dict[str, int]]:
         counts = self.calllist.counts(search)
@@ -113,6 +124,17 @@ class Backend:
     def start_dial(self, lead_id: str, script_id: str | None) -> PendingDial:
         return OutcomeService(self.ws).start_dial(lead_id, script_id)
 
+    def cancel_dial(self, attempt_id: str) -> None:
+        OutcomeService(self.ws).cancel_dial(attempt_id)
+
+    def undo(self, logged: LoggedOutcome) -> UndoneOutcome:
+        return OutcomeService(self.ws).undo(logged)
+
+    def dnc_remove(self, number: str, reason: str) -> DncRemoved:
+        from leaddesk.services.dnc import DncService
+
+        return DncService(self.ws).remove(number, reason)
+
     def pending_dials(self) -> list[PendingDial]:
         return OutcomeService(self.ws).pending_dials()
 
@@ -128,6 +150,8 @@ class Backend:
         script_id: str | None = None,
         script_words: int | None = None,
         ring_s: int | None = None,
+        at: datetime | None = None,
+        manual: bool = False,
     ) -> LoggedOutcome:
         return OutcomeService(self.ws).log(
             lead_id,
@@ -139,6 +163,8 @@ class Backend:
             script_id=script_id,
             script_words=script_words,
             ring_s=ring_s,
+            at=at,
+            manual=manual,
         )
 
     # -- shift --------------------------------------------------------------------------

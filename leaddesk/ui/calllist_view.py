@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -133,19 +134,48 @@ class CallListDelegate(QStyledItemDelegate):
 
 
 class SectionChip(QLabel):
+    """A section's count; a click shows only that section (again: every section)."""
+
+    clicked = Signal(str)
+
     def __init__(self, section: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.section = section
+        self.selected = False
+        self._count = 0
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setObjectName(f"SectionCount_{section}")
         self.setAccessibleName(self.tr("{section} count").format(section=section_name(section)))
         self.set_count(0)
 
     def set_count(self, count: int) -> None:
+        self._count = count
         color = SECTION_COLORS[self.section]
         name = section_name(self.section)
-        self.setText(f'<span style="color:{color}">●</span>&nbsp;{name}&nbsp;<b>{count}</b>')
-        self.setToolTip(self.tr("%n lead(s) in {section}", "", count).format(section=name))
+        text = f'<span style="color:{color}">●</span>&nbsp;{name}&nbsp;<b>{count}</b>'
+        if self.selected:
+            text = f"<u>{text}</u>"
+        self.setText(text)
+        self.setToolTip(
+            self.tr("%n lead(s) in {section}", "", count).format(section=name)
+            + " · "
+            + (
+                self.tr("click to show every section")
+                if self.selected
+                else self.tr("click to show only these")
+            )
+        )
         self.setProperty("count", count)
+        self.setAccessibleDescription(self.tr("shown alone") if self.selected else "")
+
+    def set_selected(self, selected: bool) -> None:
+        self.selected = selected
+        self.set_count(self._count)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit(self.section)
+        super().mousePressEvent(event)
 
 
 class CallListView(QWidget):
@@ -153,6 +183,8 @@ class CallListView(QWidget):
 
     lead_selected = Signal(str)
     activated = Signal(str)
+    section_clicked = Signal(str)
+    calls_only_toggled = Signal(bool)
 
     def __init__(self, model: CallListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -177,6 +209,14 @@ class CallListView(QWidget):
         chips.setSpacing(12)
         for chip in self.chips.values():
             chips.addWidget(chip)
+            chip.clicked.connect(self.section_clicked)
+        self.calls_only = QCheckBox(self.tr("Calls only"), self)
+        self.calls_only.setObjectName("CallsOnly")
+        self.calls_only.setAccessibleName(self.tr("Calls first, written tasks grouped after"))
+        self.calls_only.setToolTip(
+            self.tr("Calls due first; email, text and social tasks grouped after (Ctrl+Alt+P)")
+        )
+        self.calls_only.toggled.connect(self.calls_only_toggled)
         self.total_label = QLabel(self)
         self.total_label.setObjectName("CallListTotal")
         self.total_label.setAccessibleName(self.tr("Leads in the call list"))
@@ -225,10 +265,19 @@ class CallListView(QWidget):
         top = QHBoxLayout()
         top.setSpacing(10)
         top.addWidget(self.search, 1)
+        top.addWidget(self.calls_only)
         top.addWidget(self.total_label)
         layout.addLayout(top)
         layout.addLayout(chips)
         layout.addWidget(self.stack, 1)
+        # While a call pins the card, the lead selected here is previewed on this line.
+        self.preview = QLabel(self)
+        self.preview.setObjectName("LeadPreview")
+        self.preview.setAccessibleName(self.tr("Selected lead preview"))
+        self.preview.setWordWrap(True)
+        self.preview.setTextFormat(Qt.TextFormat.RichText)
+        self.preview.hide()
+        layout.addWidget(self.preview)
 
         model.summary_changed.connect(self._on_summary)
         model.loading_changed.connect(self._on_loading)
@@ -243,6 +292,11 @@ class CallListView(QWidget):
     def current_lead_id(self) -> str | None:
         index = self.table.currentIndex()
         return self.model.lead_id(index.row()) if index.isValid() else None
+
+    def show_section(self, section: str | None) -> None:
+        """Underline the chip of the section shown alone (None: every section)."""
+        for key, chip in self.chips.items():
+            chip.set_selected(key == section)
 
     def select_row(self, row: int) -> None:
         if self.model.rowCount() == 0:

@@ -11,6 +11,7 @@ from leaddesk.domain.outcomes import OUTCOMES
 from leaddesk.services.leads import LeadDetail
 from leaddesk.services.outcomes import PendingDial
 from leaddesk.ui.icons import app_icon, icon
+from leaddesk.ui.outcome_bar import CALL_OUTCOMES
 from leaddesk.ui.style import OK, WARN
 from leaddesk.ui.vocabulary import outcome_label
 
@@ -56,6 +57,7 @@ class CompactWindow(QWidget):
 
         keys = QHBoxLayout()
         keys.setSpacing(4)
+        self.buttons: dict[str, QPushButton] = {}
         for code in QUICK:
             info = OUTCOMES[code]
             label = outcome_label(info.label)
@@ -65,6 +67,7 @@ class CompactWindow(QWidget):
                 self.tr("{outcome} (key {key})").format(outcome=label, key=info.key)
             )
             button.clicked.connect(lambda _=False, code=code: self.outcome_requested.emit(code))
+            self.buttons[code] = button
             keys.addWidget(button)
         for code, info in OUTCOMES.items():
             shortcut = QShortcut(QKeySequence(info.key), self)
@@ -108,6 +111,10 @@ class CompactWindow(QWidget):
 
     def set_pending(self, pending: PendingDial | None) -> None:
         self.dial.setEnabled(pending is None)
+        for code, button in self.buttons.items():
+            # Call outcomes wrap up a dial: off without one, as in the outcome bar.
+            if code in CALL_OUTCOMES:
+                button.setEnabled(pending is not None)
         if pending is None:
             ready = self.tr("Ready")  # outside the f-string: lupdate reads literals only
             self.state.setText(f'<span style="color:{OK}">{ready}</span>')

@@ -26,6 +26,7 @@ from PySide6.QtCore import QCoreApplication
 from leaddesk.dialer.baresip import BaresipDialer, BaresipError, BaresipSettings, SipAccount
 from leaddesk.dialer.base import Dialer, DialError
 from leaddesk.dialer.events import CallUpdate
+from leaddesk.dialer.manual import ManualDialer
 from leaddesk.dialer.tel import Opener, TelDialer
 from leaddesk.services.credentials import (
     SIP_PASSWORD_ENV,
@@ -149,6 +150,8 @@ class SoftphoneSetup:
         blocking start, for a worker thread. The start never raises: on any softphone
         failure it answers tel: with the reason."""
         tel = TelDialer(self.opener)
+        if self.settings["dialer"] == "manual":
+            return lambda: DialerChoice(ManualDialer())
         if not self.wants_softphone:
             return lambda: DialerChoice(tel)
         try:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from leaddesk.services.leads import LeadDetail
 from leaddesk.ui.consent_editor import ConsentEditor
 from leaddesk.ui.icons import icon
-from leaddesk.ui.style import BAD, OK, WARN, tint
+from leaddesk.ui.style import ACCENT, BAD, OK, WARN, tint
 from leaddesk.ui.timefmt import duration_text, relative_text, timer_text, when_text
 from leaddesk.ui.vocabulary import channel_name, outcome_label, status_name
 
@@ -166,20 +166,18 @@ class LeadCard(QFrame):
             else ""
         )
         self.copy_button.setEnabled(bool(detail.phone_e164))
-        if detail.do_not_call:
-            pill, color = self.tr("Do not call"), BAD
-        elif detail.phone_bad or not detail.phone_e164:
-            pill, color = self.tr("No good number"), BAD
-        elif detail.callable:
-            pill, color = self.tr("Callable now"), OK
-        else:
-            pill, color = self.tr("Not now"), WARN
+        pill, color = self.badge(detail)
         bg = tint(color, self.palette(), 0.16).name()
         self.status_pill.setText(
             f'<span style="background:{bg}; color:{color}; font-weight:600;">'
             f"&nbsp;&nbsp;{pill}&nbsp;&nbsp;</span>"
         )
         self.status_pill.setAccessibleDescription(pill)
+        # A written step due: its message, where the cadence gives one, to copy and send.
+        template = (
+            detail.next_step_template if detail.next_channel in ("email", "sms", "social") else ""
+        )
+        self.status_pill.setToolTip(template)
         local = (
             f"{detail.local_time:%H:%M} {detail.local_time.tzname()}"
             if detail.local_time
@@ -207,6 +205,8 @@ class LeadCard(QFrame):
             nxt = detail.next_step_label
             if detail.callback_due_at is not None:
                 nxt = self.tr("callback {when}").format(when=when_text(detail.callback_due_at))
+            if detail.next_step_template and detail.next_channel in ("email", "sms", "social"):
+                nxt += f" · “{detail.next_step_template}”"
             self.next_step.setText(nxt)
         last = detail.last_attempt
         if last is None:
@@ -225,6 +225,28 @@ class LeadCard(QFrame):
             self._timer.start()
         else:
             self._timer.stop()
+
+    def badge(self, detail: LeadDetail) -> tuple[str, str]:
+        """The badge follows the lead's next step and its rules: what to do now."""
+        written = {
+            "email": self.tr("Email due"),
+            "sms": self.tr("Text due"),
+            "social": self.tr("Social touch due"),
+        }
+        if detail.do_not_call:
+            return self.tr("Blocked: on the do-not-call list"), BAD
+        if detail.phone_bad or not detail.phone_e164:
+            return self.tr("Blocked: no good phone number"), BAD
+        if detail.section == "later":
+            return self.tr("Later: {reason}").format(reason=detail.reason), WARN
+        if not detail.callable:
+            return self.tr("Blocked: {reason}").format(reason=detail.reason), BAD
+        if detail.next_channel in written:
+            text = written[detail.next_channel]
+            if detail.next_step_label:
+                text += f" · {detail.next_step_label}"
+            return text, ACCENT
+        return self.tr("Call now"), OK
 
     def _tick(self) -> None:
         detail = self.detail

@@ -29,8 +29,9 @@ from leaddesk.dialer.base import Dialer
 from leaddesk.services.errors import UserError
 from leaddesk.services.leads import LeadDetail
 from leaddesk.services.outcomes import LoggedOutcome, PendingDial
+from leaddesk.ui.agent_session import AgentSession
 from leaddesk.ui.backend import Backend, ShiftView
-from leaddesk.ui.call_flow import CallFlow
+from leaddesk.ui.call_flow import CallFlow, dial_allowed, may_call_anyway
 from leaddesk.ui.callback_picker import CallbackPicker
 from leaddesk.ui.calllist_model import CallListModel
 from leaddesk.ui.calllist_view import CallListView
@@ -82,14 +83,16 @@ class MainWindow(QMainWindow):
         self.runner = runner or TaskRunner(self)
         self.runner.set_error_handler(self.show_error)
         self._copy_text = copy_text or (lambda text: QGuiApplication.clipboard().setText(text))
-        self.detail: LeadDetail | None = None
-        self.pending: PendingDial | None = None
+        # The lead on the card, the pending dial and the outcome just logged: one owner.
+        self.session = AgentSession(self)
         self.select_after: tuple[int, str] | None = None
         self._loading_lead: str | None = None
         self.last_error = ""
         self._supervisor: QWidget | None = None
         self._shown = False
-        self.last_logged: LoggedOutcome | None = None
+        # The question being asked (do-not-call, call anyway, call made elsewhere).
+        self.open_dialog: QWidget | None = None
+        self._preview_lead: str | None = None
 
         self.model = CallListModel(
             self.runner, backend.page, backend.summary, lambda: backend.now, parent=self
@@ -179,6 +182,27 @@ class MainWindow(QMainWindow):
         self._started = False
         self.model.refresh()
 
+    # The session's state, as the window's parts have always read it.
+    @property
+    def detail(self) -> LeadDetail | None:
+        return self.session.detail
+
+    @detail.setter
+    def detail(self, detail: LeadDetail | None) -> None:
+        self.session.detail = detail
+
+    @property
+    def pending(self) -> PendingDial | None:
+        return self.session.pending
+
+    @property
+    def last_logged(self) -> LoggedOutcome | None:
+        return self.session.last_logged
+
+    @last_logged.setter
+    def last_logged(self, logged: LoggedOutcome | None) -> None:
+        self.session.last_logged = logged
+
     # -- construction -------------------------------------------------------------------
 
     def _connect(self) -> None:
@@ -189,6 +213,10 @@ class MainWindow(QMainWindow):
         self.model.summary_changed.connect(lambda _t, counts: self.tray.counts_changed(counts))
         self.outcomes.dial_requested.connect(self.dial)
         self.outcomes.outcome_requested.connect(self.log_outcome)
+        self.outcomes.call_anyway_requested.connect(self.call_anyway)
+        self.outcomes.copy_requested.connect(self.copy)
+        self.calllist.section_clicked.connect(self.toggle_section)
+        self.calllist.calls_only_toggled.connect(self.set_calls_only)
         self.card.copy_requested.connect(self.copy)
         self.card.consent.consent_changed.connect(self.set_consent)
         self.compact.dial_requested.connect(self.dial)
@@ -282,6 +310,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text.format(name=dial.lead_name), 15_000)
 
     def _on_lead_selected(self, lead_id: str) -> None:
+        if self.session.pins_card(lead_id):
+            # The call pins the card, script and keys: other leads are only previewed.
+            self._show_preview(lead_id)
+            return
+        self._hide_preview()
         if not lead_id:
             self.detail = None
             self.card.show_empty(self.tr("No lead selected."))
@@ -297,6 +330,8 @@ class MainWindow(QMainWindow):
         def done(detail: LeadDetail) -> None:
             if self._loading_lead != lead_id:
                 return
+            if self.session.pins_card(lead_id):
+                return  # a call started meanwhile: its lead keeps the card
             self.detail = detail
             self.card.set_detail(detail)
             self.history.history.set_attempts(detail.history)
@@ -335,16 +370,55 @@ class MainWindow(QMainWindow):
 
     # -- dialing ------------------------------------------------------------------------
 
+    def _show_preview(self, lead_id: str) -> None:
+        self._preview_lead = lead_id
+        preview = self.calllist.preview
+        if not lead_id:
+            preview.hide()
+            return
+        backend = self.backend
+
+        def done(detail: LeadDetail) -> None:
+            if self._preview_lead != lead_id or self.pending is None:
+                return
+            local = f"{detail.local_time:%H:%M}" if detail.local_time else "?"
+            preview.setText(
+                self.tr(
+                    "<b>Preview:</b> {name} · {local} their time · {reason} "
+                    "<i>(the card stays on {called} until the call is logged)</i>"
+                ).format(
+                    name=detail.name,
+                    local=local,
+                    reason=detail.reason,
+                    called=self.pending.lead_name,
+                )
+            )
+            preview.show()
+
+        self.runner.run(lambda: backend.detail(lead_id), done, name="lead.preview")
+
+    def _hide_preview(self) -> None:
+        self._preview_lead = None
+        self.calllist.preview.hide()
+
     def _update_dial_state(self) -> None:
         detail = self.detail
         if self.pending is not None:
             self.outcomes.set_can_dial(False)
         elif detail is None:
             self.outcomes.set_can_dial(False, self.tr("Select a lead to call."))
-        elif not detail.callable:
-            self.outcomes.set_can_dial(
-                False, self.tr("Not callable now: {reason}").format(reason=detail.reason)
-            )
+        elif not dial_allowed(detail)[0]:
+            reason = dial_allowed(detail)[1]
+            if may_call_anyway(detail):
+                self.outcomes.set_can_dial(
+                    False,
+                    self.tr("Later: {reason}").format(reason=reason),
+                    anyway=True,
+                )
+            else:
+                self.outcomes.set_can_dial(
+                    False, self.tr("Blocked: {reason}").format(reason=reason)
+                )
         else:
             self.outcomes.set_can_dial(
                 True,
@@ -377,15 +451,56 @@ class MainWindow(QMainWindow):
     def dial(self) -> None:
         self.flow.dial()
 
-    def set_pending(self, pending: PendingDial | None, recovered: bool = False) -> None:
-        self.pending = pending
-        self.outcomes.set_pending(pending, recovered)
+    def set_pending(
+        self, pending: PendingDial | None, recovered: bool = False, reopened: bool = False
+    ) -> None:
+        self.session.pending = pending
+        self.outcomes.set_pending(pending, recovered or reopened)
         self.compact.set_pending(pending)
         self.events.dial_state_changed.emit(pending)
         self._update_dial_state()
+        if pending is None:
+            self._hide_preview()
+            # Wrapped up: the lead selected meanwhile comes to the card.
+            selected = self.calllist.current_lead_id()
+            if selected and (self.detail is None or self.detail.lead_id != selected):
+                self._load_lead(selected)
 
     def log_outcome(self, code: str) -> None:
         self.flow.log_outcome(code)
+
+    def undo(self) -> None:
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QLineEdit | QPlainTextEdit):
+            focus.undo()  # Ctrl+Z in a text field undoes the typing
+            return
+        self.flow.undo()
+
+    def log_elsewhere(self) -> None:
+        self.flow.log_elsewhere()
+
+    def dnc_remove(self) -> None:
+        self.flow.dnc_remove()
+
+    def call_anyway(self) -> None:
+        self.flow.call_anyway()
+
+    def toggle_section(self, section: str) -> None:
+        """Show only `section` (a click on its chip); the same again shows every section."""
+        current = self.backend.section_filter
+        self.set_section_filter(None if current == section else section)
+
+    def set_section_filter(self, section: str | None) -> None:
+        self.backend.section_filter = section
+        self.calllist.show_section(section)
+        self.model.refresh(keep_search=True)
+
+    def set_calls_only(self, on: bool) -> None:
+        self.backend.calls_only = on
+        if self.calllist.calls_only.isChecked() != on:
+            self.calllist.calls_only.setChecked(on)  # from the shortcut
+            return  # the box's toggled signal comes back here
+        self.model.refresh(keep_search=True)
 
     def settings_changed(self) -> None:
         """The agent saved settings the services follow (calling hours, caps, cadence,

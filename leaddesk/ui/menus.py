@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Callable
+from functools import partial
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -12,9 +13,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from leaddesk.domain.calllist import SECTION_KEYS
 from leaddesk.domain.outcomes import OUTCOMES
 from leaddesk.ui.icons import icon
-from leaddesk.ui.vocabulary import outcome_label
+from leaddesk.ui.vocabulary import outcome_label, section_name
 
 if TYPE_CHECKING:
     from leaddesk.ui.main_window import MainWindow
@@ -129,6 +131,40 @@ def build_menus(w: MainWindow) -> QAction:
     _action(
         w,
         lead,
+        QCoreApplication.translate("Menus", "Undo last outcome"),
+        "Ctrl+Z",
+        w.undo,
+        "ActionUndo",
+    )
+    _action(
+        w,
+        lead,
+        QCoreApplication.translate("Menus", "Log a call made elsewhere…"),
+        "Ctrl+Shift+L",
+        w.log_elsewhere,
+        "ActionLogElsewhere",
+        "phone",
+    )
+    _action(
+        w,
+        lead,
+        QCoreApplication.translate("Menus", "Take off the do-not-call list…"),
+        [],
+        w.dnc_remove,
+        "ActionDncRemove",
+    )
+    _action(
+        w,
+        lead,
+        QCoreApplication.translate("Menus", "Call now anyway…"),
+        "Ctrl+Shift+Return",
+        w.call_anyway,
+        "ActionCallAnyway",
+        "phone",
+    )
+    _action(
+        w,
+        lead,
         QCoreApplication.translate("Menus", "Note for this attempt"),
         "Ctrl+L",
         w.outcomes.note.setFocus,
@@ -211,6 +247,34 @@ def build_menus(w: MainWindow) -> QAction:
     )
     w.history_action.setCheckable(True)
     w.history_action.setChecked(True)
+    view.addSeparator()
+    _action(
+        w,
+        view,
+        QCoreApplication.translate("Menus", "Calls only (calls first, written tasks after)"),
+        "Ctrl+Alt+P",
+        lambda: w.set_calls_only(not w.backend.calls_only),
+        "ActionCallsOnly",
+    )
+    _action(
+        w,
+        view,
+        QCoreApplication.translate("Menus", "Every section"),
+        "Ctrl+Alt+0",
+        lambda: w.set_section_filter(None),
+        "ActionSectionAll",
+    )
+    for number, section in enumerate(SECTION_KEYS, start=1):
+        _action(
+            w,
+            view,
+            QCoreApplication.translate("Menus", "Only {section}").format(
+                section=section_name(section)
+            ),
+            f"Ctrl+Alt+{number}",
+            partial(w.set_section_filter, section),
+            f"ActionSection_{section}",
+        )
     help_ = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
     _action(
         w,

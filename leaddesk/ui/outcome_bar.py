@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaddesk.domain.outcomes import OUTCOMES, OutcomeInfo
+from leaddesk.domain.outcomes import OUTCOMES, OutcomeInfo, default_channel
 from leaddesk.services.outcomes import PendingDial
 from leaddesk.ui.callback_picker import CallbackPicker
 from leaddesk.ui.elided_label import ElidedLabel
@@ -36,6 +36,11 @@ LAYOUT = (
     ("do_not_call", "email_sent", "text_sent", "social_touch", "replied"),
 )
 
+
+# Outcomes of a call: they wrap up a dial, and act only while one is pending.
+CALL_OUTCOMES = frozenset(
+    c for c in OUTCOMES if default_channel(c).value == "phone" and c != "do_not_call"
+)
 
 SHORT_LABELS = {"voicemail_no_message": QT_TRANSLATE_NOOP("OutcomeBar", "VM, no msg")}
 
@@ -76,6 +81,8 @@ class OutcomeButton(QPushButton):
 class OutcomeBar(QFrame):
     dial_requested = Signal()
     outcome_requested = Signal(str)
+    call_anyway_requested = Signal()
+    copy_requested = Signal(str)  # the E.164 number of a failed hand-off
 
     def __init__(self, picker: CallbackPicker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +106,46 @@ class OutcomeBar(QFrame):
         self.state.setAccessibleName(self.tr("Dial state"))
         self.state.setWordWrap(True)
         self.state.setTextFormat(Qt.TextFormat.RichText)
+        self.anyway_button = QPushButton(self.tr("Call now anyway…"), self)
+        self.anyway_button.setObjectName("CallAnywayButton")
+        self.anyway_button.setAccessibleName(self.tr("Call now anyway"))
+        self.anyway_button.setToolTip(
+            self.tr("Call a lead planned for later now, inside its calling hours (asks why)")
+        )
+        self.anyway_button.clicked.connect(self.call_anyway_requested)
+        self.anyway_button.hide()
+
+        # A hand-off that failed: the message stays until dismissed, with Copy.
+        self.alert = QFrame(self)
+        self.alert.setObjectName("DialAlert")
+        self.alert.setAccessibleName(self.tr("Call not started"))
+        self.alert_text = QLabel(self.alert)
+        self.alert_text.setObjectName("DialAlertText")
+        self.alert_text.setWordWrap(True)
+        self.alert_copy = QPushButton(icon("copy"), self.tr("Copy"), self.alert)
+        self.alert_copy.setObjectName("DialAlertCopy")
+        self.alert_copy.setAccessibleName(self.tr("Copy the number"))
+        self.alert_dismiss = QPushButton(self.tr("Dismiss"), self.alert)
+        self.alert_dismiss.setObjectName("DialAlertDismiss")
+        self.alert_dismiss.setAccessibleName(self.tr("Dismiss the message"))
+        self.alert_number = ""
+        self.alert_copy.clicked.connect(lambda: self.copy_requested.emit(self.alert_number))
+        self.alert_dismiss.clicked.connect(self.dismiss_alert)
+        alert_row = QHBoxLayout(self.alert)
+        alert_row.setContentsMargins(8, 4, 8, 4)
+        alert_row.addWidget(self.alert_text, 1)
+        alert_row.addWidget(self.alert_copy)
+        alert_row.addWidget(self.alert_dismiss)
+        self.alert.setStyleSheet(f"QFrame#DialAlert {{ border: 1px solid {WARN}; }}")
+        self.alert.hide()
+
+        # The manual dialer: the number to dial by hand, large.
+        self.manual_number = QLabel(self)
+        self.manual_number.setObjectName("ManualDialNumber")
+        self.manual_number.setAccessibleName(self.tr("Number to dial by hand"))
+        self.manual_number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.manual_number.setStyleSheet("font-size: 22pt; font-weight: 700;")
+        self.manual_number.hide()
 
         self.buttons: dict[str, OutcomeButton] = {}
         grid = QGridLayout()
@@ -138,6 +185,7 @@ class OutcomeBar(QFrame):
         top.setSpacing(12)
         top.addWidget(self.dial_button)
         top.addWidget(self.state, 1)
+        top.addWidget(self.anyway_button)
         extras = QHBoxLayout()
         extras.addWidget(self.note, 1)
         extras.addWidget(self.duration)
@@ -146,6 +194,8 @@ class OutcomeBar(QFrame):
         layout.setContentsMargins(14, 8, 14, 8)
         layout.setSpacing(5)
         layout.addLayout(top)
+        layout.addWidget(self.alert)
+        layout.addWidget(self.manual_number)
         layout.addLayout(grid)
         layout.addLayout(extras)
         layout.addWidget(picker)
@@ -157,21 +207,48 @@ class OutcomeBar(QFrame):
 
     # -- state --------------------------------------------------------------------------
 
-    def set_can_dial(self, can: bool, why: str = "") -> None:
+    def set_can_dial(self, can: bool, why: str = "", anyway: bool = False) -> None:
+        """Dial on or off with the reason beside it; `anyway`: offer "Call now anyway"."""
         self.dial_button.setEnabled(can and self.pending is None)
+        self.anyway_button.setVisible(anyway and self.pending is None)
         if self.pending is None:
             self.state.setText(why)
+
+    def show_alert(self, text: str, number: str) -> None:
+        self.alert_text.setText(text)
+        self.alert_number = number
+        self.alert.show()
+
+    def dismiss_alert(self) -> None:
+        self.alert.hide()
+        self.alert_text.clear()
+
+    def show_manual_number(self, national: str, e164: str) -> None:
+        self.manual_number.setText(
+            national if national == e164 or not national else f"{national}   ({e164})"
+        )
+        self.manual_number.show()
 
     def set_pending(self, pending: PendingDial | None, recovered: bool = False) -> None:
         self.pending = pending
         self._duration_touched = False
         self.call_ended = False
         self.suggest(None)
+        # Call outcomes wrap up a dial: without one they are off, visibly.
+        for code, button in self.buttons.items():
+            if code in CALL_OUTCOMES:
+                button.setEnabled(pending is not None)
+                button.setToolTip(
+                    button.toolTip().split("\n")[0]
+                    + ("" if pending is not None else "\n" + self.tr("Dial first (Enter)"))
+                )
         if pending is None:
             self._timer.stop()
             self.dial_button.setEnabled(True)
             self.setStyleSheet("")
+            self.manual_number.hide()
             return
+        self.anyway_button.hide()
         self.dial_button.setEnabled(False)
         self._dial_started = time.monotonic()
         color = WARN

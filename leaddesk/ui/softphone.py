@@ -155,6 +155,9 @@ class SoftphoneLink(QObject):
                 account=dialer.account.aor.removeprefix("sip:")
             )
             tip = self.tr("Calls go through the built-in softphone (baresip)")
+        elif getattr(dialer, "name", "") == "manual":
+            text = self.tr("Desk phone (dial by hand)")
+            tip = self.tr("Enter records the dial and shows the number to dial by hand")
         else:
             text = self.tr("Phone app (tel:)")
             tip = self.tr("Numbers are handed to the system's phone application")

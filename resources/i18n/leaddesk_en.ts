@@ -53,6 +53,33 @@
         </message>
     </context>
     <context>
+        <name>CallAnywayDialog</name>
+        <message>
+            <source>Call now anyway</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name} is planned for later. Why call now?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Call now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>lead asked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why call now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>CallFlow</name>
         <message>
             <source>Log the outcome of the call to {name} first.</source>
@@ -63,11 +90,27 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>{error}. The number is copied: &lt;b&gt;{number}&lt;/b&gt;</source>
+            <source>The call to {name} did not start: {error}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Called before the planned time: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The lead on the card is not on the do-not-call list.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{number} is off the do-not-call list ({reason}).</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Select a lead first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No call in progress: dial first (Enter), or record a call made elsewhere (Lead &gt; Log a call made elsewhere…, Ctrl+Shift+L).</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -91,7 +134,27 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Saved “{outcome}” · {next}</source>
+            <source>Saved “{outcome}” · {next} · Ctrl+Z undoes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing to undo: no outcome logged since the last dial.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log the call in progress first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Took back “{outcome}”: the call is open again, log its outcome.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Took back “{outcome}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{number} is off the do-not-call list again.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -141,6 +204,18 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Calls only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Calls first, written tasks grouped after</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Calls due first; email, text and social tasks grouped after (Ctrl+Alt+P)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Leads in the call list</source>
             <translation type="unfinished" />
         </message>
@@ -150,6 +225,10 @@
         </message>
         <message>
             <source>Call list status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Selected lead preview</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -523,7 +602,61 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
     </context>
     <context>
+        <name>DncConfirm</name>
+        <message>
+            <source>Do not call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Put {name} ({number}) on the do-not-call list? No one will call this number again. Enter confirms, Esc cancels.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. asked not to be called again</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DncRemoveDialog</name>
+        <message>
+            <source>Take off the do-not-call list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Take {number} ({name}) off the do-not-call list? Say why: the change is kept with your name and the time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Take off the list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. listed by mistake, wrong number</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>HistoryModel</name>
+        <message>
+            <source>A call made outside LeadDesk, recorded after the fact</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The agent took the earlier attempt back (undo)</source>
+            <translation type="unfinished" />
+        </message>
         <message>
             <source>This attempt corrects an earlier one</source>
             <translation type="unfinished" />
@@ -850,18 +983,6 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Do not call</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No good number</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not now</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>time zone unknown</source>
             <translation type="unfinished" />
         </message>
@@ -898,6 +1019,38 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>{when} by {agent}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Email due</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Text due</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Social touch due</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Blocked: on the do-not-call list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Blocked: no good phone number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Later: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Blocked: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Call now</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -994,11 +1147,19 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
+            <source>&lt;b&gt;Preview:&lt;/b&gt; {name} · {local} their time · {reason} &lt;i&gt;(the card stays on {called} until the call is logged)&lt;/i&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Select a lead to call.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Not callable now: {reason}</source>
+            <source>Later: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Blocked: {reason}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1015,6 +1176,37 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>History hidden to fit the screen: View &gt; History (Ctrl+Shift+H).</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ManualCallDialog</name>
+        <message>
+            <source>Log a call made elsewhere</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record a call to {name} made outside LeadDesk. It is marked as recorded by hand in the history.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log the call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>When the call was made</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>When</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1144,6 +1336,22 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Undo last outcome</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log a call made elsewhere…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Take off the do-not-call list…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Call now anyway…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Note for this attempt</source>
             <translation type="unfinished" />
         </message>
@@ -1181,6 +1389,18 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>History</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Calls only (calls first, written tasks after)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every section</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only {section}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1223,6 +1443,42 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Call now anyway…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Call now anyway</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Call a lead planned for later now, inside its calling hours (asks why)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Call not started</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy the number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dismiss the message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Number to dial by hand</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Outcome note</source>
             <translation type="unfinished" />
         </message>
@@ -1245,6 +1501,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>How long the call lasted; filled in while a call runs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dial first (Enter)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1596,6 +1856,18 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
                 <numerusform>%n leads in {section}</numerusform>
             </translation>
         </message>
+        <message>
+            <source>click to show every section</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>click to show only these</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>shown alone</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Settings</name>
@@ -1688,7 +1960,7 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
-            <source>How a number is dialed: 'tel' hands it to the system's phone app, 'baresip' uses the built-in SIP softphone.</source>
+            <source>How a number is dialed: 'tel' hands it to the system's phone app, 'baresip' uses the built-in SIP softphone, 'manual' shows the number to dial by hand on a desk phone (Enter records the dial).</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1897,6 +2169,14 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Desk phone (dial by hand)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter records the dial and shows the number to dial by hand</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Phone app (tel:)</source>
             <translation type="unfinished" />
         </message>
@@ -2044,7 +2324,19 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
+            <source> · {time} lead time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Taken back (undo)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source> (corrected)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> (manual)</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -53,6 +53,33 @@
         </message>
     </context>
     <context>
+        <name>CallAnywayDialog</name>
+        <message>
+            <source>Call now anyway</source>
+            <translation>[Çåll ñöw åñýwåý·~·~]</translation>
+        </message>
+        <message>
+            <source>{name} is planned for later. Why call now?</source>
+            <translation>[{name} îs plåññéd för låtér. Whý çåll ñöw?·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Call now</source>
+            <translation>[Çåll ñöw·~]</translation>
+        </message>
+        <message>
+            <source>lead asked</source>
+            <translation>[léåd åskéd·~]</translation>
+        </message>
+        <message>
+            <source>Why call now</source>
+            <translation>[Whý çåll ñöw·~·]</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>[Whý]</translation>
+        </message>
+    </context>
+    <context>
         <name>CallFlow</name>
         <message>
             <source>Log the outcome of the call to {name} first.</source>
@@ -63,12 +90,28 @@
             <translation>[{name} çåññöt bé çålléd ñöw: {reason}·~·~·~·~]</translation>
         </message>
         <message>
-            <source>{error}. The number is copied: &lt;b&gt;{number}&lt;/b&gt;</source>
-            <translation>[{error}. Thé ñümbér îs çöpîéd: &lt;b&gt;{number}&lt;/b&gt;·~·~·~·~]</translation>
+            <source>The call to {name} did not start: {error}.</source>
+            <translation>[Thé çåll tö {name} dîd ñöt stårt: {error}.·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Called before the planned time: {reason}</source>
+            <translation>[Çålléd béföré thé plåññéd tîmé: {reason}·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>The lead on the card is not on the do-not-call list.</source>
+            <translation>[Thé léåd öñ thé çård îs ñöt öñ thé dö-ñöt-çåll lîst.·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>{number} is off the do-not-call list ({reason}).</source>
+            <translation>[{number} îs öff thé dö-ñöt-çåll lîst ({reason}).·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Select a lead first.</source>
             <translation>[Séléçt å léåd fîrst.·~·~·~]</translation>
+        </message>
+        <message>
+            <source>No call in progress: dial first (Enter), or record a call made elsewhere (Lead &gt; Log a call made elsewhere…, Ctrl+Shift+L).</source>
+            <translation>[Ñö çåll îñ prögréss: dîål fîrst (Éñtér), ör réçörd å çåll mådé élséwhéré (Léåd &gt; Lög å çåll mådé élséwhéré…, Çtrl+Shîft+L).·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Log the call to {name} first (“{outcome}” is not a call outcome).</source>
@@ -91,8 +134,28 @@
             <translation>[ñéxt: {channel} {when}·]</translation>
         </message>
         <message>
-            <source>Saved “{outcome}” · {next}</source>
-            <translation>[Såvéd “{outcome}” · {next}·~·]</translation>
+            <source>Saved “{outcome}” · {next} · Ctrl+Z undoes</source>
+            <translation>[Såvéd “{outcome}” · {next} · Çtrl+Z üñdöés·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Nothing to undo: no outcome logged since the last dial.</source>
+            <translation>[Ñöthîñg tö üñdö: ñö öütçömé löggéd sîñçé thé låst dîål.·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Log the call in progress first.</source>
+            <translation>[Lög thé çåll îñ prögréss fîrst.·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Took back “{outcome}”: the call is open again, log its outcome.</source>
+            <translation>[Töök båçk “{outcome}”: thé çåll îs öpéñ ågåîñ, lög îts öütçömé.·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Took back “{outcome}”.</source>
+            <translation>[Töök båçk “{outcome}”.·~·~]</translation>
+        </message>
+        <message>
+            <source>{number} is off the do-not-call list again.</source>
+            <translation>[{number} îs öff thé dö-ñöt-çåll lîst ågåîñ.·~·~·~·~·~·~]</translation>
         </message>
     </context>
     <context>
@@ -141,6 +204,18 @@
             <translation>[Séårçh ñåmé, çömpåñý, émåîl ör ñümbér   (Çtrl+F)·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
+            <source>Calls only</source>
+            <translation>[Çålls öñlý·~]</translation>
+        </message>
+        <message>
+            <source>Calls first, written tasks grouped after</source>
+            <translation>[Çålls fîrst, wrîttéñ tåsks gröüpéd åftér·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Calls due first; email, text and social tasks grouped after (Ctrl+Alt+P)</source>
+            <translation>[Çålls düé fîrst; émåîl, téxt åñd söçîål tåsks gröüpéd åftér (Çtrl+Ålt+P)·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
             <source>Leads in the call list</source>
             <translation>[Léåds îñ thé çåll lîst·~·~·~·]</translation>
         </message>
@@ -151,6 +226,10 @@
         <message>
             <source>Call list status</source>
             <translation>[Çåll lîst ståtüs·~·~·]</translation>
+        </message>
+        <message>
+            <source>Selected lead preview</source>
+            <translation>[Séléçtéd léåd prévîéw·~·~·~·]</translation>
         </message>
         <message>
             <source>Loading the call list…</source>
@@ -531,7 +610,61 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
     </context>
     <context>
+        <name>DncConfirm</name>
+        <message>
+            <source>Do not call</source>
+            <translation>[Dö ñöt çåll·~·]</translation>
+        </message>
+        <message>
+            <source>Put {name} ({number}) on the do-not-call list? No one will call this number again. Enter confirms, Esc cancels.</source>
+            <translation>[Püt {name} ({number}) öñ thé dö-ñöt-çåll lîst? Ñö öñé wîll çåll thîs ñümbér ågåîñ. Éñtér çöñfîrms, Ésç çåñçéls.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>no number</source>
+            <translation>[ñö ñümbér·~]</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>[Whý]</translation>
+        </message>
+        <message>
+            <source>e.g. asked not to be called again</source>
+            <translation>[é.g. åskéd ñöt tö bé çålléd ågåîñ·~·~·~·~·~·~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>DncRemoveDialog</name>
+        <message>
+            <source>Take off the do-not-call list</source>
+            <translation>[Tåké öff thé dö-ñöt-çåll lîst·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Take {number} ({name}) off the do-not-call list? Say why: the change is kept with your name and the time.</source>
+            <translation>[Tåké {number} ({name}) öff thé dö-ñöt-çåll lîst? Såý whý: thé çhåñgé îs képt wîth ýöür ñåmé åñd thé tîmé.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Take off the list</source>
+            <translation>[Tåké öff thé lîst·~·~·]</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>[Whý]</translation>
+        </message>
+        <message>
+            <source>e.g. listed by mistake, wrong number</source>
+            <translation>[é.g. lîstéd bý mîståké, wröñg ñümbér·~·~·~·~·~·~·]</translation>
+        </message>
+    </context>
+    <context>
         <name>HistoryModel</name>
+        <message>
+            <source>A call made outside LeadDesk, recorded after the fact</source>
+            <translation>[Å çåll mådé öütsîdé LéådDésk, réçördéd åftér thé fåçt·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>The agent took the earlier attempt back (undo)</source>
+            <translation>[Thé ågéñt töök thé éårlîér åttémpt båçk (üñdö)·~·~·~·~·~·~·~·~·]</translation>
+        </message>
         <message>
             <source>This attempt corrects an earlier one</source>
             <translation>[Thîs åttémpt çörréçts åñ éårlîér öñé·~·~·~·~·~·~·]</translation>
@@ -858,18 +991,6 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[ñö ñümbér·~]</translation>
         </message>
         <message>
-            <source>Do not call</source>
-            <translation>[Dö ñöt çåll·~·]</translation>
-        </message>
-        <message>
-            <source>No good number</source>
-            <translation>[Ñö gööd ñümbér·~·~]</translation>
-        </message>
-        <message>
-            <source>Not now</source>
-            <translation>[Ñöt ñöw·]</translation>
-        </message>
-        <message>
             <source>time zone unknown</source>
             <translation>[tîmé zöñé üñkñöwñ·~·~·]</translation>
         </message>
@@ -907,6 +1028,38 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>{when} by {agent}</source>
             <translation>[{when} bý {agent}]</translation>
+        </message>
+        <message>
+            <source>Email due</source>
+            <translation>[Émåîl düé·~]</translation>
+        </message>
+        <message>
+            <source>Text due</source>
+            <translation>[Téxt düé·~]</translation>
+        </message>
+        <message>
+            <source>Social touch due</source>
+            <translation>[Söçîål töüçh düé·~·~·]</translation>
+        </message>
+        <message>
+            <source>Blocked: on the do-not-call list</source>
+            <translation>[Blöçkéd: öñ thé dö-ñöt-çåll lîst·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Blocked: no good phone number</source>
+            <translation>[Blöçkéd: ñö gööd phöñé ñümbér·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Later: {reason}</source>
+            <translation>[Låtér: {reason}·]</translation>
+        </message>
+        <message>
+            <source>Blocked: {reason}</source>
+            <translation>[Blöçkéd: {reason}·~]</translation>
+        </message>
+        <message>
+            <source>Call now</source>
+            <translation>[Çåll ñöw·~]</translation>
         </message>
         <message>
             <source>waiting since arrival</source>
@@ -1002,12 +1155,20 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[Çöñséñt réçördéd·~·~·]</translation>
         </message>
         <message>
+            <source>&lt;b&gt;Preview:&lt;/b&gt; {name} · {local} their time · {reason} &lt;i&gt;(the card stays on {called} until the call is logged)&lt;/i&gt;</source>
+            <translation>[&lt;b&gt;Prévîéw:&lt;/b&gt; {name} · {local} théîr tîmé · {reason} &lt;i&gt;(thé çård ståýs öñ {called} üñtîl thé çåll îs löggéd)&lt;/i&gt;·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
             <source>Select a lead to call.</source>
             <translation>[Séléçt å léåd tö çåll.·~·~·~·]</translation>
         </message>
         <message>
-            <source>Not callable now: {reason}</source>
-            <translation>[Ñöt çållåblé ñöw: {reason}·~·~·~]</translation>
+            <source>Later: {reason}</source>
+            <translation>[Låtér: {reason}·]</translation>
+        </message>
+        <message>
+            <source>Blocked: {reason}</source>
+            <translation>[Blöçkéd: {reason}·~]</translation>
         </message>
         <message>
             <source>Ready to call {name} at {number}.</source>
@@ -1024,6 +1185,37 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>History hidden to fit the screen: View &gt; History (Ctrl+Shift+H).</source>
             <translation>[Hîstörý hîddéñ tö fît thé sçrééñ: Vîéw &gt; Hîstörý (Çtrl+Shîft+H).·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>ManualCallDialog</name>
+        <message>
+            <source>Log a call made elsewhere</source>
+            <translation>[Lög å çåll mådé élséwhéré·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Record a call to {name} made outside LeadDesk. It is marked as recorded by hand in the history.</source>
+            <translation>[Réçörd å çåll tö {name} mådé öütsîdé LéådDésk. Ît îs mårkéd ås réçördéd bý håñd îñ thé hîstörý.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Log the call</source>
+            <translation>[Lög thé çåll·~·]</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>[Öütçömé·]</translation>
+        </message>
+        <message>
+            <source>When the call was made</source>
+            <translation>[Whéñ thé çåll wås mådé·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>[Ñöté]</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>[Whéñ]</translation>
         </message>
     </context>
     <context>
@@ -1152,6 +1344,22 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[Réfrésh·]</translation>
         </message>
         <message>
+            <source>Undo last outcome</source>
+            <translation>[Üñdö låst öütçömé·~·~·]</translation>
+        </message>
+        <message>
+            <source>Log a call made elsewhere…</source>
+            <translation>[Lög å çåll mådé élséwhéré…·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Take off the do-not-call list…</source>
+            <translation>[Tåké öff thé dö-ñöt-çåll lîst…·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Call now anyway…</source>
+            <translation>[Çåll ñöw åñýwåý…·~·~·]</translation>
+        </message>
+        <message>
             <source>Note for this attempt</source>
             <translation>[Ñöté för thîs åttémpt·~·~·~·]</translation>
         </message>
@@ -1190,6 +1398,18 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>History</source>
             <translation>[Hîstörý·]</translation>
+        </message>
+        <message>
+            <source>Calls only (calls first, written tasks after)</source>
+            <translation>[Çålls öñlý (çålls fîrst, wrîttéñ tåsks åftér)·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Every section</source>
+            <translation>[Évérý séçtîöñ·~·~]</translation>
+        </message>
+        <message>
+            <source>Only {section}</source>
+            <translation>[Öñlý {section}]</translation>
         </message>
         <message>
             <source>&amp;Help</source>
@@ -1231,6 +1451,42 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[Dîål ståté·~]</translation>
         </message>
         <message>
+            <source>Call now anyway…</source>
+            <translation>[Çåll ñöw åñýwåý…·~·~·]</translation>
+        </message>
+        <message>
+            <source>Call now anyway</source>
+            <translation>[Çåll ñöw åñýwåý·~·~]</translation>
+        </message>
+        <message>
+            <source>Call a lead planned for later now, inside its calling hours (asks why)</source>
+            <translation>[Çåll å léåd plåññéd för låtér ñöw, îñsîdé îts çållîñg höürs (åsks whý)·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Call not started</source>
+            <translation>[Çåll ñöt stårtéd·~·~·]</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>[Çöpý]</translation>
+        </message>
+        <message>
+            <source>Copy the number</source>
+            <translation>[Çöpý thé ñümbér·~·~]</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>[Dîsmîss·]</translation>
+        </message>
+        <message>
+            <source>Dismiss the message</source>
+            <translation>[Dîsmîss thé méssågé·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Number to dial by hand</source>
+            <translation>[Ñümbér tö dîål bý håñd·~·~·~·]</translation>
+        </message>
+        <message>
             <source>Outcome note</source>
             <translation>[Öütçömé ñöté·~·]</translation>
         </message>
@@ -1254,6 +1510,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>How long the call lasted; filled in while a call runs</source>
             <translation>[Höw löñg thé çåll låstéd; fîlléd îñ whîlé å çåll rüñs·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Dial first (Enter)</source>
+            <translation>[Dîål fîrst (Éñtér)·~·~·~]</translation>
         </message>
         <message>
             <source>&lt;b style="color:{color}"&gt;Call to {name} was not logged&lt;/b&gt; (started {started}). Press the outcome key to wrap it up.</source>
@@ -1604,6 +1864,18 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
                 <numerusform>[%n léåds îñ {section}·~]</numerusform>
             </translation>
         </message>
+        <message>
+            <source>click to show every section</source>
+            <translation>[çlîçk tö shöw évérý séçtîöñ·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>click to show only these</source>
+            <translation>[çlîçk tö shöw öñlý thésé·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>shown alone</source>
+            <translation>[shöwñ ålöñé·~·]</translation>
+        </message>
     </context>
     <context>
         <name>Settings</name>
@@ -1696,8 +1968,8 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[Dîålér·]</translation>
         </message>
         <message>
-            <source>How a number is dialed: 'tel' hands it to the system's phone app, 'baresip' uses the built-in SIP softphone.</source>
-            <translation>[Höw å ñümbér îs dîåléd: 'tél' håñds ît tö thé sýstém's phöñé åpp, 'bårésîp' üsés thé büîlt-îñ SÎP söftphöñé.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <source>How a number is dialed: 'tel' hands it to the system's phone app, 'baresip' uses the built-in SIP softphone, 'manual' shows the number to dial by hand on a desk phone (Enter records the dial).</source>
+            <translation>[Höw å ñümbér îs dîåléd: 'tél' håñds ît tö thé sýstém's phöñé åpp, 'bårésîp' üsés thé büîlt-îñ SÎP söftphöñé, 'måñüål' shöws thé ñümbér tö dîål bý håñd öñ å désk phöñé (Éñtér réçörds thé dîål).·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>SIP user</source>
@@ -1905,6 +2177,14 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[Çålls gö thröügh thé büîlt-îñ söftphöñé (bårésîp)·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
+            <source>Desk phone (dial by hand)</source>
+            <translation>[Désk phöñé (dîål bý håñd)·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Enter records the dial and shows the number to dial by hand</source>
+            <translation>[Éñtér réçörds thé dîål åñd shöws thé ñümbér tö dîål bý håñd·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
             <source>Phone app (tel:)</source>
             <translation>[Phöñé åpp (tél:)·~·~·]</translation>
         </message>
@@ -2052,8 +2332,20 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[Dîålîñg…·~]</translation>
         </message>
         <message>
+            <source> · {time} lead time</source>
+            <translation>[ · {time} léåd tîmé·~·~]</translation>
+        </message>
+        <message>
+            <source>Taken back (undo)</source>
+            <translation>[Tåkéñ båçk (üñdö)·~·~·]</translation>
+        </message>
+        <message>
             <source> (corrected)</source>
             <translation>[ (çörréçtéd)·~·]</translation>
+        </message>
+        <message>
+            <source> (manual)</source>
+            <translation>[ (måñüål)·~]</translation>
         </message>
         <message>
             <source>{script} ({words} words)</source>

@@ -34,7 +34,9 @@ def test_calling_hours_in_the_leads_zone(now) -> None:
 
 def test_detail_of_a_worked_lead(qtbot, demo_workspace) -> None:
     entries = CallListService(demo_workspace).page(0, 300)
-    entry = next(e for e in entries if e.attempts >= 3 and e.callable)
+    entry = next(
+        e for e in entries if e.attempts >= 3 and e.callable and e.next_channel in (None, "phone")
+    )
     detail = LeadService(demo_workspace).detail(entry.lead_id)
     assert detail.name == entry.name
     assert detail.phone_international.startswith("+")
@@ -55,7 +57,7 @@ def test_detail_of_a_worked_lead(qtbot, demo_workspace) -> None:
     assert card.phone.text() == detail.phone_national
     assert card.phone_intl.text() == detail.phone_international
     assert card.attempt.text() == f"Attempt {detail.attempt_number} of 8"
-    assert "Callable now" in card.status_pill.text()
+    assert "Call now" in card.status_pill.text()
     assert "their time" in card.local_time.text()
     assert detail.last_attempt.outcome_label in card.last.text()
     assert "Jordan Reyes" in card.last_caption.text()
@@ -71,9 +73,27 @@ def test_a_do_not_call_lead_says_so(qtbot, demo_workspace) -> None:
     card = LeadCard()
     qtbot.addWidget(card)
     card.set_detail(detail)
-    assert "Do not call" in card.status_pill.text()
+    assert "Blocked: on the do-not-call list" in card.status_pill.text()
 
 
 def test_an_unknown_lead_is_a_clear_error(demo_workspace) -> None:
     with pytest.raises(NotFound, match="no lead"):
         LeadService(demo_workspace).detail("no-such-id")
+
+
+def test_an_email_due_says_so_with_the_steps_template(qtbot, demo_workspace) -> None:
+    from dataclasses import replace
+
+    entry = next(
+        e
+        for e in CallListService(demo_workspace).page(0, 400, None)
+        if e.callable and e.next_channel == "email"
+    )
+    detail = LeadService(demo_workspace).detail(entry.lead_id)
+    card = LeadCard()
+    qtbot.addWidget(card)
+    card.set_detail(detail)
+    assert "Email due" in card.status_pill.text()
+    assert "Call now" not in card.status_pill.text()
+    card.set_detail(replace(detail, next_step_template="Hi {first}, here is the guide"))
+    assert "Hi {first}, here is the guide" in card.next_step.text()

@@ -148,6 +148,8 @@ def test_callback_through_the_picker(qtbot, demo_workspace, make_window, opener)
 def test_callback_outside_calling_hours_is_refused(qtbot, demo_workspace, make_window) -> None:
     window = make_window(demo_workspace)
     lead = window.detail
+    window.dial()  # a callback is the outcome of a call
+    qtbot.waitUntil(lambda: window.pending is not None, timeout=10_000)
     zone = lead.local_time.tzinfo
     night = lead.local_time.replace(hour=3, minute=0) + __import__("datetime").timedelta(days=1)
     window.picker.pick(night.astimezone(zone))
@@ -180,11 +182,34 @@ def test_pending_dial_comes_back_after_a_restart(qtbot, demo_workspace, make_win
     assert second.pending is None
 
 
-def test_no_tel_handler_copies_the_number(qtbot, demo_workspace, make_window, opener) -> None:
+def test_a_failed_hand_off_is_not_a_call(qtbot, demo_workspace, make_window, opener) -> None:
+    """No tel: handler: no pending attempt, the message stays until dismissed, and Copy
+    puts the E.164 number on the clipboard."""
     opener.works = False
     window = make_window(demo_workspace)
+    lead = window.detail
+    window.calllist.table.setFocus()
+    qtbot.keyClick(window.calllist.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.outcomes.alert.isVisible(), timeout=10_000)
+    _idle(qtbot, window)
+    assert opener.uris == [f"tel:{lead.phone_e164}"]
+    assert window.pending is None
+    assert OutcomeService(demo_workspace).pending_dials() == []
+    assert "did not start" in window.outcomes.alert_text.text()
+    assert window.outcomes.dial_button.isEnabled()  # the agent may try again
+    qtbot.wait(1500)  # the timer of a call would have overwritten it within a second
+    assert window.outcomes.alert.isVisible()
+    assert "did not start" in window.outcomes.alert_text.text()
+    assert not window.outcomes.buttons["no_answer"].isEnabled()
+    qtbot.mouseClick(window.outcomes.alert_copy, Qt.MouseButton.LeftButton)
+    assert make_window.copied == [lead.phone_e164]
+    qtbot.mouseClick(window.outcomes.alert_dismiss, Qt.MouseButton.LeftButton)
+    assert not window.outcomes.alert.isVisible()
+    # With a phone app back, the next Enter is a call: one pending attempt, this one.
+    opener.works = True
     window.calllist.table.setFocus()
     qtbot.keyClick(window.calllist.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.pending is not None, timeout=10_000)
-    assert make_window.copied == [window.detail.phone_e164]
-    assert "copied" in window.outcomes.state.text()
+    assert [p.attempt_id for p in OutcomeService(demo_workspace).pending_dials()] == [
+        window.pending.attempt_id
+    ]

@@ -66,6 +66,16 @@ def when_text(at: datetime) -> str:
     return at.astimezone().strftime("%a %d %b %H:%M")
 
 
+def when_cell(row: HistoryRow) -> str:
+    """The agent's time, then the lead's: a call at 2 a.m. their time must show."""
+    text = when_text(row.started_at)
+    if row.lead_local is not None:
+        text += QCoreApplication.translate("SupervisorHistory", " · {time} lead time").format(
+            time=f"{row.lead_local:%H:%M} {row.lead_local.tzname() or ''}".strip()
+        )
+    return text
+
+
 class HistoryModel(RowsTableModel):
     """Attempts of one filter, newest first; `reset` starts a filter over, `fetchMore`
     reads the next batch on `runner`."""
@@ -160,6 +170,10 @@ class HistoryModel(RowsTableModel):
                 return row.note
             if column == 1:
                 return f"{row.lead_name} · {row.company}" if row.company else row.lead_name
+            if column == 4 and row.manual:
+                return self.tr("A call made outside LeadDesk, recorded after the fact")
+            if column == 4 and row.taken_back:
+                return self.tr("The agent took the earlier attempt back (undo)")
             if column == 4 and row.corrects:
                 return self.tr("This attempt corrects an earlier one")
             return None
@@ -181,7 +195,7 @@ class HistoryModel(RowsTableModel):
     @staticmethod
     def _display(row: HistoryRow, column: int) -> str:
         if column == 0:
-            return when_text(row.started_at)
+            return when_cell(row)
         if column == 1:
             return row.lead_name
         if column == 2:
@@ -189,8 +203,15 @@ class HistoryModel(RowsTableModel):
         if column == 3:
             return channel_text(row.channel)
         if column == 4:
+            if row.taken_back:
+                return QCoreApplication.translate("SupervisorHistory", "Taken back (undo)")
             corrected = QCoreApplication.translate("SupervisorHistory", " (corrected)")
-            return outcome_text(row.outcome) + (corrected if row.corrects else "")
+            manual = QCoreApplication.translate("SupervisorHistory", " (manual)")
+            return (
+                outcome_text(row.outcome)
+                + (corrected if row.corrects else "")
+                + (manual if row.manual else "")
+            )
         if column == 5:
             return duration_text(row.duration_s) if row.duration_s else ""
         if column == 6:
