@@ -149,7 +149,7 @@ def build_menus(w: MainWindow) -> QAction:
         w,
         lead,
         QCoreApplication.translate("Menus", "Take off the do-not-call list…"),
-        [],
+        "Ctrl+Shift+D",
         w.dnc_remove,
         "ActionDncRemove",
     )
