@@ -40,8 +40,14 @@ NO_WATERMARK = 2**62
 MAX_PULL = 2000
 
 
-def record(session: Session, changes: Iterable[tuple[str, str, str | None]], at: datetime) -> None:
-    """Log changes (entity, entity id, the agent it is for or None for the whole team).
+def record(
+    session: Session,
+    changes: Iterable[tuple[str, str, str | None]],
+    at: datetime,
+    device: str | None = None,
+) -> None:
+    """Log changes (entity, entity id, the agent it is for or None for the whole team);
+    `device`, the laptop that pushed them, is not sent them back.
 
     Earlier rows for the same (entity, id, agent) go: a pull sends an entity's current
     state, so only its last change matters, and the log stays one row per entity and
@@ -58,6 +64,7 @@ def record(session: Session, changes: Iterable[tuple[str, str, str | None]], at:
             "i": [c[1] for c in unique],
             "o": [c[2] for c in unique],
         }
+
         unnest = "unnest(CAST(:e AS text[]), CAST(:i AS text[]), CAST(:o AS text[])) AS t(e, i, o)"
         session.execute(
             text(
@@ -68,21 +75,30 @@ def record(session: Session, changes: Iterable[tuple[str, str, str | None]], at:
         )
         session.execute(
             text(
-                "INSERT INTO change_log (entity, entity_id, owner_id, changed_at) "
-                f"SELECT e, i, o, :at FROM {unnest}"
+                "INSERT INTO change_log (entity, entity_id, owner_id, changed_at, device_id) "
+                f"SELECT e, i, o, :at, CAST(:device AS text) FROM {unnest}"
             ).bindparams(bindparam("at", type_=UTCDateTime())),
-            {"at": at, **arrays},
+            {"at": at, "device": device, **arrays},
         )
         return
     rows = [
-        {"entity": entity, "entity_id": entity_id, "owner_id": owner, "changed_at": at}
+        {
+            "entity": entity,
+            "entity_id": entity_id,
+            "owner_id": owner,
+            "changed_at": at,
+            "device_id": device,
+        }
         for entity, entity_id, owner in unique
     ]
     session.execute(
         text(
             "DELETE FROM change_log WHERE entity = :entity AND entity_id = :entity_id AND owner_id IS :owner_id"
         ),
-        rows,
+        [
+            {k: v for k, v in row.items() if k in ("entity", "entity_id", "owner_id")}
+            for row in rows
+        ],
     )
     session.execute(insert(cast(Table, ChangeLog.__table__)), rows)
 
@@ -127,11 +143,34 @@ def note_device(session: Session, caller: Caller, device_id: str, cursor: tuple[
     device.last_seen_at = utcnow()
 
 
-def pull(session: Session, caller: Caller, cursor: tuple[int, int], limit: int) -> dict[str, Any]:
-    """Changes after `cursor` that the caller may see, below the watermark."""
+HISTORY = ("attempt", "rapport_note", "history")
+
+
+def pull(
+    session: Session,
+    caller: Caller,
+    cursor: tuple[int, int],
+    limit: int,
+    device: str | None = None,
+) -> dict[str, Any]:
+    """Changes after `cursor` that the caller may see, below the watermark.
+
+    Besides leads, scripts and cadences, the history of the leads the caller may see:
+    attempts and rapport notes (logged as they arrive, for the lead's owner), and for a
+    lead given to the caller, its whole history ("history" rows). `device` is the
+    pulling laptop: what it pushed itself is not sent back.
+    """
     line = watermark(session)  # first: this transaction must not hold the line down
     tx, seq = cursor
-    query = (
+
+    def visible(query: Any) -> Any:
+        if not caller.is_supervisor:
+            query = query.where(or_(ChangeLog.owner_id == caller.id, ChangeLog.owner_id.is_(None)))
+        if device is not None:
+            query = query.where(or_(ChangeLog.device_id.is_(None), ChangeLog.device_id != device))
+        return query
+
+    query = visible(
         select(ChangeLog.tx, ChangeLog.seq, ChangeLog.entity, ChangeLog.entity_id)
         .where(
             or_(ChangeLog.tx > tx, and_(ChangeLog.tx == tx, ChangeLog.seq > seq)),
@@ -140,10 +179,15 @@ def pull(session: Session, caller: Caller, cursor: tuple[int, int], limit: int) 
         .order_by(ChangeLog.tx, ChangeLog.seq)
         .limit(limit)
     )
-    if not caller.is_supervisor:
-        query = query.where(or_(ChangeLog.owner_id == caller.id, ChangeLog.owner_id.is_(None)))
     rows = session.execute(query).all()
-    ids: dict[str, list[str]] = {"lead": [], "script": [], "cadence": []}
+    ids: dict[str, list[str]] = {
+        "lead": [],
+        "script": [],
+        "cadence": [],
+        "attempt": [],
+        "rapport_note": [],
+        "history": [],
+    }
     for row in rows:
         bucket = ids.get(row.entity)
         if bucket is not None and row.entity_id not in bucket:
@@ -152,29 +196,34 @@ def pull(session: Session, caller: Caller, cursor: tuple[int, int], limit: int) 
         # A busy lead is logged once per batch that touched it; what a later page of
         # this sweep will send anyway is left for it, so each lead travels once.
         last_tx, last_seq = int(rows[-1].tx or 0), int(rows[-1].seq)
-        later = select(ChangeLog.entity, ChangeLog.entity_id).where(
-            or_(ChangeLog.tx > last_tx, and_(ChangeLog.tx == last_tx, ChangeLog.seq > last_seq)),
-            ChangeLog.tx < line,
-            ChangeLog.entity_id.in_([row.entity_id for row in rows]),
+        later = visible(
+            select(ChangeLog.entity, ChangeLog.entity_id).where(
+                or_(
+                    ChangeLog.tx > last_tx,
+                    and_(ChangeLog.tx == last_tx, ChangeLog.seq > last_seq),
+                ),
+                ChangeLog.tx < line,
+                ChangeLog.entity_id.in_([row.entity_id for row in rows]),
+            )
         )
-        if not caller.is_supervisor:
-            later = later.where(or_(ChangeLog.owner_id == caller.id, ChangeLog.owner_id.is_(None)))
         for entity, entity_id in session.execute(later.distinct()).all():
             bucket = ids.get(entity)
             if bucket is not None and entity_id in bucket:
                 bucket.remove(entity_id)
 
+    history = _history(session, caller, ids)
+    lead_ids = list(dict.fromkeys([*ids["lead"], *history.pop("lead_ids")]))
     leads: list[dict[str, Any]] = []
     removed: list[str] = []
-    if ids["lead"]:
+    if lead_ids:
         found = {
-            lead.id: lead for lead in session.scalars(select(Lead).where(Lead.id.in_(ids["lead"])))
+            lead.id: lead for lead in session.scalars(select(Lead).where(Lead.id.in_(lead_ids)))
         }
-        for lead_id in ids["lead"]:
+        for lead_id in lead_ids:
             lead = found.get(lead_id)
             if lead is not None and (caller.is_supervisor or lead.owner_id == caller.id):
                 leads.append(encode(lead))
-            else:
+            elif lead_id in ids["lead"]:
                 removed.append(lead_id)
     scripts = [
         encode(s)
@@ -187,7 +236,8 @@ def pull(session: Session, caller: Caller, cursor: tuple[int, int], limit: int) 
     ]
     agents_query = select(Agent)
     if not caller.is_supervisor:
-        agents_query = agents_query.where(Agent.id == caller.id)
+        # Itself, and the authors of the history it is sent (by name on the laptop).
+        agents_query = agents_query.where(Agent.id.in_({caller.id, *history.pop("authors")}))
     agents = [
         {
             "id": a.id,
@@ -206,6 +256,70 @@ def pull(session: Session, caller: Caller, cursor: tuple[int, int], limit: int) 
         "scripts": scripts,
         "cadences": cadences,
         "agents": agents,
+        "attempts": history["attempts"],
+        "rapport_notes": history["rapport_notes"],
+    }
+
+
+def _history(session: Session, caller: Caller, ids: dict[str, list[str]]) -> dict[str, Any]:
+    """The attempts and rapport notes a page names, of leads the caller may see now
+    (a lead given to someone else since keeps its history for its new owner). Attempts
+    come in the order they were made, so a correction follows what it supersedes."""
+    lead_ids: set[str] = set()
+    authors: set[str] = set()
+    attempts: list[Attempt] = []
+    notes: list[RapportNote] = []
+
+    def mine(query: Any, lead_column: Any) -> Any:
+        if caller.is_supervisor:
+            return query
+        return query.where(lead_column.in_(select(Lead.id).where(Lead.owner_id == caller.id)))
+
+    whole = ids["history"]
+    for start in range(0, max(len(ids["attempt"]), len(whole), 1), 1000):
+        part = ids["attempt"][start : start + 1000]
+        leads_part = whole[start : start + 1000]
+        if not part and not leads_part:
+            break
+        attempts.extend(
+            session.scalars(
+                mine(
+                    select(Attempt).where(
+                        or_(Attempt.id.in_(part), Attempt.lead_id.in_(leads_part))
+                    ),
+                    Attempt.lead_id,
+                )
+            )
+        )
+    for start in range(0, max(len(ids["rapport_note"]), len(whole), 1), 1000):
+        part = ids["rapport_note"][start : start + 1000]
+        leads_part = whole[start : start + 1000]
+        if not part and not leads_part:
+            break
+        notes.extend(
+            session.scalars(
+                mine(
+                    select(RapportNote).where(
+                        or_(RapportNote.id.in_(part), RapportNote.lead_id.in_(leads_part))
+                    ),
+                    RapportNote.lead_id,
+                )
+            )
+        )
+    unique_attempts = {a.id: a for a in attempts}
+    ordered = sorted(unique_attempts.values(), key=lambda a: (a.created_at, a.started_at, a.id))
+    for attempt in ordered:
+        lead_ids.add(attempt.lead_id)
+        authors.add(attempt.agent_id)
+    for note in notes:
+        lead_ids.add(note.lead_id)
+        if note.agent_id is not None:
+            authors.add(note.agent_id)
+    return {
+        "lead_ids": sorted(lead_ids),
+        "authors": authors,
+        "attempts": [encode(a) for a in ordered],
+        "rapport_notes": [encode(n) for n in {n.id: n for n in notes}.values()],
     }
 
 

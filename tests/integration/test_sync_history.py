@@ -1,0 +1,164 @@
+"""History follows the lead: a second laptop of an agent, the agent a lead is given to and
+a supervisor's laptop pull the attempts, rapport notes and callbacks of the leads they may
+see, and end with the same report, rapport notes and opener as the laptop that made them.
+The real server over HTTP on loopback, on PostgreSQL and on SQLite."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from leaddesk.cli import main
+from leaddesk.server.app import ServerThread, create_app
+from leaddesk.services.outcomes import OutcomeService
+from leaddesk.services.rapport import RapportService
+from leaddesk.services.sync import SyncResult, SyncService
+from leaddesk.services.workspace import Workspace
+from leaddesk.store import Store, open_store
+from leaddesk.store.models import Agent, Attempt, Callback, Lead, Outbox
+from tests.integration import syncenv
+from tests.integration.syncenv import NOW, Team, attempt_op, count, import_leads, laptop
+
+fixture_pg_database = syncenv.fixture_pg_database
+fixture_pg_store_session = syncenv.fixture_pg_store_session
+fixture_pg_store = syncenv.fixture_pg_store
+fixture_server_thread = syncenv.fixture_server_thread
+
+
+@pytest.fixture(name="team", params=["postgresql", "sqlite"])
+def fixture_team(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Team]:
+    if request.param == "postgresql":
+        pg_store: Store = request.getfixturevalue("pg_store")
+        server: ServerThread = request.getfixturevalue("server_thread")
+        yield syncenv.make_team(pg_store, server.url)
+        return
+    store = open_store(tmp_path / "office.db")
+    try:
+        with ServerThread(create_app(store)) as office:
+            yield syncenv.make_team(store, office.url)
+    finally:
+        store.close()
+
+
+def sync(ws: Workspace, team: Team, token: str, pull_limit: int = 500) -> SyncResult:
+    with SyncService(ws, team.url, lambda: token, batch_size=50, pull_limit=pull_limit) as s:
+        return s.run_once()
+
+
+def report_json(ws: Workspace, capsys: pytest.CaptureFixture[str], *argv: str) -> Any:
+    """`leaddesk report --json` on a laptop's database, agent ids left out (each laptop
+    has its own)."""
+    capsys.readouterr()
+    db = str(ws.store.engine.url.database)
+    assert main(["report", "--db", db, "--now", NOW.isoformat(), "--json", *argv]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    return _without_ids(doc)
+
+
+def _without_ids(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_ids(v) for k, v in value.items() if k != "agent_id"}
+    if isinstance(value, list):
+        return [_without_ids(v) for v in value]
+    return value
+
+
+def rapport(ws: Workspace, lead_id: str) -> dict[str, object]:
+    return RapportService(ws).view(lead_id).to_json()
+
+
+def test_a_second_laptop_of_an_agent_ends_with_the_same_report_and_rapport_notes(
+    team: Team, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ids = import_leads(team, "alice", 3)
+    first = laptop(tmp_path, "alice")
+    sync(first, team, team.alice)
+    outcomes = OutcomeService(first)
+    outcomes.log(ids[0], "no_answer", at=NOW - timedelta(hours=3))
+    outcomes.log(ids[0], "connected", note="wants a demo on Friday", at=NOW - timedelta(hours=1))
+    outcomes.log(ids[1], "callback", callback_at=NOW + timedelta(days=1))
+    outcomes.log(ids[2], "voicemail_left")
+    RapportService(first).add(ids[0], "Sails on weekends", kind="interests")
+    sync(first, team, team.alice)
+
+    second = laptop(tmp_path, "alice")
+    pulled = sync(second, team, team.alice, pull_limit=2)  # several pages
+    assert pulled.pushed == 0
+    assert count(second.store, Attempt) == 4
+    assert count(second.store, Outbox) == 0  # pulled history is never pushed back
+    assert report_json(second, capsys, "--agent", "alice") == report_json(
+        first, capsys, "--agent", "alice"
+    )
+    assert rapport(second, ids[0]) == rapport(first, ids[0])
+    assert "Following up on our conversation" in rapport(second, ids[0])["openers"][0]  # type: ignore[index]
+    with second.store.session() as session:
+        callback = session.scalars(select(Callback).where(Callback.lead_id == ids[1])).one()
+        assert callback.due_at == NOW + timedelta(days=1) and callback.done_at is None
+
+    # Nothing comes back to the laptop that made it, nothing goes up twice.
+    again = sync(first, team, team.alice)
+    assert (again.pushed, again.pulled) == (0, 0)
+    assert (sync(second, team, team.alice).pushed, count(team.store, Attempt)) == (0, 4)
+    assert count(first.store, Attempt) == 4
+
+
+def test_a_reassigned_lead_brings_its_whole_history_to_the_new_owner(
+    team: Team, tmp_path: Path
+) -> None:
+    (lead_id,) = import_leads(team, "alice", 1)
+    alice, bob = laptop(tmp_path, "alice"), laptop(tmp_path, "bob")
+    sync(alice, team, team.alice)
+    sync(bob, team, team.bob)
+    OutcomeService(alice).log(lead_id, "no_answer", at=NOW - timedelta(hours=2))
+    OutcomeService(alice).log(lead_id, "connected", note="asked us to call after the board meeting")
+    RapportService(alice).add(lead_id, "Board meets on Tuesdays", kind="work")
+    sync(alice, team, team.alice)
+    assert count(bob.store, Lead) == 0
+
+    with team.http(team.boss) as http:
+        assert (
+            http.post("/api/leads/assign", json={"lead_ids": [lead_id], "agent": "bob"}).status_code
+            == 200
+        )
+    sync(bob, team, team.bob)
+    with bob.store.session() as session:
+        attempts = session.scalars(select(Attempt).order_by(Attempt.started_at)).all()
+        assert [a.outcome for a in attempts] == ["no_answer", "connected"]
+        authors = {session.get(Agent, a.agent_id).name for a in attempts}  # type: ignore[union-attr]
+        assert authors == {"alice"}  # attributed to who made them, not to bob
+        lead = session.get(Lead, lead_id)
+        assert lead is not None and lead.attempt_count == 2
+    view = rapport(bob, lead_id)
+    assert [n["text"] for n in view["notes"]] == ["Board meets on Tuesdays"]  # type: ignore[index]
+    opener = view["openers"][0]  # type: ignore[index]
+    assert "You reached out" not in opener
+    assert "Following up on our conversation" in opener and "board meeting" in opener
+
+    OutcomeService(bob).log(lead_id, "qualified")
+    assert sync(bob, team, team.bob).pushed == 2  # the attempt and the lead's state only
+    assert count(team.store, Attempt) == 3
+
+
+def test_a_correction_arrives_after_what_it_supersedes_and_counts_once(
+    team: Team, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (lead_id,) = import_leads(team, "alice", 1)
+    wrong = attempt_op(lead_id, None, outcome="busy")
+    fixed = attempt_op(lead_id, None, outcome="connected", supersedes_id=wrong["entity_id"])
+    with team.http(team.alice) as http:
+        for op in (wrong, fixed):
+            answer = http.post("/api/push", json={"device_id": "other-laptop", "ops": [op]})
+            assert answer.status_code == 200, answer.text
+    fresh = laptop(tmp_path, "alice")
+    sync(fresh, team, team.alice)
+    with fresh.store.session() as session:
+        links = {a: b for a, b in session.execute(select(Attempt.id, Attempt.supersedes_id))}
+    assert links == {wrong["entity_id"]: None, fixed["entity_id"]: wrong["entity_id"]}
+    report = report_json(fresh, capsys, "--agent", "alice")
+    assert report["outcomes"] == {"connected": 1}
