@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import select
 
 from leaddesk.cli import main
+from leaddesk.domain.clock import fixed_clock
 from leaddesk.server.app import ServerThread, create_app
 from leaddesk.services.outcomes import OutcomeService
 from leaddesk.services.rapport import RapportService
@@ -162,3 +163,68 @@ def test_a_correction_arrives_after_what_it_supersedes_and_counts_once(
     assert links == {wrong["entity_id"]: None, fixed["entity_id"]: wrong["entity_id"]}
     report = report_json(fresh, capsys, "--agent", "alice")
     assert report["outcomes"] == {"connected": 1}
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_a_supervisor_reviews_an_agents_history_that_lives_on_another_laptop(
+    qtbot: Any, team: Team, tmp_path: Path
+) -> None:
+    from leaddesk.ui.supervisor import SupervisorWindow
+
+    alice_leads = import_leads(team, "alice", 3)
+    bob_leads = import_leads(team, "bob", 2, first_name="Bobs")
+    import_leads(team, "bob", 1, first_name="Untouched")
+    alice, bob = laptop(tmp_path, "alice"), laptop(tmp_path, "bob")
+    for ws, token in ((alice, team.alice), (bob, team.bob)):
+        sync(ws, team, token)
+    OutcomeService(alice).log(alice_leads[0], "no_answer", at=NOW - timedelta(hours=2))
+    OutcomeService(alice).log(
+        alice_leads[0], "qualified", note="signed the trial", at=NOW - timedelta(minutes=30)
+    )
+    OutcomeService(alice).log(
+        alice_leads[1],
+        "callback",
+        callback_at=NOW - timedelta(hours=1),
+        at=NOW - timedelta(hours=3),
+    )
+    OutcomeService(bob).log(bob_leads[0], "voicemail_left", at=NOW - timedelta(minutes=5))
+    for ws, token in ((alice, team.alice), (bob, team.bob)):
+        sync(ws, team, token)
+
+    desk = laptop(tmp_path, "boss")
+    sync(desk, team, team.boss)
+    with desk.store.session() as session:
+        alice_here = session.scalars(select(Agent.id).where(Agent.name == "alice")).one()
+
+    window = SupervisorWindow(desk.store, fixed_clock(NOW))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.data is not None and not window.is_loading, timeout=10_000)
+    assert window.data is not None
+    period = window.period
+    with team.http(team.boss) as http:
+        served = http.get(
+            "/api/report",
+            params={
+                "agent": "all",
+                "since": period.since.isoformat(),
+                "until": period.until.isoformat(),
+            },  # type: ignore[union-attr]
+        ).json()
+    shown = {r.agent: _without_ids(r.to_json()) for r in window.data.reports}
+    assert shown["all"] == _without_ids(served["team"])
+    for doc in served["agents"]:
+        assert shown[doc["agent"]] == _without_ids(doc)
+    assert window.tiles.tiles["leads"].value.text() == str(served["team"]["leads"])
+    assert served["team"]["attempts"] == 4
+
+    assert window.agent_box.select(alice_here)
+    qtbot.waitUntil(lambda: not window.is_loading, timeout=10_000)
+    model = window.history_model
+    rows = [model.row_at(i) for i in range(model.rowCount())]
+    assert model.total == 3
+    assert [r.outcome for r in rows] == ["qualified", "no_answer", "callback"]
+    assert {r.agent_name for r in rows} == {"Alice"}  # the display name
+    assert rows[0].note == "signed the trial"
+    missed = next(c for c in window.data.coaching if c.key == "callbacks_missed")
+    assert [item.lead_id for item in missed.items] == [alice_leads[1]]
+    window.close()
