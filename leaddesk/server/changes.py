@@ -19,6 +19,7 @@ from typing import Any, cast
 from sqlalchemy import Table, and_, bindparam, delete, exists, func, insert, or_, select, text
 from sqlalchemy.orm import Session
 
+from leaddesk.domain.clock import iso
 from leaddesk.server.auth import Caller
 from leaddesk.services.sync_wire import WireError, encode
 from leaddesk.store.models import (
@@ -212,7 +213,8 @@ def pull(
                 bucket.remove(entity_id)
 
     history = _history(session, caller, ids)
-    lead_ids = list(dict.fromkeys([*ids["lead"], *history.pop("lead_ids")]))
+    history_leads: list[str] = history.pop("lead_ids")
+    lead_ids = list(dict.fromkeys([*ids["lead"], *history_leads]))
     leads: list[dict[str, Any]] = []
     removed: list[str] = []
     if lead_ids:
@@ -223,8 +225,16 @@ def pull(
             lead = found.get(lead_id)
             if lead is not None and (caller.is_supervisor or lead.owner_id == caller.id):
                 leads.append(encode(lead))
-            elif lead_id in ids["lead"]:
+                continue
+            if lead_id in ids["lead"]:
                 removed.append(lead_id)
+            if lead is not None and lead_id in history_leads:
+                # Another agent's lead now, sent for the caller's own attempts on it: as
+                # the caller's laptop keeps such a lead, off the call list.
+                past = encode(lead)
+                past["owner_id"] = caller.id
+                past["deleted_at"] = past["deleted_at"] or iso(utcnow())
+                leads.append(past)
     scripts = [
         encode(s)
         for s in session.scalars(
@@ -263,17 +273,24 @@ def pull(
 
 def _history(session: Session, caller: Caller, ids: dict[str, list[str]]) -> dict[str, Any]:
     """The attempts and rapport notes a page names, of leads the caller may see now
-    (a lead given to someone else since keeps its history for its new owner). Attempts
-    come in the order they were made, so a correction follows what it supersedes."""
+    (a lead given to someone else since keeps its history for its new owner) or made by
+    the caller. Attempts come in the order they were made, so a correction follows what
+    it supersedes."""
     lead_ids: set[str] = set()
     authors: set[str] = set()
     attempts: list[Attempt] = []
     notes: list[RapportNote] = []
 
-    def mine(query: Any, lead_column: Any) -> Any:
+    def mine(query: Any, lead_column: Any, author_column: Any) -> Any:
         if caller.is_supervisor:
             return query
-        return query.where(lead_column.in_(select(Lead.id).where(Lead.owner_id == caller.id)))
+        # What the caller made stays theirs (their report counts it) after the lead moved.
+        return query.where(
+            or_(
+                lead_column.in_(select(Lead.id).where(Lead.owner_id == caller.id)),
+                author_column == caller.id,
+            )
+        )
 
     whole = ids["history"]
     for start in range(0, max(len(ids["attempt"]), len(whole), 1), 1000):
@@ -288,6 +305,7 @@ def _history(session: Session, caller: Caller, ids: dict[str, list[str]]) -> dic
                         or_(Attempt.id.in_(part), Attempt.lead_id.in_(leads_part))
                     ),
                     Attempt.lead_id,
+                    Attempt.agent_id,
                 )
             )
         )
@@ -303,6 +321,7 @@ def _history(session: Session, caller: Caller, ids: dict[str, list[str]]) -> dic
                         or_(RapportNote.id.in_(part), RapportNote.lead_id.in_(leads_part))
                     ),
                     RapportNote.lead_id,
+                    RapportNote.agent_id,
                 )
             )
         )

@@ -496,12 +496,16 @@ class BatchApplier:
                 )
         changes.record(session, self.changed, self.now)
         # History follows the lead: its owner's other laptops pull what arrived (the
-        # pushing laptop has it already).
-        history = [("attempt", row["id"], self.owners.get(row["lead_id"])) for row in new_rows]
-        history += [
-            ("rapport_note", data["id"], self.owners.get(data["lead_id"]))
-            for _op, data in self.notes
-        ]
+        # pushing laptop has it already); the author's too, when the lead is someone else's.
+        history: list[tuple[str, str, str | None]] = []
+        for entity, entity_id, lead_id in [
+            *(("attempt", row["id"], row["lead_id"]) for row in new_rows),
+            *(("rapport_note", data["id"], data["lead_id"]) for _op, data in self.notes),
+        ]:
+            owner = self.owners.get(lead_id)
+            history.append((entity, entity_id, owner))
+            if owner != self.caller.id:
+                history.append((entity, entity_id, self.caller.id))
         changes.record(session, history, self.now, self.device)
 
 

@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from leaddesk.cli import main
 from leaddesk.domain.clock import fixed_clock
 from leaddesk.server.app import ServerThread, create_app
 from leaddesk.services.outcomes import OutcomeService
 from leaddesk.services.rapport import RapportService
-from leaddesk.services.sync import SyncResult, SyncService
+from leaddesk.services.sync import SyncResult, SyncService, device_id
 from leaddesk.services.workspace import Workspace
 from leaddesk.store import Store, open_store
 from leaddesk.store.models import Agent, Attempt, Callback, Lead, Outbox
@@ -103,14 +103,20 @@ def test_a_second_laptop_of_an_agent_ends_with_the_same_report_and_rapport_notes
         assert callback.due_at == NOW + timedelta(days=1) and callback.done_at is None
 
     # Nothing comes back to the laptop that made it, nothing goes up twice.
-    again = sync(first, team, team.alice)
-    assert (again.pushed, again.pulled) == (0, 0)
+    with first.store.session() as session:
+        first_device = device_id(session)
+    with team.http(team.alice) as http:
+        own = http.get("/api/pull", params={"device_id": first_device}).json()
+        other = http.get("/api/pull", params={"device_id": "a-third-laptop"}).json()
+    assert (len(own["attempts"]), len(own["rapport_notes"])) == (0, 0)
+    assert (len(other["attempts"]), len(other["rapport_notes"])) == (4, 1)
+    assert sync(first, team, team.alice).pushed == 0
     assert (sync(second, team, team.alice).pushed, count(team.store, Attempt)) == (0, 4)
     assert count(first.store, Attempt) == 4
 
 
 def test_a_reassigned_lead_brings_its_whole_history_to_the_new_owner(
-    team: Team, tmp_path: Path
+    team: Team, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (lead_id,) = import_leads(team, "alice", 1)
     alice, bob = laptop(tmp_path, "alice"), laptop(tmp_path, "bob")
@@ -144,6 +150,19 @@ def test_a_reassigned_lead_brings_its_whole_history_to_the_new_owner(
     OutcomeService(bob).log(lead_id, "qualified")
     assert sync(bob, team, team.bob).pushed == 2  # the attempt and the lead's state only
     assert count(team.store, Attempt) == 3
+
+    # The attempts alice made stay in her report, on a fresh laptop of hers too, and the
+    # lead is off her call list there as on her first laptop.
+    sync(alice, team, team.alice)
+    fresh = laptop(tmp_path, "alice")
+    sync(fresh, team, team.alice)
+    assert report_json(fresh, capsys, "--agent", "alice") == report_json(
+        alice, capsys, "--agent", "alice"
+    )
+    with fresh.store.session() as session:
+        assert session.scalar(select(func.count()).select_from(Attempt)) == 2
+        moved = session.get(Lead, lead_id)
+        assert moved is not None and moved.deleted_at is not None
 
 
 def test_a_correction_arrives_after_what_it_supersedes_and_counts_once(
