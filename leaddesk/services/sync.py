@@ -471,6 +471,11 @@ class SyncService:
         for agent in doc.get("agents", []):
             if agent["id"] not in local:
                 local[agent["id"]] = get_or_create_agent(session, agent["name"]).id
+            # Roles are the team's: a supervisor's laptop opens Supervisor review on the
+            # whole team, and reports leave supervisors out as the server does.
+            row = session.get(Agent, local[agent["id"]])
+            if row is not None and row.is_supervisor != bool(agent.get("is_supervisor")):
+                row.is_supervisor = bool(agent.get("is_supervisor"))
         applied: set[tuple[str, str]] = set()
         for i, raw in enumerate(doc.get("cadences", [])):
             cadence = decode(Cadence, raw, f"cadences[{i}]")

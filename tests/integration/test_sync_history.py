@@ -215,7 +215,11 @@ def test_a_supervisor_reviews_an_agents_history_that_lives_on_another_laptop(
     with desk.store.session() as session:
         alice_here = session.scalars(select(Agent.id).where(Agent.name == "alice")).one()
 
-    window = SupervisorWindow(desk.store, fixed_clock(NOW))
+    # The window as the supervisor's LeadDesk opens it: on its workspace, whose agent the
+    # server made a supervisor, so it starts on the whole team.
+    desk = Workspace.open(desk.store, "boss", fixed_clock(NOW))
+    assert desk.agent.is_supervisor
+    window = SupervisorWindow(desk)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.data is not None and not window.is_loading, timeout=10_000)
     assert window.data is not None
@@ -230,9 +234,11 @@ def test_a_supervisor_reviews_an_agents_history_that_lives_on_another_laptop(
             },  # type: ignore[union-attr]
         ).json()
     shown = {r.agent: _without_ids(r.to_json()) for r in window.data.reports}
-    assert shown["all"] == _without_ids(served["team"])
-    for doc in served["agents"]:
-        assert shown[doc["agent"]] == _without_ids(doc)
+    assert window.agent_box.currentText() == "All agents"
+    assert shown == {
+        "all": _without_ids(served["team"]),
+        **{doc["agent"]: _without_ids(doc) for doc in served["agents"]},
+    }
     assert window.tiles.tiles["leads"].value.text() == str(served["team"]["leads"])
     assert served["team"]["attempts"] == 4
 
