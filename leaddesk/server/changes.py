@@ -285,11 +285,8 @@ def _history(session: Session, caller: Caller, ids: dict[str, list[str]]) -> dic
         if caller.is_supervisor:
             return query
         # What the caller made stays theirs (their report counts it) after the lead moved.
-        return query.where(
-            or_(
-                lead_column.in_(select(Lead.id).where(Lead.owner_id == caller.id)),
-                author_column == caller.id,
-            )
+        return query.join(Lead, Lead.id == lead_column).where(
+            or_(Lead.owner_id == caller.id, author_column == caller.id)
         )
 
     whole = ids["history"]
