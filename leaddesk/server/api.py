@@ -162,7 +162,8 @@ class Api:
         def fn(session: Session, caller: Caller, body: Any) -> dict[str, Any]:
             started = time.perf_counter()
             device_id, ops = parse_push(body)
-            results = apply_push(session, caller, ops, self.clock(), device_id)
+            device = changes.own_device(session, caller, device_id)
+            results = apply_push(session, caller, ops, self.clock(), device)
             log.info(
                 "push from %s: %d operations applied in %.3f s",
                 caller.name,

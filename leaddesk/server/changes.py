@@ -65,7 +65,6 @@ def record(
             "i": [c[1] for c in unique],
             "o": [c[2] for c in unique],
         }
-
         unnest = "unnest(CAST(:e AS text[]), CAST(:i AS text[]), CAST(:o AS text[])) AS t(e, i, o)"
         session.execute(
             text(
@@ -129,6 +128,15 @@ def format_cursor(cursor: tuple[int, int]) -> str:
     return f"{cursor[0]}-{cursor[1]}"
 
 
+def own_device(session: Session, caller: Caller, device_id: str | None) -> str | None:
+    """The pushing device, if it is the caller's (or new): history it pushed is not sent
+    back to it. Another agent's device id is ignored, so nobody can keep history from it."""
+    if device_id is None:
+        return None
+    device = session.get(SyncDevice, device_id)
+    return device_id if device is None or device.agent_id == caller.id else None
+
+
 def note_device(session: Session, caller: Caller, device_id: str, cursor: tuple[int, int]) -> None:
     """Remember how far a device has pulled (what it has applied: the cursor it sent)."""
     device = session.get(SyncDevice, device_id)
@@ -142,9 +150,6 @@ def note_device(session: Session, caller: Caller, device_id: str, cursor: tuple[
     if cursor > (device.cursor_tx, device.cursor_seq):
         device.cursor_tx, device.cursor_seq = cursor
     device.last_seen_at = utcnow()
-
-
-HISTORY = ("attempt", "rapport_note", "history")
 
 
 def pull(
