@@ -84,23 +84,38 @@ def test_a_second_laptop_of_an_agent_ends_with_the_same_report_and_rapport_notes
     outcomes.log(ids[0], "no_answer", at=NOW - timedelta(hours=3))
     outcomes.log(ids[0], "connected", note="wants a demo on Friday", at=NOW - timedelta(hours=1))
     outcomes.log(ids[1], "callback", callback_at=NOW + timedelta(days=1))
-    outcomes.log(ids[2], "voicemail_left")
+    outcomes.log(ids[2], "voicemail_left", at=NOW - timedelta(hours=6))
+    outcomes.log(
+        ids[2], "callback", callback_at=NOW - timedelta(hours=4), at=NOW - timedelta(hours=5)
+    )
+    outcomes.log(ids[2], "connected", at=NOW - timedelta(hours=2))  # called back, late
     RapportService(first).add(ids[0], "Sails on weekends", kind="interests")
     sync(first, team, team.alice)
 
     second = laptop(tmp_path, "alice")
     pulled = sync(second, team, team.alice, pull_limit=2)  # several pages
     assert pulled.pushed == 0
-    assert count(second.store, Attempt) == 4
+    assert count(second.store, Attempt) == 6
     assert count(second.store, Outbox) == 0  # pulled history is never pushed back
     assert report_json(second, capsys, "--agent", "alice") == report_json(
         first, capsys, "--agent", "alice"
     )
     assert rapport(second, ids[0]) == rapport(first, ids[0])
     assert "Following up on our conversation" in rapport(second, ids[0])["openers"][0]  # type: ignore[index]
-    with second.store.session() as session:
-        callback = session.scalars(select(Callback).where(Callback.lead_id == ids[1])).one()
-        assert callback.due_at == NOW + timedelta(days=1) and callback.done_at is None
+
+    def callbacks(ws: Workspace) -> list[tuple[str, Any, Any]]:
+        with ws.store.session() as session:
+            rows = session.scalars(select(Callback).order_by(Callback.due_at)).all()
+            return [(c.lead_id, c.due_at, c.done_at) for c in rows]
+
+    assert (
+        callbacks(second)
+        == callbacks(first)
+        == [
+            (ids[2], NOW - timedelta(hours=4), NOW - timedelta(hours=2)),
+            (ids[1], NOW + timedelta(days=1), None),
+        ]
+    )
 
     # Nothing comes back to the laptop that made it, nothing goes up twice.
     with first.store.session() as session:
@@ -109,10 +124,10 @@ def test_a_second_laptop_of_an_agent_ends_with_the_same_report_and_rapport_notes
         own = http.get("/api/pull", params={"device_id": first_device}).json()
         other = http.get("/api/pull", params={"device_id": "a-third-laptop"}).json()
     assert (len(own["attempts"]), len(own["rapport_notes"])) == (0, 0)
-    assert (len(other["attempts"]), len(other["rapport_notes"])) == (4, 1)
+    assert (len(other["attempts"]), len(other["rapport_notes"])) == (6, 1)
     assert sync(first, team, team.alice).pushed == 0
-    assert (sync(second, team, team.alice).pushed, count(team.store, Attempt)) == (0, 4)
-    assert count(first.store, Attempt) == 4
+    assert (sync(second, team, team.alice).pushed, count(team.store, Attempt)) == (0, 6)
+    assert count(first.store, Attempt) == 6
 
 
 def test_a_reassigned_lead_brings_its_whole_history_to_the_new_owner(
