@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from leaddesk.logs import private_folder
 from leaddesk.paths import APP_NAME
 from leaddesk.services.errors import UserError
 
@@ -471,6 +472,8 @@ class Settings:
         a bad stored value is listed in `problems` and replaced by its default in memory
         (the file keeps it until that setting is saved again)."""
         path = path or default_path()
+        if path.parent == default_path().parent and path.parent.is_dir():
+            private_folder(path.parent)  # made by an older LeadDesk with the umask's mode
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -530,6 +533,8 @@ class Settings:
 
 def write_atomic(path: Path, text: str) -> None:
     try:
+        if path.parent == default_path().parent:
+            private_folder(path.parent)  # LeadDesk's configuration folder: owner-only
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:

@@ -12,6 +12,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from leaddesk.services.errors import UserError
     from leaddesk.services.importer import ImportService
     from leaddesk.services.intake import open_source
+    from leaddesk.services.intake.rejects import check_rejects_target
 
     region = None
     if args.region:
@@ -19,6 +20,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         if region is None:
             raise UserError(f"--region {args.region!r} is not a country code such as US, GB or DE")
     # Read and check the file before the database is even opened.
+    if args.rejects is not None:
+        check_rejects_target(args.rejects, args.file)
     source = open_source(args.file, args.format)
     source.check_importable()
     store = ctx.open_store()

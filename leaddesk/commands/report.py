@@ -238,7 +238,13 @@ def write_csv(path: Path, documents: list[dict[str, Any]]) -> None:
 
 
 def _cell(value: object) -> object:
-    return "" if value is None else value
+    """Text a spreadsheet would run as a formula (an agent named "=HYPERLINK(...)") is
+    written as text."""
+    from leaddesk.services.intake.rejects import neutralize
+
+    if value is None:
+        return ""
+    return neutralize(value) if isinstance(value, str) else value
 
 
 def _fmt(value: object, unit: str = "") -> str:

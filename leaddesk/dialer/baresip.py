@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from leaddesk.dialer import listener_lock
 from leaddesk.dialer.base import DialError
 from leaddesk.dialer.ctrl_tcp import BaresipError, CtrlClient
 from leaddesk.dialer.events import (
@@ -37,6 +38,7 @@ from leaddesk.dialer.events import (
     CallUpdate,
     ConnectionLost,
 )
+from leaddesk.dialer.listener_lock import lock_listener
 from leaddesk.dialer.tel import tel_uri
 
 log = logging.getLogger(__name__)
@@ -518,6 +520,7 @@ class BaresipDialer:
                     if self.process is not None:
                         raise self.process.failure() from None
                     raise
+        self._lock_control_port()
         try:
             self._client.command("reginfo", timeout=2.0)
         except BaresipError as exc:
@@ -525,6 +528,30 @@ class BaresipDialer:
                 f"the program on {s.address}:{s.ctrl_port} does not answer like baresip's "
                 f"ctrl_tcp module ({exc})"
             ) from None
+
+    def _lock_control_port(self) -> None:
+        """No client after LeadDesk's: ctrl_tcp has no authentication and hands the port to
+        the newest client (listener_lock.py). Only for the baresip LeadDesk started."""
+        if self.process is None or self.process.pid is None:
+            return
+        s = self.settings
+        try:
+            lock_listener(self.process.pid, s.address, s.ctrl_port)
+        except OSError as exc:
+            if not listener_lock.supported():
+                log.warning(
+                    "baresip's control port %s:%s stays open to other local programs "
+                    "on this system (%s)",
+                    s.address,
+                    s.ctrl_port,
+                    exc,
+                )
+                return
+            raise BaresipError(
+                f"baresip's control port {s.address}:{s.ctrl_port} could not be kept for "
+                f"LeadDesk alone ({exc}); the softphone is not used"
+            ) from None
+        log.info("baresip's control port %s:%s locked to LeadDesk", s.address, s.ctrl_port)
 
     def _add_account(self) -> None:
         line = self.account.account_line()

@@ -76,6 +76,9 @@ def _set_owner(session: Session, lead: Lead, owner_id: str | None, log: list[Any
         sync.owners = [*sync.owners, owner_id]
     if old is not None:
         log.append(("lead", lead.id, old))
+    if owner_id is not None and (old is not None or lead.attempt_count):
+        # The whole history goes with the lead: its attempts and rapport notes, whoever made them.
+        log.append(("history", lead.id, owner_id))
 
 
 def import_leads(session: Session, caller: Caller, body: Any, now: datetime) -> dict[str, Any]:

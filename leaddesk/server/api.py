@@ -161,8 +161,9 @@ class Api:
     async def push(self, request: Request) -> JSONResponse:
         def fn(session: Session, caller: Caller, body: Any) -> dict[str, Any]:
             started = time.perf_counter()
-            _device_id, ops = parse_push(body)
-            results = apply_push(session, caller, ops, self.clock())
+            device_id, ops = parse_push(body)
+            device = changes.own_device(session, caller, device_id)
+            results = apply_push(session, caller, ops, self.clock(), device)
             log.info(
                 "push from %s: %d operations applied in %.3f s",
                 caller.name,
@@ -180,11 +181,11 @@ class Api:
         def fn(session: Session, caller: Caller) -> dict[str, Any]:
             cursor = changes.parse_cursor(request.query_params.get("cursor"))
             limit = _int_param(request, "limit", 500, 1, changes.MAX_PULL)
-            result = changes.pull(session, caller, cursor, limit)
-            device_id = request.query_params.get("device_id")
+            device_id = request.query_params.get("device_id") or None
+            if device_id is not None and len(device_id) > 36:
+                raise WireError("device_id", "must be an id of 1 to 36 characters")
+            result = changes.pull(session, caller, cursor, limit, device_id)
             if device_id:
-                if len(device_id) > 36:
-                    raise WireError("device_id", "must be an id of 1 to 36 characters")
                 changes.note_device(session, caller, device_id, cursor)
             return result
 

@@ -19,6 +19,7 @@ from typing import Any, cast
 from sqlalchemy import Table, and_, bindparam, delete, exists, func, insert, or_, select, text
 from sqlalchemy.orm import Session
 
+from leaddesk.domain.clock import iso
 from leaddesk.server.auth import Caller
 from leaddesk.services.sync_wire import WireError, encode
 from leaddesk.store.models import (
@@ -40,8 +41,14 @@ NO_WATERMARK = 2**62
 MAX_PULL = 2000
 
 
-def record(session: Session, changes: Iterable[tuple[str, str, str | None]], at: datetime) -> None:
-    """Log changes (entity, entity id, the agent it is for or None for the whole team).
+def record(
+    session: Session,
+    changes: Iterable[tuple[str, str, str | None]],
+    at: datetime,
+    device: str | None = None,
+) -> None:
+    """Log changes (entity, entity id, the agent it is for or None for the whole team);
+    `device`, the laptop that pushed them, is not sent them back.
 
     Earlier rows for the same (entity, id, agent) go: a pull sends an entity's current
     state, so only its last change matters, and the log stays one row per entity and
@@ -68,21 +75,30 @@ def record(session: Session, changes: Iterable[tuple[str, str, str | None]], at:
         )
         session.execute(
             text(
-                "INSERT INTO change_log (entity, entity_id, owner_id, changed_at) "
-                f"SELECT e, i, o, :at FROM {unnest}"
+                "INSERT INTO change_log (entity, entity_id, owner_id, changed_at, device_id) "
+                f"SELECT e, i, o, :at, CAST(:device AS text) FROM {unnest}"
             ).bindparams(bindparam("at", type_=UTCDateTime())),
-            {"at": at, **arrays},
+            {"at": at, "device": device, **arrays},
         )
         return
     rows = [
-        {"entity": entity, "entity_id": entity_id, "owner_id": owner, "changed_at": at}
+        {
+            "entity": entity,
+            "entity_id": entity_id,
+            "owner_id": owner,
+            "changed_at": at,
+            "device_id": device,
+        }
         for entity, entity_id, owner in unique
     ]
     session.execute(
         text(
             "DELETE FROM change_log WHERE entity = :entity AND entity_id = :entity_id AND owner_id IS :owner_id"
         ),
-        rows,
+        [
+            {k: v for k, v in row.items() if k in ("entity", "entity_id", "owner_id")}
+            for row in rows
+        ],
     )
     session.execute(insert(cast(Table, ChangeLog.__table__)), rows)
 
@@ -112,6 +128,15 @@ def format_cursor(cursor: tuple[int, int]) -> str:
     return f"{cursor[0]}-{cursor[1]}"
 
 
+def own_device(session: Session, caller: Caller, device_id: str | None) -> str | None:
+    """The pushing device, if it is the caller's (or new): history it pushed is not sent
+    back to it. Another agent's device id is ignored, so nobody can keep history from it."""
+    if device_id is None:
+        return None
+    device = session.get(SyncDevice, device_id)
+    return device_id if device is None or device.agent_id == caller.id else None
+
+
 def note_device(session: Session, caller: Caller, device_id: str, cursor: tuple[int, int]) -> None:
     """Remember how far a device has pulled (what it has applied: the cursor it sent)."""
     device = session.get(SyncDevice, device_id)
@@ -127,11 +152,31 @@ def note_device(session: Session, caller: Caller, device_id: str, cursor: tuple[
     device.last_seen_at = utcnow()
 
 
-def pull(session: Session, caller: Caller, cursor: tuple[int, int], limit: int) -> dict[str, Any]:
-    """Changes after `cursor` that the caller may see, below the watermark."""
+def pull(
+    session: Session,
+    caller: Caller,
+    cursor: tuple[int, int],
+    limit: int,
+    device: str | None = None,
+) -> dict[str, Any]:
+    """Changes after `cursor` that the caller may see, below the watermark.
+
+    Besides leads, scripts and cadences, the history of the leads the caller may see:
+    attempts and rapport notes (logged as they arrive, for the lead's owner), and for a
+    lead given to the caller, its whole history ("history" rows). `device` is the
+    pulling laptop: what it pushed itself is not sent back.
+    """
     line = watermark(session)  # first: this transaction must not hold the line down
     tx, seq = cursor
-    query = (
+
+    def visible(query: Any) -> Any:
+        if not caller.is_supervisor:
+            query = query.where(or_(ChangeLog.owner_id == caller.id, ChangeLog.owner_id.is_(None)))
+        if device is not None:
+            query = query.where(or_(ChangeLog.device_id.is_(None), ChangeLog.device_id != device))
+        return query
+
+    query = visible(
         select(ChangeLog.tx, ChangeLog.seq, ChangeLog.entity, ChangeLog.entity_id)
         .where(
             or_(ChangeLog.tx > tx, and_(ChangeLog.tx == tx, ChangeLog.seq > seq)),
@@ -140,10 +185,15 @@ def pull(session: Session, caller: Caller, cursor: tuple[int, int], limit: int) 
         .order_by(ChangeLog.tx, ChangeLog.seq)
         .limit(limit)
     )
-    if not caller.is_supervisor:
-        query = query.where(or_(ChangeLog.owner_id == caller.id, ChangeLog.owner_id.is_(None)))
     rows = session.execute(query).all()
-    ids: dict[str, list[str]] = {"lead": [], "script": [], "cadence": []}
+    ids: dict[str, list[str]] = {
+        "lead": [],
+        "script": [],
+        "cadence": [],
+        "attempt": [],
+        "rapport_note": [],
+        "history": [],
+    }
     for row in rows:
         bucket = ids.get(row.entity)
         if bucket is not None and row.entity_id not in bucket:
@@ -152,30 +202,44 @@ def pull(session: Session, caller: Caller, cursor: tuple[int, int], limit: int) 
         # A busy lead is logged once per batch that touched it; what a later page of
         # this sweep will send anyway is left for it, so each lead travels once.
         last_tx, last_seq = int(rows[-1].tx or 0), int(rows[-1].seq)
-        later = select(ChangeLog.entity, ChangeLog.entity_id).where(
-            or_(ChangeLog.tx > last_tx, and_(ChangeLog.tx == last_tx, ChangeLog.seq > last_seq)),
-            ChangeLog.tx < line,
-            ChangeLog.entity_id.in_([row.entity_id for row in rows]),
+        later = visible(
+            select(ChangeLog.entity, ChangeLog.entity_id).where(
+                or_(
+                    ChangeLog.tx > last_tx,
+                    and_(ChangeLog.tx == last_tx, ChangeLog.seq > last_seq),
+                ),
+                ChangeLog.tx < line,
+                ChangeLog.entity_id.in_([row.entity_id for row in rows]),
+            )
         )
-        if not caller.is_supervisor:
-            later = later.where(or_(ChangeLog.owner_id == caller.id, ChangeLog.owner_id.is_(None)))
         for entity, entity_id in session.execute(later.distinct()).all():
             bucket = ids.get(entity)
             if bucket is not None and entity_id in bucket:
                 bucket.remove(entity_id)
 
+    history = _history(session, caller, ids)
+    history_leads: list[str] = history.pop("lead_ids")
+    lead_ids = list(dict.fromkeys([*ids["lead"], *history_leads]))
     leads: list[dict[str, Any]] = []
     removed: list[str] = []
-    if ids["lead"]:
+    if lead_ids:
         found = {
-            lead.id: lead for lead in session.scalars(select(Lead).where(Lead.id.in_(ids["lead"])))
+            lead.id: lead for lead in session.scalars(select(Lead).where(Lead.id.in_(lead_ids)))
         }
-        for lead_id in ids["lead"]:
+        for lead_id in lead_ids:
             lead = found.get(lead_id)
             if lead is not None and (caller.is_supervisor or lead.owner_id == caller.id):
                 leads.append(encode(lead))
-            else:
+                continue
+            if lead_id in ids["lead"]:
                 removed.append(lead_id)
+            if lead is not None and lead_id in history_leads:
+                # Another agent's lead now, sent for the caller's own attempts on it: as
+                # the caller's laptop keeps such a lead, off the call list.
+                past = encode(lead)
+                past["owner_id"] = caller.id
+                past["deleted_at"] = past["deleted_at"] or iso(utcnow())
+                leads.append(past)
     scripts = [
         encode(s)
         for s in session.scalars(
@@ -187,7 +251,8 @@ def pull(session: Session, caller: Caller, cursor: tuple[int, int], limit: int) 
     ]
     agents_query = select(Agent)
     if not caller.is_supervisor:
-        agents_query = agents_query.where(Agent.id == caller.id)
+        # Itself, and the authors of the history it is sent (by name on the laptop).
+        agents_query = agents_query.where(Agent.id.in_({caller.id, *history.pop("authors")}))
     agents = [
         {
             "id": a.id,
@@ -206,6 +271,76 @@ def pull(session: Session, caller: Caller, cursor: tuple[int, int], limit: int) 
         "scripts": scripts,
         "cadences": cadences,
         "agents": agents,
+        "attempts": history["attempts"],
+        "rapport_notes": history["rapport_notes"],
+    }
+
+
+def _history(session: Session, caller: Caller, ids: dict[str, list[str]]) -> dict[str, Any]:
+    """The attempts and rapport notes a page names, of leads the caller may see now
+    (a lead given to someone else since keeps its history for its new owner) or made by
+    the caller. Attempts come in the order they were made, so a correction follows what
+    it supersedes."""
+    lead_ids: set[str] = set()
+    authors: set[str] = set()
+    attempts: list[Attempt] = []
+    notes: list[RapportNote] = []
+
+    def mine(query: Any, lead_column: Any, author_column: Any) -> Any:
+        if caller.is_supervisor:
+            return query
+        # What the caller made stays theirs (their report counts it) after the lead moved.
+        return query.join(Lead, Lead.id == lead_column).where(
+            or_(Lead.owner_id == caller.id, author_column == caller.id)
+        )
+
+    whole = ids["history"]
+    for start in range(0, max(len(ids["attempt"]), len(whole), 1), 1000):
+        part = ids["attempt"][start : start + 1000]
+        leads_part = whole[start : start + 1000]
+        if not part and not leads_part:
+            break
+        attempts.extend(
+            session.scalars(
+                mine(
+                    select(Attempt).where(
+                        or_(Attempt.id.in_(part), Attempt.lead_id.in_(leads_part))
+                    ),
+                    Attempt.lead_id,
+                    Attempt.agent_id,
+                )
+            )
+        )
+    for start in range(0, max(len(ids["rapport_note"]), len(whole), 1), 1000):
+        part = ids["rapport_note"][start : start + 1000]
+        leads_part = whole[start : start + 1000]
+        if not part and not leads_part:
+            break
+        notes.extend(
+            session.scalars(
+                mine(
+                    select(RapportNote).where(
+                        or_(RapportNote.id.in_(part), RapportNote.lead_id.in_(leads_part))
+                    ),
+                    RapportNote.lead_id,
+                    RapportNote.agent_id,
+                )
+            )
+        )
+    unique_attempts = {a.id: a for a in attempts}
+    ordered = sorted(unique_attempts.values(), key=lambda a: (a.created_at, a.started_at, a.id))
+    for attempt in ordered:
+        lead_ids.add(attempt.lead_id)
+        authors.add(attempt.agent_id)
+    for note in notes:
+        lead_ids.add(note.lead_id)
+        if note.agent_id is not None:
+            authors.add(note.agent_id)
+    return {
+        "lead_ids": sorted(lead_ids),
+        "authors": authors,
+        "attempts": [encode(a) for a in ordered],
+        "rapport_notes": [encode(n) for n in {n.id: n for n in notes}.values()],
     }
 
 

@@ -148,10 +148,13 @@ def _defaults(model: type[Any]) -> dict[str, Any]:
 class BatchApplier:
     """Applies one batch for one caller inside the caller's transaction."""
 
-    def __init__(self, session: Session, caller: Caller, now: datetime) -> None:
+    def __init__(
+        self, session: Session, caller: Caller, now: datetime, device: str | None = None
+    ) -> None:
         self.session = session
         self.caller = caller
         self.now = now
+        self.device = device
         self.postgres = session.get_bind().dialect.name == "postgresql"
         self.leads: dict[str, Lead] = {}
         self.owners: dict[str, str | None] = {}
@@ -448,6 +451,7 @@ class BatchApplier:
     def _finish(self) -> None:
         session = self.session
         session.flush()
+        new_rows: list[dict[str, Any]] = []
         if self.attempt_rows:
             if self.postgres:
                 inserted = pg_copy_new(session, Attempt, self.attempt_rows)
@@ -491,6 +495,18 @@ class BatchApplier:
                     f"ops[{op.index}].entity_id", "this rapport note belongs to another agent"
                 )
         changes.record(session, self.changed, self.now)
+        # History follows the lead: its owner's other laptops pull what arrived (the
+        # pushing laptop has it already); the author's too, when the lead is someone else's.
+        history: list[tuple[str, str, str | None]] = []
+        for entity, entity_id, lead_id in [
+            *(("attempt", row["id"], row["lead_id"]) for row in new_rows),
+            *(("rapport_note", data["id"], data["lead_id"]) for _op, data in self.notes),
+        ]:
+            owner = self.owners.get(lead_id)
+            history.append((entity, entity_id, owner))
+            if owner != self.caller.id:
+                history.append((entity, entity_id, self.caller.id))
+        changes.record(session, history, self.now, self.device)
 
 
 ATTEMPT_DEFAULTS = _defaults(Attempt)
@@ -499,6 +515,6 @@ assert set(ATTEMPT_DEFAULTS) == set(field_specs(Attempt))
 
 
 def apply_push(
-    session: Session, caller: Caller, ops: list[Op], now: datetime
+    session: Session, caller: Caller, ops: list[Op], now: datetime, device: str | None = None
 ) -> list[dict[str, Any]]:
-    return BatchApplier(session, caller, now).apply(ops)
+    return BatchApplier(session, caller, now, device).apply(ops)

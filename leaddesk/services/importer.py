@@ -35,7 +35,11 @@ from leaddesk.domain.phone import enable_fast_parsing
 from leaddesk.services.errors import UserError
 from leaddesk.services.intake.parallel import built_batches, worker_count
 from leaddesk.services.intake.record import LeadDraft, Reject
-from leaddesk.services.intake.rejects import RejectsWriter, default_rejects_path
+from leaddesk.services.intake.rejects import (
+    RejectsWriter,
+    check_rejects_target,
+    default_rejects_path,
+)
 from leaddesk.services.intake.source import LeadSource, open_source
 from leaddesk.services.intake.writer import LEAD_COLUMNS, NewLeadWriter
 from leaddesk.services.outbox import enqueue
@@ -345,6 +349,8 @@ class ImportService:
             raise UserError("--owner needs an agent name")
         enable_fast_parsing()
         now = as_utc(self.ws.clock())
+        if rejects_path is not None:
+            check_rejects_target(rejects_path, source.path)
         rejects = RejectsWriter(
             rejects_path or default_rejects_path(source.path), source.mapping.headers
         )

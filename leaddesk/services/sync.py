@@ -8,7 +8,8 @@ sync existed, or by the demo) are sent first as "lead" operations with a fixed i
 
 Pull: changes after a cursor, applied with the new cursor in one transaction. A lead
 with changes still waiting here is skipped: the push of those changes logs it again on
-the server, so it comes back on a later pull, merged.
+the server, so it comes back on a later pull, merged. The history of the leads this
+agent may see (attempts, rapport notes) comes with them (`sync_history.py`).
 
 Agent ids differ between a laptop and the server; agents are matched by name (the
 acting agent with the token's agent) and ids translated at this boundary.
@@ -37,6 +38,7 @@ from sqlalchemy.orm import Session
 from leaddesk.domain.clock import as_utc
 from leaddesk.services.credentials import normalize_url
 from leaddesk.services.errors import UserError
+from leaddesk.services.sync_history import apply_history
 from leaddesk.services.sync_wire import LEAD_SERVER_FIELDS, WireError, decode, encode
 from leaddesk.services.workspace import Workspace, get_or_create_agent
 from leaddesk.store.models import (
@@ -469,6 +471,11 @@ class SyncService:
         for agent in doc.get("agents", []):
             if agent["id"] not in local:
                 local[agent["id"]] = get_or_create_agent(session, agent["name"]).id
+            # Roles are the team's: a supervisor's laptop opens Supervisor review on the
+            # whole team, and reports leave supervisors out as the server does.
+            row = session.get(Agent, local[agent["id"]])
+            if row is not None and row.is_supervisor != bool(agent.get("is_supervisor")):
+                row.is_supervisor = bool(agent.get("is_supervisor"))
         applied: set[tuple[str, str]] = set()
         for i, raw in enumerate(doc.get("cadences", [])):
             cadence = decode(Cadence, raw, f"cadences[{i}]")
@@ -514,6 +521,7 @@ class SyncService:
             if lead is not None and lead.deleted_at is None:
                 lead.deleted_at = now
                 applied.add(("lead", lead_id))
+        applied |= apply_history(session, doc, local)
         return applied
 
     @staticmethod

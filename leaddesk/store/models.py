@@ -366,7 +366,8 @@ class ServerOp(Base):
 
 
 class ChangeLog(Base):
-    """One row per change a client may pull (a lead, a voicemail script, a cadence).
+    """One row per change a client may pull (a lead, a voicemail script, a cadence, an
+    attempt, a rapport note, or "history": every attempt and note of a reassigned lead).
 
     `tx` is the writing transaction's id on PostgreSQL (0 on SQLite). Pulls serve only
     rows whose transaction is below the oldest one still running, ordered by (tx, seq),
@@ -389,6 +390,8 @@ class ChangeLog(Base):
     entity_id: Mapped[str] = mapped_column(String(36))
     owner_id: Mapped[str | None] = mapped_column(String(36))
     changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The laptop that pushed an attempt or rapport note: it is not sent them back.
+    device_id: Mapped[str | None] = mapped_column(String(36))
 
 
 class LeadSync(Base):

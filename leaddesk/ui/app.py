@@ -13,7 +13,6 @@ import logging
 import os
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -23,6 +22,7 @@ from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
 from leaddesk import __version__
+from leaddesk.logs import MaskingFormatter, PrivateRotatingFileHandler, open_private, private_folder
 from leaddesk.paths import APP_NAME, user_data_dir
 from leaddesk.ui import style
 from leaddesk.ui.icons import app_icon
@@ -37,9 +37,10 @@ def log_path() -> Path:
 def setup_file_logging(path: Path | None = None) -> Path:
     """Log to a rotating file in the user data folder; returns its path."""
     path = path or log_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    private_folder(path.parent)
+    # Owner-only files, numbers masked: a log is what gets attached to a bug report.
+    handler = PrivateRotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     # The console keeps its level (warnings, or -v); the file gets the startup story too.
     for existing in root.handlers:
@@ -114,8 +115,8 @@ def install_crash_dialog(path: Path) -> None:
     log is. A native crash (segfault) writes the Python stacks to `crash.log` beside it."""
     global _fault_log
     with contextlib.suppress(OSError, ValueError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fault_log = open(path.parent / "crash.log", "a", encoding="utf-8")  # noqa: SIM115
+        private_folder(path.parent)
+        fault_log = open_private(path.parent / "crash.log")
         faulthandler.enable(file=fault_log)
         if _fault_log is not None:
             _fault_log.close()  # installed again (tests): the previous file is done with

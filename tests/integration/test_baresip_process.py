@@ -108,6 +108,28 @@ def test_baresip_listens_on_loopback_only(
     }
 
 
+@needs_baresip
+@needs_sipp
+def test_a_second_client_of_the_control_port_is_refused(
+    sipp: Callable[..., Sipp], make_dialer: MakeDialer, baresip_settings: BaresipSettings
+) -> None:
+    """ctrl_tcp has no password and gives the port to the newest client: another local
+    program must not get in to place calls or read call events, and LeadDesk keeps its
+    connection and its calls."""
+    callee = sipp("answer_then_bye", "-d", "300")
+    account = SipAccount(
+        "leaddesk", LOOPBACK, register=False, dial_domain=f"{LOOPBACK}:{callee.port}"
+    )
+    dialer, updates = make_dialer(account)
+    with pytest.raises(OSError):  # timed out: the connection is never accepted
+        socket.create_connection((LOOPBACK, baresip_settings.ctrl_port), timeout=1.0)
+    dialer.dial("+14155550142", "lead-1")
+    summary = updates.summary(timeout=6)
+    assert summary.answered and summary.lead_id == "lead-1"
+    assert dialer.lost is None
+    assert callee.wait() == 0, callee.errors()
+
+
 @pytest.fixture
 def impostor() -> Iterator[int]:
     """A program on the control port that is not baresip: it answers with garbage."""

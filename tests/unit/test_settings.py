@@ -183,3 +183,18 @@ def test_the_suite_never_reads_the_real_config_folder(config_home: Path) -> None
     assert os.environ["XDG_CONFIG_HOME"] == str(config_home)
     assert not default_path().is_relative_to(Path.home() / ".config")
     assert Settings.load().as_dict() == {s.name: s.default for s in REGISTRY}
+
+
+def test_the_configuration_folder_is_owner_only(settings_file: Path) -> None:
+    """Other users of a shared machine (a terminal server) cannot read the settings."""
+    old = os.umask(0o022)
+    try:
+        settings = Settings.load()
+        settings.set("agent.callback_number", "+14155550142")
+        settings.save()
+        assert settings_file.parent.stat().st_mode & 0o777 == 0o700
+        os.chmod(settings_file.parent, 0o755)  # as an older LeadDesk left it
+        Settings.load()
+        assert settings_file.parent.stat().st_mode & 0o777 == 0o700
+    finally:
+        os.umask(old)

@@ -34,6 +34,24 @@ def safe_row(cells: list[str]) -> list[str]:
     return out
 
 
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (through a symlink, a hard link, `..`)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def check_rejects_target(target: Path, source: Path) -> None:
+    """The rejects file may not be the file being imported: writing it would replace the
+    leads with only the rejected rows."""
+    if same_file(target, source):
+        raise UserError(
+            f"--rejects {target} is the file being imported ({source}); choose another "
+            f"rejects file, or leave --rejects out to write {default_rejects_path(source).name}"
+        )
+
+
 def default_rejects_path(source: Path) -> Path:
     """leads.csv -> leads.rejects.csv, beside the input file."""
     return source.with_name(f"{source.stem}.rejects.csv")
