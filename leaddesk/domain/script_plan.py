@@ -20,7 +20,7 @@ from typing import Any
 
 from leaddesk.domain.cadence import Cadence
 from leaddesk.domain.calling_hours import CallingRules
-from leaddesk.domain.jurisdictions import LeadPlace, next_open_for
+from leaddesk.domain.jurisdictions import LeadPlace, _holidays, next_open_for, split_code
 from leaddesk.domain.outcomes import Channel
 
 # The stage of a voicemail past the cadence's plan, or once a stage's variants were all
@@ -133,6 +133,17 @@ def greeting(local: datetime | None) -> str:
     return "Hello"
 
 
+def public_holiday(place: LeadPlace, day: date) -> str | None:
+    """The public holiday on `day` where the lead may be (its countries and states), None
+    on a working day: no meeting is offered on it, whatever the calling law says."""
+    for code in place.jurisdictions:
+        country, sub = split_code(code)
+        name = _holidays(country, sub, day.year).get(day)
+        if name is not None:
+            return name
+    return None
+
+
 def _hour_words(at: datetime) -> str:
     hour = at.hour % 12 or 12
     return f"{hour}" if at.minute == 0 else f"{hour}:{at.minute:02d}"
@@ -155,7 +166,8 @@ def offer_times(
 ) -> str:
     """Two real slots from tomorrow on, in the lead's days: "tomorrow at 10 or Friday
     after 2". A morning slot on the first open day, an afternoon one on a later open day
-    (open: the lead's rules allow calls at that hour, not a rest day). Without a zone,
+    (open: the lead's rules allow calls at that hour, neither a rest day nor a public
+    holiday where the lead is). Without a zone,
     or with no such days within two weeks, a plain "this week" offer."""
     if zone is None:
         return "sometime this week"
@@ -165,7 +177,7 @@ def offer_times(
     day = today
     for _ in range(OFFER_DAYS_AHEAD):
         day += timedelta(days=1)
-        if day.weekday() in rest_days:
+        if day.weekday() in rest_days or public_holiday(place, day):
             continue
         hour, until, word = want[len(slots)]
         at = datetime(day.year, day.month, day.day, hour, tzinfo=zone)

@@ -169,6 +169,21 @@ class ScriptService:
                 return script
         return first
 
+    def words_of(self, lead_id: str, script_id: str) -> int:
+        """The spoken words of script `script_id` as filled for this lead (what a
+        `voicemail_left` logged with it stores, for the report's mean and longest)."""
+        self.ensure_templates()
+        with self.ws.store.session() as session:
+            lead = _lead(session, lead_id)
+            row = session.get(VoicemailScript, script_id)
+            if row is None:
+                raise NotFound(
+                    f"no voicemail script with id {script_id!r}; "
+                    f"'leaddesk script {lead_id}' shows the one to leave"
+                )
+            values = self._values(session, lead)
+            return rendered(row.id, row.stage, row.variant, 1, row.template, values).words
+
     def missing_identity(self) -> str:
         """What scripts still lack of the agent ('your name and your company'), '' when
         complete: the window asks for it once."""
@@ -206,6 +221,10 @@ class ScriptService:
         return (
             self.ws.voicemail_company or (agent.company if agent else self.ws.agent.company).strip()
         )
+
+    def values_for(self, session: Session, lead: Lead) -> dict[str, str]:
+        """What fills a template for `lead` now (voicemails, emails and texts alike)."""
+        return self._values(session, lead)
 
     def _values(self, session: Session, lead: Lead) -> dict[str, str]:
         agent = session.get(Agent, self.ws.agent.id)
