@@ -69,6 +69,7 @@ def voicemail_slot(
     voicemails_per_day: int,
     today_ok: bool,
     textable: bool = True,
+    callback: bool = False,
 ) -> VoicemailSlot:
     """The slot of the voicemail a call at cadence step `step` leaves.
 
@@ -76,7 +77,10 @@ def voicemail_slot(
     `today_ok`: the daily voicemail cap still allows one today. The cadence's later steps
     are counted as they will run: texts skipped when the number takes none, each step one
     attempt until the lifetime cap, at most `voicemails_per_day` messages per cadence day
-    (today's counting the ones already left when the cap is used up)."""
+    (today's counting the ones already left when the cap is used up).
+
+    A `callback` the lead asked for is outside the plan: a message may be left (cap
+    allowing), and it is never the break-up one (the plan's later voicemails follow it)."""
     per_day: dict[float, int] = {}
     ahead = 0
     leaves = False
@@ -101,6 +105,8 @@ def voicemail_slot(
         ahead += 1
         if index == step:
             leaves = True
+    if callback and today_ok:
+        return VoicemailSlot(voicemails_left, voicemails_left + ahead + 2, True)
     if current is None:
         reason = "the cadence is over: a short note if you leave one"
         leaves = today_ok

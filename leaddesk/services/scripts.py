@@ -129,6 +129,7 @@ class ScriptService:
                 voicemails_per_day=self.ws.rules.caps.voicemails_per_day,
                 today_ok=ok_today,
                 textable=lead.phone_type in TEXTABLE_PHONE_TYPES,
+                callback=lead.status == "callback",
             )
             stage = slot.stage
             rows = self._stage_rows(session, stage)

@@ -359,6 +359,10 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
     <context>
         <name>Coaching</name>
         <message>
+            <source>Calls outside the rules</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Never contacted</source>
             <translation type="unfinished" />
         </message>
@@ -446,6 +450,41 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
     </context>
     <context>
+        <name>ConsentEditor</name>
+        <message>
+            <source>Calling rules of</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consent basis</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Where the consent was given</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>where and when (web form, 1 Dec)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save consent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rules of: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rules of: unknown (held to the strictest)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>CrashDialog</name>
         <message>
             <source>LeadDesk hit a bug</source>
@@ -494,6 +533,41 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>Attempt history</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>IdentityDialog</name>
+        <message>
+            <source>What your scripts say</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Voicemails, emails and texts say who you are and what the lead asked about. Fill these in once; File &gt; Settings changes them later.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your company</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Product or topic</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Callback number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>rooftop solar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Later</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -904,6 +978,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Email or text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Background work</source>
             <translation type="unfinished" />
         </message>
@@ -924,6 +1002,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>No lead selected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consent recorded</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1126,6 +1208,92 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>Outcomes</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MessageFlow</name>
+        <message>
+            <source>No app opens this link here: copy the text instead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Message copied</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MessagePanel</name>
+        <message>
+            <source>Email or text to send</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Email subject</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Message text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open in mail app</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open in the mail or messages app</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy the message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sent: log it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log the message as sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Email {n} of {total} for this step</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Text {n} of {total} for this step</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Subject: {subject}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open in messages app</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No email address: copy the text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sent: log it  {key}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log the email as sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log the text as sent</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1569,11 +1737,27 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Your company</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The company leads hear in voicemail scripts, emails and texts. Empty uses the company on your agent record; scripts never say a vague 'our team'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Product or topic</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What leads asked about, as scripts say it ('rooftop solar', 'a demo of Acme CRM'). A lead's own topic (its Interest, Campaign or Topic column) wins over this.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Calling hours from</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Earliest local time of the lead at which LeadDesk offers a call (HH:MM), on every day the calling-hours rules keep open (holidays stay closed). It narrows the team's hours (08:00-21:00, the common legal window), never widens them.</source>
+            <source>Your own earliest local time of the lead for a call (HH:MM). It narrows what the law where the lead lives and the team's rules allow (Florida 8:00-20:00, Canada weekdays 9:00-21:30, ...), never widens it; 00:00 leaves the start to them.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1581,7 +1765,7 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Local time of the lead from which LeadDesk offers no more calls (HH:MM); the call list, dialing, callbacks and the planned next touch keep inside the window, which never goes past the team's hours.</source>
+            <source>Your own latest local time of the lead for a call (HH:MM); the call list, dialing, callbacks and the planned next touch keep inside it and inside the law and the team's rules; 24:00 leaves the end to them.</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -364,6 +364,10 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
     <context>
         <name>Coaching</name>
         <message>
+            <source>Calls outside the rules</source>
+            <translation>[Çålls öütsîdé thé rülés·~·~·~·~]</translation>
+        </message>
+        <message>
             <source>Never contacted</source>
             <translation>[Ñévér çöñtåçtéd·~·~]</translation>
         </message>
@@ -451,6 +455,41 @@ Import leads with Ctrl+I, or wait for new ones to arrive.</source>
         </message>
     </context>
     <context>
+        <name>ConsentEditor</name>
+        <message>
+            <source>Calling rules of</source>
+            <translation>[Çållîñg rülés öf·~·~·]</translation>
+        </message>
+        <message>
+            <source>Consent basis</source>
+            <translation>[Çöñséñt båsîs·~·~]</translation>
+        </message>
+        <message>
+            <source>Where the consent was given</source>
+            <translation>[Whéré thé çöñséñt wås gîvéñ·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>where and when (web form, 1 Dec)</source>
+            <translation>[whéré åñd whéñ (wéb förm, 1 Déç)·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Save consent</source>
+            <translation>[Såvé çöñséñt·~·]</translation>
+        </message>
+        <message>
+            <source>Consent</source>
+            <translation>[Çöñséñt·]</translation>
+        </message>
+        <message>
+            <source>Rules of: %1</source>
+            <translation>[Rülés öf: %1·~]</translation>
+        </message>
+        <message>
+            <source>Rules of: unknown (held to the strictest)</source>
+            <translation>[Rülés öf: üñkñöwñ (héld tö thé strîçtést)·~·~·~·~·~·~·~·]</translation>
+        </message>
+    </context>
+    <context>
         <name>CrashDialog</name>
         <message>
             <source>LeadDesk hit a bug</source>
@@ -503,6 +542,41 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>Attempt history</source>
             <translation>[Åttémpt hîstörý·~·~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdentityDialog</name>
+        <message>
+            <source>What your scripts say</source>
+            <translation>[Whåt ýöür sçrîpts såý·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Voicemails, emails and texts say who you are and what the lead asked about. Fill these in once; File &gt; Settings changes them later.</source>
+            <translation>[Vöîçémåîls, émåîls åñd téxts såý whö ýöü åré åñd whåt thé léåd åskéd åböüt. Fîll thésé îñ öñçé; Fîlé &gt; Séttîñgs çhåñgés thém låtér.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Your name</source>
+            <translation>[Ýöür ñåmé·~]</translation>
+        </message>
+        <message>
+            <source>Your company</source>
+            <translation>[Ýöür çömpåñý·~·]</translation>
+        </message>
+        <message>
+            <source>Product or topic</source>
+            <translation>[Prödüçt ör töpîç·~·~·]</translation>
+        </message>
+        <message>
+            <source>Callback number</source>
+            <translation>[Çållbåçk ñümbér·~·~]</translation>
+        </message>
+        <message>
+            <source>rooftop solar</source>
+            <translation>[rööftöp sölår·~·~]</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>[Låtér]</translation>
         </message>
     </context>
     <context>
@@ -912,6 +986,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[Hîstörý·]</translation>
         </message>
         <message>
+            <source>Email or text</source>
+            <translation>[Émåîl ör téxt·~·~]</translation>
+        </message>
+        <message>
             <source>Background work</source>
             <translation>[Båçkgröüñd wörk·~·~]</translation>
         </message>
@@ -933,6 +1011,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>No lead selected.</source>
             <translation>[Ñö léåd séléçtéd.·~·~·]</translation>
+        </message>
+        <message>
+            <source>Consent recorded</source>
+            <translation>[Çöñséñt réçördéd·~·~·]</translation>
         </message>
         <message>
             <source>Select a lead to call.</source>
@@ -1135,6 +1217,92 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>Outcomes</source>
             <translation>[Öütçömés·~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>MessageFlow</name>
+        <message>
+            <source>No app opens this link here: copy the text instead.</source>
+            <translation>[Ñö åpp öpéñs thîs lîñk héré: çöpý thé téxt îñstéåd.·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Message copied</source>
+            <translation>[Méssågé çöpîéd·~·~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>MessagePanel</name>
+        <message>
+            <source>Email or text to send</source>
+            <translation>[Émåîl ör téxt tö séñd·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Email subject</source>
+            <translation>[Émåîl sübjéçt·~·~]</translation>
+        </message>
+        <message>
+            <source>Message text</source>
+            <translation>[Méssågé téxt·~·]</translation>
+        </message>
+        <message>
+            <source>Open in mail app</source>
+            <translation>[Öpéñ îñ måîl åpp·~·~·]</translation>
+        </message>
+        <message>
+            <source>Open in the mail or messages app</source>
+            <translation>[Öpéñ îñ thé måîl ör méssågés åpp·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>[Çöpý]</translation>
+        </message>
+        <message>
+            <source>Copy the message</source>
+            <translation>[Çöpý thé méssågé·~·~·]</translation>
+        </message>
+        <message>
+            <source>Sent: log it</source>
+            <translation>[Séñt: lög ît·~·]</translation>
+        </message>
+        <message>
+            <source>Log the message as sent</source>
+            <translation>[Lög thé méssågé ås séñt·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Email {n} of {total} for this step</source>
+            <translation>[Émåîl {n} öf {total} för thîs stép·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Text {n} of {total} for this step</source>
+            <translation>[Téxt {n} öf {total} för thîs stép·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Subject: {subject}</source>
+            <translation>[Sübjéçt: {subject}·~]</translation>
+        </message>
+        <message>
+            <source>Open in messages app</source>
+            <translation>[Öpéñ îñ méssågés åpp·~·~·~]</translation>
+        </message>
+        <message>
+            <source>No email address: copy the text</source>
+            <translation>[Ñö émåîl åddréss: çöpý thé téxt·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>No number</source>
+            <translation>[Ñö ñümbér·~]</translation>
+        </message>
+        <message>
+            <source>Sent: log it  {key}</source>
+            <translation>[Séñt: lög ît  {key}·~·~]</translation>
+        </message>
+        <message>
+            <source>Log the email as sent</source>
+            <translation>[Lög thé émåîl ås séñt·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Log the text as sent</source>
+            <translation>[Lög thé téxt ås séñt·~·~·~]</translation>
         </message>
     </context>
     <context>
@@ -1577,20 +1745,36 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[Thé ñümbér léåds çåñ çåll ýöü båçk öñ, îñ îñtérñåtîöñål förm (é.g. +1 415 555 0142); vöîçémåîl sçrîpts réåd ît öüt. Émptý üsés thé ågéñt's ñümbér.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
+            <source>Your company</source>
+            <translation>[Ýöür çömpåñý·~·]</translation>
+        </message>
+        <message>
+            <source>The company leads hear in voicemail scripts, emails and texts. Empty uses the company on your agent record; scripts never say a vague 'our team'.</source>
+            <translation>[Thé çömpåñý léåds héår îñ vöîçémåîl sçrîpts, émåîls åñd téxts. Émptý üsés thé çömpåñý öñ ýöür ågéñt réçörd; sçrîpts ñévér såý å vågüé 'öür téåm'.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Product or topic</source>
+            <translation>[Prödüçt ör töpîç·~·~·]</translation>
+        </message>
+        <message>
+            <source>What leads asked about, as scripts say it ('rooftop solar', 'a demo of Acme CRM'). A lead's own topic (its Interest, Campaign or Topic column) wins over this.</source>
+            <translation>[Whåt léåds åskéd åböüt, ås sçrîpts såý ît ('rööftöp sölår', 'å démö öf Åçmé ÇRM'). Å léåd's öwñ töpîç (îts Îñtérést, Çåmpåîgñ ör Töpîç çölümñ) wîñs övér thîs.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
             <source>Calling hours from</source>
             <translation>[Çållîñg höürs fröm·~·~·~]</translation>
         </message>
         <message>
-            <source>Earliest local time of the lead at which LeadDesk offers a call (HH:MM), on every day the calling-hours rules keep open (holidays stay closed). It narrows the team's hours (08:00-21:00, the common legal window), never widens them.</source>
-            <translation>[Éårlîést löçål tîmé öf thé léåd åt whîçh LéådDésk öfférs å çåll (HH:MM), öñ évérý dåý thé çållîñg-höürs rülés kéép öpéñ (hölîdåýs ståý çlöséd). Ît ñårröws thé téåm's höürs (08:00-21:00, thé çömmöñ légål wîñdöw), ñévér wîdéñs thém.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <source>Your own earliest local time of the lead for a call (HH:MM). It narrows what the law where the lead lives and the team's rules allow (Florida 8:00-20:00, Canada weekdays 9:00-21:30, ...), never widens it; 00:00 leaves the start to them.</source>
+            <translation>[Ýöür öwñ éårlîést löçål tîmé öf thé léåd för å çåll (HH:MM). Ît ñårröws whåt thé låw whéré thé léåd lîvés åñd thé téåm's rülés ållöw (Flörîdå 8:00-20:00, Çåñådå wéékdåýs 9:00-21:30, ...), ñévér wîdéñs ît; 00:00 léåvés thé stårt tö thém.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Calling hours until</source>
             <translation>[Çållîñg höürs üñtîl·~·~·~]</translation>
         </message>
         <message>
-            <source>Local time of the lead from which LeadDesk offers no more calls (HH:MM); the call list, dialing, callbacks and the planned next touch keep inside the window, which never goes past the team's hours.</source>
-            <translation>[Löçål tîmé öf thé léåd fröm whîçh LéådDésk öfférs ñö möré çålls (HH:MM); thé çåll lîst, dîålîñg, çållbåçks åñd thé plåññéd ñéxt töüçh kéép îñsîdé thé wîñdöw, whîçh ñévér göés påst thé téåm's höürs.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <source>Your own latest local time of the lead for a call (HH:MM); the call list, dialing, callbacks and the planned next touch keep inside it and inside the law and the team's rules; 24:00 leaves the end to them.</source>
+            <translation>[Ýöür öwñ låtést löçål tîmé öf thé léåd för å çåll (HH:MM); thé çåll lîst, dîålîñg, çållbåçks åñd thé plåññéd ñéxt töüçh kéép îñsîdé ît åñd îñsîdé thé låw åñd thé téåm's rülés; 24:00 léåvés thé éñd tö thém.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Cadence</source>

@@ -426,3 +426,15 @@ def test_cli_message_templates_and_report_script_lengths(
     sms = json.loads(capsys.readouterr().out)
     assert sms["text"].endswith("Reply STOP to opt out") and len(sms["text"]) <= 160
     assert sms["link"].startswith("sms:+12125550100?body=")
+
+
+def test_a_callback_voicemail_is_never_the_break_up() -> None:
+    """The lead asked for this call: a message may be left, and it never closes the file,
+    even on the cadence's last call."""
+    cadence = named_cadence("default")
+    last = len(cadence.steps) - 1
+    common = {"attempts": 5, "lifetime": 12, "voicemails_per_day": 1, "today_ok": True}
+    planned = voicemail_slot(cadence, last, 2, **common)
+    assert planned.leaves_message and planned.stage == "close_file"
+    asked = voicemail_slot(cadence, last, 2, callback=True, **common)
+    assert asked.leaves_message and asked.stage != "close_file" and asked.stage != GENERIC
