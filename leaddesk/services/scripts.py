@@ -248,7 +248,7 @@ class ScriptService:
             "agent_first_name": display.split()[0] if display.strip() else "",
             "agent_company": self._agent_company(agent),
             "callback_number": format_callback_number(number, lead.country, lead.phone_e164),
-            "topic": (getattr(lead, "topic", "") or "").strip() or self.ws.voicemail_topic,
+            "topic": (lead.topic or "").strip() or self.ws.voicemail_topic,
             "greeting": greeting(now.astimezone(zone) if zone else None),
             "offer_times": offer_times(self.ws.rules, place, now, zone),
         }

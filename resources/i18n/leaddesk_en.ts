@@ -2719,6 +2719,10 @@ Pick a longer period or another agent.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Topic or interest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Phone</source>
             <translation type="unfinished" />
         </message>

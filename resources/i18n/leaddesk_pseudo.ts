@@ -2728,6 +2728,10 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
             <translation>[Jöb tîtlé·~]</translation>
         </message>
         <message>
+            <source>Topic or interest</source>
+            <translation>[Töpîç ör îñtérést·~·~·]</translation>
+        </message>
+        <message>
             <source>Phone</source>
             <translation>[Phöñé]</translation>
         </message>

@@ -438,3 +438,23 @@ def test_a_callback_voicemail_is_never_the_break_up() -> None:
     assert planned.leaves_message and planned.stage == "close_file"
     asked = voicemail_slot(cadence, last, 2, callback=True, **common)
     assert asked.leaves_message and asked.stage != "close_file" and asked.stage != GENERIC
+
+
+def test_the_topic_comes_from_the_lead_file_and_wins_over_the_setting(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    from tests.unit.import_helpers import import_file, leads
+
+    path = tmp_path / "leads.csv"
+    path.write_text(
+        "First Name,Phone,Interest\nAda,+1 212 555 0100,battery storage\nGrace,+1 212 555 0101,\n",
+        encoding="utf-8",
+    )
+    import_file(identity(workspace), path)
+    by_name = {lead.first_name: lead for lead in leads(workspace.store)}
+    assert by_name["Ada"].topic == "battery storage" and by_name["Grace"].topic == ""
+    ws = identity(workspace)  # its topic setting: rooftop solar
+    ada = ScriptService(ws).suggest(by_name["Ada"].id).text
+    grace = ScriptService(ws).suggest(by_name["Grace"].id).text
+    assert "battery storage" in ada and "rooftop solar" not in ada
+    assert "rooftop solar" in grace
