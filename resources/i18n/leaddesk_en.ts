@@ -2656,6 +2656,10 @@ Pick a longer period or another agent.</source>
             <source>close file</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>generic</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>RapportKind</name>

@@ -2665,6 +2665,10 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
             <source>close file</source>
             <translation>[çlösé fîlé·~]</translation>
         </message>
+        <message>
+            <source>generic</source>
+            <translation>[géñérîç·]</translation>
+        </message>
     </context>
     <context>
         <name>RapportKind</name>
