@@ -110,7 +110,6 @@ def voicemail_slot(
     if current is None:
         reason = "the cadence is over: a short note if you leave one"
         leaves = today_ok
-        ahead = max(ahead, 0)
     elif not leaves:
         if current.channel is Channel.PHONE and not current.voicemail and today_ok:
             reason = "this call of the cadence leaves no message: hang up at the voicemail"
