@@ -25,7 +25,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         "",
         script.text,
     ]
-    if not script.voicemail_ok:
+    if not script.voicemail_ok or (script.advice and not script.too_long):
         lines += ["", f"Note: {script.advice}"]
     ctx.emit(script.to_json(), "\n".join(lines))
     return 0

@@ -158,7 +158,11 @@ class ScriptService:
                 )
             missing = self.missing_identity()
             if missing:
-                return replace(script, advice=f"set {missing} in Settings before you call")
+                return replace(
+                    script,
+                    advice=f"set {missing} in Settings before you call "
+                    "(agent.display_name, agent.company in settings.json)",
+                )
             return script
 
     def next_variant(self, lead_id: str, current_script_id: str) -> RenderedScript:
