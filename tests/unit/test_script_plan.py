@@ -458,3 +458,41 @@ def test_the_topic_comes_from_the_lead_file_and_wins_over_the_setting(
     grace = ScriptService(ws).suggest(by_name["Grace"].id).text
     assert "battery storage" in ada and "rooftop solar" not in ada
     assert "rooftop solar" in grace
+
+
+def test_no_touch_on_a_day_the_lead_law_closes_even_when_the_cadence_works_sundays() -> None:
+    from leaddesk.domain.cadence import LeadProgress, TouchContext, plan_next
+    from leaddesk.domain.outcomes import LeadStatus
+
+    weekends = parse_cadence(
+        {
+            "name": "weekends",
+            "rest_days": [],
+            "steps": [
+                {"day": 0, "channel": "phone", "voicemail": True},
+                {"day": 1, "channel": "email"},
+                {"day": 2, "channel": "phone"},
+            ],
+        }
+    )
+    rules = default_rules()
+    chicago = ZoneInfo("America/Chicago")
+    saturday = datetime(2026, 12, 5, 10, 0, tzinfo=chicago).astimezone(UTC)
+
+    def next_touch(jurisdiction: str, step: int, outcome: str) -> datetime:
+        context = TouchContext(rules, ("America/Chicago",), True, (), (jurisdiction,), "inquiry")
+        progress = LeadProgress(LeadStatus.WORKING, step, saturday - timedelta(days=step))
+        action = plan_next(weekends, progress, outcome, saturday, context=context)
+        assert action.at is not None
+        return action.at.astimezone(chicago)
+
+    # Alabama's law closes Sundays: the email planned for Sunday goes Monday at 9:00.
+    assert next_touch("US-AL", 0, "voicemail_left") == datetime(2026, 12, 7, 9, 0, tzinfo=chicago)
+    # In Illinois the same cadence may use the Sunday (it chose to work weekends).
+    assert next_touch("US-IL", 0, "voicemail_left").date().weekday() == 6
+    # The shipped cadences rest on Sundays everywhere.
+    shipped = replace(weekends, rest_days=frozenset({6}))
+    context = TouchContext(rules, ("America/Chicago",), True, (), ("US-IL",), "inquiry")
+    progress = LeadProgress(LeadStatus.WORKING, 0, saturday)
+    action = plan_next(shipped, progress, "voicemail_left", saturday, context=context)
+    assert action.at is not None and action.at.astimezone(chicago).weekday() == 0
