@@ -496,3 +496,20 @@ def test_no_touch_on_a_day_the_lead_law_closes_even_when_the_cadence_works_sunda
     progress = LeadProgress(LeadStatus.WORKING, 0, saturday)
     action = plan_next(shipped, progress, "voicemail_left", saturday, context=context)
     assert action.at is not None and action.at.astimezone(chicago).weekday() == 0
+
+
+def test_every_text_fits_one_message_and_every_email_is_short() -> None:
+    from leaddesk.domain.messages import SMS_CHARS, render_message
+    from leaddesk.services.messages import load_message_templates
+
+    templates = load_message_templates()
+    for channel, rows in templates.items():
+        for sent in range(len(rows)):
+            message = render_message(rows, sent, VALUES, "+12125550100")
+            assert message is not None
+            if channel == "sms":
+                assert len(message.body) <= SMS_CHARS, message.body
+                assert message.body.endswith("Reply STOP to opt out")
+            else:
+                assert message.words <= 90 and message.subject
+            assert "our team" not in message.body and "{" not in message.body
