@@ -119,7 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--duration", type=int, metavar="SECONDS")
     p.add_argument("--callback", metavar="ISO8601")
     p.add_argument("--at", metavar="ISO8601", help="when the attempt happened (default: now)")
-    p.add_argument("--script", metavar="SCRIPT_ID", help="the voicemail script used")
+    p.add_argument(
+        "--script",
+        metavar="SCRIPT_ID",
+        help="the voicemail script used (a voicemail_left stores its length for the report)",
+    )
     p.add_argument(
         "--manual", action="store_true", help="a call made outside LeadDesk (no dial record)"
     )
@@ -127,6 +131,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("script", "the suggested voicemail script for the lead's next call")
     p.add_argument("lead_id", metavar="LEAD_ID")
     p.add_argument("--next-variant", action="store_true", help="skip to the stage's next variant")
+    p.add_argument(
+        "--channel",
+        choices=("phone", "email", "sms"),
+        default="phone",
+        help="email or sms: the message template for the lead's next written touch",
+    )
 
     p = command("rapport", "rapport notes and suggested openers")
     p.add_argument("lead_id", metavar="LEAD_ID")

@@ -226,6 +226,24 @@ REGISTRY: tuple[Setting, ...] = (
         _phone,
     ),
     Setting(
+        "agent.company",
+        "Your company",
+        str,
+        "",
+        "The company leads hear in voicemail scripts, emails and texts. Empty uses the "
+        "company on your agent record; scripts never say a vague 'our team'.",
+        _text(80),
+    ),
+    Setting(
+        "agent.topic",
+        "Product or topic",
+        str,
+        "",
+        "What leads asked about, as scripts say it ('rooftop solar', 'a demo of Acme CRM'). "
+        "A lead's own topic (its Interest, Campaign or Topic column) wins over this.",
+        _text(80),
+    ),
+    Setting(
         "calling_hours.start",
         "Calling hours from",
         str,

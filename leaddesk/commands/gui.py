@@ -146,6 +146,10 @@ def _run_window(
     )
     sync.start()
     window.show()
+    from leaddesk.ui.identity_prompt import ask_identity_once
+
+    # Scripts never say "our team" or the computer's user name: ask until they are set.
+    ask_identity_once(window, settings)
     problems = getattr(window.backend.ws.rules.law, "problems", ())
     if problems:
         from PySide6.QtWidgets import QMessageBox

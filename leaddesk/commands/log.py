@@ -29,7 +29,14 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         raise UserError("outcome 'callback' needs --callback with the agreed time")
     store = ctx.open_store()
     try:
-        service = OutcomeService(ctx.workspace(store))
+        ws = ctx.workspace(store)
+        script_words = None
+        if args.script and args.outcome == "voicemail_left":
+            from leaddesk.services.scripts import ScriptService
+
+            # The script's length as this lead heard it: the report's mean and longest.
+            script_words = ScriptService(ws).words_of(args.lead_id, args.script)
+        service = OutcomeService(ws)
         logged = service.log(
             args.lead_id,
             args.outcome,
@@ -40,6 +47,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             at=at,
             script_id=args.script,
             manual=args.manual,
+            script_words=script_words,
         )
     finally:
         store.close()

@@ -50,6 +50,7 @@ SCALAR_FIELDS = (
     "voicemails_reached",
     "voicemail_script_words_mean",
     "voicemail_script_seconds_mean",
+    "voicemail_script_words_max",
 )
 
 
@@ -220,6 +221,11 @@ def csv_columns() -> list[str]:
     ]
 
 
+def _seconds_of(words: Any) -> float | None:
+    """Spoken seconds of a script of `words` words (150 words a minute)."""
+    return None if words is None else round(words * 60 / 150, 1)
+
+
 def write_csv(path: Path, documents: list[dict[str, Any]]) -> None:
     """One row per agent (and the team's row last), written whole or not at all."""
     tmp = path.with_name(path.name + ".part")
@@ -287,7 +293,8 @@ def _block(doc: dict[str, Any]) -> str:
         f"  second-attempt rate  {_pct(doc['second_attempt_rate'])}",
         f"  contact rate         {_pct(doc['contact_rate'])}",
         f"  voicemails left      {_pct(doc['voicemail_left_rate'])} of voicemails reached,"
-        f" scripts {_fmt(doc['voicemail_script_seconds_mean'], ' s')} on average",
+        f" scripts {_fmt(doc['voicemail_script_seconds_mean'], ' s')} on average,"
+        f" longest {_fmt(_seconds_of(doc.get('voicemail_script_words_max')), ' s')}",
         f"  first touch a call   {_pct(doc['first_touch_call_rate'])}",
         f"  outside the rules    {doc.get('attempts_outside_rules', 0)} attempts"
         " (calls at a moment the lead's calling rules forbid; should be 0)",

@@ -24,10 +24,17 @@ MIN_GAP = timedelta(hours=2)
 # A call that did not reach the lead: the retry goes to another part of the lead's day.
 FAILED_CALL_OUTCOMES = frozenset({"no_answer", "busy", "voicemail_left", "voicemail_no_message"})
 # Phone types a text may go to (phonenumbers cannot tell US mobiles from landlines, so
-# "fixed_line_or_mobile" is allowed; "fixed_line", "other" and "unknown" are not).
-TEXTABLE_PHONE_TYPES = frozenset({"mobile", "fixed_line_or_mobile"})
+# "fixed_or_mobile", the type the import stores for them, is allowed; "fixed_line",
+# "other" and "unknown" are not). "fixed_line_or_mobile" is kept for older rows.
+TEXTABLE_PHONE_TYPES = frozenset({"mobile", "fixed_or_mobile", "fixed_line_or_mobile"})
 # Parts of the local day, by their first hour.
 DAY_PARTS = ((0, "night"), (5, "morning"), (12, "afternoon"), (17, "evening"))
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Days a cadence plans no touch on, unless its file says otherwise ("rest_days": []):
+# Sunday. Days the lead's law closes (Sunday in Alabama, ...) are closed on top of these.
+DEFAULT_REST_DAYS = frozenset({6})
+# An email or a social touch moved off a closed day goes out at this local hour.
+WRITTEN_TOUCH_HOUR = 9
 
 
 class CadenceError(ValueError):
@@ -48,6 +55,7 @@ class CadenceStep:
 class Cadence:
     name: str
     steps: tuple[CadenceStep, ...]
+    rest_days: frozenset[int] = DEFAULT_REST_DAYS  # weekdays (Monday 0) without touches
 
     def step(self, index: int) -> CadenceStep | None:
         return self.steps[index] if 0 <= index < len(self.steps) else None
@@ -90,7 +98,25 @@ def parse_cadence(data: Mapping[str, Any]) -> Cadence:
         )
     if steps[0].channel is not Channel.PHONE:
         raise CadenceError(f"cadence {name!r}: the first touch must be a call (phone first)")
-    return Cadence(name, tuple(steps))
+    return Cadence(name, tuple(steps), _rest_days(name, data.get("rest_days")))
+
+
+def _rest_days(name: str, raw: Any) -> frozenset[int]:
+    if raw is None:
+        return DEFAULT_REST_DAYS
+    if not isinstance(raw, list):
+        raise CadenceError(f"cadence {name!r}: rest_days must be a list of weekday names")
+    days = set()
+    for item in raw:
+        day = str(item).strip().lower()
+        if day not in WEEKDAYS:
+            raise CadenceError(
+                f"cadence {name!r}: unknown rest day {item!r}; use weekday names like 'sunday'"
+            )
+        days.add(WEEKDAYS.index(day))
+    if len(days) == len(WEEKDAYS):
+        raise CadenceError(f"cadence {name!r}: rest_days cannot be every day of the week")
+    return frozenset(days)
 
 
 def cadence_to_json(cadence: Cadence) -> dict[str, Any]:
@@ -106,6 +132,7 @@ def cadence_to_json(cadence: Cadence) -> dict[str, Any]:
             }
             for s in cadence.steps
         ],
+        "rest_days": [WEEKDAYS[d] for d in sorted(cadence.rest_days)],
     }
 
 
@@ -200,7 +227,10 @@ def plan_next(
     if progress.attempts + 1 >= context.rules.caps.lifetime:
         return NextAction(LeadStatus.FINISHED, nxt.cadence_step, None, None)
     touch = Touch(at, channel or default_channel(outcome), info.code)
-    return replace(nxt, at=place_touch(context, (*context.history, touch), nxt.channel, nxt.at))
+    return replace(
+        nxt,
+        at=place_touch(context, (*context.history, touch), nxt.channel, nxt.at, cadence.rest_days),
+    )
 
 
 def _advance(
@@ -223,11 +253,17 @@ def _advance(
 
 
 def place_touch(
-    context: TouchContext, touches: Sequence[Touch], channel: Channel, planned: datetime
+    context: TouchContext,
+    touches: Sequence[Touch],
+    channel: Channel,
+    planned: datetime,
+    rest_days: frozenset[int] = frozenset(),
 ) -> datetime:
     """The time of the next touch on `channel`, no earlier than `planned`: within the
     touch budget and the rolling 24 h cap, and, for calls and texts, inside calling hours
-    (a call after a failed call in another part of the lead's day)."""
+    (a call after a failed call in another part of the lead's day). With the lead's zone
+    known, no touch on the cadence's `rest_days` (the lead's local weekday) nor on a day
+    the lead's rules close altogether (an email then goes the next open day at 9:00)."""
     rules = context.rules
     when = budget_earliest(rules.budget, touches, channel, planned)
     recent = sorted(t.at for t in touches)
@@ -239,14 +275,50 @@ def place_touch(
         hit = cap_hit(caps_for(rules, context.place), call_times, when)
         if hit is not None:
             when = max(when, hit.until)
-    if channel not in (Channel.PHONE, Channel.SMS) or zones_of(context.zones) is None:
+    zones = zones_of(context.zones)
+    if zones is None:
         return when
     failed = None
     if channel is Channel.PHONE:
         calls = [t for t in touches if t.channel is Channel.PHONE]
         if calls and calls[-1].outcome in FAILED_CALL_OUTCOMES:
             failed = max(calls, key=lambda t: t.at).at
-    return other_part_of_day(context, when, failed)
+    for _ in range(len(WEEKDAYS) * 3):
+        when = _after_rest_days(when, zones[0], rest_days)
+        if channel in (Channel.PHONE, Channel.SMS):
+            moved = other_part_of_day(context, when, failed)
+        else:
+            moved = _open_day(context, when, zones[0])
+        if moved.astimezone(zones[0]).weekday() not in rest_days or moved == when:
+            return moved
+        when = moved
+    return when
+
+
+def _after_rest_days(when: datetime, zone: Any, rest_days: frozenset[int]) -> datetime:
+    """`when`, or the start of the lead's next local day that is not a rest day."""
+    local = when.astimezone(zone)
+    if local.weekday() not in rest_days:
+        return when
+    day = local.date()
+    while day.weekday() in rest_days:
+        day += timedelta(days=1)
+    start = datetime(day.year, day.month, day.day, WRITTEN_TOUCH_HOUR, tzinfo=zone)
+    return start.astimezone(when.tzinfo)
+
+
+def _open_day(context: TouchContext, when: datetime, zone: Any) -> datetime:
+    """An email or a social touch: `when`, unless the lead's rules close that whole local
+    day (Sunday in Alabama, a public holiday where the law closes it): then the next day
+    they open, no earlier than 9:00 there."""
+    local = when.astimezone(zone)
+    midnight = datetime(local.year, local.month, local.day, tzinfo=zone)
+    opens = next_open_for(context.rules, context.place, midnight.astimezone(when.tzinfo))
+    if opens is None or opens.astimezone(zone).date() == local.date():
+        return when
+    there = opens.astimezone(zone)
+    start = max(there, there.replace(hour=WRITTEN_TOUCH_HOUR, minute=0, second=0, microsecond=0))
+    return start.astimezone(when.tzinfo)
 
 
 def day_part(local: datetime) -> str:

@@ -130,6 +130,7 @@ class Measures:
     voicemails_reached: int = 0
     voicemail_left_rate: float | None = None
     script_words_mean: float | None = None
+    script_words_max: int | None = None  # the longest voicemail script left, in words
     contact_rate: float | None = None
     first_touch_call_rate: float | None = None
     outcomes: dict[str, int] = field(default_factory=dict)
@@ -231,6 +232,7 @@ class AttemptGroup:
     script_words_sum: int = 0
     script_words_count: int = 0
     outside_rules: int = 0  # of them, made at a moment the lead's calling rules forbid
+    script_words_max: int = 0  # the longest voicemail script left, in words
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +294,7 @@ def group_attempts(attempts: Iterable[AttemptFact]) -> list[AttemptGroup]:
     words: Counter[tuple[str, str]] = Counter()
     known: Counter[tuple[str, str]] = Counter()
     outside: Counter[tuple[str, str]] = Counter()
+    longest: Counter[tuple[str, str]] = Counter()
     for a in attempts:
         if a.outcome is None:
             continue
@@ -301,6 +304,7 @@ def group_attempts(attempts: Iterable[AttemptFact]) -> list[AttemptGroup]:
         if a.outcome == VOICEMAIL_LEFT and a.script_words is not None:
             words[key] += a.script_words
             known[key] += 1
+            longest[key] = max(longest[key], a.script_words)
     return [
         AttemptGroup(
             channel,
@@ -309,6 +313,7 @@ def group_attempts(attempts: Iterable[AttemptFact]) -> list[AttemptGroup]:
             words[(channel, outcome)],
             known[(channel, outcome)],
             outside[(channel, outcome)],
+            longest[(channel, outcome)],
         )
         for (channel, outcome), n in sorted(counts.items())
     ]
@@ -338,7 +343,7 @@ def assemble(
 
     outcomes: Counter[str] = Counter()
     channels: Counter[str] = Counter()
-    calls = reached_calls = words = known_words = outside = 0
+    calls = reached_calls = words = known_words = outside = longest = 0
     for group in attempt_groups:
         outside += group.outside_rules
         outcomes[group.outcome] += group.count
@@ -349,6 +354,7 @@ def assemble(
         if group.outcome == VOICEMAIL_LEFT:
             words += group.script_words_sum
             known_words += group.script_words_count
+            longest = max(longest, group.script_words_max)
     vm_reached = sum(outcomes[code] for code in VOICEMAIL_OUTCOMES)
     contacted = leads - distribution[0]
     return Measures(
@@ -368,6 +374,7 @@ def assemble(
         voicemails_reached=vm_reached,
         voicemail_left_rate=ratio(outcomes[VOICEMAIL_LEFT], vm_reached),
         script_words_mean=words / known_words if known_words else None,
+        script_words_max=longest if known_words else None,
         contact_rate=ratio(reached_calls, calls),
         first_touch_call_rate=ratio(first_calls, contacted),
         outcomes=dict(sorted((k, v) for k, v in outcomes.items() if v)),

@@ -28,9 +28,12 @@ FALLBACKS: dict[str, str] = {
     "company": "your company",
     "agent_name": "your account manager",
     "agent_first_name": "your account manager",
-    "agent_company": "our team",
+    # Never "our team": until the agent sets a company the agent sees a gap to fill.
+    "agent_company": "[your company]",
     "callback_number": "the number on your caller ID",
-    "topic": "our services",
+    "topic": "information",
+    "greeting": "Hello",
+    "offer_times": "sometime this week",
 }
 PLACEHOLDERS = tuple(FALLBACKS)
 _FIELD = re.compile(r"\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}")
@@ -75,6 +78,19 @@ def count_words(text: str) -> int:
 
 def spoken_seconds(words: int) -> float:
     return round(words * 60.0 / WORDS_PER_MINUTE, 1)
+
+
+def choose_unheard(
+    variants: Sequence[Variant], heard: Sequence[str], skip: int = 0
+) -> Variant | None:
+    """The lowest-numbered variant the lead never heard (`skip` moves on to the next
+    unheard one); None when every variant was heard: the caller then uses a short
+    generic note rather than repeat a message word for word."""
+    fresh = [v for v in sorted(variants, key=lambda v: (v.variant, v.script_id))]
+    fresh = [v for v in fresh if v.script_id not in set(heard)]
+    if not fresh:
+        return None
+    return fresh[skip % len(fresh)]
 
 
 def stage_for(calls_made: int, is_last_call: bool) -> str:

@@ -107,6 +107,7 @@ class AgentReport:
             "voicemails_reached": m.voicemails_reached,
             "voicemail_script_words_mean": _round(m.script_words_mean, 1),
             "voicemail_script_seconds_mean": _round(m.script_seconds_mean, 1),
+            "voicemail_script_words_max": m.script_words_max,
             "attempts_distribution": {str(k): v for k, v in m.attempts_distribution.items()},
             "speed_to_lead_buckets": dict(m.speed_to_lead_buckets),
         }
@@ -239,17 +240,26 @@ class ReportService:
         team_words: Counter[tuple[str, str]] = Counter()
         team_known: Counter[tuple[str, str]] = Counter()
         team_outside: Counter[tuple[str, str]] = Counter()
-        for agent, channel, outcome, n, words, known, outside in session.execute(
+        team_longest: Counter[tuple[str, str]] = Counter()
+        for agent, channel, outcome, n, words, known, outside, longest in session.execute(
             self._attempt_sql(dialect, period, agent_id), params
         ):
             group = AttemptGroup(
-                channel, outcome, int(n), int(words or 0), int(known or 0), int(outside or 0)
+                channel,
+                outcome,
+                int(n),
+                int(words or 0),
+                int(known or 0),
+                int(outside or 0),
+                int(longest or 0),
             )
             out[agent].attempts.append(group)
             team[(channel, outcome)] += group.count
             team_words[(channel, outcome)] += group.script_words_sum
             team_known[(channel, outcome)] += group.script_words_count
             team_outside[(channel, outcome)] += group.outside_rules
+            key = (channel, outcome)
+            team_longest[key] = max(team_longest[key], group.script_words_max)
         if agent_id is None:
             out[None].attempts = [
                 AttemptGroup(
@@ -259,6 +269,7 @@ class ReportService:
                     team_words[(ch, oc)],
                     team_known[(ch, oc)],
                     team_outside[(ch, oc)],
+                    team_longest[(ch, oc)],
                 )
                 for (ch, oc), n in team.items()
             ]
@@ -343,7 +354,8 @@ class ReportService:
         SELECT agent_id, channel, outcome, COUNT(*),
                SUM(CASE WHEN outcome = '{VOICEMAIL_LEFT}' THEN script_words END),
                COUNT(CASE WHEN outcome = '{VOICEMAIL_LEFT}' THEN script_words END),
-               COUNT(CASE WHEN outside_rules THEN 1 END)
+               COUNT(CASE WHEN outside_rules THEN 1 END),
+               MAX(CASE WHEN outcome = '{VOICEMAIL_LEFT}' THEN script_words END)
         FROM {source} WHERE {where}
         GROUP BY agent_id, channel, outcome
         """

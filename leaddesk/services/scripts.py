@@ -13,25 +13,27 @@ import phonenumbers
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from leaddesk.domain.cadence import TEXTABLE_PHONE_TYPES
 from leaddesk.domain.calling_hours import zones_of
 from leaddesk.domain.caps import voicemail_allowed
 from leaddesk.domain.clock import as_utc
-from leaddesk.domain.outcomes import Channel
+from leaddesk.domain.jurisdictions import LeadPlace
+from leaddesk.domain.script_plan import GENERIC, greeting, offer_times, voicemail_slot
 from leaddesk.domain.scripts import (
     STAGES,
     RenderedScript,
     ScriptError,
     Variant,
     check_template,
+    choose_unheard,
     choose_variant,
     rendered,
-    stage_for,
 )
 from leaddesk.paths import resources_dir
 from leaddesk.services.cadences import cadence_for
 from leaddesk.services.errors import NotFound, UserError
 from leaddesk.services.outbox import enqueue
-from leaddesk.services.workspace import Workspace
+from leaddesk.services.workspace import Workspace, os_user_name
 from leaddesk.store.models import Agent, Attempt, Lead, VoicemailScript
 
 
@@ -88,12 +90,19 @@ class ScriptService:
 
     def suggest(self, lead_id: str, next_variant: int = 0) -> RenderedScript:
         """The voicemail script for the lead's next call; `next_variant` = n skips to the
-        n-th next variant of the stage (the agent asked for another one)."""
+        n-th next unheard variant of the stage (the agent asked for another one).
+
+        The stage is the voicemail's place among those the lead will get (see
+        `domain.script_plan`); a variant the lead heard is never offered again, and when
+        a stage has none left a short generic note stands in. When this call leaves no
+        message (a `"voicemail": false` step, or the daily cap), the script shown is the
+        one the next message will use, with `voicemail_ok` False and the reason."""
         self.ensure_templates()
         with self.ws.store.session() as session:
             lead = _lead(session, lead_id)
-            heard = list(
-                session.scalars(
+            heard = [
+                h
+                for h in session.scalars(
                     select(Attempt.script_id)
                     .where(
                         Attempt.lead_id == lead.id,
@@ -102,25 +111,57 @@ class ScriptService:
                     )
                     .order_by(Attempt.started_at)
                 )
+                if h
+            ]
+            left = session.scalar(
+                select(func.count())
+                .select_from(Attempt)
+                .where(Attempt.lead_id == lead.id, Attempt.outcome == "voicemail_left")
             )
-            stage = stage_for(lead.call_count, self._is_last_call(session, lead))
+            ok_today, cap_advice = self._voicemail_today(session, lead)
+            cadence = cadence_for(session, lead.cadence_id, self.ws.cadence)
+            slot = voicemail_slot(
+                cadence,
+                lead.cadence_step,
+                int(left or 0),
+                attempts=lead.attempt_count,
+                lifetime=self.ws.rules.caps.lifetime,
+                voicemails_per_day=self.ws.rules.caps.voicemails_per_day,
+                today_ok=ok_today,
+                textable=lead.phone_type in TEXTABLE_PHONE_TYPES,
+                callback=lead.status == "callback",
+            )
+            stage = slot.stage
             rows = self._stage_rows(session, stage)
-            if not rows:
+            pick = choose_unheard([Variant(r.id, r.variant) for r in rows], heard, next_variant)
+            if pick is None:
+                # Every variant of the stage was heard: a short note, not a repeat.
+                stage = GENERIC
+                rows = self._stage_rows(session, GENERIC)
+                variants = [Variant(r.id, r.variant) for r in rows]
+                pick = choose_unheard(variants, heard, next_variant) or choose_variant(
+                    variants, heard, next_variant
+                )
+            if pick is None:
                 raise UserError(f"there is no active voicemail script for the stage {stage!r}")
-            pick = choose_variant(
-                [Variant(r.id, r.variant) for r in rows], [h for h in heard if h], next_variant
-            )
-            assert pick is not None
             row = next(r for r in rows if r.id == pick.script_id)
             script = rendered(
                 row.id, stage, row.variant, len(rows), row.template, self._values(session, lead)
             )
-            ok, advice = self._voicemail_today(session, lead)
-            if not ok:
-                return replace(script, voicemail_ok=False, advice=advice)
+            if not ok_today:
+                return replace(script, voicemail_ok=False, advice=cap_advice)
+            if not slot.leaves_message and slot.reason:
+                return replace(script, voicemail_ok=False, advice=slot.reason)
             if script.too_long:
                 return replace(
                     script, advice=f"about {script.seconds:.0f} s: keep voicemails under 30 s"
+                )
+            missing = self.missing_identity()
+            if missing:
+                return replace(
+                    script,
+                    advice=f"set {missing} in Settings before you call "
+                    "(agent.display_name, agent.company in settings.json)",
                 )
             return script
 
@@ -133,12 +174,32 @@ class ScriptService:
                 return script
         return first
 
-    def _is_last_call(self, session: Session, lead: Lead) -> bool:
-        cadence = cadence_for(session, lead.cadence_id, self.ws.cadence)
-        later_calls = [
-            s for s in cadence.steps[lead.cadence_step + 1 :] if s.channel is Channel.PHONE
-        ]
-        return lead.cadence_step < len(cadence.steps) and not later_calls
+    def words_of(self, lead_id: str, script_id: str) -> int:
+        """The spoken words of script `script_id` as filled for this lead (what a
+        `voicemail_left` logged with it stores, for the report's mean and longest)."""
+        self.ensure_templates()
+        with self.ws.store.session() as session:
+            lead = _lead(session, lead_id)
+            row = session.get(VoicemailScript, script_id)
+            if row is None:
+                raise NotFound(
+                    f"no voicemail script with id {script_id!r}; "
+                    f"'leaddesk script {lead_id}' shows the one to leave"
+                )
+            values = self._values(session, lead)
+            return rendered(row.id, row.stage, row.variant, 1, row.template, values).words
+
+    def missing_identity(self) -> str:
+        """What scripts still lack of the agent ('your name and your company'), '' when
+        complete: the window asks for it once."""
+        with self.ws.store.session() as session:
+            agent = session.get(Agent, self.ws.agent.id)
+            gaps = []
+            if not self._agent_name(agent):
+                gaps.append("your name")
+            if not self._agent_company(agent):
+                gaps.append("your company")
+        return " and ".join(gaps)
 
     def _stage_rows(self, session: Session, stage: str) -> list[VoicemailScript]:
         return list(
@@ -149,14 +210,39 @@ class ScriptService:
             )
         )
 
+    def _agent_name(self, agent: Agent | None) -> str:
+        """The name scripts say: the setting, else the agent record's, but never the one
+        made up from the computer's user name ("Root")."""
+        if self.ws.voicemail_name:
+            return self.ws.voicemail_name
+        display = agent.display_name if agent else self.ws.agent.display_name
+        made_up = os_user_name().replace(".", " ").title()
+        name = agent.name if agent else self.ws.agent.name
+        if display.strip() in (made_up, os_user_name()) and name == os_user_name():
+            return ""
+        return display.strip()
+
+    def _agent_company(self, agent: Agent | None) -> str:
+        return (
+            self.ws.voicemail_company or (agent.company if agent else self.ws.agent.company).strip()
+        )
+
+    def values_for(self, session: Session, lead: Lead) -> dict[str, str]:
+        """What fills a template for `lead` now (voicemails, emails and texts alike)."""
+        return self._values(session, lead)
+
     def _values(self, session: Session, lead: Lead) -> dict[str, str]:
         agent = session.get(Agent, self.ws.agent.id)
+        display = self._agent_name(agent)
         # The agent's settings (name, callback number) win over the agent row's.
-        display = self.ws.voicemail_name or (
-            agent.display_name if agent else self.ws.agent.display_name
-        )
         number = self.ws.voicemail_callback_number or (
             agent.callback_number if agent else self.ws.agent.callback_number
+        )
+        now = as_utc(self.ws.clock())
+        zones = zones_of(lead.time_zones or ())
+        zone = zones[0] if zones else None
+        place = LeadPlace(
+            tuple(lead.time_zones or ()), tuple(lead.jurisdictions or ()), lead.consent_basis
         )
         return {
             "first_name": lead.first_name,
@@ -164,9 +250,11 @@ class ScriptService:
             "company": lead.company,
             "agent_name": display,
             "agent_first_name": display.split()[0] if display.strip() else "",
-            "agent_company": agent.company if agent else self.ws.agent.company,
+            "agent_company": self._agent_company(agent),
             "callback_number": format_callback_number(number, lead.country, lead.phone_e164),
-            "topic": "",
+            "topic": (lead.topic or "").strip() or self.ws.voicemail_topic,
+            "greeting": greeting(now.astimezone(zone) if zone else None),
+            "offer_times": offer_times(self.ws.rules, place, now, zone),
         }
 
     def _voicemail_today(self, session: Session, lead: Lead) -> tuple[bool, str]:
@@ -190,14 +278,19 @@ class ScriptService:
     # -- templates -----------------------------------------------------------------------
 
     def ensure_templates(self) -> None:
-        """Store the default templates when the database has none."""
+        """Store the default templates of every stage the database has none of (a new
+        database gets them all; an older one gets the stages added since, e.g. the short
+        generic notes)."""
+        defaults = load_default_templates()
         with self.ws.store.session() as session:
-            if session.scalar(select(func.count()).select_from(VoicemailScript)):
-                return
+            have = set(session.scalars(select(VoicemailScript.stage).distinct()))
+        if not set(defaults) - have:
+            return
         with self.ws.store.transaction() as session:
-            if session.scalar(select(func.count()).select_from(VoicemailScript)):
-                return
-            for stage, templates in load_default_templates().items():
+            have = set(session.scalars(select(VoicemailScript.stage).distinct()))
+            for stage, templates in defaults.items():
+                if stage in have:
+                    continue
                 for number, template in enumerate(templates, start=1):
                     session.add(VoicemailScript(stage=stage, variant=number, template=template))
 
@@ -247,8 +340,9 @@ class ScriptService:
 
 
 def _stage(stage: str) -> str:
-    if stage not in STAGES:
-        raise UserError(f"unknown stage {stage!r}; expected one of: {', '.join(STAGES)}")
+    if stage not in (*STAGES, GENERIC):
+        known = ", ".join((*STAGES, GENERIC))
+        raise UserError(f"unknown stage {stage!r}; expected one of: {known}")
     return stage
 
 

@@ -84,7 +84,8 @@ class Workspace:
     `rules`: calling hours and caps every service uses (call list, dialing, the
     cadence planner, voicemail scripts, the callback check). `cadence`: what leads
     without a team cadence follow. `voicemail_name` / `voicemail_callback_number`: what
-    voicemail scripts say instead of the agent row's name and number ("" = the row's).
+    voicemail scripts say instead of the agent row's name and number ("" = the row's);
+    `voicemail_company` / `voicemail_topic` likewise (the topic: when the lead has none).
     """
 
     store: Store
@@ -94,6 +95,8 @@ class Workspace:
     cadence: Cadence = field(default_factory=default_cadence)
     voicemail_name: str = ""
     voicemail_callback_number: str = ""
+    voicemail_company: str = ""
+    voicemail_topic: str = ""
 
     @classmethod
     def open(
@@ -124,4 +127,6 @@ class Workspace:
             cadence=named_cadence(str(settings["cadence"])),
             voicemail_name=str(settings["agent.display_name"]).strip(),
             voicemail_callback_number=str(settings["agent.callback_number"]).strip(),
+            voicemail_company=str(settings["agent.company"]).strip(),
+            voicemail_topic=str(settings["agent.topic"]).strip(),
         )

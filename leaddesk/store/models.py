@@ -132,6 +132,8 @@ class Lead(Base):
     last_name: Mapped[str] = mapped_column(String(120), default="")
     company: Mapped[str] = mapped_column(String(200), default="")
     title: Mapped[str] = mapped_column(String(200), default="")
+    # What the lead asked about (an Interest, Campaign or Topic column): scripts say it.
+    topic: Mapped[str] = mapped_column(String(200), default="")
     email: Mapped[str | None] = mapped_column(String(254))
 
     phone_raw: Mapped[str] = mapped_column(String(80), default="")

@@ -43,6 +43,7 @@ from leaddesk.ui.icons import app_icon
 from leaddesk.ui.lead_card import LeadCard
 from leaddesk.ui.lead_notes import LeadNotes
 from leaddesk.ui.menus import build_menus, set_tab_order, shortcuts_dialog
+from leaddesk.ui.message_panel import MessageFlow, MessagePanel
 from leaddesk.ui.outcome_bar import OutcomeBar
 from leaddesk.ui.panel import Panel
 from leaddesk.ui.rapport_panel import RapportPanel
@@ -122,6 +123,8 @@ class MainWindow(QMainWindow):
         middle.setObjectName("LeadSplitter")
         middle.setChildrenCollapsible(False)
         middle.addWidget(top_row)
+        self.message = MessagePanel(self)  # the email or text of a written step
+        self.message_box = Panel(self.tr("Email or text"), "email", self.message, "message", self)
         middle.addWidget(self.history_box)
         middle.setStretchFactor(0, 3)
         middle.setStretchFactor(1, 2)
@@ -138,6 +141,7 @@ class MainWindow(QMainWindow):
         rlayout.setSpacing(10)
         rlayout.addWidget(self.card)
         rlayout.addWidget(middle, 1)
+        rlayout.addWidget(self.message_box)
         rlayout.addWidget(self.outcomes)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("MainSplitter")
@@ -161,6 +165,7 @@ class MainWindow(QMainWindow):
 
         self.softphone = SoftphoneLink(self, restart_dialer)
         self.notes = LeadNotes(self)
+        self.messages = MessageFlow(self, self.message, self.message_box)
         self.flow = CallFlow(self)
         self.history_action: QAction  # View > History, made with the menus
         self.dial_action = build_menus(self)

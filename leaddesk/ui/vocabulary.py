@@ -27,6 +27,7 @@ def domain_messages() -> dict[str, list[str]]:
     from leaddesk.domain.metrics import SPEED_BUCKETS
     from leaddesk.domain.outcomes import OUTCOMES, Channel, LeadStatus
     from leaddesk.domain.rapport import KINDS
+    from leaddesk.domain.script_plan import GENERIC
     from leaddesk.domain.scripts import STAGES
     from leaddesk.services.intake import FIELDS
 
@@ -34,7 +35,7 @@ def domain_messages() -> dict[str, list[str]]:
         OUTCOME: [info.label for info in OUTCOMES.values()],
         CHANNEL: [channel.value for channel in Channel],
         LEAD_STATUS: [_spaced(status.value) for status in LeadStatus],
-        SCRIPT_STAGE: [_spaced(stage) for stage in STAGES],
+        SCRIPT_STAGE: [_spaced(stage) for stage in (*STAGES, GENERIC)],
         RAPPORT_KIND: list(KINDS),
         IMPORT_FIELD: list(FIELDS.values()),
         SPEED_BUCKET: [label for label, _ in SPEED_BUCKETS],

@@ -694,6 +694,41 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
     </context>
     <context>
+        <name>IdentityDialog</name>
+        <message>
+            <source>What your scripts say</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Voicemails, emails and texts say who you are and what the lead asked about. Fill these in once; File &gt; Settings changes them later.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your company</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Product or topic</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Callback number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>rooftop solar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Later</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ImportDialog</name>
         <message>
             <source>Lead files (*.csv *.txt *.tsv *.xlsx);;All files (*)</source>
@@ -1120,6 +1155,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Email or text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Background work</source>
             <translation type="unfinished" />
         </message>
@@ -1413,6 +1452,92 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>Outcomes</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MessageFlow</name>
+        <message>
+            <source>No app opens this link here: copy the text instead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Message copied</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MessagePanel</name>
+        <message>
+            <source>Email or text to send</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Email subject</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Message text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open in mail app</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open in the mail or messages app</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy the message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sent: log it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log the message as sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Email {n} of {total} for this step</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Text {n} of {total} for this step</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Subject: {subject}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open in messages app</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No email address: copy the text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sent: log it  {key}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log the email as sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log the text as sent</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1905,6 +2030,22 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>The number leads can call you back on, in international form (e.g. +1 415 555 0142); voicemail scripts read it out. Empty uses the agent's number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your company</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The company leads hear in voicemail scripts, emails and texts. Empty uses the company on your agent record; scripts never say a vague 'our team'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Product or topic</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What leads asked about, as scripts say it ('rooftop solar', 'a demo of Acme CRM'). A lead's own topic (its Interest, Campaign or Topic column) wins over this.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2831,6 +2972,10 @@ Pick a longer period or another agent.</source>
             <source>close file</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>generic</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>RapportKind</name>
@@ -2891,6 +3036,10 @@ Pick a longer period or another agent.</source>
         </message>
         <message>
             <source>Job title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Topic or interest</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -702,6 +702,41 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
     </context>
     <context>
+        <name>IdentityDialog</name>
+        <message>
+            <source>What your scripts say</source>
+            <translation>[Whåt ýöür sçrîpts såý·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Voicemails, emails and texts say who you are and what the lead asked about. Fill these in once; File &gt; Settings changes them later.</source>
+            <translation>[Vöîçémåîls, émåîls åñd téxts såý whö ýöü åré åñd whåt thé léåd åskéd åböüt. Fîll thésé îñ öñçé; Fîlé &gt; Séttîñgs çhåñgés thém låtér.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Your name</source>
+            <translation>[Ýöür ñåmé·~]</translation>
+        </message>
+        <message>
+            <source>Your company</source>
+            <translation>[Ýöür çömpåñý·~·]</translation>
+        </message>
+        <message>
+            <source>Product or topic</source>
+            <translation>[Prödüçt ör töpîç·~·~·]</translation>
+        </message>
+        <message>
+            <source>Callback number</source>
+            <translation>[Çållbåçk ñümbér·~·~]</translation>
+        </message>
+        <message>
+            <source>rooftop solar</source>
+            <translation>[rööftöp sölår·~·~]</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>[Låtér]</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportDialog</name>
         <message>
             <source>Lead files (*.csv *.txt *.tsv *.xlsx);;All files (*)</source>
@@ -1128,6 +1163,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[Hîstörý·]</translation>
         </message>
         <message>
+            <source>Email or text</source>
+            <translation>[Émåîl ör téxt·~·~]</translation>
+        </message>
+        <message>
             <source>Background work</source>
             <translation>[Båçkgröüñd wörk·~·~]</translation>
         </message>
@@ -1422,6 +1461,92 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>Outcomes</source>
             <translation>[Öütçömés·~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>MessageFlow</name>
+        <message>
+            <source>No app opens this link here: copy the text instead.</source>
+            <translation>[Ñö åpp öpéñs thîs lîñk héré: çöpý thé téxt îñstéåd.·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Message copied</source>
+            <translation>[Méssågé çöpîéd·~·~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>MessagePanel</name>
+        <message>
+            <source>Email or text to send</source>
+            <translation>[Émåîl ör téxt tö séñd·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Email subject</source>
+            <translation>[Émåîl sübjéçt·~·~]</translation>
+        </message>
+        <message>
+            <source>Message text</source>
+            <translation>[Méssågé téxt·~·]</translation>
+        </message>
+        <message>
+            <source>Open in mail app</source>
+            <translation>[Öpéñ îñ måîl åpp·~·~·]</translation>
+        </message>
+        <message>
+            <source>Open in the mail or messages app</source>
+            <translation>[Öpéñ îñ thé måîl ör méssågés åpp·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>[Çöpý]</translation>
+        </message>
+        <message>
+            <source>Copy the message</source>
+            <translation>[Çöpý thé méssågé·~·~·]</translation>
+        </message>
+        <message>
+            <source>Sent: log it</source>
+            <translation>[Séñt: lög ît·~·]</translation>
+        </message>
+        <message>
+            <source>Log the message as sent</source>
+            <translation>[Lög thé méssågé ås séñt·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Email {n} of {total} for this step</source>
+            <translation>[Émåîl {n} öf {total} för thîs stép·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Text {n} of {total} for this step</source>
+            <translation>[Téxt {n} öf {total} för thîs stép·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Subject: {subject}</source>
+            <translation>[Sübjéçt: {subject}·~]</translation>
+        </message>
+        <message>
+            <source>Open in messages app</source>
+            <translation>[Öpéñ îñ méssågés åpp·~·~·~]</translation>
+        </message>
+        <message>
+            <source>No email address: copy the text</source>
+            <translation>[Ñö émåîl åddréss: çöpý thé téxt·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>No number</source>
+            <translation>[Ñö ñümbér·~]</translation>
+        </message>
+        <message>
+            <source>Sent: log it  {key}</source>
+            <translation>[Séñt: lög ît  {key}·~·~]</translation>
+        </message>
+        <message>
+            <source>Log the email as sent</source>
+            <translation>[Lög thé émåîl ås séñt·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Log the text as sent</source>
+            <translation>[Lög thé téxt ås séñt·~·~·~]</translation>
         </message>
     </context>
     <context>
@@ -1914,6 +2039,22 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>The number leads can call you back on, in international form (e.g. +1 415 555 0142); voicemail scripts read it out. Empty uses the agent's number.</source>
             <translation>[Thé ñümbér léåds çåñ çåll ýöü båçk öñ, îñ îñtérñåtîöñål förm (é.g. +1 415 555 0142); vöîçémåîl sçrîpts réåd ît öüt. Émptý üsés thé ågéñt's ñümbér.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Your company</source>
+            <translation>[Ýöür çömpåñý·~·]</translation>
+        </message>
+        <message>
+            <source>The company leads hear in voicemail scripts, emails and texts. Empty uses the company on your agent record; scripts never say a vague 'our team'.</source>
+            <translation>[Thé çömpåñý léåds héår îñ vöîçémåîl sçrîpts, émåîls åñd téxts. Émptý üsés thé çömpåñý öñ ýöür ågéñt réçörd; sçrîpts ñévér såý å vågüé 'öür téåm'.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Product or topic</source>
+            <translation>[Prödüçt ör töpîç·~·~·]</translation>
+        </message>
+        <message>
+            <source>What leads asked about, as scripts say it ('rooftop solar', 'a demo of Acme CRM'). A lead's own topic (its Interest, Campaign or Topic column) wins over this.</source>
+            <translation>[Whåt léåds åskéd åböüt, ås sçrîpts såý ît ('rööftöp sölår', 'å démö öf Åçmé ÇRM'). Å léåd's öwñ töpîç (îts Îñtérést, Çåmpåîgñ ör Töpîç çölümñ) wîñs övér thîs.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Calling hours from</source>
@@ -2840,6 +2981,10 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
             <source>close file</source>
             <translation>[çlösé fîlé·~]</translation>
         </message>
+        <message>
+            <source>generic</source>
+            <translation>[géñérîç·]</translation>
+        </message>
     </context>
     <context>
         <name>RapportKind</name>
@@ -2901,6 +3046,10 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
         <message>
             <source>Job title</source>
             <translation>[Jöb tîtlé·~]</translation>
+        </message>
+        <message>
+            <source>Topic or interest</source>
+            <translation>[Töpîç ör îñtérést·~·~·]</translation>
         </message>
         <message>
             <source>Phone</source>

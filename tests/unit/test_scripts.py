@@ -4,6 +4,7 @@ that never repeat before the whole stage was heard, and `leaddesk script`."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from leaddesk.cli import main
+from leaddesk.domain.cadence import parse_steps
 from leaddesk.domain.scripts import (
     FALLBACKS,
     ScriptError,
@@ -156,23 +158,31 @@ def test_the_service_suggests_unheard_variants_of_the_stage(
     other = service.next_variant(lead, first.script_id)
     assert other.stage == "introduce" and other.script_id != first.script_id
 
-    # Third and fourth calls are "offer a time": heard variants are not offered again.
+    # The default cadence's day-4 call leaves the second of three voicemails: add value.
+    # A variant the lead heard is never offered again; when none is left, a short note.
     offer = add_lead(
         workspace, now - timedelta(days=9), status="working", call_count=2, cadence_step=4
     )
-    ids = [t.script_id for t in service.templates("offer_time")]
-    add_attempt(workspace, offer, now - timedelta(days=4), "voicemail_left", script_id=ids[0])
-    add_attempt(workspace, offer, now - timedelta(days=2), "voicemail_left", script_id=ids[2])
+    first_vm = service.templates("introduce")[0].script_id
+    add_attempt(workspace, offer, now - timedelta(days=4), "voicemail_left", script_id=first_vm)
+    ids = [t.script_id for t in service.templates("add_value")]
+    add_attempt(workspace, offer, now - timedelta(days=3), "voicemail_no_message")
     script = service.suggest(offer)
-    assert script.stage == "offer_time" and script.script_id == ids[1]
-    # All three heard: a new round, but never the one heard last.
-    add_attempt(
-        workspace, offer, now - timedelta(days=1, hours=1), "voicemail_left", script_id=ids[1]
-    )
-    assert service.suggest(offer).script_id == ids[0]
+    assert script.stage == "add_value" and script.script_id == ids[0]
+    for day, heard in ((3, ids[0]), (2, ids[2])):
+        add_attempt(workspace, offer, now - timedelta(days=day), "voicemail_left", script_id=heard)
+    # Three left already: the fourth of five adds value again, with the one not heard yet.
+    assert service.suggest(offer).script_id == ids[1]
+    # Past the cadence's plan (its last step done): a short generic note, never a repeat.
+    done = add_lead(workspace, now - timedelta(days=20), status="working", cadence_step=8)
+    add_attempt(workspace, done, now - timedelta(days=5), "voicemail_left", script_id=ids[1])
+    late = service.suggest(done)
+    assert late.stage == "generic" and late.words < 25
 
 
 def test_a_logged_voicemail_marks_its_script_heard(workspace: Workspace, now: datetime) -> None:
+    every_day = parse_steps([{"day": d, "channel": "phone", "voicemail": True} for d in range(3)])
+    workspace = replace(workspace, cadence=every_day)
     lead = add_lead(workspace, now - timedelta(minutes=5))
     scripts = ScriptService(workspace)
     first = scripts.suggest(lead)
@@ -182,7 +192,7 @@ def test_a_logged_voicemail_marks_its_script_heard(workspace: Workspace, now: da
     again = scripts.suggest(lead)
     # One voicemail per lead per day: the agent is told to hang up without a message.
     assert not again.voicemail_ok and "already left today" in again.advice
-    later = Workspace(workspace.store, workspace.agent, lambda: now + timedelta(days=1))
+    later = replace(workspace, clock=lambda: now + timedelta(days=1))
     assert ScriptService(later).suggest(lead).voicemail_ok
 
 

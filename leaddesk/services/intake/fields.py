@@ -18,6 +18,7 @@ FIELDS: dict[str, str] = {
     "full_name": "Full name",
     "company": "Company",
     "title": "Job title",
+    "topic": "Topic or interest",
     "phone": "Phone",
     "mobile": "Mobile phone",
     "alt_phone": "Other phone",
@@ -57,6 +58,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "accountname", "business", "businessname", "employer", "firma",
     ),
     "title": ("title", "jobtitle", "position", "role", "designation"),
+    "topic": (
+        "topic", "interest", "interests", "interestedin", "productinterest", "product",
+        "campaign", "campaignname", "inquiry", "enquiry",
+    ),
     "phone": (
         "phone", "phonenumber", "telephone", "telephonenumber", "tel", "phone1", "primaryphone",
         "workphone", "businessphone", "officephone", "directphone", "directdial", "telefon",

@@ -26,6 +26,7 @@ MAX_CHARS: dict[str, int] = {
     "full_name": 240,
     "company": 200,
     "title": 200,
+    "topic": 200,
     "phone": 80,
     "mobile": 80,
     "alt_phone": 400,
@@ -73,6 +74,7 @@ class LeadDraft:
     created_at: datetime | None
     notes: str
     do_not_call: bool
+    topic: str  # what the lead asked about (scripts say it)
 
 
 @dataclass(slots=True)
@@ -228,6 +230,7 @@ def _draft(row: _Row, now: datetime) -> LeadDraft | Reject:
         _created(values.get("created_at", ""), now),
         values.get("notes", ""),
         "do_not_call" in values and parse_bool(values["do_not_call"]),
+        values.get("topic", ""),
     )
 
 
