@@ -26,6 +26,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -169,6 +170,12 @@ class Lead(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
     deleted_at: Mapped[datetime | None] = mapped_column()
+    # From an import: the salutation (Mr, Ms), the file's columns no field took
+    # (header -> text, shown on the card as "From the file"), and whether another
+    # lead (another person) has the same number: a switchboard.
+    salutation: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    extra: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
+    shared_number: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     owner: Mapped[Agent | None] = relationship()
 
@@ -287,6 +294,19 @@ class DncNumber(Base):
     phone_e164: Mapped[str] = mapped_column(String(20), primary_key=True)
     source: Mapped[str] = mapped_column(String(40), default="manual")
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class OwnerAlias(Base):
+    """What a lead file writes in its owner column (a name, an email, a CRM's owner
+    id), lower case, mapped to an agent. Supervisors edit it; `source` "" applies to
+    every format, else to one ("hubspot", "salesforce", "vicidial")."""
+
+    __tablename__ = "owner_alias"
+
+    source: Mapped[str] = mapped_column(String(40), primary_key=True, default="")
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    agent_id: Mapped[str] = mapped_column(ForeignKey("agent.id"))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
 class Outbox(Base):
