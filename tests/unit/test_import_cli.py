@@ -42,6 +42,9 @@ def test_import_prints_the_agreed_json(
         "duplicates": 1,
         "rejected": 1,
         "rejects_file": str(tmp_path / "leads.rejects.csv"),
+        "skipped": 0,
+        "dates_unread": 0,
+        "unmapped_columns": [],
     }
     code, out, _err = run(capsys, "import", str(path), "--db", str(db_path), "--now", NOW)
     assert code == 0

@@ -125,7 +125,9 @@ def zone_named(name: str) -> tzinfo:
     try:
         return ZoneInfo(text)
     except (ValueError, OSError):
-        raise ValueError(f"{name!r} is not a time zone such as Europe/Berlin or America/New_York") from None
+        raise ValueError(
+            f"{name!r} is not a time zone such as Europe/Berlin or America/New_York"
+        ) from None
 
 
 def _strptime(value: str, order: str | None) -> datetime | None:
