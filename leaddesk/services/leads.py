@@ -79,6 +79,11 @@ class LeadDetail:
     last_attempt: AttemptInfo | None
     history: tuple[AttemptInfo, ...]  # newest first, every channel
     as_of: datetime
+    salutation: str = ""
+    # The lead file's columns no field took, (header, text) in the file's order:
+    # shown on the card as "From the file".
+    from_file: tuple[tuple[str, str], ...] = ()
+    shared_number: bool = False  # another person has this number (a switchboard)
 
     @property
     def never_attempted(self) -> bool:
@@ -224,6 +229,9 @@ class LeadService:
                 last_attempt=done[0] if done else None,
                 history=history,
                 as_of=now,
+                salutation=lead.salutation or "",
+                from_file=tuple((str(k), str(v)) for k, v in (lead.extra or {}).items()),
+                shared_number=bool(lead.shared_number),
             )
 
     def check_callback(self, lead_id: str, at: datetime) -> CallingCheck:

@@ -59,7 +59,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "full_name": ("name", "fullname", "contactname", "contact", "leadname", "customername"),
     "company": (
         "company", "companyname", "organization", "organisation", "org", "account",
-        "accountname", "business", "businessname", "employer", "firma",
+        "accountname", "business", "businessname", "employer", "firma", "companyaccount",
+        "unternehmen",
     ),
     "salutation": ("salutation", "anrede", "honorific", "prefix", "nameprefix"),
     "title": ("title", "jobtitle", "position", "role", "designation"),
@@ -78,17 +79,17 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "phone_code": ("phonecode", "dialcode", "callingcode", "countrycallingcode"),
     "phone_ext": ("ext", "extension", "phoneext", "phoneextension"),
-    "email": ("email", "emailaddress", "mail", "email1", "workemail", "primaryemail"),
+    "email": ("email", "emailaddress", "mail", "email1", "workemail", "primaryemail", "emailadresse"),
     "address": (
         "address", "address1", "street", "streetaddress", "addressline1", "mailingstreet",
-        "street1", "billingstreet",
+        "street1", "billingstreet", "strasse", "anschrift", "adresse",
     ),
     "address2": ("address2", "addressline2", "street2"),
     "address3": ("address3", "addressline3", "street3"),
-    "city": ("city", "town", "mailingcity", "locality", "billingcity"),
+    "city": ("city", "town", "mailingcity", "locality", "billingcity", "ort", "stadt", "wohnort"),
     "state": (
         "state", "province", "region", "stateprovince", "stateregion", "mailingstate",
-        "mailingstateprovince", "statecode", "mailingstatecode", "billingstate",
+        "mailingstateprovince", "statecode", "mailingstatecode", "billingstate", "bundesland",
     ),
     "postal_code": (
         "zip", "zipcode", "postalcode", "postcode", "plz", "mailingpostalcode",
@@ -101,7 +102,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "time_zone": ("timezone", "tz", "tzone", "localtimezone"),
     "created_at": (
         "createdate", "createddate", "created", "createdat", "datecreated", "creationdate",
-        "signupdate", "leaddate", "dateadded", "entrydate", "submittedat",
+        "signupdate", "leaddate", "dateadded", "entrydate", "submittedat", "erstelltam",
+        "erstellt", "angelegtam",
     ),
     "owner": (
         "owner", "contactowner", "leadowner", "ownerid", "ownername", "assignedto", "agent",

@@ -204,7 +204,8 @@ def _take_apart(
             phones.append((name, text))
         elif name not in values:  # the first non-empty column for a field wins
             values[name] = text
-            if name == "status":  # the source's own word stays readable on the card
+            # No field of its own: the source's status, a middle name stay readable.
+            if name in ("status", "middle_name"):
                 extra[mapping.headers[index].strip() or "status"] = text
         elif name == "notes":  # every notes or comments column joins the notes
             values[name] = f"{values[name]}\n{text}"

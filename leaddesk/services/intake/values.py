@@ -111,7 +111,7 @@ def system_zone() -> tzinfo:
     if name:
         try:
             return ZoneInfo(name)
-        except (ValueError, OSError):
+        except (ValueError, KeyError, OSError):
             pass
     local = datetime.now().astimezone().tzinfo
     return local if local is not None else UTC
@@ -124,7 +124,7 @@ def zone_named(name: str) -> tzinfo:
         return UTC
     try:
         return ZoneInfo(text)
-    except (ValueError, OSError):
+    except (ValueError, KeyError, OSError):  # ZoneInfoNotFoundError is a KeyError
         raise ValueError(
             f"{name!r} is not a time zone such as Europe/Berlin or America/New_York"
         ) from None
