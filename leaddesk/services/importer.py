@@ -423,7 +423,16 @@ class ImportService:
                     get_or_create_agent(session, owner.strip()).id if owner else self.ws.agent.id
                 )
                 owners = None if owner else OwnerResolver(session, source.source_name)
-                writer = NewLeadWriter(session.connection(), source.source_name, now)
+                mapping = source.mapping
+                # No owner, status or called count in the file: every lead starts alike.
+                fresh = not mapping.columns_for("status") and not mapping.columns_for(
+                    "called_count"
+                )
+                if owners is not None and mapping.columns_for("owner"):
+                    fresh = False
+                writer = NewLeadWriter(
+                    session.connection(), source.source_name, now, owner_id if fresh else None
+                )
                 workers = worker_count(source.size_bytes) if self.workers is None else self.workers
                 built = built_batches(
                     source.rows(), self.batch_rows, source.mapping, region, now, workers,
@@ -513,7 +522,10 @@ class ImportService:
                         lead_owner = found
                 shared = draft.phone_e164 in by_phone
                 counts.shared += shared
-                row = self._new_row(next(ids), draft, source, now, on_dnc, lead_owner, shared)
+                if writer.fresh:
+                    row = self._new_fresh_row(next(ids), draft, source, now, on_dnc, shared)
+                else:
+                    row = self._new_row(next(ids), draft, source, now, on_dnc, lead_owner, shared)
                 new_rows.append(row)
                 # batch.index(row), for a row of this source:
                 if draft.external_id:
@@ -549,6 +561,44 @@ class ImportService:
             enqueue(session, "lead", lead.id, lead_payload(lead), base_version=version)
         session.flush()
         session.expunge_all()
+
+    @staticmethod
+    def _new_fresh_row(
+        lead_id: str, draft: LeadDraft, source: str, now: datetime, on_dnc: bool, shared: bool
+    ) -> dict[str, Any]:
+        """`_new_row` for a file without owners, statuses or called counts: those are the
+        writer's constants (`writer.FRESH_STATE`), left out of each row."""
+        arrived = draft.created_at or now
+        return {
+            "id": lead_id,
+            "source": source,
+            "external_id": draft.external_id,
+            "first_name": draft.first_name,
+            "last_name": draft.last_name,
+            "company": draft.company,
+            "title": draft.title,
+            "email": draft.email,
+            "phone_raw": draft.phone_raw,
+            "phone_e164": draft.phone_e164,
+            "phone_type": draft.phone_type,
+            "phone_ext": draft.phone_ext,
+            "alt_phones": draft.alt_phones,
+            "address": draft.address,
+            "city": draft.city,
+            "state": draft.state,
+            "postal_code": draft.postal_code,
+            "country": draft.country,
+            "time_zones": draft.time_zones,
+            "tz_source": draft.tz_source,
+            "arrived_at": arrived,
+            "do_not_call": draft.do_not_call or on_dnc,
+            "next_action_at": arrived,
+            "notes": draft.notes,
+            "edited_fields": [],
+            "salutation": draft.salutation,
+            "extra": draft.extra,
+            "shared_number": shared,
+        }
 
     @staticmethod
     def _new_row(

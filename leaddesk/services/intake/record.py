@@ -139,10 +139,17 @@ def _columns(mapping: ColumnMapping) -> list[tuple[int, str, int, bool]]:
 
 def _is_footer(cells: list[str], width: int) -> bool:
     """A line with one filled cell that a report writes above or below its rows."""
-    filled = [c for c in cells if c.strip()]
-    if len(filled) != 1 or width < 3:
+    if width < 3:
         return False
-    text = filled[0].strip()
+    found = ""
+    for cell in cells:  # stops at the second filled cell: most rows, at once
+        if cell and not cell.isspace():
+            if found:
+                return False
+            found = cell
+    if not found:
+        return False
+    text = found.strip()
     if _FOOTER.search(text):
         return True
     return len(cells) == 1 and sum(ch.isdigit() for ch in text) < 6

@@ -36,13 +36,27 @@ _MARKS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
-def new_lead_constants(now: datetime) -> dict[str, Any]:
+# What a lead starts with when its file gives no owner, status or called count.
+FRESH_STATE: dict[str, Any] = {
+    "phone_bad": False,
+    "status": "new",
+    "next_channel": "phone",
+    "cadence_step": 0,
+    "attempt_count": 0,
+    "call_count": 0,
+}
+
+
+def new_lead_constants(now: datetime, owner_id: str | None = None) -> dict[str, Any]:
     """The fields every lead an import creates starts with, whatever its row says.
     (`_merge` never changes them on a lead not yet written: it only fills in what a
     file may give.) A row holds the others (`NewLeadWriter.fields`), the source and the
-    edited fields among them since matching reads those, and the owner and the logged
-    state a file can give: a VICIdial status, its called count)."""
+    edited fields among them since matching reads those. With `owner_id`, the file
+    gives no owner, status or called count: those are constants too (`FRESH_STATE`),
+    and a row leaves them out; else each row says them."""
+    fresh = {"owner_id": owner_id, **FRESH_STATE} if owner_id is not None else {}
     return {
+        **fresh,
         "cadence_id": None,
         "first_attempt_at": None,
         "last_attempt_at": None,
@@ -75,7 +89,10 @@ class NewLeadWriter:
     """INSERTs new lead rows (dicts of exactly `fields`, in that order) and their
     outbox rows, for one import."""
 
-    def __init__(self, conn: Connection, source: str, now: datetime) -> None:
+    def __init__(
+        self, conn: Connection, source: str, now: datetime, owner_id: str | None = None
+    ) -> None:
+        """`owner_id`: every lead's owner, when no row gives its owner or state."""
         self.conn = conn
         dialect = conn.dialect
         # The list cannot change during the import (one transaction, which adds none).
@@ -83,7 +100,8 @@ class NewLeadWriter:
         self.mark = _MARKS.get(dialect.paramstyle)
         self.now = now
         self.source = source
-        self.constants = new_lead_constants(now)
+        self.constants = new_lead_constants(now, owner_id)
+        self.fresh = owner_id is not None
         self.fields = tuple(k for k in LEAD_COLUMNS if k not in self.constants)
         self._id_at = self.fields.index("id")
 
