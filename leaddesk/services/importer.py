@@ -508,11 +508,11 @@ class ImportService:
         for draft in drafts:
             if draft.date_unread:
                 counts.dates_unread += 1
+            if draft.status == LeadStatus.DO_NOT_CALL and draft.phone_e164 not in batch.dnc:
+                dnc_new[draft.phone_e164] = None  # also for a lead already here
             target = batch.match(draft)
             if target is None:
                 on_dnc = draft.phone_e164 in batch.dnc
-                if draft.status == LeadStatus.DO_NOT_CALL and not on_dnc:
-                    dnc_new[draft.phone_e164] = None
                 lead_owner = owner_id
                 if owners is not None and draft.owner:
                     found = owners.agent_for(draft.owner)

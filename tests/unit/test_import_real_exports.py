@@ -378,3 +378,17 @@ def test_bad_zone_or_order_is_one_line(
     path = rx.german_excel(tmp_path / "kunden.csv")
     with pytest.raises(UserError, match=message.replace("(", r"\(")):
         ImportService(workspace, workers=0).run(path, **kwargs)  # type: ignore[arg-type]
+
+
+def test_a_dnc_status_on_a_lead_already_here_lists_the_number(
+    tmp_path: Path, store: Store, workspace: Workspace
+) -> None:
+    path = tmp_path / "leads.csv"
+    path.write_text("Name,Phone,Country\nMaria Lopez,(312) 555-0101,US\n", encoding="utf-8")
+    run(workspace, path, "UTC")
+    summary = run(workspace, rx.vicidial_export(tmp_path / "list_101.txt"), "America/Chicago")
+    assert (summary.imported, summary.updated) == (3, 1)
+    maria = next(row for row in stored(store) if row["first_name"] == "Maria")
+    # The import fills in what the lead lacks; it never rewrites its logged state.
+    assert maria["do_not_call"] and maria["status"] == "new" and maria["salutation"] == "MRS"
+    assert dnc_list(store) == ["+13125550101"]
