@@ -126,3 +126,18 @@ def test_an_ordinary_workbook_still_imports(tmp_path: Path) -> None:
     book.save(path)
     source = open_source(path)
     assert sum(1 for _ in source.rows()) == 200
+
+
+def test_a_workbook_without_a_dimension_is_read(tmp_path: Path) -> None:
+    """openpyxl's write-only mode, like many exporters, writes no <dimension>: the sheet
+    has no known size, and was skipped as empty."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(["Name", "Phone", "Country"])
+    sheet.append(["Ada Lovelace", "020 7946 0018", "United Kingdom"])
+    path = tmp_path / "streamed.xlsx"
+    book.save(path)
+    source = open_source(path)
+    assert [cells for _line, cells in source.rows()] == [
+        ["Ada Lovelace", "020 7946 0018", "United Kingdom"]
+    ]

@@ -176,7 +176,11 @@ class XlsxRows:
             fh.close()
             raise
         try:
-            sheet = next((ws for ws in book.worksheets if (ws.max_row or 0) > 0), None)
+            # A workbook written without a <dimension> (openpyxl's write-only mode, many
+            # exporters) has no max_row: read it rather than skip it.
+            sheet = next(
+                (ws for ws in book.worksheets if ws.max_row is None or ws.max_row > 0), None
+            )
             if sheet is None:
                 return
             self.total_rows = int(sheet.max_row or 0)
