@@ -103,9 +103,24 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CC",
         help="default country for numbers without one (ISO 3166 code, e.g. US)",
     )
-    p.add_argument("--owner", metavar="AGENT", help="the agent who owns the imported leads")
+    p.add_argument(
+        "--owner",
+        metavar="AGENT",
+        help="the agent who owns every imported lead (instead of the file's owner column)",
+    )
     p.add_argument(
         "--rejects", type=Path, metavar="FILE", help="where to write the rows not imported (CSV)"
+    )
+    p.add_argument(
+        "--source-tz",
+        metavar="ZONE",
+        help="time zone of the file's times without an offset, e.g. America/New_York "
+        "(default: this computer's)",
+    )
+    p.add_argument(
+        "--date-order",
+        choices=["mdy", "dmy"],
+        help="how to read 3/4/2026: mdy (March 4) or dmy (3 April); default: from the file",
     )
 
     p = command("queue", "the agent's call list in order")

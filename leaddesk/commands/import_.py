@@ -27,7 +27,14 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     store = ctx.open_store()
     try:
         service = ImportService(ctx.workspace(store))
-        summary = service.run(source, region=region, owner=args.owner, rejects_path=args.rejects)
+        summary = service.run(
+            source,
+            region=region,
+            owner=args.owner,
+            rejects_path=args.rejects,
+            source_tz=args.source_tz,
+            date_order=args.date_order,
+        )
     finally:
         store.close()
     text = (
@@ -35,6 +42,22 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         f"{summary.imported} imported, {summary.updated} updated, "
         f"{summary.duplicates} duplicates, {summary.rejected} rejected"
     )
+    if summary.skipped:
+        text += f", {summary.skipped} report lines skipped"
+    if summary.dates_unread:
+        text += (
+            f"\n{summary.dates_unread} created dates could not be read: "
+            "those leads arrived at the import time"
+        )
+    if summary.shared_numbers:
+        text += f"\n{summary.shared_numbers} new leads share a number with another person"
+    if summary.unmapped_columns:
+        text += "\nkept on the card as From the file: " + ", ".join(summary.unmapped_columns)
+    if summary.unknown_owners:
+        text += (
+            "\nowners not matched to an agent (their leads went to the importing agent): "
+            + ", ".join(summary.unknown_owners)
+        )
     if summary.rejects_file is not None:
         text += f"\nrejected rows and reasons: {summary.rejects_file}"
     ctx.emit(summary.to_json(), text)

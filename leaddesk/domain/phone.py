@@ -130,6 +130,8 @@ def parse_phone(raw: str, region: str | None = None) -> ParsedPhone:
             return ParsedPhone(raw, error=f"invalid phone number {text!r}: {why}")
         return ParsedPhone(raw, error=f"invalid phone number {text!r}")
     kind = phonenumbers.number_type(number)
+    if kind == PhoneNumberType.UNKNOWN and number.country_code == 52:
+        number, kind = _old_mexican_mobile(number, kind)
     if kind == PhoneNumberType.UNKNOWN:
         # number_type is UNKNOWN exactly when is_valid_number is False.
         return ParsedPhone(raw, error=f"invalid phone number {text!r}", number=number)
@@ -140,6 +142,26 @@ def parse_phone(raw: str, region: str | None = None) -> ParsedPhone:
         extension=(number.extension or "")[:20],
         number=number,
     )
+
+
+def _old_mexican_mobile(number: PhoneNumber, kind: int) -> tuple[PhoneNumber, int]:
+    """Mexico dropped the mobile prefixes in 2019: "+52 1 55 1234 5678" (the "1" dialed
+    from abroad) and "044 55 1234 5678" / "045 ..." (from within) are today's
+    +52 55 1234 5678. Anything else comes back as it was."""
+    digits = str(number.national_number)
+    if len(digits) == 11 and digits.startswith("1"):
+        rest = digits[1:]
+    elif len(digits) == 12 and digits.startswith(("44", "45")):
+        rest = digits[2:]
+    else:
+        return number, kind
+    modern = phonenumbers.parse("+52" + rest, None)
+    if number.extension:
+        modern.extension = number.extension
+    modern_kind = phonenumbers.number_type(modern)
+    if modern_kind == PhoneNumberType.UNKNOWN:
+        return number, kind
+    return modern, modern_kind
 
 
 def parse_phones(raw: str, region: str | None = None) -> list[ParsedPhone]:

@@ -167,6 +167,48 @@ COUNTRY_ALIASES: dict[str, str] = {
     "hong kong sar": "HK",
     "viet nam": "VN",
     "ireland": "IE",
+    # What CRMs write beyond ISO's names (pycountry covers names, official and common
+    # names and the alpha codes).
+    "kosovo": "XK",
+    "republic of kosovo": "XK",
+    "russia": "RU",
+    "turkey": "TR",
+    "turkiye": "TR",
+    "republic of türkiye": "TR",
+    "korea, south": "KR",
+    "republic of korea": "KR",
+    "korea (south)": "KR",
+    "korea, north": "KP",
+    "north korea": "KP",
+    "czech rep": "CZ",
+    "macau": "MO",
+    "macau sar": "MO",
+    "macao sar": "MO",
+    "bosnia": "BA",
+    "bosnia & herzegovina": "BA",
+    "bosnia-herzegovina": "BA",
+    "trinidad": "TT",
+    "trinidad & tobago": "TT",
+    "st lucia": "LC",
+    "st. lucia": "LC",
+    "st kitts and nevis": "KN",
+    "st vincent and the grenadines": "VC",
+    "antigua & barbuda": "AG",
+    "ivory coast": "CI",
+    "cote d'ivoire": "CI",
+    "vatican": "VA",
+    "vatican city": "VA",
+    "laos": "LA",
+    "burma": "MM",
+    "swaziland": "SZ",
+    "cape verde": "CV",
+    "east timor": "TL",
+    "macedonia": "MK",
+    "the gambia": "GM",
+    "the bahamas": "BS",
+    "palestine": "PS",
+    "u.a.e.": "AE",
+    "united arab emirates (uae)": "AE",
 }
 
 # ISO 3166 alpha-3 codes as VICIdial and some CRMs write them (the common ones).
@@ -208,24 +250,63 @@ def _zones_by_lower() -> dict[str, str]:
 
 @cache
 def _country_by_name() -> dict[str, str]:
-    names = {name.lower().replace(".", ""): code for code, name in COUNTRY_NAMES.items()}
+    """Lower-case names (dots left out) to alpha-2: pycountry's names, official and
+    common names, then the built-in names and the aliases CRMs write."""
+    import pycountry
+
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names[value.lower().replace(".", "")] = country.alpha_2
+    names.update((name.lower().replace(".", ""), code) for code, name in COUNTRY_NAMES.items())
     names.update((alias.replace(".", ""), code) for alias, code in COUNTRY_ALIASES.items())
     return names
 
 
+@cache
+def _alpha3() -> dict[str, str]:
+    import pycountry
+
+    codes = {c.alpha_3: c.alpha_2 for c in pycountry.countries}
+    codes.update(ALPHA3)
+    return codes
+
+
+@cache
+def _regions() -> frozenset[str]:
+    """Every alpha-2 code known: ISO's, the built-in table's, and every region
+    phonenumbers supports (XK for Kosovo among them)."""
+    import pycountry
+
+    return (
+        frozenset({c.alpha_2 for c in pycountry.countries} | set(COUNTRY_NAMES))
+        | phonenumbers.SUPPORTED_REGIONS
+    )
+
+
+@lru_cache(maxsize=2048)
 def country_code(text: str | None) -> str | None:
-    """The ISO 3166 alpha-2 code for what a file says in its country column."""
+    """The ISO 3166 alpha-2 code for what a file says in its country column: a code
+    (alpha-2, alpha-3, or a region phonenumbers knows), an ISO name, official or common
+    name ("Korea, Republic of", "Czechia", "Türkiye"), or what CRMs write ("UK")."""
     if not text:
         return None
-    cleaned = text.strip()
+    cleaned = " ".join(text.split())
     if not cleaned:
         return None
     upper = cleaned.upper().replace(".", "")
     if len(upper) == 2 and upper.isalpha():
-        return "GB" if upper == "UK" else (upper if upper in COUNTRY_NAMES else None)
-    if len(upper) == 3 and upper in ALPHA3:
-        return ALPHA3[upper]
-    return _country_by_name().get(cleaned.lower().replace(".", ""))
+        return "GB" if upper == "UK" else (upper if upper in _regions() else None)
+    if len(upper) == 3 and upper.isalpha() and upper in _alpha3():
+        return _alpha3()[upper]
+    lower = cleaned.lower().replace(".", "")
+    names = _country_by_name()
+    found = names.get(lower)
+    if found is None and lower.startswith("the "):
+        found = names.get(lower[4:])
+    return found
 
 
 def state_code(country: str | None, state: str | None) -> str | None:

@@ -4,9 +4,11 @@ The rows are streamed in batches inside ONE write transaction: a failure, a bad 
 discovered half-way or a cancel from the GUI leaves the database as it was, and the
 rejects file appears only when the import is committed.
 
-Every row is counted exactly once: rows = imported + updated + duplicates + rejected.
-A row that matches a lead (same source and external id, same email, or same E.164
-number without a conflicting email or id) only fills in what the lead lacks: empty
+Every row is counted exactly once: rows = imported + updated + duplicates + rejected +
+skipped (a report's title, filter and footer lines). A row that matches a lead (same
+source and external id, same email, or same E.164 number without a conflicting email,
+id or name: another person on a shared number is a new lead, flagged `shared_number`)
+only fills in what the lead lacks: empty
 fields, new alternate numbers, the do-not-call flag. It never overwrites a value, so
 it never touches what an agent edited (`Lead.edited_fields`, which also protects a
 field the agent emptied on purpose) nor the logged state (status, next action,
@@ -22,7 +24,7 @@ import time
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any, cast
 
@@ -31,20 +33,25 @@ from sqlalchemy.orm import Session
 
 from leaddesk.domain.clock import as_utc, iso
 from leaddesk.domain.jurisdictions import lead_jurisdictions
+from leaddesk.domain.outcomes import CLOSED_STATUSES, LeadStatus
 from leaddesk.domain.phone import enable_fast_parsing
 from leaddesk.services.errors import UserError
+from leaddesk.services.intake.owners import OwnerResolver
 from leaddesk.services.intake.parallel import built_batches, worker_count
-from leaddesk.services.intake.record import LeadDraft, Reject
+from leaddesk.services.intake.record import LeadDraft, Reject, Skipped
 from leaddesk.services.intake.rejects import (
     RejectsWriter,
     check_rejects_target,
     default_rejects_path,
 )
 from leaddesk.services.intake.source import LeadSource, open_source
+from leaddesk.services.intake.values import DATE_ORDERS, date_order_of, system_zone, zone_named
 from leaddesk.services.intake.writer import LEAD_COLUMNS, NewLeadWriter
 from leaddesk.services.outbox import enqueue
 from leaddesk.services.workspace import Workspace, get_or_create_agent
 from leaddesk.store.models import DncNumber, Lead
+
+_CLOSED = frozenset(s.value for s in CLOSED_STATUSES)
 
 BATCH_ROWS = 2000
 IMPORT_CACHE_KIB = 32 * 1024
@@ -62,6 +69,7 @@ UPDATABLE = (
     "postal_code",
     "country",
     "notes",
+    "salutation",
 )
 
 
@@ -84,6 +92,13 @@ class ImportSummary:
     rejected: int
     rejects_file: Path | None
     format: str
+    skipped: int = 0  # a report's title, filter and footer lines
+    dates_unread: int = 0  # created dates that could not be read (the import time instead)
+    unmapped_columns: tuple[str, ...] = ()  # kept with each lead as "From the file"
+    unknown_owners: tuple[str, ...] = ()  # owner cells no agent or alias matched
+    shared_numbers: int = 0  # new leads on a number another person already has
+    source_tz: str = ""
+    date_order: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -93,6 +108,9 @@ class ImportSummary:
             "duplicates": self.duplicates,
             "rejected": self.rejected,
             "rejects_file": str(self.rejects_file) if self.rejects_file else None,
+            "skipped": self.skipped,
+            "dates_unread": self.dates_unread,
+            "unmapped_columns": list(self.unmapped_columns),
         }
 
 
@@ -159,6 +177,8 @@ def _ids(count: int) -> list[str]:
 class _Counts:
     def __init__(self) -> None:
         self.rows = self.imported = self.updated = self.duplicates = self.rejected = 0
+        self.skipped = self.dates_unread = self.shared = 0
+        self.unknown_owners: dict[str, None] = {}  # in the file's order
 
 
 def _get(target: Lead | dict[str, Any], key: str) -> Any:
@@ -203,6 +223,11 @@ def _merge(target: Lead | dict[str, Any], draft: LeadDraft, on_dnc: bool) -> boo
         changed = True
     if (draft.do_not_call or on_dnc) and not _get(target, "do_not_call"):
         _set(target, "do_not_call", True)
+        changed = True
+    kept: dict[str, Any] = _get(target, "extra") or {}
+    missing = {k: v for k, v in draft.extra.items() if k not in kept}
+    if missing and "extra" not in edited:
+        _set(target, "extra", {**kept, **missing})
         changed = True
     return changed
 
@@ -287,9 +312,12 @@ class _Batch:
         lead = self.by_phone.get(draft.phone_e164)
         if lead is None:
             return None
-        # The same number with another email or id is another person (a switchboard).
+        # The same number with another email, id or name is another person (a
+        # switchboard): a new lead, flagged `shared_number`.
         email = _get(lead, "email")
         if draft.email and email and email != draft.email:
+            return None
+        if _other_person(lead, draft):
             return None
         ext = _get(lead, "external_id")
         if (
@@ -300,6 +328,27 @@ class _Batch:
         ):
             return None
         return lead
+
+
+def _first_name(text: str) -> str:
+    return " ".join(text.lower().replace(".", " ").split())
+
+
+def _other_person(lead: Lead | dict[str, Any], draft: LeadDraft) -> bool:
+    """Both rows name a person, by first names that differ (not one the other's
+    initial), and no email says they are one: two people on one number. "Ada Lovelace"
+    and "Ada Byron" are one person (a new surname); "Ada" and "Grace" are two."""
+    if "first_name" in (_get(lead, "edited_fields") or ()):
+        return False  # the agent's word for the name, not the file's
+    theirs = _first_name(_get(lead, "first_name") or "")
+    mine = _first_name(draft.first_name)
+    if not theirs or not mine or theirs == mine:
+        return False
+    if (len(mine) == 1 and theirs.startswith(mine)) or (
+        len(theirs) == 1 and mine.startswith(theirs)
+    ):
+        return False
+    return not (draft.email and draft.email == _get(lead, "email"))
 
 
 @contextmanager
@@ -333,6 +382,12 @@ class ImportService:
     def open(self, path: Path, fmt: str = "auto") -> LeadSource:
         return open_source(path, fmt)
 
+    @staticmethod
+    def date_order(source: LeadSource) -> str | None:
+        """ "dmy" or "mdy" when the preview's created dates show it, else None."""
+        columns = source.mapping.columns_for("created_at")
+        return date_order_of(row[i] for row in source.preview for i in columns if i < len(row))
+
     def run(
         self,
         source: LeadSource | Path,
@@ -342,12 +397,26 @@ class ImportService:
         rejects_path: Path | None = None,
         progress: Callable[[ImportProgress], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
+        source_tz: str | tzinfo | None = None,
+        date_order: str | None = None,
     ) -> ImportSummary:
+        """`source_tz`: where the file's times without an offset were written (default:
+        this computer's zone); `date_order` "mdy" or "dmy" (default: detected)."""
         if not isinstance(source, LeadSource):
             source = open_source(Path(source))
         source.check_importable()
         if owner is not None and not owner.strip():
             raise UserError("--owner needs an agent name")
+        if isinstance(source_tz, str):
+            try:
+                zone: tzinfo = zone_named(source_tz)
+            except ValueError as exc:
+                raise UserError(f"--source-tz {exc}") from None
+        else:
+            zone = source_tz if source_tz is not None else system_zone()
+        if date_order is not None and date_order not in DATE_ORDERS:
+            raise UserError(f"--date-order {date_order!r}: choose mdy (3/4 is March 4) or dmy")
+        order = date_order or self.date_order(source)
         enable_fast_parsing()
         now = as_utc(self.ws.clock())
         if rejects_path is not None:
@@ -361,25 +430,38 @@ class ImportService:
                 owner_id = (
                     get_or_create_agent(session, owner.strip()).id if owner else self.ws.agent.id
                 )
-                writer = NewLeadWriter(session.connection(), source.source_name, owner_id, now)
+                owners = None if owner else OwnerResolver(session, source.source_name)
+                mapping = source.mapping
+                # No owner, status or called count in the file: every lead starts alike.
+                fresh = not mapping.columns_for("status") and not mapping.columns_for(
+                    "called_count"
+                )
+                if owners is not None and mapping.columns_for("owner"):
+                    fresh = False
+                writer = NewLeadWriter(
+                    session.connection(), source.source_name, now, owner_id if fresh else None
+                )
                 workers = worker_count(source.size_bytes) if self.workers is None else self.workers
                 built = built_batches(
-                    source.rows(), self.batch_rows, source.mapping, region, now, workers
-                )
+                    source.rows(), self.batch_rows, source.mapping, region, now, workers,
+                    zone, order,
+                )  # fmt: skip
+                counts.skipped = counts.rows = source.banner_rows
                 # close(): a cancel or failure stops the worker processes at once.
                 try:
                     for batch, items in built:
                         if cancelled is not None and cancelled():
                             raise ImportCancelled("import cancelled; nothing was imported")
                         self._apply(
-                            session, source.source_name, items, writer, now, counts, rejects
-                        )
+                            session, source.source_name, items, writer, now, counts, rejects,
+                            owner_id, owners,
+                        )  # fmt: skip
                         counts.rows += len(batch)
                         if progress is not None:
                             progress(ImportProgress(counts.rows, source.fraction_read()))
                 finally:
                     built.close()
-                if counts.rows == 0:
+                if counts.rows == counts.skipped:
                     raise UserError(f"{source.path.name} has a header row but no leads")
                 if cancelled is not None and cancelled():
                     raise ImportCancelled("import cancelled; nothing was imported")
@@ -395,23 +477,34 @@ class ImportService:
             counts.rejected,
             rejects_file,
             source.format,
+            skipped=counts.skipped,
+            dates_unread=counts.dates_unread,
+            unmapped_columns=tuple(source.mapping.unmapped),
+            unknown_owners=tuple(counts.unknown_owners),
+            shared_numbers=counts.shared,
+            source_tz=str(getattr(zone, "key", zone)),
+            date_order=order,
         )
 
     def _apply(
         self,
         session: Session,
         source: str,
-        items: list[LeadDraft | Reject],
+        items: list[LeadDraft | Reject | Skipped],
         writer: NewLeadWriter,
         now: datetime,
         counts: _Counts,
         rejects: RejectsWriter,
+        owner_id: str,
+        owners: OwnerResolver | None,
     ) -> None:
         drafts = [d for d in items if isinstance(d, LeadDraft)]
         for item in items:
             if isinstance(item, Reject):
                 rejects.add(item.line, item.cells, item.reason)
                 counts.rejected += 1
+            elif isinstance(item, Skipped):
+                counts.skipped += 1
         if not drafts:
             return
         batch = _Batch(session, source, drafts, writer.dnc_listed)
@@ -419,11 +512,28 @@ class ImportService:
         updated: dict[str, tuple[Lead, int]] = {}
         ids = iter(_ids(len(drafts)))
         by_ext, by_email, by_phone = batch.by_ext, batch.by_email, batch.by_phone
+        dnc_new: dict[str, None] = {}
         for draft in drafts:
+            if draft.date_unread:
+                counts.dates_unread += 1
+            if draft.status == LeadStatus.DO_NOT_CALL and draft.phone_e164 not in batch.dnc:
+                dnc_new[draft.phone_e164] = None  # also for a lead already here
             target = batch.match(draft)
             if target is None:
                 on_dnc = draft.phone_e164 in batch.dnc
-                row = self._new_row(next(ids), draft, source, now, on_dnc)
+                lead_owner = owner_id
+                if owners is not None and draft.owner:
+                    found = owners.agent_for(draft.owner)
+                    if found is None:
+                        counts.unknown_owners.setdefault(draft.owner.strip(), None)
+                    else:
+                        lead_owner = found
+                shared = draft.phone_e164 in by_phone
+                counts.shared += shared
+                if writer.fresh:
+                    row = self._new_fresh_row(next(ids), draft, source, now, on_dnc, shared)
+                else:
+                    row = self._new_row(next(ids), draft, source, now, on_dnc, lead_owner, shared)
                 new_rows.append(row)
                 # batch.index(row), for a row of this source:
                 if draft.external_id:
@@ -445,6 +555,14 @@ class ImportService:
                 counts.duplicates += 1
         # The outbox rows are what `outbox.enqueue` writes, inserted in bulk.
         writer.write(new_rows)
+        if dnc_new:  # a source's do-not-call status puts the number on the list
+            listed = set(_select_in(session.connection(), "dnc_number", "phone_e164",
+                                    "phone_e164", dnc_new))  # fmt: skip
+            session.add_all(
+                DncNumber(phone_e164=n, source=source, added_at=now)
+                for n in dnc_new
+                if n not in listed
+            )
         for lead, version in updated.values():
             lead.version = version + 1
             lead.updated_at = now
@@ -453,11 +571,11 @@ class ImportService:
         session.expunge_all()
 
     @staticmethod
-    def _new_row(
-        lead_id: str, draft: LeadDraft, source: str, now: datetime, on_dnc: bool
+    def _new_fresh_row(
+        lead_id: str, draft: LeadDraft, source: str, now: datetime, on_dnc: bool, shared: bool
     ) -> dict[str, Any]:
-        """A new lead's own fields, in the order of `NewLeadWriter.fields` (the writer
-        adds the constant ones, `writer.new_lead_constants`)."""
+        """`_new_row` for a file without owners, statuses or called counts: those are the
+        writer's constants (`writer.FRESH_STATE`), left out of each row."""
         arrived = draft.created_at or now
         return {
             "id": lead_id,
@@ -487,4 +605,67 @@ class ImportService:
             "next_action_at": arrived,
             "notes": draft.notes,
             "edited_fields": [],
+            "salutation": draft.salutation,
+            "extra": draft.extra,
+            "shared_number": shared,
+        }
+
+    @staticmethod
+    def _new_row(
+        lead_id: str,
+        draft: LeadDraft,
+        source: str,
+        now: datetime,
+        on_dnc: bool,
+        owner_id: str,
+        shared: bool,
+    ) -> dict[str, Any]:
+        """A new lead's own fields, in the order of `NewLeadWriter.fields` (the writer
+        adds the constant ones, `writer.new_lead_constants`). A status the source gives
+        (VICIdial's SALE, NI, DNC ...) closes the lead; its called count counts as
+        attempts already made, toward the caps and the cadence's step."""
+        arrived = draft.created_at or now
+        status = draft.status
+        called = draft.called_count
+        if status == "new" and called:
+            status = LeadStatus.WORKING.value
+        closed = status in _CLOSED
+        return {
+            "id": lead_id,
+            "source": source,
+            "external_id": draft.external_id,
+            "first_name": draft.first_name,
+            "last_name": draft.last_name,
+            "company": draft.company,
+            "title": draft.title,
+            "topic": draft.topic,
+            "email": draft.email,
+            "phone_raw": draft.phone_raw,
+            "phone_e164": draft.phone_e164,
+            "phone_type": draft.phone_type,
+            "phone_ext": draft.phone_ext,
+            "phone_bad": status == LeadStatus.BAD_NUMBER,
+            "alt_phones": draft.alt_phones,
+            "address": draft.address,
+            "city": draft.city,
+            "state": draft.state,
+            "postal_code": draft.postal_code,
+            "country": draft.country,
+            "time_zones": draft.time_zones,
+            "tz_source": draft.tz_source,
+            "jurisdictions": list(lead_jurisdictions(draft.phone_e164, draft.country, draft.state)),
+            "arrived_at": arrived,
+            "owner_id": owner_id,
+            "status": status,
+            "do_not_call": draft.do_not_call or on_dnc,
+            "next_action_at": None if closed else arrived,
+            "next_channel": None if closed else "phone",
+            "cadence_step": called,
+            "attempt_count": called,
+            "call_count": called,
+            "notes": draft.notes,
+            "edited_fields": [],
+            "salutation": draft.salutation,
+            "extra": draft.extra,
+            "shared_number": shared,
         }

@@ -91,6 +91,11 @@ class LeadDetail:
     hours_open: bool = False  # inside the lead's calling hours now (whatever its cadence)
     hours_reason: str = ""  # the calling hours' words ("outside calling hours: ...")
     next_step_template: str = ""  # the next written step's message, where the cadence has one
+    salutation: str = ""
+    # The lead file's columns no field took, (header, text) in the file's order:
+    # shown on the card as "From the file".
+    from_file: tuple[tuple[str, str], ...] = ()
+    shared_number: bool = False  # another person has this number (a switchboard)
 
     @property
     def never_attempted(self) -> bool:
@@ -262,6 +267,9 @@ class LeadService:
                 hours_open=hours_open,
                 hours_reason=hours.reason,
                 next_step_template=step.template if step else "",
+                salutation=lead.salutation or "",
+                from_file=tuple((str(k), str(v)) for k, v in (lead.extra or {}).items()),
+                shared_number=bool(lead.shared_number),
             )
 
     def set_consent(self, lead_id: str, basis: str, source: str) -> None:

@@ -183,6 +183,12 @@ class Lead(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
     deleted_at: Mapped[datetime | None] = mapped_column()
+    # From an import: the salutation (Mr, Ms), the file's columns no field took
+    # (header -> text, shown on the card as "From the file"), and whether another
+    # lead (another person) has the same number: a switchboard.
+    salutation: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    extra: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
+    shared_number: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     owner: Mapped[Agent | None] = relationship()
 
@@ -322,6 +328,19 @@ class DncAudit(Base):
     lead_id: Mapped[str | None] = mapped_column(String(36))
     reason: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class OwnerAlias(Base):
+    """What a lead file writes in its owner column (a name, an email, a CRM's owner
+    id), lower case, mapped to an agent. Supervisors edit it; `source` "" applies to
+    every format, else to one ("hubspot", "salesforce", "vicidial")."""
+
+    __tablename__ = "owner_alias"
+
+    source: Mapped[str] = mapped_column(String(40), primary_key=True, default="")
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    agent_id: Mapped[str] = mapped_column(ForeignKey("agent.id"))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
 class Outbox(Base):

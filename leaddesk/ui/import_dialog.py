@@ -1,6 +1,8 @@
 """The Import dialog: pick a lead file, check what was detected, adjust the column
 mapping against a preview of the first rows, pick the default region, import with a
 progress bar and a cancel button, and read the summary (with a link to the rejects).
+The time zone a source writes its times in is remembered per source, the mapping per
+header row (`intake.memory`); a supervisor maps the file's owners to agents.
 
 File detection and the import run off the GUI thread (`TaskRunner`); the import opens
 its own session and hands back a plain `ImportSummary`. Cancelling, or any failure,
@@ -12,6 +14,7 @@ from __future__ import annotations
 import threading
 from html import escape
 from pathlib import Path
+from zoneinfo import available_timezones
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -39,14 +42,24 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import select
 
 from leaddesk.domain.clock import Clock
 from leaddesk.domain.phone import dial_regions, normalize_region
 from leaddesk.services.errors import UserError
 from leaddesk.services.importer import ImportCancelled, ImportProgress, ImportService, ImportSummary
 from leaddesk.services.intake import FIELDS, FORMATS, LeadSource, open_source
+from leaddesk.services.intake.memory import (
+    remember_mapping,
+    remember_zone,
+    remembered_mapping,
+    remembered_zone,
+)
+from leaddesk.services.intake.owners import OwnerAliases, OwnerResolver
+from leaddesk.services.intake.values import system_zone
 from leaddesk.services.workspace import Workspace
 from leaddesk.store.engine import Store
+from leaddesk.store.models import Agent
 from leaddesk.ui.tasks import TaskRunner
 from leaddesk.ui.vocabulary import QT_TRANSLATE_NOOP, field_name
 
@@ -108,6 +121,7 @@ class ImportDialog(QDialog):
         self._cancel = threading.Event()
         self._running = False
         self._last: ImportSummary | None = None
+        self._owners_editable = False
         self._progress = _Progress(self)
         self._progress.changed.connect(self._on_progress)
         self._build()
@@ -154,11 +168,32 @@ class ImportDialog(QDialog):
             )
         )
 
+        self.zone_box = QComboBox(self)
+        self._named(self.zone_box, "ImportSourceZone", self.tr("Time zone of the file's times"))
+        here = str(getattr(system_zone(), "key", "") or system_zone())
+        self.zone_box.addItem(self.tr("This computer's ({zone})").format(zone=here), "")
+        self.zone_box.addItem("UTC", "UTC")
+        for zone in sorted(z for z in available_timezones() if "/" in z):
+            self.zone_box.addItem(zone, zone)
+        self.zone_box.setToolTip(
+            self.tr(
+                "Where the system that wrote the file keeps its clock: times without an "
+                "offset are read in this zone (remembered for each source)"
+            )
+        )
+        self.order_box = QComboBox(self)
+        self._named(self.order_box, "ImportDateOrder", self.tr("Order of day and month"))
+        self.order_box.addItem(self.tr("From the file"), "")
+        self.order_box.addItem(self.tr("Month first (3/4 is March 4)"), "mdy")
+        self.order_box.addItem(self.tr("Day first (3/4 is 3 April)"), "dmy")
+
         form = QFormLayout()
         form.addRow(self.tr("File:"), file_row)
         form.addRow(self.tr("Format:"), self.format_box)
         form.addRow(self.tr("Detected:"), self.detected)
         form.addRow(self.tr("Default region:"), self.region_box)
+        form.addRow(self.tr("Times in the file:"), self.zone_box)
+        form.addRow(self.tr("Dates:"), self.order_box)
 
         self.mapping_table = QTableWidget(0, 3, self)
         self._named(self.mapping_table, "ImportMapping", self.tr("Column mapping"))
@@ -169,6 +204,17 @@ class ImportDialog(QDialog):
             2, QHeaderView.ResizeMode.Stretch
         )
         self.mapping_table.verticalHeader().setVisible(False)
+
+        self.owner_table = QTableWidget(0, 2, self)
+        self._named(self.owner_table, "ImportOwners", self.tr("Owners in the file"))
+        self.owner_table.setHorizontalHeaderLabels([self.tr("Owner in the file"), self.tr("Agent")])
+        self.owner_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.owner_table.verticalHeader().setVisible(False)
+        self.owner_label = QLabel(
+            self.tr("Owners the first rows name (a supervisor maps them to agents):"), self
+        )
+        self.owner_table.setVisible(False)
+        self.owner_label.setVisible(False)
 
         self.preview_table = QTableWidget(0, 0, self)
         self._named(self.preview_table, "ImportPreview", self.tr("First rows of the file"))
@@ -210,6 +256,8 @@ class ImportDialog(QDialog):
             QLabel(self.tr("Columns (change a field where the guess is wrong):"), self)
         )
         layout.addWidget(self.mapping_table, 2)
+        layout.addWidget(self.owner_label)
+        layout.addWidget(self.owner_table, 1)
         layout.addWidget(QLabel(self.tr("First rows:"), self))
         layout.addWidget(self.preview_table, 2)
         layout.addWidget(self.progress_bar)
@@ -266,11 +314,62 @@ class ImportDialog(QDialog):
         self._source = source
         self.detected.setText(source.label)
         self.summary.setText("")
+        remembered = remembered_mapping(self._store, source.mapping)
+        if remembered is not None:  # the agent's choice for this header row last time
+            source.mapping.fields = remembered
+        zone = remembered_zone(self._store, source.source_name)
+        self.zone_box.setCurrentIndex(max(self.zone_box.findData(zone or ""), 0))
         self._fill_mapping(source)
+        self._fill_owners(source)
         self._fill_preview(source)
         self._update_ready()
 
+    def _fill_owners(self, source: LeadSource) -> None:
+        """The distinct owners the preview names, each with the agent it maps to; a
+        supervisor can change them (saved as owner aliases for this source)."""
+        columns = source.mapping.columns_for("owner")
+        seen: dict[str, None] = {}
+        for cells in source.preview:
+            for i in columns:
+                if i < len(cells) and cells[i].strip():
+                    seen.setdefault(" ".join(cells[i].split()), None)
+        with self._store.session() as session:
+            agents = [(a.name, a.id) for a in session.scalars(select(Agent).order_by(Agent.name))]
+            me = session.scalar(select(Agent).where(Agent.name == (self._agent_name or "")))
+            supervisor = bool(me is not None and me.is_supervisor)
+            resolver = OwnerResolver(session, source.source_name)
+            found = {owner: resolver.agent_for(owner) for owner in seen}
+        self._owners_editable = supervisor
+        self.owner_table.setRowCount(len(seen))
+        for row, owner in enumerate(seen):
+            item = QTableWidgetItem(owner)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.owner_table.setItem(row, 0, item)
+            box = QComboBox(self.owner_table)
+            self._named(
+                box, f"ImportOwner{row}", self.tr("Agent for owner {owner}").format(owner=owner)
+            )
+            box.addItem(self.tr("(unknown: the importing agent)"), "")
+            for name, agent_id in agents:
+                box.addItem(name, agent_id)
+            box.setCurrentIndex(max(box.findData(found[owner] or ""), 0))
+            box.setEnabled(supervisor)
+            self.owner_table.setCellWidget(row, 1, box)
+        self.owner_table.setVisible(bool(seen))
+        self.owner_label.setVisible(bool(seen))
+
+    def owner_choices(self) -> dict[str, str]:
+        """Owner text -> agent name, as the owner table shows them (mapped ones only)."""
+        out: dict[str, str] = {}
+        for row in range(self.owner_table.rowCount()):
+            box = self.owner_table.cellWidget(row, 1)
+            item = self.owner_table.item(row, 0)
+            if isinstance(box, QComboBox) and item is not None and box.currentData():
+                out[item.text()] = box.currentText()
+        return out
+
     def _clear_tables(self) -> None:
+        self.owner_table.setRowCount(0)
         self.mapping_table.setRowCount(0)
         self.preview_table.setRowCount(0)
         self.preview_table.setColumnCount(0)
@@ -345,18 +444,38 @@ class ImportDialog(QDialog):
         if source is None or self._running:
             return
         region = str(self.region_box.currentData() or "") or None
+        zone = str(self.zone_box.currentData() or "") or None
+        order = str(self.order_box.currentData() or "") or None
+        owners = self.owner_choices() if self._owners_editable else {}
         store, agent, clock = self._store, self._agent_name, self._clock
         cancel = self._cancel
         cancel.clear()
         progress = self._progress
 
         def work() -> ImportSummary:
-            service = ImportService(Workspace.open(store, agent, clock))
+            workspace = Workspace.open(store, agent, clock)
+            service = ImportService(workspace)
+            if owners:  # a supervisor's mapping, kept for the next files of this source
+                with store.transaction() as session:
+                    aliases = OwnerAliases(session)
+                    for text, name in owners.items():
+                        aliases.set(text, name, clock(), source=source.source_name)
 
             def report(p: ImportProgress) -> None:
                 progress.changed.emit(p.rows, p.fraction)
 
-            return service.run(source, region=region, progress=report, cancelled=cancel.is_set)
+            summary = service.run(
+                source,
+                region=region,
+                progress=report,
+                cancelled=cancel.is_set,
+                source_tz=zone,
+                date_order=order,
+            )
+            remember_mapping(store, source.mapping)
+            if zone:
+                remember_zone(store, source.source_name, zone)
+            return summary
 
         self._set_running(True)
         self._last = None
@@ -366,9 +485,17 @@ class ImportDialog(QDialog):
 
     def _set_running(self, running: bool) -> None:
         self._running = running
-        for widget in (self.file_edit, self.browse, self.format_box, self.region_box):
+        for widget in (
+            self.file_edit,
+            self.browse,
+            self.format_box,
+            self.region_box,
+            self.zone_box,
+            self.order_box,
+        ):
             widget.setEnabled(not running)
         self.mapping_table.setEnabled(not running)
+        self.owner_table.setEnabled(not running)
         self.close_button.setEnabled(not running)
         self.cancel_button.setText(self.tr("Cancel import") if running else self.tr("Cancel"))
         self._update_ready()
@@ -399,6 +526,26 @@ class ImportDialog(QDialog):
             duplicates=summary.duplicates,
             rejected=summary.rejected,
         )
+        if summary.skipped:
+            text += " " + self.tr("{n:,} report title or footer lines skipped.").format(
+                n=summary.skipped
+            )
+        if summary.dates_unread:
+            text += " " + self.tr(
+                "{n:,} created dates could not be read: those leads arrived now."
+            ).format(n=summary.dates_unread)
+        if summary.shared_numbers:
+            text += " " + self.tr(
+                "{n:,} new leads share a number with another person (flagged)."
+            ).format(n=summary.shared_numbers)
+        if summary.unmapped_columns:
+            text += "<br>" + self.tr("Kept on the card as From the file: {columns}.").format(
+                columns=escape(", ".join(summary.unmapped_columns))
+            )
+        if summary.unknown_owners:
+            text += "<br>" + self.tr(
+                "Owners not matched to an agent (their leads are yours): {owners}."
+            ).format(owners=escape(", ".join(summary.unknown_owners)))
         if summary.rejects_file is not None:
             url = QUrl.fromLocalFile(str(summary.rejects_file.resolve())).toString()
             text += " " + self.tr(

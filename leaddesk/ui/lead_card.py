@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from leaddesk.services.leads import LeadDetail
 from leaddesk.ui.consent_editor import ConsentEditor
 from leaddesk.ui.icons import icon
+from leaddesk.ui.lead_from_file import FromFileBlock
 from leaddesk.ui.style import ACCENT, BAD, OK, WARN, tint
 from leaddesk.ui.timefmt import duration_text, relative_text, timer_text, when_text
 from leaddesk.ui.vocabulary import channel_name, outcome_label, status_name
@@ -118,6 +119,8 @@ class LeadCard(QFrame):
         layout.addLayout(facts)
         self.consent = ConsentEditor(self)
         layout.addWidget(self.consent)
+        self.from_file = FromFileBlock(self)
+        layout.addWidget(self.from_file)
 
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
@@ -145,6 +148,7 @@ class LeadCard(QFrame):
             label.setText("")
         self.copy_button.setEnabled(False)
         self.consent.setVisible(False)
+        self.from_file.clear()
 
     def show_error(self, text: str) -> None:
         self.show_empty(text)
@@ -220,6 +224,7 @@ class LeadCard(QFrame):
                 )
                 + (f" · “{last.note}”" if last.note else "")
             )
+        self.from_file.set_detail(detail)
         self._tick()
         if detail.never_attempted:
             self._timer.start()

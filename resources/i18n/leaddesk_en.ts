@@ -648,6 +648,36 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
     </context>
     <context>
+        <name>FromFileBlock</name>
+        <message>
+            <source>From the file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shared number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Columns from the import file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shared number: another lead (another person) has this number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Salutation</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… and %n more</numerusform>
+                <numerusform>… and %n more</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>HistoryModel</name>
         <message>
             <source>A call made outside LeadDesk, recorded after the fact</source>
@@ -803,6 +833,34 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Time zone of the file's times</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This computer's ({zone})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Where the system that wrote the file keeps its clock: times without an offset are read in this zone (remembered for each source)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order of day and month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From the file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Month first (3/4 is March 4)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Day first (3/4 is 3 April)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>File:</source>
             <translation type="unfinished" />
         </message>
@@ -819,6 +877,14 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Times in the file:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dates:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Column mapping</source>
             <translation type="unfinished" />
         </message>
@@ -832,6 +898,22 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>Sample</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Owners in the file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Owner in the file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Owners the first rows name (a supervisor maps them to agents):</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -887,6 +969,14 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Agent for owner {owner}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(unknown: the importing agent)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Column {number}</source>
             <translation type="unfinished" />
         </message>
@@ -916,6 +1006,26 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>&lt;b&gt;{rows:,} rows&lt;/b&gt;: {imported:,} imported, {updated:,} updated, {duplicates:,} duplicates, {rejected:,} rejected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n:,} report title or footer lines skipped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n:,} created dates could not be read: those leads arrived now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n:,} new leads share a number with another person (flagged).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kept on the card as From the file: {columns}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Owners not matched to an agent (their leads are yours): {owners}.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3007,11 +3117,19 @@ Pick a longer period or another agent.</source>
     <context>
         <name>ImportField</name>
         <message>
-            <source>(ignore)</source>
+            <source>(keep as From the file)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(leave out)</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Id in the source system</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Salutation</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3112,6 +3230,14 @@ Pick a longer period or another agent.</source>
         </message>
         <message>
             <source>Do not call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status in the source system</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Times called before</source>
             <translation type="unfinished" />
         </message>
     </context>

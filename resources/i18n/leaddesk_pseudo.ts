@@ -656,6 +656,36 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
     </context>
     <context>
+        <name>FromFileBlock</name>
+        <message>
+            <source>From the file</source>
+            <translation>[Fröm thé fîlé·~·~]</translation>
+        </message>
+        <message>
+            <source>Shared number</source>
+            <translation>[Shåréd ñümbér·~·~]</translation>
+        </message>
+        <message>
+            <source>Columns from the import file</source>
+            <translation>[Çölümñs fröm thé împört fîlé·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Shared number: another lead (another person) has this number</source>
+            <translation>[Shåréd ñümbér: åñöthér léåd (åñöthér pérsöñ) hås thîs ñümbér·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Salutation</source>
+            <translation>[Sålütåtîöñ·~]</translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>[… åñd %n möré·~·]</numerusform>
+                <numerusform>[… åñd %n möré·~·]</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>HistoryModel</name>
         <message>
             <source>A call made outside LeadDesk, recorded after the fact</source>
@@ -811,6 +841,34 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[Thé çöüñtrý öf ñümbérs wrîttéñ wîthöüt å çöüñtrý çödé, för röws wîthöüt å çöüñtrý·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
+            <source>Time zone of the file's times</source>
+            <translation>[Tîmé zöñé öf thé fîlé's tîmés·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>This computer's ({zone})</source>
+            <translation>[Thîs çömpütér's ({zone})·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Where the system that wrote the file keeps its clock: times without an offset are read in this zone (remembered for each source)</source>
+            <translation>[Whéré thé sýstém thåt wröté thé fîlé kééps îts çlöçk: tîmés wîthöüt åñ öffsét åré réåd îñ thîs zöñé (rémémbéréd för éåçh söürçé)·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Order of day and month</source>
+            <translation>[Ördér öf dåý åñd möñth·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>From the file</source>
+            <translation>[Fröm thé fîlé·~·~]</translation>
+        </message>
+        <message>
+            <source>Month first (3/4 is March 4)</source>
+            <translation>[Möñth fîrst (3/4 îs Mårçh 4)·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Day first (3/4 is 3 April)</source>
+            <translation>[Dåý fîrst (3/4 îs 3 Åprîl)·~·~·~·~·]</translation>
+        </message>
+        <message>
             <source>File:</source>
             <translation>[Fîlé:]</translation>
         </message>
@@ -827,6 +885,14 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[Défåült régîöñ:·~·~]</translation>
         </message>
         <message>
+            <source>Times in the file:</source>
+            <translation>[Tîmés îñ thé fîlé:·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Dates:</source>
+            <translation>[Dåtés:·]</translation>
+        </message>
+        <message>
             <source>Column mapping</source>
             <translation>[Çölümñ måppîñg·~·~]</translation>
         </message>
@@ -841,6 +907,22 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>Sample</source>
             <translation>[Såmplé·]</translation>
+        </message>
+        <message>
+            <source>Owners in the file</source>
+            <translation>[Öwñérs îñ thé fîlé·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Owner in the file</source>
+            <translation>[Öwñér îñ thé fîlé·~·~·]</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>[Ågéñt]</translation>
+        </message>
+        <message>
+            <source>Owners the first rows name (a supervisor maps them to agents):</source>
+            <translation>[Öwñérs thé fîrst röws ñåmé (å süpérvîsör måps thém tö ågéñts):·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>First rows of the file</source>
@@ -895,6 +977,14 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[Ñöt å léåd fîlé·~·~]</translation>
         </message>
         <message>
+            <source>Agent for owner {owner}</source>
+            <translation>[Ågéñt för öwñér {owner}·~·~·]</translation>
+        </message>
+        <message>
+            <source>(unknown: the importing agent)</source>
+            <translation>[(üñkñöwñ: thé împörtîñg ågéñt)·~·~·~·~·~]</translation>
+        </message>
+        <message>
             <source>Column {number}</source>
             <translation>[Çölümñ {number}·]</translation>
         </message>
@@ -925,6 +1015,26 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>&lt;b&gt;{rows:,} rows&lt;/b&gt;: {imported:,} imported, {updated:,} updated, {duplicates:,} duplicates, {rejected:,} rejected.</source>
             <translation>[&lt;b&gt;{rows:,} röws&lt;/b&gt;: {imported:,} împörtéd, {updated:,} üpdåtéd, {duplicates:,} düplîçåtés, {rejected:,} réjéçtéd.·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>{n:,} report title or footer lines skipped.</source>
+            <translation>[{n:,} répört tîtlé ör föötér lîñés skîppéd.·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>{n:,} created dates could not be read: those leads arrived now.</source>
+            <translation>[{n:,} çréåtéd dåtés çöüld ñöt bé réåd: thösé léåds årrîvéd ñöw.·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>{n:,} new leads share a number with another person (flagged).</source>
+            <translation>[{n:,} ñéw léåds shåré å ñümbér wîth åñöthér pérsöñ (flåggéd).·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Kept on the card as From the file: {columns}.</source>
+            <translation>[Képt öñ thé çård ås Fröm thé fîlé: {columns}.·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Owners not matched to an agent (their leads are yours): {owners}.</source>
+            <translation>[Öwñérs ñöt måtçhéd tö åñ ågéñt (théîr léåds åré ýöürs): {owners}.·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>&lt;a href="{url}"&gt;Open the rejected rows&lt;/a&gt; ({file}: each with the reason)</source>
@@ -3016,12 +3126,20 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
     <context>
         <name>ImportField</name>
         <message>
-            <source>(ignore)</source>
-            <translation>[(îgñöré)·~]</translation>
+            <source>(keep as From the file)</source>
+            <translation>[(kéép ås Fröm thé fîlé)·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>(leave out)</source>
+            <translation>[(léåvé öüt)·~·]</translation>
         </message>
         <message>
             <source>Id in the source system</source>
             <translation>[Îd îñ thé söürçé sýstém·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Salutation</source>
+            <translation>[Sålütåtîöñ·~]</translation>
         </message>
         <message>
             <source>First name</source>
@@ -3122,6 +3240,14 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
         <message>
             <source>Do not call</source>
             <translation>[Dö ñöt çåll·~·]</translation>
+        </message>
+        <message>
+            <source>Status in the source system</source>
+            <translation>[Ståtüs îñ thé söürçé sýstém·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Times called before</source>
+            <translation>[Tîmés çålléd béföré·~·~·~]</translation>
         </message>
     </context>
     <context>

@@ -87,7 +87,7 @@ def _lead_rows(
              row[col["Company"]], "", row[col["Email"]], phone, e164[phone, country], "fixed_line", "",
              0, "[]", "", row[col["City"]], "", "", country, zones, "number", created, owner,
              "new", 0, created, "phone", None, 0, 0, 0, None, None, None, "", "[]", now, now,
-             1, None, json.dumps([country]), "none", "", None)
+             1, None, json.dumps([country]), "none", "", None, "", "", "{}", 0)
         )  # fmt: skip
     return out
 

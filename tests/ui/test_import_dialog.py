@@ -149,3 +149,109 @@ def test_cancel_keeps_nothing(
     assert "cancelled; nothing was imported" in dialog.summary.text()
     assert count(store, Lead) == 0 and count(store, Outbox) == 0
     assert dialog.import_button.isEnabled() and dialog.close_button.isEnabled()
+
+
+def _pick(box: QComboBox, data: str) -> None:
+    index = box.findData(data)
+    assert index >= 0, data
+    box.setCurrentIndex(index)
+
+
+def test_zone_and_mapping_are_remembered_and_the_summary_lists_what_was_kept(
+    qtbot: QtBot, dialog: ImportDialog, store: Store, clock: Clock, tmp_path: Path
+) -> None:
+    from sqlalchemy import select
+
+    from tests.unit import real_exports as rx
+
+    path = rx.hubspot_csv(tmp_path / "hubspot.csv")
+    _load(qtbot, dialog, path)
+    assert dialog.findChild(QWidget, "ImportSourceZone").accessibleName()
+    assert dialog.findChild(QWidget, "ImportDateOrder").accessibleName()
+    assert _field_box(dialog, 12).currentData() == ""  # Lifecycle Stage: kept on the card
+    _pick(_field_box(dialog, 12), "drop")  # the agent leaves it out
+    _pick(dialog.zone_box, "America/New_York")
+    with qtbot.waitSignal(dialog.imported, timeout=20_000):
+        dialog.start_import()
+    text = dialog.summary.text()
+    assert "4 rows" in text and "4 imported" in text
+    assert "1 created dates could not be read" in text
+    assert "1 new leads share a number with another person" in text
+    assert "Owners not matched to an agent (their leads are yours): Jane Doe, jdoe@acme.com, Sam Unknown" in text  # fmt: skip
+    assert "From the file" not in text  # nothing left unmapped
+    with store.session() as session:
+        oliver = session.scalars(select(Lead).where(Lead.first_name == "Oliver")).one()
+        assert oliver.extra == {"Lead Status": "NEW"}
+        assert oliver.arrived_at.hour == 15  # 10:20 in New York
+
+    # A later file of the same layout: the zone and the mapping come back.
+    again = ImportDialog(store, "test.agent", clock)
+    qtbot.addWidget(again)
+    _load(qtbot, again, rx.hubspot_csv(tmp_path / "hubspot-2.csv"))
+    assert again.zone_box.currentData() == "America/New_York"
+    assert _field_box(again, 12).currentData() == "drop"
+    # Another layout: nothing to remember.
+    _load(qtbot, again, rx.german_excel(tmp_path / "kunden.csv"))
+    assert again.zone_box.currentData() == ""
+    box = again.mapping_table.cellWidget(10, 1)  # (the old file's boxes are deleted later)
+    assert isinstance(box, QComboBox) and box.currentData() == ""  # Kundennummer: kept
+
+
+def test_a_supervisor_maps_the_files_owners_to_agents(
+    qtbot: QtBot, store: Store, clock: Clock, tmp_path: Path
+) -> None:
+    from sqlalchemy import select
+
+    from leaddesk.services.workspace import Workspace, get_or_create_agent
+    from leaddesk.store.models import Agent, OwnerAlias
+    from tests.unit import real_exports as rx
+
+    Workspace.open(store, "test.agent", clock)
+    with store.transaction() as session:
+        get_or_create_agent(session, "jane.doe").display_name = "Jane Doe"
+        get_or_create_agent(session, "sam.u")
+        me = session.scalars(select(Agent).where(Agent.name == "test.agent")).one()
+        me.is_supervisor = True
+    dialog = ImportDialog(store, "test.agent", clock)
+    qtbot.addWidget(dialog)
+    _load(qtbot, dialog, rx.hubspot_csv(tmp_path / "hubspot.csv"))
+    owners = [dialog.owner_table.item(r, 0).text() for r in range(dialog.owner_table.rowCount())]
+    assert owners == ["Jane Doe", "jdoe@acme.com", "Sam Unknown"]
+    boxes = [dialog.findChild(QComboBox, f"ImportOwner{r}") for r in range(3)]
+    assert [b.currentText() for b in boxes] == [
+        "jane.doe", "(unknown: the importing agent)", "(unknown: the importing agent)"
+    ]  # fmt: skip
+    assert all(b.isEnabled() for b in boxes)
+    _pick(boxes[2], _agent_id(store, "sam.u"))
+    with qtbot.waitSignal(dialog.imported, timeout=20_000) as blocker:
+        dialog.start_import()
+    assert blocker.args[0].unknown_owners == ("jdoe@acme.com",)
+    with store.session() as session:
+        owner_of = {
+            lead.first_name: lead.owner.name if lead.owner else None
+            for lead in session.scalars(select(Lead))
+        }
+        aliases = {(a.source, a.key) for a in session.scalars(select(OwnerAlias))}
+    assert owner_of == {"Oliver": "jane.doe", "Petra": "test.agent", "Min-jun": "sam.u",
+                        "Emma": "jane.doe"}  # fmt: skip
+    assert ("hubspot", "sam unknown") in aliases
+
+
+def test_an_agent_sees_the_owners_but_cannot_change_them(
+    qtbot: QtBot, dialog: ImportDialog, tmp_path: Path
+) -> None:
+    from tests.unit import real_exports as rx
+
+    _load(qtbot, dialog, rx.hubspot_csv(tmp_path / "hubspot.csv"))
+    assert dialog.owner_table.rowCount() == 3
+    box = dialog.findChild(QComboBox, "ImportOwner0")
+    assert box is not None and not box.isEnabled()
+
+
+def _agent_id(store: Store, name: str) -> str:
+    from sqlalchemy import select
+
+    from leaddesk.store.models import Agent
+
+    with store.session() as session:
+        return session.scalars(select(Agent.id).where(Agent.name == name)).one()

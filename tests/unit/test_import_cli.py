@@ -42,6 +42,9 @@ def test_import_prints_the_agreed_json(
         "duplicates": 1,
         "rejected": 1,
         "rejects_file": str(tmp_path / "leads.rejects.csv"),
+        "skipped": 0,
+        "dates_unread": 0,
+        "unmapped_columns": [],
     }
     code, out, _err = run(capsys, "import", str(path), "--db", str(db_path), "--now", NOW)
     assert code == 0
@@ -221,3 +224,71 @@ def test_rejects_may_not_name_the_file_being_imported(
     assert err.count("\n") == 1 and "is the file being imported" in err
     assert "Traceback" not in err
     assert path.read_text(encoding="utf-8") == content  # the leads are still there
+
+
+def test_source_zone_date_order_and_the_added_json_fields(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """CLI.md "Added": --source-tz, --date-order; JSON skipped, dates_unread,
+    unmapped_columns; rows = imported + updated + duplicates + rejected + skipped."""
+    from tests.unit.real_exports import salesforce_report
+
+    path = salesforce_report(tmp_path / "report.csv")
+    code, out, _err = run(
+        capsys, "import", str(path), "--db", str(db_path), "--json", "--now", NOW,
+        "--source-tz", "America/Los_Angeles", "--date-order", "mdy",
+    )  # fmt: skip
+    assert code == 0
+    assert json.loads(out) == {
+        "rows": 5, "imported": 2, "updated": 0, "duplicates": 0, "rejected": 0,
+        "rejects_file": None, "skipped": 3, "dates_unread": 0, "unmapped_columns": [],
+    }  # fmt: skip
+    store = open_store(db_path)
+    try:
+        with store.session() as session:
+            arrived = {lead.first_name: lead.arrived_at for lead in session.scalars(select(Lead))}
+    finally:
+        store.close()
+    assert arrived["José"].isoformat() == "2026-03-04T18:05:00+00:00"
+
+
+def test_the_text_summary_says_what_was_kept_and_who_was_not_matched(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.unit.real_exports import hubspot_csv
+
+    path = hubspot_csv(tmp_path / "hubspot.csv")
+    code, out, _err = run(
+        capsys, "import", str(path), "--db", str(db_path), "--now", NOW, "--source-tz", "UTC"
+    )
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("4 rows from hubspot.csv (HubSpot contact export")
+    assert "1 created dates could not be read: those leads arrived at the import time" in lines
+    assert "1 new leads share a number with another person" in lines
+    assert "kept on the card as From the file: Lifecycle Stage" in lines
+    assert (
+        "owners not matched to an agent (their leads went to the importing agent): "
+        "Jane Doe, jdoe@acme.com, Sam Unknown"
+    ) in lines
+
+
+def test_bad_source_zone_is_one_line(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = generic_csv(tmp_path / "leads.csv")
+    code, out, err = run(
+        capsys, "import", str(path), "--db", str(db_path), "--source-tz", "Mars/Olympus"
+    )
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert "--source-tz 'Mars/Olympus' is not a time zone such as Europe/Berlin" in err
+
+
+def test_bad_date_order_is_bad_usage(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = generic_csv(tmp_path / "leads.csv")
+    with pytest.raises(SystemExit) as exited:
+        main(["import", str(path), "--db", str(db_path), "--date-order", "ymd"])
+    assert exited.value.code == 2
+    assert "invalid choice: 'ymd'" in capsys.readouterr().err

@@ -95,12 +95,13 @@ def test_vicidial_lead_file_without_header(tmp_path: Path, delimiter: str) -> No
     assert mapping["phone_number"] == "phone"
     assert mapping["vendor_lead_code"] == "external_id"
     assert mapping["alt_phone"] == "alt_phone"
-    assert "title" not in mapping  # a salutation, not a job title
+    assert mapping["title"] == "salutation"  # Mr, Ms: not a job title
 
 
 def test_vicidial_format_can_be_forced(tmp_path: Path) -> None:
     path = write(tmp_path / "list.csv", ",".join(VICIDIAL_ROW) + "\n")
-    assert open_source(path).format == "unknown"  # comma separated: not detected
+    assert open_source(write(tmp_path / "short.csv", "a,b,c,d,2125550100\n")).format == "unknown"
+    assert open_source(path).format == "vicidial"  # the standard layout saved as .csv
     assert open_source(path, "vicidial").format == "vicidial"
 
 

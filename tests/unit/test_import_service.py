@@ -50,6 +50,9 @@ def test_a_generic_file_becomes_callable_leads(
         "duplicates": 0,
         "rejected": 0,
         "rejects_file": None,
+        "skipped": 0,
+        "dates_unread": 0,
+        "unmapped_columns": [],
     }
     got = _by_name(store)
     ada, grace, alan = got["Ada"], got["Grace"], got["Alan"]

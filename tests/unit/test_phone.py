@@ -149,3 +149,18 @@ def test_the_geocoder_is_never_imported() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("raw", "region"),
+    [
+        ("+52 1 55 1234 5678", None), ("+521 5512345678", "US"), ("044 55 1234 5678", "MX"),
+        ("045 55 1234 5678", "MX"), ("1 55 1234 5678", "MX"), ("+52 55 1234 5678", None),
+    ],
+)  # fmt: skip
+def test_old_mexican_mobile_forms_are_todays_number(raw: str, region: str | None) -> None:
+    assert parse_phone(raw, region).e164 == "+525512345678"
+
+
+def test_a_mexican_number_that_is_not_an_old_mobile_stays_invalid() -> None:
+    assert parse_phone("+52 1 2", None).e164 is None

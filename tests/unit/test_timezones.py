@@ -150,3 +150,18 @@ def test_number_zones_agree_with_phonenumbers_on_60_countries() -> None:
             z for z in pn_timezone.time_zones_for_number(parsed.number) if z != "Etc/Unknown"
         )
         assert number_zones(parsed) == expected, row
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("United Kingdom", "GB"), ("Czechia", "CZ"), ("Korea, Republic of", "KR"),
+        ("Türkiye", "TR"), ("Turkey", "TR"), ("Bosnia and Herzegovina", "BA"),
+        ("Trinidad and Tobago", "TT"), ("Saint Lucia", "LC"), ("St. Lucia", "LC"),
+        ("Macao", "MO"), ("XK", "XK"), ("Kosovo", "XK"), ("GBR", "GB"), ("CZE", "CZ"),
+        ("  united   kingdom ", "GB"), ("The Bahamas", "BS"), ("Russia", "RU"),
+        ("Republic of Korea", "KR"), ("Nowhere", None), ("ZZ", None), ("", None),
+    ],
+)  # fmt: skip
+def test_country_names_crms_write(text: str, code: str | None) -> None:
+    assert country_code(text) == code

@@ -8,10 +8,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-# field key: label shown in the Import dialog. "" means "ignore this column".
+# field key: label shown in the Import dialog. "" keeps the column with the lead ("From
+# the file" on its card); "drop" leaves it out.
 FIELDS: dict[str, str] = {
-    "": "(ignore)",
+    "": "(keep as From the file)",
+    "drop": "(leave out)",
     "external_id": "Id in the source system",
+    "salutation": "Salutation",
     "first_name": "First name",
     "middle_name": "Middle name",
     "last_name": "Last name",
@@ -37,6 +40,8 @@ FIELDS: dict[str, str] = {
     "owner": "Owner in the source system",
     "notes": "Notes",
     "do_not_call": "Do not call",
+    "status": "Status in the source system",
+    "called_count": "Times called before",
 }
 
 PHONE_FIELDS = ("phone", "mobile", "alt_phone")
@@ -55,8 +60,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "full_name": ("name", "fullname", "contactname", "contact", "leadname", "customername"),
     "company": (
         "company", "companyname", "organization", "organisation", "org", "account",
-        "accountname", "business", "businessname", "employer", "firma",
+        "accountname", "business", "businessname", "employer", "firma", "companyaccount",
+        "unternehmen",
     ),
+    "salutation": ("salutation", "anrede", "honorific", "prefix", "nameprefix"),
     "title": ("title", "jobtitle", "position", "role", "designation"),
     "topic": (
         "topic", "interest", "interests", "interestedin", "productinterest", "product",
@@ -77,17 +84,17 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "phone_code": ("phonecode", "dialcode", "callingcode", "countrycallingcode"),
     "phone_ext": ("ext", "extension", "phoneext", "phoneextension"),
-    "email": ("email", "emailaddress", "mail", "email1", "workemail", "primaryemail"),
+    "email": ("email", "emailaddress", "mail", "email1", "workemail", "primaryemail", "emailadresse"),
     "address": (
         "address", "address1", "street", "streetaddress", "addressline1", "mailingstreet",
-        "street1", "billingstreet",
+        "street1", "billingstreet", "strasse", "anschrift", "adresse",
     ),
     "address2": ("address2", "addressline2", "street2"),
     "address3": ("address3", "addressline3", "street3"),
-    "city": ("city", "town", "mailingcity", "locality", "billingcity"),
+    "city": ("city", "town", "mailingcity", "locality", "billingcity", "ort", "stadt", "wohnort"),
     "state": (
         "state", "province", "region", "stateprovince", "stateregion", "mailingstate",
-        "mailingstateprovince", "statecode", "mailingstatecode", "billingstate",
+        "mailingstateprovince", "statecode", "mailingstatecode", "billingstate", "bundesland",
     ),
     "postal_code": (
         "zip", "zipcode", "postalcode", "postcode", "plz", "mailingpostalcode",
@@ -100,14 +107,20 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "time_zone": ("timezone", "tz", "tzone", "localtimezone"),
     "created_at": (
         "createdate", "createddate", "created", "createdat", "datecreated", "creationdate",
-        "signupdate", "leaddate", "dateadded", "entrydate", "submittedat",
+        "signupdate", "leaddate", "dateadded", "entrydate", "submittedat", "erstelltam",
+        "erstellt", "angelegtam",
     ),
     "owner": (
         "owner", "contactowner", "leadowner", "ownerid", "ownername", "assignedto", "agent",
         "rep", "salesrep", "hubspotowner",
     ),
-    "notes": ("notes", "note", "comments", "comment", "description", "remarks"),
+    "notes": (
+        "notes", "note", "comments", "comment", "description", "remarks", "bemerkung",
+        "bemerkungen", "kommentar", "anmerkung", "anmerkungen", "notiz", "notizen",
+    ),
     "do_not_call": ("donotcall", "dnc", "donotphone", "nocall"),
+    "status": ("status", "leadstatus", "dispo", "disposition", "callstatus"),
+    "called_count": ("calledcount", "callcount", "timescalled", "dialcount", "attempts"),
 }  # fmt: skip
 
 # Headers that only one system writes: they decide the detected format.
@@ -128,6 +141,21 @@ SALESFORCE_SIGNS = frozenset(
     }
 )  # fmt: skip
 
+# VICIdial's list download ("Download list" in the admin): a header row of its own.
+VICIDIAL_SIGNS = frozenset(
+    {
+        "lead_id", "entry_date", "modify_date", "vendor_lead_code", "source_id", "list_id",
+        "gmt_offset_now", "called_since_last_reset", "phone_code", "phone_number",
+        "middle_initial", "address1", "country_code", "security_phrase", "called_count",
+        "last_local_call_time", "entry_list_id",
+    }
+)  # fmt: skip
+# In VICIdial files these columns mean something else than their names elsewhere.
+VICIDIAL_NAMES: dict[str, str] = {
+    "lead_id": "external_id", "vendor_lead_code": "", "title": "salutation", "user": "",
+    "owner": "owner", "status": "status", "called_count": "called_count", "province": "",
+}  # fmt: skip
+
 # The VICIdial standard lead file: no header, these 25 columns in this order.
 VICIDIAL_COLUMNS: tuple[str, ...] = (
     "vendor_lead_code", "source_id", "list_id", "phone_code", "phone_number", "title",
@@ -135,9 +163,10 @@ VICIDIAL_COLUMNS: tuple[str, ...] = (
     "state", "province", "postal_code", "country_code", "gender", "date_of_birth", "alt_phone",
     "email", "security_phrase", "comments", "rank", "owner",
 )  # fmt: skip
-# VICIdial's "title" is a salutation (Mr, Ms), not a job title, so it is not imported.
+# VICIdial's "title" is a salutation (Mr, Ms), not a job title.
 VICIDIAL_FIELDS: tuple[str, ...] = (
-    "external_id", "", "", "phone_code", "phone", "", "first_name", "middle_name", "last_name",
+    "external_id", "", "", "phone_code", "phone", "salutation", "first_name", "middle_name",
+    "last_name",
     "address", "address2", "address3", "city", "state", "state", "postal_code", "country", "",
     "", "alt_phone", "email", "", "notes", "", "owner",
 )  # fmt: skip
@@ -175,6 +204,8 @@ def detect_header_format(headers: Sequence[str]) -> str:
     """ "hubspot", "salesforce" or "csv" for a header row; "unknown" when it names no
     lead field at all (then the first row is data, not a header)."""
     names = {h.strip() for h in headers}
+    if len(names & VICIDIAL_SIGNS) >= 3:
+        return "vicidial"
     hubspot = len(names & HUBSPOT_SIGNS)
     salesforce = len(names & SALESFORCE_SIGNS)
     known = sum(1 for h in headers if field_for_header(h))
@@ -200,9 +231,14 @@ class ColumnMapping:
     def guess(cls, headers: Sequence[str], fmt: str) -> ColumnMapping:
         if fmt == "vicidial":
             return cls(list(VICIDIAL_COLUMNS), list(VICIDIAL_FIELDS))
+        vicidial = fmt == "vicidial_export"
         fields: list[str] = []
         for h in headers:
-            name = field_for_header(h)
+            key = h.strip().lower()
+            if vicidial and key in VICIDIAL_NAMES:
+                name = VICIDIAL_NAMES[key]
+            else:
+                name = field_for_header(h)
             # A second "Phone"-like column is another number, not a second primary one.
             if name in ("phone", "mobile") and name in fields:
                 name = "alt_phone"
@@ -214,6 +250,16 @@ class ColumnMapping:
             raise ValueError(f"unknown lead field {field_name!r}")
         self.fields[column] = field_name
 
+    @property
+    def unmapped(self) -> list[str]:
+        """Headers of the columns no field takes (kept with the lead as "From the file")."""
+        return [h for h, f in zip(self.headers, self.fields, strict=False) if not f and h.strip()]
+
+    @property
+    def signature(self) -> str:
+        """The header row, for remembering a mapping for files with the same header."""
+        return "\x1f".join(header_key(h) for h in self.headers)
+
     def columns_for(self, field_name: str) -> list[int]:
         return [i for i, f in enumerate(self.fields) if f == field_name]
 
@@ -223,4 +269,4 @@ class ColumnMapping:
 
     def describe(self) -> dict[str, str]:
         """Column header -> field key, for logs and tests."""
-        return {h: f for h, f in zip(self.headers, self.fields, strict=False) if f}
+        return {h: f for h, f in zip(self.headers, self.fields, strict=False) if f and f != "drop"}

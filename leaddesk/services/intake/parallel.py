@@ -18,15 +18,15 @@ from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from itertools import islice
 
 from leaddesk.domain.phone import enable_fast_parsing
 from leaddesk.services.intake.fields import ColumnMapping
-from leaddesk.services.intake.record import LeadDraft, Reject, build_batch
+from leaddesk.services.intake.record import LeadDraft, Reject, Skipped, build_batch
 
 Row = tuple[int, list[str]]
-Built = list[LeadDraft | Reject]
+Built = list[LeadDraft | Reject | Skipped]
 # Files smaller than this are built in-process.
 PARALLEL_MIN_BYTES = 4 * 1024 * 1024
 
@@ -65,11 +65,13 @@ def built_batches(
     region: str | None,
     now: datetime,
     workers: int,
+    zone: tzinfo = UTC,
+    order: str | None = None,
 ) -> Generator[tuple[list[Row], Built], None, None]:
     """(rows, drafts or rejects) per batch, in file order."""
     if workers <= 0:
         for batch in batches(rows, size):
-            yield batch, build_batch(batch, mapping, region, now)
+            yield batch, build_batch(batch, mapping, region, now, zone, order)
         return
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker)
@@ -85,11 +87,15 @@ def built_batches(
                 # No worker could start (a frozen app without freeze_support, a
                 # sandbox): build here, as for a small file.
                 broken = True
-        return build_batch(batch, mapping, region, now)
+        return build_batch(batch, mapping, region, now, zone, order)
 
     try:
         for batch in batches(rows, size):
-            future = None if broken else pool.submit(build_batch, batch, mapping, region, now)
+            future = (
+                None
+                if broken
+                else pool.submit(build_batch, batch, mapping, region, now, zone, order)
+            )
             pending.append((batch, future))
             if len(pending) > workers * 2:
                 done, waiting = pending.popleft()

@@ -7,14 +7,17 @@ batch, then put each draft together with its numbers and time zones.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from functools import lru_cache
+from typing import Any
 
 from leaddesk.domain.phone import ParsedPhone, normalize_region, parse_many, parse_phones, unique
 from leaddesk.domain.timezones import country_code, country_from_state, lead_zones, state_code
 from leaddesk.services.intake.fields import FIELDS, PHONE_FIELDS, ColumnMapping
+from leaddesk.services.intake.statuses import source_status
 from leaddesk.services.intake.values import clean_email, parse_bool, parse_created, split_name
 
 # Longest cell accepted per field (the store's column sizes); a longer one rejects the row.
@@ -45,7 +48,18 @@ MAX_CHARS: dict[str, int] = {
     "owner": 200,
     "notes": 20_000,
     "do_not_call": 20,
+    "salutation": 20,
+    "status": 60,
+    "called_count": 12,
 }
+# A column kept as "From the file": its text is cut at this length.
+MAX_EXTRA_CHARS = 2000
+# A report's closing lines: "Grand Totals (3 records)", "Confidential Information - Do
+# Not Distribute", "Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved."
+_FOOTER = re.compile(
+    r"(?i)^(grand totals?\b|totals?\b|subtotal|confidential|copyright|\(c\)|©|generated\b|"
+    r"report\b|filtered by|as of\b|count:)|salesforce\.com|\(\d+ records?\)"
+)
 
 
 @dataclass(slots=True)
@@ -75,6 +89,12 @@ class LeadDraft:
     notes: str
     do_not_call: bool
     topic: str  # what the lead asked about (scripts say it)
+    salutation: str = ""
+    owner: str = ""  # what the file says in its owner column
+    extra: dict[str, Any] = field(default_factory=dict)
+    status: str = "new"  # the lead's status from the source's (LeadStatus values)
+    called_count: int = 0
+    date_unread: bool = False  # a created date was there but could not be read
 
 
 @dataclass(slots=True)
@@ -85,6 +105,13 @@ class Reject:
 
 
 @dataclass(slots=True)
+class Skipped:
+    """A report's footer or banner line: not a lead, not a rejected row."""
+
+    line: int
+
+
+@dataclass(slots=True)
 class _Row:
     line: int
     cells: list[str]
@@ -92,16 +119,42 @@ class _Row:
     phones: list[tuple[str, str]]  # (field, text as it will be parsed)
     region: str | None
     addr_country: str | None
+    extra: dict[str, Any]
     parsed: list[tuple[str, ParsedPhone]] = field(default_factory=list)
 
 
 def _columns(mapping: ColumnMapping) -> list[tuple[int, str, int, bool]]:
-    """(index, field, longest cell, is a phone field) of every mapped column."""
-    return [
-        (i, name, MAX_CHARS.get(name, 400), name in PHONE_FIELDS)
-        for i, name in enumerate(mapping.fields)
-        if name
-    ]
+    """(index, field, longest cell, is a phone field) of every mapped column; a column
+    no field takes is ("", its header) kept as "From the file"."""
+    out = []
+    for i, name in enumerate(mapping.fields):
+        if name == "drop":
+            continue
+        if not name:
+            header = mapping.headers[i] if i < len(mapping.headers) else ""
+            if header.strip():
+                out.append((i, "", MAX_EXTRA_CHARS, False))
+            continue
+        out.append((i, name, MAX_CHARS.get(name, 400), name in PHONE_FIELDS))
+    return out
+
+
+def _is_footer(cells: list[str], width: int) -> bool:
+    """A line with one filled cell that a report writes above or below its rows."""
+    if width < 3:
+        return False
+    found = ""
+    for cell in cells:  # stops at the second filled cell: most rows, at once
+        if cell and not cell.isspace():
+            if found:
+                return False
+            found = cell
+    if not found:
+        return False
+    text = found.strip()
+    if _FOOTER.search(text):
+        return True
+    return len(cells) == 1 and sum(ch.isdigit() for ch in text) < 6
 
 
 @lru_cache(maxsize=4096)
@@ -121,9 +174,9 @@ def _place(
 
 
 @lru_cache(maxsize=4096)
-def _created(text: str, now: datetime) -> datetime | None:
+def _created(text: str, now: datetime, zone: tzinfo, order: str | None) -> datetime | None:
     """`parse_created`, once per distinct cell (exports repeat their timestamps)."""
-    return parse_created(text, now)
+    return parse_created(text, now, zone, order)
 
 
 def _take_apart(
@@ -132,15 +185,21 @@ def _take_apart(
     mapping: ColumnMapping,
     columns: list[tuple[int, str, int, bool]],
     default_region: str | None,
-) -> _Row | Reject:
+) -> _Row | Reject | Skipped:
     values: dict[str, str] = {}
     phones: list[tuple[str, str]] = []
+    extra: dict[str, Any] = {}
     width = len(cells)
+    if _is_footer(cells, len(mapping.headers)):
+        return Skipped(line)
     for index, name, limit, is_phone in columns:
         if index >= width:
             continue
         text = cells[index].strip()
         if not text:
+            continue
+        if not name:
+            extra[mapping.headers[index].strip()] = text[:limit]
             continue
         if len(text) > limit:
             header = mapping.headers[index] if index < len(mapping.headers) else f"#{index + 1}"
@@ -154,19 +213,24 @@ def _take_apart(
             phones.append((name, text))
         elif name not in values:  # the first non-empty column for a field wins
             values[name] = text
+            # No field of its own: the source's status, a middle name stay readable.
+            if name in ("status", "middle_name"):
+                extra[mapping.headers[index].strip() or "status"] = text
+        elif name == "notes":  # every notes or comments column joins the notes
+            values[name] = f"{values[name]}\n{text}"
     if not phones:
         return Reject(line, cells, "no phone number")
     region, addr_country = _place(values.get("country"), values.get("state"), default_region)
     code = values.get("phone_code", "").lstrip("+").strip()
     if code.isdigit() and 0 < len(code) <= 3:
         phones = [(f, t if t.startswith(("+", "00")) else f"+{code} {t}") for f, t in phones]
-    return _Row(line, cells, values, phones, region, addr_country)
+    return _Row(line, cells, values, phones, region, addr_country, extra)
 
 
 _PHONE_ORDER = {"phone": 0, "mobile": 1, "alt_phone": 2}
 
 
-def _draft(row: _Row, now: datetime) -> LeadDraft | Reject:
+def _draft(row: _Row, now: datetime, zone: tzinfo, order: str | None) -> LeadDraft | Reject:
     primary: ParsedPhone | None = None
     primary_field = ""
     alternates: list[str] = []
@@ -206,6 +270,10 @@ def _draft(row: _Row, now: datetime) -> LeadDraft | Reject:
     if primary_field == "mobile" and phone_type == "fixed_or_mobile":
         phone_type = "mobile"
     ext = primary.extension or values.get("phone_ext", "").lstrip("xX#. ")[:20]
+    created_text = values.get("created_at", "")
+    created = _created(created_text, now, zone, order) if created_text else None
+    status, dnc = source_status(values.get("status", ""))
+    called = values.get("called_count", "")
     # Positional (the dataclass's field order): a third of the cost of keywords.
     return LeadDraft(
         row.line,
@@ -227,10 +295,16 @@ def _draft(row: _Row, now: datetime) -> LeadDraft | Reject:
         row.addr_country or "",
         zones,
         source,
-        _created(values.get("created_at", ""), now),
+        created,
         values.get("notes", ""),
-        "do_not_call" in values and parse_bool(values["do_not_call"]),
+        dnc or ("do_not_call" in values and parse_bool(values["do_not_call"])),
         values.get("topic", ""),
+        values.get("salutation", ""),
+        values.get("owner", ""),
+        row.extra,
+        status,
+        int(called) if called.isdigit() else 0,
+        bool(created_text) and created is None,
     )
 
 
@@ -239,11 +313,15 @@ def build_batch(
     mapping: ColumnMapping,
     default_region: str | None,
     now: datetime,
-) -> list[LeadDraft | Reject]:
-    """Drafts (or rejects) for a batch of rows, in the rows' order."""
+    zone: tzinfo = UTC,
+    order: str | None = None,
+) -> list[LeadDraft | Reject | Skipped]:
+    """Drafts (or rejects, or skipped report lines) for a batch of rows, in the rows'
+    order. `zone` is where times without an offset were written, `order` "mdy" or
+    "dmy" for slashed dates (None: as each date makes obvious, else month first)."""
     region = normalize_region(default_region)
     columns = _columns(mapping)
-    taken: list[_Row | Reject] = [
+    taken: list[_Row | Reject | Skipped] = [
         _take_apart(line, cells, mapping, columns, region) for line, cells in rows
     ]
     wanted: list[tuple[str, str | None]] = []
@@ -252,9 +330,9 @@ def build_batch(
             for _, text in item.phones:
                 wanted.append((text, item.region))
     parsed = iter(parse_many(wanted))
-    out: list[LeadDraft | Reject] = []
+    out: list[LeadDraft | Reject | Skipped] = []
     for item in taken:
-        if isinstance(item, Reject):
+        if not isinstance(item, _Row):
             out.append(item)
             continue
         for field_name, text in item.phones:
@@ -263,5 +341,5 @@ def build_batch(
                 item.parsed.append((field_name, result))
             else:  # "212 555 0100 / 646 555 0199": several numbers in one cell
                 item.parsed.extend((field_name, p) for p in parse_phones(text, item.region))
-        out.append(_draft(item, now))
+        out.append(_draft(item, now, zone, order))
     return out

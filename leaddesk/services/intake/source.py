@@ -30,13 +30,28 @@ from leaddesk.services.intake.xlsx import XlsxRows
 FORMATS = ("auto", "csv", "vicidial", "hubspot", "salesforce", "xlsx")
 PREVIEW_ROWS = 20
 _SAMPLE_ROWS = 60
+# A report's title, "As of ..." and filter lines come before its header row.
+_BANNER_ROWS = 10
+
+
+def _header_index(rows: list[list[str]]) -> int:
+    """The row that names the columns: the first with two cells or more that name a lead
+    field (report exports put a title and filters above it), else the first row."""
+    for index, cells in enumerate(rows[:_BANNER_ROWS]):
+        filled = sum(1 for c in cells if c.strip())
+        if filled >= 2 and detect_header_format(cells) != "unknown":
+            return index
+    return 0
 
 
 def _looks_vicidial(rows: list[list[str]], delimiter: str | None) -> bool:
-    if delimiter not in ("\t", "|") or not rows:
+    if delimiter not in ("\t", "|", ",", ";") or not rows:
         return False
     mode = Counter(len(r) for r in rows).most_common(1)[0][0]
     if not 5 <= mode <= len(VICIDIAL_COLUMNS) + 1:
+        return False
+    if delimiter in (",", ";") and mode < len(VICIDIAL_COLUMNS) - 1:
+        # Saved as .csv: only the whole standard layout says VICIdial.
         return False
     phones = sum(1 for r in rows if len(r) > 4 and sum(ch.isdigit() for ch in r[4]) >= 6)
     return phones >= 0.8 * len(rows)
@@ -53,6 +68,8 @@ class LeadSource:
     encoding: str | None = None
     delimiter: str | None = None
     size_bytes: int = 0
+    # Title and filter lines above the header row (skipped and counted).
+    banner_rows: int = 0
     _reader: TextRows | XlsxRows | None = field(default=None, repr=False)
 
     @property
@@ -94,10 +111,10 @@ class LeadSource:
             assert self.encoding is not None and self.delimiter is not None
             reader = TextRows(self.path, self.encoding, self.delimiter)
         self._reader = reader
-        skip = self.has_header
+        skip = self.banner_rows + (1 if self.has_header else 0)
         for line, cells in reader:
             if skip:
-                skip = False
+                skip -= 1
                 continue
             yield line, cells
 
@@ -142,9 +159,16 @@ def open_source(path: Path, fmt: str = "auto") -> LeadSource:
     rows, encoding, delimiter = _first_rows(path, kind)
     if not rows:
         raise UserError(f"{path.name} is empty: there are no leads to import")
+    banner = _header_index(rows)
+    rows = rows[banner:]
     first = rows[0]
     header_format = detect_header_format(first)
-    if fmt == "vicidial" or (
+    if header_format == "vicidial" and fmt in ("auto", "xlsx", "vicidial"):
+        # VICIdial's list download: its own header (lead_id, status, called_count ...).
+        has_header = True
+        mapping = ColumnMapping.guess(first, "vicidial_export")
+        detected = "vicidial"
+    elif fmt == "vicidial" or (
         fmt in ("auto", "xlsx") and header_format == "unknown" and _looks_vicidial(rows, delimiter)
     ):
         # A VICIdial file has no header; tolerate one that names the columns.
@@ -158,6 +182,8 @@ def open_source(path: Path, fmt: str = "auto") -> LeadSource:
         has_header = True
         mapping = ColumnMapping.guess(first, "csv")
         detected = fmt if fmt in ("csv", "hubspot", "salesforce") else header_format
+        if detected == "vicidial":
+            detected = "csv"
     preview = rows[1:] if has_header else rows
     return LeadSource(
         path=path,
@@ -169,4 +195,5 @@ def open_source(path: Path, fmt: str = "auto") -> LeadSource:
         encoding=encoding,
         delimiter=delimiter,
         size_bytes=path.stat().st_size,
+        banner_rows=banner,
     )

@@ -2,32 +2,49 @@
 
 from __future__ import annotations
 
+import os
 import re
-from datetime import UTC, datetime, timedelta
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo
 
 _EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
 _TRUE = frozenset(
     {"1", "true", "yes", "y", "x", "t", "on", "dnc", "do not call", "ja", "oui", "si"}
 )
-_DATE_FORMATS = (
+# Day and month orders are tried in the order the file uses (`date_order`); "%m/%d" forms
+# are written here month first and swapped for day/month files.
+_SLASH_FORMATS = (
     "%m/%d/%Y %I:%M %p",
     "%m/%d/%Y %I:%M:%S %p",
+    "%m/%d/%Y %I:%M%p",
     "%m/%d/%Y %H:%M",
     "%m/%d/%Y %H:%M:%S",
     "%m/%d/%Y",
+    "%m/%d/%y %I:%M %p",
     "%m/%d/%y %H:%M",
     "%m/%d/%y",
+)
+_OTHER_FORMATS = (
     "%d.%m.%Y %H:%M",
     "%d.%m.%Y %H:%M:%S",
     "%d.%m.%Y",
+    "%d.%m.%y",
     "%Y/%m/%d %H:%M:%S",
     "%Y/%m/%d %H:%M",
     "%Y/%m/%d",
+    "%Y-%m-%d %I:%M %p",
     "%d-%b-%Y",
+    "%d-%b-%Y %H:%M",
     "%d %b %Y",
+    "%d %b %Y %H:%M",
     "%b %d, %Y",
     "%B %d, %Y",
+    "%b %d, %Y %I:%M %p",
+    "%B %d, %Y %I:%M %p",
 )
+DATE_ORDERS = ("mdy", "dmy")
+_SLASHED = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})\b")
 _EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 
 
@@ -55,16 +72,90 @@ def split_name(full: str) -> tuple[str, str]:
     return (first, last) if first else (last, "")
 
 
-def _swap_day_month(text: str) -> str | None:
-    # 25/12/2026 cannot be month/day: read it as day/month.
-    m = re.match(r"^(\d{1,2})/(\d{1,2})/(\d{2,4})(.*)$", text)
-    if m and int(m.group(1)) > 12 >= int(m.group(2)):
-        return f"{m.group(2)}/{m.group(1)}/{m.group(3)}{m.group(4)}"
+def _dmy_formats() -> tuple[str, ...]:
+    return tuple(f.replace("%m/%d", "%d/%m") for f in _SLASH_FORMATS)
+
+
+_FORMATS = {
+    "mdy": _SLASH_FORMATS + _OTHER_FORMATS,
+    "dmy": _dmy_formats() + _OTHER_FORMATS,
+}
+
+
+def date_order_of(cells: Iterable[str]) -> str | None:
+    """ "dmy" or "mdy" when the file's slashed dates say (a first number over 12 is a
+    day, so is a second one); None when every date fits both orders."""
+    for cell in cells:
+        m = _SLASHED.match(cell.strip())
+        if m is None:
+            continue
+        first, second = int(m.group(1)), int(m.group(2))
+        if first > 12 >= second:
+            return "dmy"
+        if second > 12 >= first:
+            return "mdy"
     return None
 
 
-def parse_created(text: str, now: datetime) -> datetime | None:
-    """An instant from a created-date cell; a time without an offset is read as UTC.
+def system_zone() -> tzinfo:
+    """The computer's local time zone: $TZ, else what /etc/localtime links to, else
+    the local offset now (Windows without tzdata names)."""
+    name = os.environ.get("TZ", "").lstrip(":")
+    if not name:
+        try:
+            target = os.path.realpath("/etc/localtime")
+        except OSError:
+            target = ""
+        if "zoneinfo/" in target:
+            name = target.split("zoneinfo/", 1)[1]
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (ValueError, KeyError, OSError):
+            pass
+    local = datetime.now().astimezone().tzinfo
+    return local if local is not None else UTC
+
+
+def zone_named(name: str) -> tzinfo:
+    """The IANA zone `name` ("Europe/Berlin", "UTC"); ValueError for an unknown one."""
+    text = name.strip()
+    if text.upper() in ("UTC", "Z", "GMT"):
+        return UTC
+    try:
+        return ZoneInfo(text)
+    except (ValueError, KeyError, OSError):  # ZoneInfoNotFoundError is a KeyError
+        raise ValueError(
+            f"{name!r} is not a time zone such as Europe/Berlin or America/New_York"
+        ) from None
+
+
+def _strptime(value: str, order: str | None) -> datetime | None:
+    text = value.replace(",", "", 1) if re.match(r"^\d{1,2}/\d{1,2}/\d{2,4},", value) else value
+    text = re.sub(r"(?i)\s*([ap])\.?m\.?$", lambda m: f" {m.group(1).upper()}M", text)
+    orders: list[str]
+    if order is not None:
+        orders = [order]
+    else:
+        # Unknown order: a date that can only be one of them is read that way.
+        m = _SLASHED.match(text)
+        orders = ["dmy", "mdy"] if m and int(m.group(1)) > 12 else ["mdy", "dmy"]
+    for name in orders:
+        for fmt in _FORMATS[name]:
+            try:
+                return datetime.strptime(text, fmt)
+            except ValueError:
+                continue
+    return None
+
+
+def parse_created(
+    text: str, now: datetime, zone: tzinfo = UTC, order: str | None = None
+) -> datetime | None:
+    """An instant from a created-date cell. A time without an offset is in `zone` (the
+    zone of the system that wrote the file), a date alone is its midnight there;
+    `order` ("mdy" or "dmy") reads 3/4/2026 one way, None takes the order a date makes
+    obvious (25/12) and month first otherwise.
 
     None for an empty or unreadable cell, or one before 1990. A date in the future is
     taken as now: a lead cannot arrive after it was imported.
@@ -81,23 +172,11 @@ def parse_created(text: str, now: datetime) -> datetime | None:
         try:
             parsed = datetime.fromisoformat(iso)
         except ValueError:
-            candidates = [value]
-            swapped = _swap_day_month(value)
-            if swapped:
-                candidates.insert(0, swapped)
-            for candidate in candidates:
-                for fmt in _DATE_FORMATS:
-                    try:
-                        parsed = datetime.strptime(candidate, fmt)
-                        break
-                    except ValueError:
-                        continue
-                if parsed is not None:
-                    break
+            parsed = _strptime(value, order)
     if parsed is None:
         return None
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
+        parsed = parsed.replace(tzinfo=zone)
     parsed = parsed.astimezone(UTC)
     if parsed < _EARLIEST:
         return None

@@ -36,20 +36,28 @@ _MARKS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
-def new_lead_constants(owner_id: str, now: datetime) -> dict[str, Any]:
+# What a lead starts with when its file gives no owner, status or called count.
+FRESH_STATE: dict[str, Any] = {
+    "phone_bad": False,
+    "status": "new",
+    "next_channel": "phone",
+    "cadence_step": 0,
+    "attempt_count": 0,
+    "call_count": 0,
+}
+
+
+def new_lead_constants(now: datetime, owner_id: str | None = None) -> dict[str, Any]:
     """The fields every lead an import creates starts with, whatever its row says.
     (`_merge` never changes them on a lead not yet written: it only fills in what a
     file may give.) A row holds the others (`NewLeadWriter.fields`), the source and the
-    edited fields among them since matching reads those."""
+    edited fields among them since matching reads those. With `owner_id`, the file
+    gives no owner, status or called count: those are constants too (`FRESH_STATE`),
+    and a row leaves them out; else each row says them."""
+    fresh = {"owner_id": owner_id, **FRESH_STATE} if owner_id is not None else {}
     return {
-        "phone_bad": False,
-        "owner_id": owner_id,
-        "status": "new",
-        "next_channel": "phone",
+        **fresh,
         "cadence_id": None,
-        "cadence_step": 0,
-        "attempt_count": 0,
-        "call_count": 0,
         "first_attempt_at": None,
         "last_attempt_at": None,
         "last_outcome": None,
@@ -84,7 +92,10 @@ class NewLeadWriter:
     """INSERTs new lead rows (dicts of exactly `fields`, in that order) and their
     outbox rows, for one import."""
 
-    def __init__(self, conn: Connection, source: str, owner_id: str, now: datetime) -> None:
+    def __init__(
+        self, conn: Connection, source: str, now: datetime, owner_id: str | None = None
+    ) -> None:
+        """`owner_id`: every lead's owner, when no row gives its owner or state."""
         self.conn = conn
         dialect = conn.dialect
         # The list cannot change during the import (one transaction, which adds none).
@@ -92,7 +103,8 @@ class NewLeadWriter:
         self.mark = _MARKS.get(dialect.paramstyle)
         self.now = now
         self.source = source
-        self.constants = new_lead_constants(owner_id, now)
+        self.constants = new_lead_constants(now, owner_id)
+        self.fresh = owner_id is not None
         self.fields = tuple(k for k in LEAD_COLUMNS if k not in self.constants)
         self._id_at = self.fields.index("id")
 
@@ -169,6 +181,9 @@ class NewLeadWriter:
             for index, proc, memo in processed:
                 value = values[index]
                 if value is not None:
+                    if value.__class__ is dict:  # the file's own columns: each row's
+                        values[index] = proc(value) if value else "{}"
+                        continue
                     # Instants, flags and zone lists repeat from row to row.
                     key = tuple(value) if value.__class__ is list else value
                     done = memo.get(key)
