@@ -34,9 +34,9 @@ from leaddesk.server.bulk import (
 from leaddesk.services.sync_wire import (
     KINDS,
     LEAD_SERVER_FIELDS,
-    LEAD_STATE_FIELDS,
     WireError,
-    decode,
+    check_text,
+    decode_op,
     field_specs,
 )
 from leaddesk.store.models import (
@@ -99,6 +99,7 @@ class Op:
     entity_id: str
     payload: dict[str, Any]
     base_version: int | None
+    data: dict[str, Any]  # the payload decoded and checked (sync_wire.decode_op)
 
     @property
     def digest(self) -> str:
@@ -115,7 +116,7 @@ class Op:
 def _id(value: Any, path: str) -> str:
     if not isinstance(value, str) or not 0 < len(value) <= MAX_ID:
         raise WireError(path, f"must be an id of 1 to {MAX_ID} characters")
-    return value
+    return check_text(value, path)
 
 
 def parse_push(body: Any) -> tuple[str | None, list[Op]]:
@@ -152,16 +153,10 @@ def parse_push(body: Any) -> tuple[str | None, list[Op]]:
         base = raw.get("base_version")
         if base is not None and (isinstance(base, bool) or not isinstance(base, int) or base < 0):
             raise WireError(f"{path}.base_version", "must be a whole number or null")
-        ops.append(
-            Op(
-                i,
-                _id(raw.get("op_id"), f"{path}.op_id"),
-                kind,
-                _id(raw.get("entity_id"), f"{path}.entity_id"),
-                payload,
-                base,
-            )
-        )
+        op_id = _id(raw.get("op_id"), f"{path}.op_id")
+        entity_id = _id(raw.get("entity_id"), f"{path}.entity_id")
+        data = decode_op(kind, entity_id, payload, path)
+        ops.append(Op(i, op_id, kind, entity_id, payload, base, data))
     return device_id, ops
 
 
@@ -285,8 +280,8 @@ class BatchApplier:
         for op in ops:
             if op.kind in ("lead", "lead_state"):
                 edited.add(op.entity_id)
-            elif isinstance(op.payload.get("lead_id"), str):
-                named.add(op.payload["lead_id"])
+            elif isinstance(op.data.get("lead_id"), str):
+                named.add(op.data["lead_id"])
         if edited:
             for lead in self.session.scalars(select(Lead).where(Lead.id.in_(edited))):
                 self.leads[lead.id] = lead
@@ -304,9 +299,9 @@ class BatchApplier:
             for sync in self.session.scalars(select(LeadSync).where(LeadSync.lead_id.in_(wanted))):
                 self.syncs[sync.lead_id] = sync
         script_ids = {
-            op.payload["script_id"]
+            op.data["script_id"]
             for op in ops
-            if op.kind == "attempt" and isinstance(op.payload.get("script_id"), str)
+            if op.kind == "attempt" and isinstance(op.data.get("script_id"), str)
         }
         self.scripts = (
             set(
@@ -352,10 +347,7 @@ class BatchApplier:
 
     def _attempt(self, op: Op) -> dict[str, Any]:
         path = f"ops[{op.index}].payload"
-        payload = {k: v for k, v in op.payload.items() if not (k == "agent_id" and v is None)}
-        data = decode(Attempt, payload, path, required=("id", "lead_id", "channel", "started_at"))
-        if data["id"] != op.entity_id:
-            raise WireError(f"ops[{op.index}].entity_id", "must equal payload.id")
+        data = dict(op.data)
         agent_id = data.get("agent_id") or self.caller.id
         if agent_id != self.caller.id:
             raise Forbidden(f"{path}.agent_id", "an agent may upload attempts only as itself")
@@ -382,15 +374,13 @@ class BatchApplier:
 
     def _lead_state(self, op: Op) -> dict[str, Any]:
         path = f"ops[{op.index}]"
-        data = decode(Lead, op.payload, f"{path}.payload", only=LEAD_STATE_FIELDS)
+        data = op.data
         access = self._lead_for(op.entity_id, f"{path}.entity_id")
         return self._edit(op, self.leads[op.entity_id], access, data)
 
     def _lead(self, op: Op) -> dict[str, Any]:
         path = f"ops[{op.index}]"
-        data = decode(Lead, op.payload, f"{path}.payload")
-        if data.get("id", op.entity_id) != op.entity_id:
-            raise WireError(f"{path}.entity_id", "must equal payload.id")
+        data = op.data
         lead = self.leads.get(op.entity_id)
         fields = {k: v for k, v in data.items() if k not in LEAD_SERVER_FIELDS}
         if lead is None:
@@ -483,10 +473,7 @@ class BatchApplier:
 
     def _rapport_note(self, op: Op) -> dict[str, Any]:
         path = f"ops[{op.index}].payload"
-        payload = {k: v for k, v in op.payload.items() if not (k == "agent_id" and v is None)}
-        data = decode(RapportNote, payload, path, required=("id", "lead_id", "text"))
-        if data["id"] != op.entity_id:
-            raise WireError(f"ops[{op.index}].entity_id", "must equal payload.id")
+        data = dict(op.data)
         agent_id = data.get("agent_id") or self.caller.id
         if agent_id != self.caller.id:
             raise Forbidden(f"{path}.agent_id", "an agent may write rapport notes only as itself")
@@ -497,10 +484,7 @@ class BatchApplier:
 
     def _voicemail_script(self, op: Op) -> dict[str, Any]:
         """A supervisor's script edit becomes the team's; an agent's stays on the laptop."""
-        path = f"ops[{op.index}].payload"
-        data = decode(VoicemailScript, op.payload, path, required=("id", "stage", "template"))
-        if data["id"] != op.entity_id:
-            raise WireError(f"ops[{op.index}].entity_id", "must equal payload.id")
+        data = op.data
         if not self.caller.is_supervisor:
             self.statuses[op.op_id] = "local"
             return {"status": "local"}

@@ -358,6 +358,29 @@ def decode(
     return out
 
 
+# What each kind of operation carries: the model, the fields it may carry (None: all)
+# and those it must.
+OP_SHAPES: dict[str, tuple[type[Base], frozenset[str] | None, tuple[str, ...]]] = {
+    "attempt": (Attempt, None, ("id", "lead_id", "channel", "started_at")),
+    "lead_state": (Lead, LEAD_STATE_FIELDS, ()),
+    "lead": (Lead, None, ()),
+    "rapport_note": (RapportNote, None, ("id", "lead_id", "text")),
+    "voicemail_script": (VoicemailScript, None, ("id", "stage", "template")),
+}
+
+
+def decode_op(kind: str, entity_id: str, payload: Any, path: str) -> dict[str, Any]:
+    """The payload of a push operation, checked whole against its kind (WireError names
+    the field at fault). A null `agent_id` means the sender."""
+    model, only, required = OP_SHAPES[kind]
+    if isinstance(payload, dict) and payload.get("agent_id", "") is None:
+        payload = {k: v for k, v in payload.items() if k != "agent_id"}
+    data = decode(model, payload, f"{path}.payload", required=required, only=only)
+    if kind != "lead_state" and data.get("id", entity_id) != entity_id:
+        raise WireError(f"{path}.entity_id", "must equal payload.id")
+    return data
+
+
 def text_field(data: Mapping[str, Any], name: str, path: str, *, max_len: int = 200) -> str:
     value = data.get(name)
     if not isinstance(value, str) or not value.strip():
