@@ -74,6 +74,12 @@ def check_device(device: str | None) -> str:
     return cleaned
 
 
+def _same_device(device: str) -> list[str]:
+    """Names a device's tokens may carry: tokens issued before devices had names ("")
+    belong to the default device."""
+    return [device, ""] if device == DEFAULT_DEVICE else [device]
+
+
 def issue_token(
     session: Session,
     agent: Agent,
@@ -90,7 +96,7 @@ def issue_token(
         update(AgentToken)
         .where(
             AgentToken.agent_id == agent.id,
-            AgentToken.device == device,
+            AgentToken.device.in_(_same_device(device)),
             AgentToken.revoked_at.is_(None),
         )
         .values(revoked_at=now)
@@ -195,7 +201,7 @@ def revoke_tokens(
         AgentToken.agent_id == agent.id, AgentToken.revoked_at.is_(None)
     )
     if device is not None:
-        query = query.where(AgentToken.device == check_device(device))
+        query = query.where(AgentToken.device.in_(_same_device(check_device(device))))
     result: Any = session.execute(query.values(revoked_at=now))
     count = int(result.rowcount or 0)
     audit(
