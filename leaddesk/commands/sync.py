@@ -38,8 +38,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         f"pushed {result.pushed}, pulled {result.pulled}, "
         f"{result.conflicts} conflicts, {result.pending} pending"
         + (
-            f"; {result.held} held (the server has their ids with other content: "
-            "see leaddesk.log, ask your supervisor)"
+            f"; {result.held} held (the server refused them: see leaddesk.log, ask your supervisor)"
             if result.held
             else ""
         ),

@@ -5,9 +5,11 @@ applies each once and acknowledges it; only acknowledged rows are deleted here, 
 transaction, so a crash at any point resends at worst what the server already has (and
 it answers "duplicate"). Leads the server has never seen (made on this laptop before
 sync existed, or by the demo) are sent first as "lead" operations with a fixed id.
-An operation the server refuses because it applied another one under the same id (409)
-is held: it stays in the outbox, is not sent again, and the round reports it (`held`)
-so that someone looks at it; the other operations go on.
+An operation the server refuses on its own (a 409: the server applied another one under
+the same id; a 422 or 404 naming that operation: a value outside the server's rules, a
+lead that is not the agent's) is held: it stays in the outbox, is not sent again, and the
+round reports it (`held`, the reason in the log) so that someone looks at it; the other
+operations go on instead of the whole outbox waiting behind one.
 
 Pull: changes after a cursor, applied with the new cursor in one transaction. A lead
 with changes still waiting here is skipped: the push of those changes logs it again on
@@ -25,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import threading
 import uuid
 from collections.abc import Callable
@@ -58,6 +61,7 @@ log = logging.getLogger(__name__)
 DEVICE_KEY = "device_id"
 # Meta keys of held operations (the op id follows); the value says why.
 HELD_PREFIX = "sync_held:"
+_OP_FIELD = re.compile(r"^ops\[(\d{1,6})\]")
 # Answers that settle an operation: the laptop may forget it. "local": the server keeps
 # it out of the team's data (a voicemail script an agent edited stays on the laptop).
 ACKED = frozenset({"applied", "duplicate", "conflict", "exists", "local"})
@@ -72,7 +76,7 @@ class SyncResult:
     pulled: int
     conflicts: int
     pending: int
-    held: int = 0  # kept in the outbox: the server has their ids with other content
+    held: int = 0  # kept in the outbox, not sent again: the server refused them
 
     def to_json(self) -> dict[str, int]:
         """The contract's fields; `held` only when some operation is held."""
@@ -228,8 +232,8 @@ class SyncService:
             if result.held:
                 self._set(
                     "error",
-                    f"{result.held} change(s) held: the server has their ids with other "
-                    "content (see the log; ask your supervisor)",
+                    f"{result.held} change(s) held: the server refused them "
+                    "(see leaddesk.log; ask your supervisor)",
                 )
             else:
                 self._set("synced" if result.pending == 0 else "pending")
@@ -387,16 +391,14 @@ class SyncService:
 
     @staticmethod
     def _held_by(exc: SyncError, sent: list[str], rows: list[str]) -> str | None:
-        """The outbox operation a 409 names (ops[N].op_id), if it is one."""
-        if exc.status != 409 or not exc.field:
+        """The outbox operation the server refused on its own (409, or 422 or 404
+        naming ops[N]), if the answer names one."""
+        if exc.status not in (404, 409, 422) or not exc.field:
             return None
-        name = exc.field
-        if not (name.startswith("ops[") and name.endswith("].op_id")):
+        found = _OP_FIELD.match(exc.field)
+        if found is None or int(found.group(1)) >= len(sent):
             return None
-        index = name[4 : -len("].op_id")]
-        if not index.isdigit() or int(index) >= len(sent):
-            return None
-        op_id = sent[int(index)]
+        op_id = sent[int(found.group(1))]
         return op_id if op_id in rows else None
 
     def _next_batch(self, after: int, rnd: _Round) -> tuple[list[dict[str, Any]], list[str], int]:

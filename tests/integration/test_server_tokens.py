@@ -256,3 +256,36 @@ def _pushed_payload(attempt: Attempt) -> dict[str, Any]:
         "outcome": attempt.outcome,
         "started_at": attempt.started_at.isoformat(),
     }
+
+
+def test_the_laptop_holds_an_operation_outside_the_server_s_rules(
+    team: Team, tmp_path: Path
+) -> None:
+    first, second = import_leads(team, "alice", 2)
+    alice = laptop(tmp_path, "alice")
+    with SyncService(alice, team.url, lambda: team.alice) as service:
+        service.run_once()
+        # A laptop whose clock was once reset to 1999 queued an attempt from then.
+        attempt_id = str(uuid.uuid4())
+        with alice.store.transaction() as session:
+            session.add(
+                Outbox(
+                    kind="attempt",
+                    entity_id=attempt_id,
+                    payload={
+                        "id": attempt_id,
+                        "lead_id": first,
+                        "agent_id": None,
+                        "channel": "phone",
+                        "outcome": "no_answer",
+                        "started_at": "1999-12-31T23:00:00Z",
+                    },
+                )
+            )
+        OutcomeService(alice).log(second, "voicemail_left")
+        result = service.run_once()
+        assert (result.pushed, result.held, result.pending) == (2, 1, 1)
+        assert "refused" in service.state().reason
+    with alice.store.session() as session:
+        assert session.scalars(select(Outbox.entity_id)).all() == [attempt_id]
+    assert count(team.store, Attempt) == 1
