@@ -356,7 +356,7 @@ class SyncService:
                         headers={"content-type": "application/json"},
                     )
                 except SyncError as exc:
-                    held = self._held_by(exc, sent, rows)
+                    held = self._held_by(exc, sent)
                     if held is not None:
                         # Kept, not sent again; the rest of the batch goes again without it.
                         ahead.result()
@@ -390,7 +390,7 @@ class SyncService:
                     )
 
     @staticmethod
-    def _held_by(exc: SyncError, sent: list[str], rows: list[str]) -> str | None:
+    def _held_by(exc: SyncError, sent: list[str]) -> str | None:
         """The outbox operation the server refused on its own (409, or 422 or 404
         naming ops[N]), if the answer names one."""
         if exc.status not in (404, 409, 422) or not exc.field:
@@ -398,8 +398,9 @@ class SyncService:
         found = _OP_FIELD.match(exc.field)
         if found is None or int(found.group(1)) >= len(sent):
             return None
-        op_id = sent[int(found.group(1))]
-        return op_id if op_id in rows else None
+        # An outbox row, or the "make sure the server has this lead" operation sent
+        # ahead of a lead's rows (then the lead's rows wait with it).
+        return sent[int(found.group(1))]
 
     def _next_batch(self, after: int, rnd: _Round) -> tuple[list[dict[str, Any]], list[str], int]:
         """The next operations to send (ids of outbox rows among them) and the last seq."""
@@ -448,6 +449,8 @@ class SyncService:
                     if author is not None and author != me:
                         continue  # another local agent's work: pushed with that agent's token
                     lead_id = self._lead_of(row)
+                    if lead_id is not None and lead_op_id(lead_id) in held:
+                        continue  # the server refused the lead itself
                     if row.kind == "lead":
                         bootstrapped.add(row.entity_id)
                         payload.pop("owner_id", None)

@@ -21,7 +21,7 @@ from leaddesk.server.app import ServerThread, create_app
 from leaddesk.server.auth import hash_token
 from leaddesk.services.outcomes import OutcomeService
 from leaddesk.services.sync import SyncService
-from leaddesk.store.models import AgentToken, Attempt, AuthAudit, Outbox
+from leaddesk.store.models import AgentToken, Attempt, AuthAudit, Lead, Outbox
 from tests.integration import syncenv
 from tests.integration.syncenv import Team, attempt_op, count, import_leads, laptop
 
@@ -288,4 +288,24 @@ def test_the_laptop_holds_an_operation_outside_the_server_s_rules(
         assert "refused" in service.state().reason
     with alice.store.session() as session:
         assert session.scalars(select(Outbox.entity_id)).all() == [attempt_id]
+    assert count(team.store, Attempt) == 1
+
+
+def test_a_lead_the_server_refuses_is_held_with_its_attempts(team: Team, tmp_path: Path) -> None:
+    (assigned,) = import_leads(team, "alice", 1)
+    alice = laptop(tmp_path, "alice")
+    with SyncService(alice, team.url, lambda: team.alice) as service:
+        service.run_once()
+        # A lead typed in before sync existed, arrived (says an old CRM) in 1990.
+        with alice.store.transaction() as session:
+            old = Lead(first_name="Old", arrived_at=datetime(1990, 1, 2, tzinfo=UTC))
+            session.add(old)
+            old_id = old.id
+        OutcomeService(alice).log(old_id, "no_answer")
+        OutcomeService(alice).log(assigned, "no_answer")
+        result = service.run_once()
+        assert result.held == 1 and result.pushed == 2 and result.pending == 2
+        again = service.run_once()
+        assert (again.pushed, again.held, again.pending) == (0, 1, 2)
+    assert count(team.store, Lead) == 1
     assert count(team.store, Attempt) == 1
