@@ -208,6 +208,26 @@ def build_parser() -> argparse.ArgumentParser:
     s = srv.add_parser("add-agent", help="create an agent on the server")
     s.add_argument("name", metavar="NAME")
     s.add_argument("--supervisor", action="store_true")
+    s.add_argument(
+        "--device",
+        metavar="NAME",
+        help="the device the token is for; a new token replaces that device's old one",
+    )
+    s.add_argument(
+        "--expires-days",
+        type=int,
+        default=None,
+        metavar="N",
+        help="days the token works (default 365; 0: never expires)",
+    )
+    s.add_argument("--database-url", required=True, metavar="URL")
+    _common(s, top=False)
+    s = srv.add_parser("revoke-token", help="revoke an agent's tokens (all, or one device's)")
+    s.add_argument("agent", metavar="AGENT")
+    s.add_argument("--device", metavar="NAME")
+    s.add_argument("--database-url", required=True, metavar="URL")
+    _common(s, top=False)
+    s = srv.add_parser("list-tokens", help="list the tokens issued (never the tokens)")
     s.add_argument("--database-url", required=True, metavar="URL")
     _common(s, top=False)
     s = srv.add_parser("assign", help="give leads on the server to an agent")

@@ -1,4 +1,5 @@
-"""`leaddesk server run|add-agent`: the team server and its administration."""
+"""`leaddesk server run|add-agent|revoke-token|list-tokens|assign`: the team server and
+its administration."""
 
 from __future__ import annotations
 
@@ -63,19 +64,64 @@ def run_server(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def add_agent(args: argparse.Namespace, ctx: Context) -> int:
-    from leaddesk.server.auth import add_agent_to
+    from leaddesk.server.auth import DEFAULT_TOKEN_DAYS, add_agent_to
+    from leaddesk.services.errors import UserError
 
+    days = DEFAULT_TOKEN_DAYS if args.expires_days is None else args.expires_days
+    if not 0 <= days <= 3650:
+        raise UserError(f"--expires-days {days}: give 0 (never) to 3650 days")
     store = open_server_store(args.database_url)
     try:
-        agent, token, created = add_agent_to(store, args.name, args.supervisor)
+        agent, token, created = add_agent_to(
+            store, args.name, args.supervisor, device=args.device, expires_days=days or None
+        )
     finally:
         store.close()
     role = "supervisor" if agent.is_supervisor else "agent"
-    what = "created" if created else "already existed; a new token was issued"
+    what = (
+        "created"
+        if created
+        else "already existed; a new token was issued (the device's old one is revoked)"
+    )
     ctx.emit(
         {"agent": agent.name, "token": token},
         f"{role} {agent.name} {what}. Token (shown once, give it to 'leaddesk login'):\n{token}",
     )
+    return 0
+
+
+def revoke_token(args: argparse.Namespace, ctx: Context) -> int:
+    from leaddesk.server.auth import revoke_tokens
+
+    store = open_server_store(args.database_url)
+    try:
+        with store.transaction() as session:
+            count = revoke_tokens(session, args.agent, args.device)
+    finally:
+        store.close()
+    where = f"device {args.device}" if args.device else "every device"
+    ctx.emit(
+        {"agent": args.agent, "device": args.device, "revoked": count},
+        f"{count} token(s) of {args.agent} revoked ({where}); they get 401 from now on",
+    )
+    return 0
+
+
+def list_tokens(args: argparse.Namespace, ctx: Context) -> int:
+    from leaddesk.server.auth import list_tokens as rows_of
+
+    store = open_server_store(args.database_url)
+    try:
+        with store.session() as session:
+            rows = rows_of(session, ctx.clock())
+    finally:
+        store.close()
+    lines = [
+        f"{r['agent']:<20} {r['device']:<16} {r['state']:<8} issued {r['issued_at']}"
+        + (f", expires {r['expires_at']}" if r["expires_at"] else ", never expires")
+        for r in rows
+    ]
+    ctx.emit({"tokens": rows}, "\n".join(lines) or "no tokens issued")
     return 0
 
 
@@ -115,4 +161,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         return run_server(args, ctx)
     if args.server_command == "assign":
         return assign(args, ctx)
+    if args.server_command == "revoke-token":
+        return revoke_token(args, ctx)
+    if args.server_command == "list-tokens":
+        return list_tokens(args, ctx)
     return add_agent(args, ctx)

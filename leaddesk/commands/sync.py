@@ -36,6 +36,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     ctx.emit(
         result.to_json(),
         f"pushed {result.pushed}, pulled {result.pulled}, "
-        f"{result.conflicts} conflicts, {result.pending} pending",
+        f"{result.conflicts} conflicts, {result.pending} pending"
+        + (
+            f"; {result.held} held (the server refused them: see leaddesk.log, ask your supervisor)"
+            if result.held
+            else ""
+        ),
     )
     return 0

@@ -3,14 +3,22 @@ as one database transaction for that agent: an agent reads only leads assigned t
 and writes attempts only as itself; supervisors read everything and assign.
 
 Errors are JSON `{"error": ..., "field": ...}`: 401 no or bad token, 403 not allowed,
-404 not found (or not yours), 413 body too large, 422 a field at fault.
+404 not found (or not yours), 405 (with `Allow`), 409 an operation id reused for other
+content or an agent that exists already, 413 body too large, 422 a field at fault, 429
+too many failed authentications from one address (with `Retry-After`).
+
+The token is checked before the body is read: an unauthenticated caller cannot make the
+server parse anything. Failed authentications are audited and limited per address.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import math
+import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
@@ -23,18 +31,22 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from leaddesk.domain.clock import Clock
-from leaddesk.server import admin, changes, reports
-from leaddesk.server.auth import Caller, add_agent, authenticate
-from leaddesk.server.push import Forbidden, apply_push, parse_push
+from leaddesk.server import admin, changes, openapi, reports
+from leaddesk.server.auth import Caller, add_agent, audit, authenticate, check_name
+from leaddesk.server.push import Forbidden, NotYours, OpConflict, apply_push, parse_push
 from leaddesk.services.errors import UserError
-from leaddesk.services.sync_wire import WireError, encode
+from leaddesk.services.sync_wire import WireError, check_text, encode
 from leaddesk.store.engine import Store
-from leaddesk.store.models import Agent, Attempt, Lead
+from leaddesk.store.models import Agent, Attempt, AuthAudit, Lead
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BODY = 8 * 1024 * 1024
 MAX_LIST = 1000
+MAX_ID = 36
+# Failed authentications allowed per client address in a window before 429.
+AUTH_FAILURES = 20
+AUTH_WINDOW_S = 60.0
 # Transaction errors worth one more try: deadlock, serialization, unique race.
 RETRY_CODES = {"40P01", "40001", "23505"}
 
@@ -58,6 +70,8 @@ def _int_param(request: Request, name: str, default: int, low: int, high: int) -
     text = request.query_params.get(name)
     if text is None:
         return default
+    if len(text) > 20 or not text.strip().lstrip("+-").isdigit():
+        raise WireError(name, "must be a whole number")
     try:
         value = int(text)
     except ValueError:
@@ -67,11 +81,65 @@ def _int_param(request: Request, name: str, default: int, low: int, high: int) -
     return value
 
 
+def _id_param(value: str | None, name: str) -> str | None:
+    """An id given in a path or query: 1 to 36 characters of clean text."""
+    if value is None or value == "":
+        return None
+    if len(value) > MAX_ID:
+        raise WireError(name, f"must be an id of 1 to {MAX_ID} characters")
+    return check_text(value, name)
+
+
+def _reject_constant(name: str) -> Any:
+    raise WireError("body", f"{name} is not a JSON number LeadDesk takes")
+
+
+class FailureLimiter:
+    """Failed authentications per client address in a sliding window."""
+
+    def __init__(self, limit: int, window_s: float) -> None:
+        self.limit = limit
+        self.window_s = window_s
+        self._lock = threading.Lock()
+        self._seen: dict[str, deque[float]] = {}
+
+    def retry_after(self, client: str) -> int:
+        """Seconds to wait before this address may try again (0: it may now)."""
+        now = time.monotonic()
+        with self._lock:
+            times = self._seen.get(client)
+            if not times:
+                return 0
+            while times and times[0] <= now - self.window_s:
+                times.popleft()
+            if not times:
+                del self._seen[client]
+                return 0
+            if len(times) < self.limit:
+                return 0
+            return max(1, math.ceil(times[0] + self.window_s - now))
+
+    def failed(self, client: str) -> None:
+        with self._lock:
+            if len(self._seen) > 100_000:
+                self._seen.clear()  # a flood from everywhere: start counting again
+            self._seen.setdefault(client, deque()).append(time.monotonic())
+
+
 class Api:
-    def __init__(self, store: Store, clock: Clock, max_body: int = DEFAULT_MAX_BODY) -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        max_body: int = DEFAULT_MAX_BODY,
+        *,
+        auth_failures: int = AUTH_FAILURES,
+        auth_window_s: float = AUTH_WINDOW_S,
+    ) -> None:
         self.store = store
         self.clock = clock
         self.max_body = max_body
+        self.limiter = FailureLimiter(auth_failures, auth_window_s)
 
     # -- plumbing -----------------------------------------------------------------------
 
@@ -87,7 +155,11 @@ class Api:
                 raise ApiError(413, f"the request body is over the limit of {self.max_body} bytes")
             chunks.append(chunk)
         try:
-            return json.loads(b"".join(chunks) or b"null")
+            return json.loads(b"".join(chunks) or b"null", parse_constant=_reject_constant)
+        except WireError:
+            raise
+        except RecursionError:
+            raise WireError("body", "is nested too deeply") from None
         except (ValueError, UnicodeDecodeError):
             raise ApiError(400, "the request body is not JSON", "body") from None
 
@@ -97,6 +169,17 @@ class Api:
         if scheme.lower() != "bearer" or not token.strip():
             raise ApiError(401, "a bearer token is required (leaddesk login)")
         return token.strip()
+
+    def _authenticate(self, token: str, client: str) -> Caller:
+        """The caller, or 401 after auditing the failure (no token, no hash kept)."""
+        with self.store.session() as session:
+            caller = authenticate(session, token, self.clock())
+        if caller is not None:
+            return caller
+        self.limiter.failed(client)
+        with self.store.transaction() as session:
+            audit(session, "auth_failed", client=client, at=self.clock(), detail="bad token")
+        raise ApiError(401, "the token is not valid (revoked, expired or mistyped)")
 
     def _run(
         self, token: str, fn: Callable[..., Any], args: tuple[Any, ...], write: bool = True
@@ -108,9 +191,9 @@ class Api:
         for attempt in range(3):
             try:
                 with self.store.transaction() if write else self.store.session() as session:
-                    caller = authenticate(session, token)
+                    caller = authenticate(session, token, self.clock())
                     if caller is None:
-                        raise ApiError(401, "the token is not valid (revoked or mistyped)")
+                        raise ApiError(401, "the token is not valid (revoked, expired or mistyped)")
                     return fn(session, caller, *args)
             except DBAPIError as exc:
                 code = getattr(exc.orig, "sqlstate", None)
@@ -128,8 +211,16 @@ class Api:
         body: bool = False,
         write: bool = True,
     ) -> JSONResponse:
+        client = request.client.host if request.client else ""
+        wait = self.limiter.retry_after(client)
+        if wait:
+            response = _error(429, f"too many failed authentications; try again in {wait} s")
+            response.headers["Retry-After"] = str(wait)
+            return response
         try:
             token = self._token(request)
+            # Who is asking, before a byte of the body is read.
+            await run_in_threadpool(self._authenticate, token, client)
             if body:
                 args = (await self._json(request), *args)
             result = await run_in_threadpool(self._run, token, fn, args, write)
@@ -137,6 +228,10 @@ class Api:
             return _error(exc.status, exc.message, exc.field)
         except WireError as exc:
             return _error(422, exc.message, exc.path)
+        except NotYours as exc:
+            return _error(404, exc.message, exc.path)
+        except OpConflict as exc:
+            return _error(409, exc.message, exc.path)
         except Forbidden as exc:
             return _error(403, exc.message, exc.path)
         except admin.SupervisorOnly as exc:
@@ -181,9 +276,7 @@ class Api:
         def fn(session: Session, caller: Caller) -> dict[str, Any]:
             cursor = changes.parse_cursor(request.query_params.get("cursor"))
             limit = _int_param(request, "limit", 500, 1, changes.MAX_PULL)
-            device_id = request.query_params.get("device_id") or None
-            if device_id is not None and len(device_id) > 36:
-                raise WireError("device_id", "must be an id of 1 to 36 characters")
+            device_id = _id_param(request.query_params.get("device_id"), "device_id")
             result = changes.pull(session, caller, cursor, limit, device_id)
             if device_id:
                 changes.note_device(session, caller, device_id, cursor)
@@ -206,6 +299,7 @@ class Api:
         lead_id = request.path_params["lead_id"]
 
         def fn(session: Session, caller: Caller) -> dict[str, Any]:
+            _id_param(lead_id, "lead_id")
             lead = session.get(Lead, lead_id)
             # Another agent's lead is "not found": its existence is not the caller's business.
             if lead is None or not (caller.is_supervisor or lead.owner_id == caller.id):
@@ -216,16 +310,20 @@ class Api:
 
     async def delete_lead(self, request: Request) -> JSONResponse:
         lead_id = request.path_params["lead_id"]
-        return await self._call(
-            request, lambda s, c: admin.delete_lead(s, c, lead_id, self.clock())
-        )
+
+        def fn(session: Session, caller: Caller) -> dict[str, Any]:
+            admin.require_supervisor(caller, "delete leads")
+            _id_param(lead_id, "lead_id")
+            return admin.delete_lead(session, caller, lead_id, self.clock())
+
+        return await self._call(request, fn)
 
     async def attempts(self, request: Request) -> JSONResponse:
         def fn(session: Session, caller: Caller) -> dict[str, Any]:
             limit = _int_param(request, "limit", MAX_LIST, 1, 10 * MAX_LIST)
             offset = _int_param(request, "offset", 0, 0, 10**9)
             query = select(Attempt).order_by(Attempt.started_at, Attempt.id)
-            lead_id = request.query_params.get("lead_id")
+            lead_id = _id_param(request.query_params.get("lead_id"), "lead_id")
             if lead_id:
                 query = query.where(Attempt.lead_id == lead_id)
             if not caller.is_supervisor:
@@ -271,17 +369,85 @@ class Api:
         return await self._call(request, fn, write=False)
 
     async def add_agent(self, request: Request) -> JSONResponse:
+        """A supervisor creates an agent and gets its first token. An existing agent's
+        identity is not the supervisor's to take (409): its tokens come from the server's
+        console (`leaddesk server add-agent`). Creating a supervisor is audited."""
+
         def fn(session: Session, caller: Caller, body: Any) -> dict[str, Any]:
             admin.require_supervisor(caller, "add agents")
-            if not isinstance(body, dict) or not isinstance(body.get("name"), str):
+            if not isinstance(body, dict):
+                raise WireError("body", "must be a JSON object with 'name'")
+            unknown = set(body) - {"name", "supervisor", "device"}
+            if unknown:
+                raise WireError(sorted(unknown)[0][:40], "is not a field of a new agent")
+            name = body.get("name")
+            if not isinstance(name, str):
                 raise WireError("name", "is required (text)")
             supervisor = body.get("supervisor", False)
             if not isinstance(supervisor, bool):
                 raise WireError("supervisor", "must be true or false")
-            agent, token, _created = add_agent(session, body["name"], supervisor)
+            device = body.get("device")
+            if device is not None and not isinstance(device, str):
+                raise WireError("device", "must be text")
+            try:
+                cleaned = check_name(check_text(name, "name"))
+            except UserError as exc:
+                raise WireError("name", str(exc)) from None
+            if session.scalars(select(Agent.id).where(Agent.name == cleaned)).first():
+                raise ApiError(409, f"agent {cleaned!r} exists already", "name")
+            try:
+                agent, token, _created = add_agent(
+                    session,
+                    cleaned,
+                    supervisor,
+                    device=check_text(device, "device") if device else None,
+                    actor=caller.name,
+                )
+            except UserError as exc:
+                raise WireError("device", str(exc)) from None
             return {"agent": agent.name, "token": token}
 
         return await self._call(request, fn, body=True)
+
+    async def audit_log(self, request: Request) -> JSONResponse:
+        """Supervisors: issued and revoked tokens, promotions, failed authentications,
+        newest first."""
+
+        def fn(session: Session, caller: Caller) -> dict[str, Any]:
+            admin.require_supervisor(caller, "read the access audit")
+            limit = _int_param(request, "limit", 200, 1, MAX_LIST)
+            offset = _int_param(request, "offset", 0, 0, 10**9)
+            rows = session.scalars(
+                select(AuthAudit)
+                .order_by(AuthAudit.at.desc(), AuthAudit.id)
+                .limit(limit)
+                .offset(offset)
+            )
+            return {
+                "events": [
+                    {
+                        "at": encode(row)["at"],
+                        "event": row.event,
+                        "agent": row.agent,
+                        "actor": row.actor,
+                        "device": row.device,
+                        "client": row.client,
+                        "detail": row.detail,
+                    }
+                    for row in rows
+                ]
+            }
+
+        return await self._call(request, fn, write=False)
+
+    async def openapi(self, request: Request) -> JSONResponse:
+        """The OpenAPI document of this API, for supervisors (and the fuzz tests)."""
+
+        def fn(session: Session, caller: Caller) -> dict[str, Any]:
+            admin.require_supervisor(caller, "read the API description")
+            return openapi.document()
+
+        return await self._call(request, fn, write=False)
 
     async def purge(self, request: Request) -> JSONResponse:
         def fn(session: Session, caller: Caller) -> dict[str, Any]:
@@ -297,23 +463,44 @@ class Api:
         # A report only reads, and on a big team it reads for a while.
         return await self._call(request, fn, write=False)
 
-    def routes(self) -> list[Route]:
+    def handlers(self) -> list[tuple[str, str, Callable[[Request], Any]]]:
+        """(path, method, handler) of every route; `openapi.py` describes the same."""
         return [
-            Route("/api/health", self.health, methods=["GET"]),
-            Route("/api/me", self.me, methods=["GET"]),
-            Route("/api/push", self.push, methods=["POST"]),
-            Route("/api/pull", self.pull, methods=["GET"]),
-            Route("/api/leads", self.leads, methods=["GET"]),
-            Route("/api/leads/import", self.import_leads, methods=["POST"]),
-            Route("/api/leads/assign", self.assign, methods=["POST"]),
-            Route("/api/leads/{lead_id}", self.lead, methods=["GET"]),
-            Route("/api/leads/{lead_id}", self.delete_lead, methods=["DELETE"]),
-            Route("/api/attempts", self.attempts, methods=["GET"]),
-            Route("/api/conflicts", self.conflicts, methods=["GET"]),
-            Route("/api/agents", self.agents, methods=["GET"]),
-            Route("/api/agents", self.add_agent, methods=["POST"]),
-            Route("/api/scripts", self.scripts, methods=["PUT"]),
-            Route("/api/cadences", self.cadences, methods=["PUT"]),
-            Route("/api/purge", self.purge, methods=["POST"]),
-            Route("/api/report", self.report, methods=["GET"]),
+            ("/api/health", "GET", self.health),
+            ("/api/me", "GET", self.me),
+            ("/api/push", "POST", self.push),
+            ("/api/pull", "GET", self.pull),
+            ("/api/leads", "GET", self.leads),
+            ("/api/leads/import", "POST", self.import_leads),
+            ("/api/leads/assign", "POST", self.assign),
+            ("/api/leads/{lead_id}", "GET", self.lead),
+            ("/api/leads/{lead_id}", "DELETE", self.delete_lead),
+            ("/api/attempts", "GET", self.attempts),
+            ("/api/conflicts", "GET", self.conflicts),
+            ("/api/agents", "GET", self.agents),
+            ("/api/agents", "POST", self.add_agent),
+            ("/api/audit", "GET", self.audit_log),
+            ("/api/openapi.json", "GET", self.openapi),
+            ("/api/scripts", "PUT", self.scripts),
+            ("/api/cadences", "PUT", self.cadences),
+            ("/api/purge", "POST", self.purge),
+            ("/api/report", "GET", self.report),
+        ]
+
+    def routes(self) -> list[Route]:
+        """One route per path with all its methods, so that a 405 names every allowed
+        method in its `Allow` header."""
+        by_path: dict[str, dict[str, Callable[[Request], Any]]] = {}
+        for path, method, handler in self.handlers():
+            by_path.setdefault(path, {})[method] = handler
+
+        def dispatch(table: dict[str, Callable[[Request], Any]]) -> Callable[[Request], Any]:
+            async def endpoint(request: Request) -> Any:
+                method = "GET" if request.method == "HEAD" else request.method
+                return await table[method](request)
+
+            return endpoint
+
+        return [
+            Route(path, dispatch(table), methods=list(table)) for path, table in by_path.items()
         ]

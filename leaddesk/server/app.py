@@ -3,6 +3,7 @@ benchmark, on a real loopback port)."""
 
 from __future__ import annotations
 
+import logging
 import socket
 import threading
 import time
@@ -15,20 +16,39 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from leaddesk.domain.clock import Clock, system_clock
-from leaddesk.server.api import DEFAULT_MAX_BODY, Api
+from leaddesk.server.api import AUTH_FAILURES, AUTH_WINDOW_S, DEFAULT_MAX_BODY, Api
 from leaddesk.store.engine import Store
+
+log = logging.getLogger(__name__)
 
 
 def create_app(
-    store: Store, *, clock: Clock = system_clock, max_body: int = DEFAULT_MAX_BODY
+    store: Store,
+    *,
+    clock: Clock = system_clock,
+    max_body: int = DEFAULT_MAX_BODY,
+    auth_failures: int = AUTH_FAILURES,
+    auth_window_s: float = AUTH_WINDOW_S,
 ) -> Starlette:
-    api = Api(store, clock, max_body)
+    api = Api(store, clock, max_body, auth_failures=auth_failures, auth_window_s=auth_window_s)
 
-    async def not_found(request: Request, exc: Exception) -> JSONResponse:
+    async def http_error(request: Request, exc: Exception) -> JSONResponse:
         status = getattr(exc, "status_code", 404)
-        return JSONResponse({"error": getattr(exc, "detail", "not found")}, status_code=status)
+        message = "not found" if status == 404 else "method not allowed"
+        # The 405's Allow header names the methods the path takes.
+        headers = getattr(exc, "headers", None)
+        return JSONResponse({"error": message}, status_code=status, headers=headers)
 
-    app = Starlette(routes=api.routes(), exception_handlers={404: not_found, 405: not_found})
+    async def server_error(request: Request, exc: Exception) -> JSONResponse:
+        log.error("request %s %s failed", request.method, request.url.path, exc_info=exc)
+        return JSONResponse({"error": "the server failed; see its log"}, status_code=500)
+
+    app = Starlette(
+        routes=api.routes(),
+        exception_handlers={404: http_error, 405: http_error, Exception: server_error},
+    )
+    # A redirect (to add or drop a trailing slash) would be built from the Host header.
+    app.router.redirect_slashes = False
     app.state.store = store
     return app
 

@@ -60,24 +60,24 @@ def pg_copy_new(session: Session, model: type[Base], rows: list[dict[str, Any]])
 
 
 def pg_claim(
-    session: Session, ops: list[tuple[str, str]], agent_id: str, now: datetime
+    session: Session, ops: list[tuple[str, str, str]], agent_id: str, now: datetime
 ) -> set[str]:
-    """Record operations (id, kind) as applied unless they already are; returns the
-    ids this transaction took. A copy of the batch running at the same time waits on
-    the rows and then finds them taken, so nothing is applied twice."""
-    raw = _staging(session, "incoming_ops", "op_id text, kind text")
+    """Record the agent's operations (id, kind, digest) as applied unless they already
+    are; returns the ids this transaction took. A copy of the batch running at the same
+    time waits on the rows and then finds them taken, so nothing is applied twice."""
+    raw = _staging(session, "incoming_op_claims", "op_id text, kind text, digest text")
     with raw.cursor() as cursor:
-        with cursor.copy("COPY incoming_ops FROM STDIN") as copy:
+        with cursor.copy("COPY incoming_op_claims FROM STDIN") as copy:
             for row in ops:
                 copy.write_row(row)
         cursor.execute(
-            "INSERT INTO server_op (op_id, agent_id, kind, status, applied_at) "
-            "SELECT op_id, %s, kind, 'applied', %s FROM incoming_ops "
+            "INSERT INTO server_op (op_id, agent_id, kind, status, applied_at, digest) "
+            "SELECT op_id, %s, kind, 'applied', %s, digest FROM incoming_op_claims "
             "ON CONFLICT DO NOTHING RETURNING op_id",
             (agent_id, now),
         )
         claimed = {str(found[0]) for found in cursor.fetchall()}
-        cursor.execute("DELETE FROM incoming_ops")
+        cursor.execute("DELETE FROM incoming_op_claims")
     return claimed
 
 

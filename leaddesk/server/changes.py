@@ -38,6 +38,7 @@ from leaddesk.store.models import (
 )
 
 NO_WATERMARK = 2**62
+MAX_BIGINT = 2**63 - 1
 MAX_PULL = 2000
 
 
@@ -116,11 +117,14 @@ def parse_cursor(text: str | None) -> tuple[int, int]:
         return (0, 0)
     try:
         tx, seq = text.split("-", 1)
+        if not (tx.isdigit() and seq.isdigit() and len(tx) < 20 and len(seq) < 20):
+            raise ValueError(text)
         cursor = (int(tx), int(seq))
     except ValueError:
-        raise WireError("cursor", f"{text[:40]!r} is not a cursor this server gave") from None
-    if cursor[0] < 0 or cursor[1] < 0:
-        raise WireError("cursor", "is not a cursor this server gave")
+        shown = text[:40].encode("ascii", "backslashreplace").decode()
+        raise WireError("cursor", f"{shown!r} is not a cursor this server gave") from None
+    if cursor[0] > MAX_BIGINT or cursor[1] > MAX_BIGINT:
+        raise WireError("cursor", "is not a cursor this server gave (out of range)")
     return cursor
 
 

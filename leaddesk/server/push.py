@@ -2,14 +2,19 @@
 
 Each operation is first claimed by inserting its id into `server_op` (ON CONFLICT DO
 NOTHING ... RETURNING): a copy of the batch running at the same time waits on that
-row and then finds it taken, so nothing is applied twice. Attempts are append-only and
+row and then finds it taken, so nothing is applied twice. Operation ids are the
+agent's own, and each is stored with a digest of its content: the same id with other
+content is refused (409), never taken for a resend. Attempts are append-only and
 never conflict. Lead edits carry the server version they were based on; fields changed
 since by another agent are a conflict, recorded for supervisors, and the later arrival
-wins. An operation the agent may not do refuses the whole batch (403), naming it.
+wins. An operation the agent may not do refuses the whole batch (403), naming it; one
+about a lead or note that is not the caller's answers 404, whether it exists or not.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -29,9 +34,9 @@ from leaddesk.server.bulk import (
 from leaddesk.services.sync_wire import (
     KINDS,
     LEAD_SERVER_FIELDS,
-    LEAD_STATE_FIELDS,
     WireError,
-    decode,
+    check_text,
+    decode_op,
     field_specs,
 )
 from leaddesk.store.models import (
@@ -59,6 +64,24 @@ DERIVED_FIELDS = (
 )
 
 
+class NotYours(LookupError):
+    """A lead, attempt or note that does not exist or is not the caller's (404)."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+class OpConflict(Exception):
+    """An operation id this agent already used for other content (409)."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
 class Forbidden(Exception):
     """The caller may not do this; `path` names the operation field at fault."""
 
@@ -76,12 +99,24 @@ class Op:
     entity_id: str
     payload: dict[str, Any]
     base_version: int | None
+    data: dict[str, Any]  # the payload decoded and checked (sync_wire.decode_op)
+
+    @property
+    def digest(self) -> str:
+        """SHA-256 of the content (not of the base version: a laptop resends an edit
+        based on the version it has pulled since); empty for "make sure the server has
+        this lead" (its fixed id is resent with the lead as it is now: "exists")."""
+        if self.kind == "lead" and self.base_version is None:
+            return ""
+        content = [self.kind, self.entity_id, self.payload]
+        text = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _id(value: Any, path: str) -> str:
     if not isinstance(value, str) or not 0 < len(value) <= MAX_ID:
         raise WireError(path, f"must be an id of 1 to {MAX_ID} characters")
-    return value
+    return check_text(value, path)
 
 
 def parse_push(body: Any) -> tuple[str | None, list[Op]]:
@@ -118,16 +153,10 @@ def parse_push(body: Any) -> tuple[str | None, list[Op]]:
         base = raw.get("base_version")
         if base is not None and (isinstance(base, bool) or not isinstance(base, int) or base < 0):
             raise WireError(f"{path}.base_version", "must be a whole number or null")
-        ops.append(
-            Op(
-                i,
-                _id(raw.get("op_id"), f"{path}.op_id"),
-                kind,
-                _id(raw.get("entity_id"), f"{path}.entity_id"),
-                payload,
-                base,
-            )
-        )
+        op_id = _id(raw.get("op_id"), f"{path}.op_id")
+        entity_id = _id(raw.get("entity_id"), f"{path}.entity_id")
+        data = decode_op(kind, entity_id, payload, path)
+        ops.append(Op(i, op_id, kind, entity_id, payload, base, data))
     return device_id, ops
 
 
@@ -169,16 +198,24 @@ class BatchApplier:
     def apply(self, ops: list[Op]) -> list[dict[str, Any]]:
         results: list[dict[str, Any]] = [{} for _ in ops]
         first: dict[str, Op] = {}
+        digests = {op.index: op.digest for op in ops}
         for op in ops:
-            if op.op_id in first:
-                results[op.index] = {"op_id": op.op_id, "status": "duplicate"}
-            else:
+            earlier = first.get(op.op_id)
+            if earlier is None:
                 first[op.op_id] = op
-        claimed = self._claim(list(first.values()))
+                continue
+            if digests[earlier.index] != digests[op.index]:
+                raise OpConflict(
+                    f"ops[{op.index}].op_id",
+                    f"operation id {op.op_id!r} is used twice in this batch for other content",
+                )
+            results[op.index] = {"op_id": op.op_id, "status": "duplicate"}
+        claimed = self._claim(list(first.values()), digests)
         todo = [op for op in first.values() if op.op_id in claimed]
-        for op in first.values():
-            if op.op_id not in claimed:
-                results[op.index] = {"op_id": op.op_id, "status": "duplicate"}
+        taken = [op for op in first.values() if op.op_id not in claimed]
+        self._check_resends(taken, digests)
+        for op in taken:
+            results[op.index] = {"op_id": op.op_id, "status": "duplicate"}
         self._prefetch(todo)
         for op in todo:
             handler = getattr(self, f"_{op.kind}")
@@ -187,16 +224,40 @@ class BatchApplier:
         for op_id, status in self.statuses.items():
             if status != "applied":
                 self.session.execute(
-                    update(ServerOp).where(ServerOp.op_id == op_id).values(status=status)
+                    update(ServerOp)
+                    .where(ServerOp.agent_id == self.caller.id, ServerOp.op_id == op_id)
+                    .values(status=status)
                 )
         return results
 
-    def _claim(self, ops: list[Op]) -> set[str]:
+    def _check_resends(self, ops: list[Op], digests: dict[int, str]) -> None:
+        """An id already taken must come with the content it was taken with."""
+        for start in range(0, len(ops), 5000):
+            chunk = {op.op_id: op for op in ops[start : start + 5000]}
+            stored = self.session.execute(
+                select(ServerOp.op_id, ServerOp.digest).where(
+                    ServerOp.agent_id == self.caller.id, ServerOp.op_id.in_(list(chunk))
+                )
+            ).all()
+            for op_id, digest in stored:
+                op = chunk[op_id]
+                mine = digests[op.index]
+                if digest and mine and digest != mine:
+                    raise OpConflict(
+                        f"ops[{op.index}].op_id",
+                        f"operation {op_id!r} was applied before with other content; "
+                        "send the new content under a new operation id",
+                    )
+
+    def _claim(self, ops: list[Op], digests: dict[int, str]) -> set[str]:
         if not ops:
             return set()
         if self.postgres:
             return pg_claim(
-                self.session, [(op.op_id, op.kind) for op in ops], self.caller.id, self.now
+                self.session,
+                [(op.op_id, op.kind, digests[op.index]) for op in ops],
+                self.caller.id,
+                self.now,
             )
         stmt = insert_ignoring_duplicates(self.session, ServerOp.__table__).returning(
             ServerOp.__table__.c.op_id
@@ -208,6 +269,7 @@ class BatchApplier:
                 "kind": op.kind,
                 "status": "applied",
                 "applied_at": self.now,
+                "digest": digests[op.index],
             }
             for op in ops
         ]
@@ -221,8 +283,8 @@ class BatchApplier:
         for op in ops:
             if op.kind in ("lead", "lead_state"):
                 edited.add(op.entity_id)
-            elif isinstance(op.payload.get("lead_id"), str):
-                named.add(op.payload["lead_id"])
+            elif isinstance(op.data.get("lead_id"), str):
+                named.add(op.data["lead_id"])
         if edited:
             for lead in self.session.scalars(select(Lead).where(Lead.id.in_(edited))):
                 self.leads[lead.id] = lead
@@ -240,9 +302,9 @@ class BatchApplier:
             for sync in self.session.scalars(select(LeadSync).where(LeadSync.lead_id.in_(wanted))):
                 self.syncs[sync.lead_id] = sync
         script_ids = {
-            op.payload["script_id"]
+            op.data["script_id"]
             for op in ops
-            if op.kind == "attempt" and isinstance(op.payload.get("script_id"), str)
+            if op.kind == "attempt" and isinstance(op.data.get("script_id"), str)
         }
         self.scripts = (
             set(
@@ -277,21 +339,18 @@ class BatchApplier:
         return "none"
 
     def _lead_for(self, lead_id: str, path: str) -> str:
-        if lead_id not in self.owners:
-            raise WireError(path, f"no lead {lead_id!r} on the server (push the lead first)")
-        access = self._access(lead_id)
+        """The caller's access to a lead; a lead that is missing or not the caller's
+        is the same 404 (its existence is not the caller's business)."""
+        access = self._access(lead_id) if lead_id in self.owners else "none"
         if access == "none":
-            raise Forbidden(path, f"lead {lead_id!r} is not assigned to {self.caller.name}")
+            raise NotYours(path, f"no lead {lead_id!r} of {self.caller.name} on the server")
         return access
 
     # -- kinds --------------------------------------------------------------------------
 
     def _attempt(self, op: Op) -> dict[str, Any]:
         path = f"ops[{op.index}].payload"
-        payload = {k: v for k, v in op.payload.items() if not (k == "agent_id" and v is None)}
-        data = decode(Attempt, payload, path, required=("id", "lead_id", "channel", "started_at"))
-        if data["id"] != op.entity_id:
-            raise WireError(f"ops[{op.index}].entity_id", "must equal payload.id")
+        data = dict(op.data)
         agent_id = data.get("agent_id") or self.caller.id
         if agent_id != self.caller.id:
             raise Forbidden(f"{path}.agent_id", "an agent may upload attempts only as itself")
@@ -300,12 +359,15 @@ class BatchApplier:
         if data.get("script_id") not in self.scripts:
             data["script_id"] = None  # a laptop's own script; the words count is kept
         supersedes = data.get("supersedes_id")
-        if (
-            supersedes is not None
-            and supersedes not in self.batch_attempts
-            and self.session.get(Attempt, supersedes) is None
-        ):
-            raise WireError(f"{path}.supersedes_id", f"no attempt {supersedes!r} on the server")
+        if supersedes is not None and supersedes not in self.batch_attempts:
+            replaced = self.session.get(Attempt, supersedes)
+            if replaced is None or not (
+                self.caller.is_supervisor or replaced.agent_id == self.caller.id
+            ):
+                raise NotYours(
+                    f"{path}.supersedes_id",
+                    f"no attempt {supersedes!r} of {self.caller.name} on the server",
+                )
         row = {**ATTEMPT_DEFAULTS, **data}
         if row["created_at"] is None:
             row["created_at"] = self.now  # when the server received it
@@ -315,26 +377,20 @@ class BatchApplier:
 
     def _lead_state(self, op: Op) -> dict[str, Any]:
         path = f"ops[{op.index}]"
-        data = decode(Lead, op.payload, f"{path}.payload", only=LEAD_STATE_FIELDS)
+        data = op.data
         access = self._lead_for(op.entity_id, f"{path}.entity_id")
         return self._edit(op, self.leads[op.entity_id], access, data)
 
     def _lead(self, op: Op) -> dict[str, Any]:
         path = f"ops[{op.index}]"
-        data = decode(Lead, op.payload, f"{path}.payload")
-        if data.get("id", op.entity_id) != op.entity_id:
-            raise WireError(f"{path}.entity_id", "must equal payload.id")
+        data = op.data
         lead = self.leads.get(op.entity_id)
         fields = {k: v for k, v in data.items() if k not in LEAD_SERVER_FIELDS}
         if lead is None:
             return self._create_lead(op, data, fields)
+        access = self._lead_for(lead.id, f"{path}.entity_id")
         if op.base_version is None:
             return {"status": "exists", "version": lead.version}
-        access = self._access(lead.id)
-        if access == "none":
-            raise Forbidden(
-                f"{path}.entity_id", f"lead {lead.id!r} is not assigned to {self.caller.name}"
-            )
         return self._edit(op, lead, access, fields)
 
     def _create_lead(self, op: Op, data: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
@@ -420,10 +476,7 @@ class BatchApplier:
 
     def _rapport_note(self, op: Op) -> dict[str, Any]:
         path = f"ops[{op.index}].payload"
-        payload = {k: v for k, v in op.payload.items() if not (k == "agent_id" and v is None)}
-        data = decode(RapportNote, payload, path, required=("id", "lead_id", "text"))
-        if data["id"] != op.entity_id:
-            raise WireError(f"ops[{op.index}].entity_id", "must equal payload.id")
+        data = dict(op.data)
         agent_id = data.get("agent_id") or self.caller.id
         if agent_id != self.caller.id:
             raise Forbidden(f"{path}.agent_id", "an agent may write rapport notes only as itself")
@@ -434,10 +487,7 @@ class BatchApplier:
 
     def _voicemail_script(self, op: Op) -> dict[str, Any]:
         """A supervisor's script edit becomes the team's; an agent's stays on the laptop."""
-        path = f"ops[{op.index}].payload"
-        data = decode(VoicemailScript, op.payload, path, required=("id", "stage", "template"))
-        if data["id"] != op.entity_id:
-            raise WireError(f"ops[{op.index}].entity_id", "must equal payload.id")
+        data = op.data
         if not self.caller.is_supervisor:
             self.statuses[op.op_id] = "local"
             return {"status": "local"}
@@ -491,8 +541,9 @@ class BatchApplier:
                     if name != "id":
                         setattr(note, name, value)
             else:
-                raise Forbidden(
-                    f"ops[{op.index}].entity_id", "this rapport note belongs to another agent"
+                raise NotYours(
+                    f"ops[{op.index}].entity_id",
+                    f"no rapport note {note.id!r} of {self.caller.name} on the server",
                 )
         changes.record(session, self.changed, self.now)
         # History follows the lead: its owner's other laptops pull what arrived (the

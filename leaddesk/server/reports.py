@@ -23,7 +23,7 @@ from leaddesk.server.auth import Caller
 from leaddesk.server.push import Forbidden
 from leaddesk.services.errors import NotFound, UserError
 from leaddesk.services.report import TEAM, ReportService
-from leaddesk.services.sync_wire import WireError
+from leaddesk.services.sync_wire import WireError, check_instant, check_text
 from leaddesk.store.engine import Store
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -35,15 +35,16 @@ def day_or_instant(name: str, text: str | None, end: bool) -> datetime | None:
     be an ISO 8601 instant. A bad value is a WireError naming the parameter (422)."""
     if text is None or not text.strip():
         return None
-    cleaned = text.strip()
+    cleaned = check_text(text.strip(), name)
     if len(cleaned) > MAX_PARAM:
         raise WireError(name, "is too long for a date or time")
     try:
-        value = parse_instant(cleaned)
-    except ValueError:
+        parsed = parse_instant(cleaned)
+    except (ValueError, OverflowError):
         raise WireError(
             name, f"{cleaned!r} is not a date (YYYY-MM-DD) or an ISO 8601 time"
         ) from None
+    value = check_instant(parsed, name)
     if end and _DATE.match(cleaned):
         value += timedelta(days=1)
     return value
@@ -54,7 +55,7 @@ def report(store: Store, clock: Clock, caller: Caller, params: Mapping[str, str]
     LookupError (404)."""
     since = day_or_instant("since", params.get("since"), end=False)
     until = day_or_instant("until", params.get("until"), end=True)
-    agent = (params.get("agent") or "").strip() or caller.name
+    agent = check_text((params.get("agent") or "").strip(), "agent") or caller.name
     if len(agent) > 200:
         raise WireError("agent", "is too long for an agent name")
     if not caller.is_supervisor and agent != caller.name:

@@ -5,6 +5,11 @@ applies each once and acknowledges it; only acknowledged rows are deleted here, 
 transaction, so a crash at any point resends at worst what the server already has (and
 it answers "duplicate"). Leads the server has never seen (made on this laptop before
 sync existed, or by the demo) are sent first as "lead" operations with a fixed id.
+An operation the server refuses on its own (a 409: the server applied another one under
+the same id; a 422 or 404 naming that operation: a value outside the server's rules, a
+lead that is not the agent's) is held: it stays in the outbox, is not sent again, and the
+round reports it (`held`, the reason in the log) so that someone looks at it; the other
+operations go on instead of the whole outbox waiting behind one.
 
 Pull: changes after a cursor, applied with the new cursor in one transaction. A lead
 with changes still waiting here is skipped: the push of those changes logs it again on
@@ -23,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import threading
 import uuid
 from collections.abc import Callable
@@ -55,6 +61,9 @@ from leaddesk.store.models import (
 log = logging.getLogger(__name__)
 
 DEVICE_KEY = "device_id"
+# Meta keys of held operations (the op id follows); the value says why.
+HELD_PREFIX = "sync_held:"
+_OP_FIELD = re.compile(r"^ops\[(\d{1,6})\]")
 # Answers that settle an operation: the laptop may forget it. "local": the server keeps
 # it out of the team's data (a voicemail script an agent edited stays on the laptop).
 ACKED = frozenset({"applied", "duplicate", "conflict", "exists", "local"})
@@ -69,14 +78,19 @@ class SyncResult:
     pulled: int
     conflicts: int
     pending: int
+    held: int = 0  # kept in the outbox, not sent again: the server refused them
 
     def to_json(self) -> dict[str, int]:
-        return {
+        """The contract's fields; `held` only when some operation is held."""
+        doc = {
             "pushed": self.pushed,
             "pulled": self.pulled,
             "conflicts": self.conflicts,
             "pending": self.pending,
         }
+        if self.held:
+            doc["held"] = self.held
+        return doc
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,10 +119,18 @@ class SyncState:
 class SyncError(UserError):
     """A sync round that could not finish; nothing acknowledged was lost."""
 
-    def __init__(self, message: str, *, offline: bool = False, status: int | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        offline: bool = False,
+        status: int | None = None,
+        field: str | None = None,
+    ) -> None:
         super().__init__(message)
         self.offline = offline
         self.status = status
+        self.field = field
 
 
 @dataclass
@@ -125,6 +147,14 @@ class _Round:
 def lead_op_id(lead_id: str) -> str:
     """The fixed operation id of "make sure the server has this lead"."""
     return str(uuid.uuid5(LEAD_OP_NAMESPACE, f"lead:{lead_id}"))
+
+
+def held_ops(session: Session) -> dict[str, str]:
+    """Operations held back (op id to why)."""
+    rows = session.execute(
+        select(Meta.key, Meta.value).where(Meta.key.startswith(HELD_PREFIX, autoescape=True))
+    ).all()
+    return {key[len(HELD_PREFIX) :]: value for key, value in rows}
 
 
 def device_id(session: Session) -> str:
@@ -201,7 +231,14 @@ class SyncService:
             except Exception as exc:  # a bug or a broken database: shown, not swallowed
                 self._set("error", f"{type(exc).__name__}: {exc}")
                 raise
-            self._set("synced" if result.pending == 0 else "pending")
+            if result.held:
+                self._set(
+                    "error",
+                    f"{result.held} change(s) held: the server refused them "
+                    "(see leaddesk.log; ask your supervisor)",
+                )
+            else:
+                self._set("synced" if result.pending == 0 else "pending")
             return result
 
     def _run(self, pull: bool) -> SyncResult:
@@ -224,7 +261,9 @@ class SyncService:
         self._push(client, rnd)
         if pull:
             self._pull(client, rnd)
-        return SyncResult(rnd.pushed, len(rnd.pulled), rnd.conflicts, self.pending())
+        with self.ws.store.session() as session:
+            held = len(held_ops(session))
+        return SyncResult(rnd.pushed, len(rnd.pulled), rnd.conflicts, self.pending(), held)
 
     def _client(self) -> httpx.Client:
         # One client (and its kept-alive connection) for the service's life: a round
@@ -261,16 +300,19 @@ class SyncService:
                 f"'leaddesk login --server {self.url}' again"
             )
         if response.status_code >= 400:
+            field_name = None
             try:
                 doc = response.json()
                 detail = doc.get("error", "")
                 if doc.get("field"):
-                    detail = f"{doc['field']}: {detail}"
-            except ValueError:
+                    field_name = str(doc["field"])
+                    detail = f"{field_name}: {detail}"
+            except (ValueError, AttributeError):
                 detail = response.text[:200]
             raise SyncError(
                 f"{self.url} answered {response.status_code}: {detail}",
                 status=response.status_code,
+                field=field_name,
             )
         try:
             return response.json()
@@ -292,9 +334,10 @@ class SyncService:
         with self.ws.store.transaction() as session:
             device = device_id(session)
 
-        def prepare(after: int) -> tuple[bytes, list[str], int]:
+        def prepare(after: int) -> tuple[bytes, list[str], int, list[str]]:
             ops, rows, last = self._next_batch(after, rnd)
-            return json.dumps({"device_id": device, "ops": ops}).encode(), rows, last
+            body = json.dumps({"device_id": device, "ops": ops}).encode()
+            return body, rows, last, [op["op_id"] for op in ops]
 
         # The next batch is read and encoded while the server applies this one. Order
         # holds: a batch is sent only after the one before it was acknowledged.
@@ -302,7 +345,7 @@ class SyncService:
             start = 0
             ahead = reader.submit(prepare, start)
             while True:
-                body, rows, after = ahead.result()
+                body, rows, after, sent = ahead.result()
                 if not rows:
                     return
                 ahead = reader.submit(prepare, after)
@@ -315,6 +358,15 @@ class SyncService:
                         headers={"content-type": "application/json"},
                     )
                 except SyncError as exc:
+                    held = self._held_by(exc, sent)
+                    if held is not None:
+                        # Kept, not sent again; the rest of the batch goes again without it.
+                        ahead.result()
+                        with self.ws.store.transaction() as session:
+                            session.merge(Meta(key=HELD_PREFIX + held, value=str(exc)[:500]))
+                        log.warning("operation %s held back: %s", held, exc)
+                        ahead = reader.submit(prepare, start)
+                        continue
                     if exc.status != 413 or len(rows) == 1:
                         raise
                     # The server takes smaller uploads: halve the batch, send it again.
@@ -339,12 +391,26 @@ class SyncService:
                         f"{self.url} did not acknowledge {len(rows) - len(mine)} changes"
                     )
 
+    @staticmethod
+    def _held_by(exc: SyncError, sent: list[str]) -> str | None:
+        """The outbox operation the server refused on its own (409, or 422 or 404
+        naming ops[N]), if the answer names one."""
+        if exc.status not in (404, 409, 422) or not exc.field:
+            return None
+        found = _OP_FIELD.match(exc.field)
+        if found is None or int(found.group(1)) >= len(sent):
+            return None
+        # An outbox row, or the "make sure the server has this lead" operation sent
+        # ahead of a lead's rows (then the lead's rows wait with it).
+        return sent[int(found.group(1))]
+
     def _next_batch(self, after: int, rnd: _Round) -> tuple[list[dict[str, Any]], list[str], int]:
         """The next operations to send (ids of outbox rows among them) and the last seq."""
         me = self.ws.agent.id
         ops: list[dict[str, Any]] = []
         rows: list[str] = []
         with self.ws.store.session() as session:
+            held = held_ops(session)
             known: set[str] = set()
             bootstrapped: set[str] = set()
             while len(rows) < self.batch_size:
@@ -378,11 +444,15 @@ class SyncService:
                 known |= set(versions)
                 for row in chunk:
                     after = row.seq
+                    if row.op_id in held:
+                        continue
                     payload = dict(row.payload)
                     author = payload.get("agent_id")
                     if author is not None and author != me:
                         continue  # another local agent's work: pushed with that agent's token
                     lead_id = self._lead_of(row)
+                    if lead_id is not None and lead_op_id(lead_id) in held:
+                        continue  # the server refused the lead itself
                     if row.kind == "lead":
                         bootstrapped.add(row.entity_id)
                         payload.pop("owner_id", None)

@@ -362,7 +362,9 @@ class Outbox(Base):
 
 
 class AgentToken(Base):
-    """A server access token, kept only as its SHA-256: the token is shown once."""
+    """A server access token, kept only as its SHA-256: the token is shown once. A token
+    issued for a named device replaces that device's earlier one; it stops working at
+    `expires_at` (None: never) or when revoked."""
 
     __tablename__ = "agent_token"
 
@@ -371,6 +373,25 @@ class AgentToken(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column()
+    device: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    expires_at: Mapped[datetime | None] = mapped_column()
+
+
+class AuthAudit(Base):
+    """What happened to access: a token issued or revoked, an agent promoted, a failed
+    authentication. Never a token or its hash; `client` is the caller's address."""
+
+    __tablename__ = "auth_audit"
+    __table_args__ = (Index("ix_auth_audit_at", "at"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    event: Mapped[str] = mapped_column(String(20))  # issue, revoke, promote, auth_failed
+    agent: Mapped[str | None] = mapped_column(String(120))  # whom it is about
+    actor: Mapped[str | None] = mapped_column(String(120))  # who did it (None: the console)
+    device: Mapped[str] = mapped_column(String(80), default="")
+    client: Mapped[str] = mapped_column(String(64), default="")
+    detail: Mapped[str] = mapped_column(String(200), default="")
 
 
 class ServerOp(Base):
@@ -379,11 +400,14 @@ class ServerOp(Base):
 
     __tablename__ = "server_op"
 
+    # Operation ids are the agent's: two agents' laptops never collide, and `digest`
+    # (SHA-256 of the operation's content) tells a resend from a different operation.
+    agent_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     op_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    agent_id: Mapped[str] = mapped_column(String(36))
     kind: Mapped[str] = mapped_column(String(40))
     status: Mapped[str] = mapped_column(String(12))
     applied_at: Mapped[datetime] = mapped_column(default=utcnow)
+    digest: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class ChangeLog(Base):

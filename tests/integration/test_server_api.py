@@ -72,8 +72,10 @@ def test_an_agent_writes_attempts_only_as_itself_and_on_its_own_leads(team: Team
         assert as_bob.status_code == 403
         assert as_bob.json()["field"] == "ops[0].payload.agent_id"
 
+        # Another agent's lead is not found, as a lead that does not exist is.
         on_bobs_lead = http.post("/api/push", json={"ops": [attempt_op(theirs, None)]})
-        assert on_bobs_lead.status_code == 403
+        on_no_lead = http.post("/api/push", json={"ops": [attempt_op(str(uuid.uuid4()), None)]})
+        assert on_bobs_lead.status_code == on_no_lead.status_code == 404
         assert on_bobs_lead.json()["field"] == "ops[0].payload.lead_id"
 
         edit = {
@@ -81,13 +83,13 @@ def test_an_agent_writes_attempts_only_as_itself_and_on_its_own_leads(team: Team
             "kind": "lead_state",
             "entity_id": theirs,
             "base_version": 1,
-            "payload": {"status": "closed"},
+            "payload": {"status": "reached"},
         }
-        assert http.post("/api/push", json={"ops": [edit]}).status_code == 403
+        assert http.post("/api/push", json={"ops": [edit]}).status_code == 404
 
-        # A good operation in the same batch as a forbidden one is not applied either.
+        # A good operation in the same batch as a refused one is not applied either.
         batch = [attempt_op(mine, team.ids["alice"]), attempt_op(theirs, None)]
-        assert http.post("/api/push", json={"ops": batch}).status_code == 403
+        assert http.post("/api/push", json={"ops": batch}).status_code == 404
 
         for path, body in (
             ("/api/leads/import", {"leads": [{"first_name": "X"}]}),
@@ -160,6 +162,8 @@ def test_attempt_fields_are_checked_one_by_one(team: Team) -> None:
         ({"channel": None}, "ops[0].payload.channel"),
         ({"outcome": "x" * 31}, "ops[0].payload.outcome"),
         ({"colour": "red"}, "ops[0].payload.colour"),
+    ]
+    missing = [
         ({"supersedes_id": str(uuid.uuid4())}, "ops[0].payload.supersedes_id"),
         ({"lead_id": str(uuid.uuid4())}, "ops[0].payload.lead_id"),
     ]
@@ -167,6 +171,10 @@ def test_attempt_fields_are_checked_one_by_one(team: Team) -> None:
         for payload, field in cases:
             response = http.post("/api/push", json={"ops": [attempt_op(mine, None, **payload)]})
             assert response.status_code == 422, payload
+            assert response.json()["field"] == field
+        for payload, field in missing:
+            response = http.post("/api/push", json={"ops": [attempt_op(mine, None, **payload)]})
+            assert response.status_code == 404, payload
             assert response.json()["field"] == field
         not_json = http.post(
             "/api/push", content=b"{nope", headers={"content-type": "application/json"}

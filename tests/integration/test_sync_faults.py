@@ -264,7 +264,7 @@ def test_two_agents_editing_the_same_lead(team: Team, tmp_path: Path) -> None:
             "kind": "lead_state",
             "entity_id": edited,
             "base_version": 1,
-            "payload": {"status": "closed", "next_action_at": None, "next_channel": None},
+            "payload": {"status": "not_interested", "next_action_at": None, "next_channel": None},
         }
         assert (
             http.post("/api/push", json={"ops": [edit]}).json()["results"][0]["status"] == "applied"
@@ -284,7 +284,7 @@ def test_two_agents_editing_the_same_lead(team: Team, tmp_path: Path) -> None:
     # The supervisor's close was overtaken by Alice's later-arriving outcome.
     status = by_lead[(edited, "status")]
     assert (status["server_value"], status["incoming_value"], status["kept"]) == (
-        "closed",
+        "not_interested",
         "working",
         "incoming",
     )
