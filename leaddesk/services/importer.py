@@ -224,6 +224,17 @@ def _merge(target: Lead | dict[str, Any], draft: LeadDraft, on_dnc: bool) -> boo
     if (draft.do_not_call or on_dnc) and not _get(target, "do_not_call"):
         _set(target, "do_not_call", True)
         changed = True
+    if (
+        draft.consent_basis != "none"
+        and _get(target, "consent_basis") in (None, "none")
+        and "consent_basis" not in edited
+    ):
+        # A consent the file records and the lead did not have yet (an agent's own
+        # entry is never overwritten).
+        _set(target, "consent_basis", draft.consent_basis)
+        _set(target, "consent_source", draft.consent_source)
+        _set(target, "consent_at", draft.consent_at)
+        changed = True
     kept: dict[str, Any] = _get(target, "extra") or {}
     missing = {k: v for k, v in draft.extra.items() if k not in kept}
     if missing and "extra" not in edited:
@@ -600,6 +611,9 @@ class ImportService:
             "time_zones": draft.time_zones,
             "tz_source": draft.tz_source,
             "jurisdictions": list(lead_jurisdictions(draft.phone_e164, draft.country, draft.state)),
+            "consent_basis": draft.consent_basis,
+            "consent_source": draft.consent_source,
+            "consent_at": draft.consent_at,
             "arrived_at": arrived,
             "do_not_call": draft.do_not_call or on_dnc,
             "next_action_at": arrived,
@@ -654,6 +668,9 @@ class ImportService:
             "time_zones": draft.time_zones,
             "tz_source": draft.tz_source,
             "jurisdictions": list(lead_jurisdictions(draft.phone_e164, draft.country, draft.state)),
+            "consent_basis": draft.consent_basis,
+            "consent_source": draft.consent_source,
+            "consent_at": draft.consent_at,
             "arrived_at": arrived,
             "owner_id": owner_id,
             "status": status,

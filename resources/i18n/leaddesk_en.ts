@@ -3240,6 +3240,18 @@ Pick a longer period or another agent.</source>
             <source>Times called before</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Consent to be called</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Where consent was given</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>When consent was given</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>SpeedBucket</name>

@@ -3249,6 +3249,18 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
             <source>Times called before</source>
             <translation>[Tîmés çålléd béföré·~·~·~]</translation>
         </message>
+        <message>
+            <source>Consent to be called</source>
+            <translation>[Çöñséñt tö bé çålléd·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Where consent was given</source>
+            <translation>[Whéré çöñséñt wås gîvéñ·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>When consent was given</source>
+            <translation>[Whéñ çöñséñt wås gîvéñ·~·~·~·]</translation>
+        </message>
     </context>
     <context>
         <name>SpeedBucket</name>

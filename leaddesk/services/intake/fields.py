@@ -42,6 +42,9 @@ FIELDS: dict[str, str] = {
     "do_not_call": "Do not call",
     "status": "Status in the source system",
     "called_count": "Times called before",
+    "consent": "Consent to be called",
+    "consent_source": "Where consent was given",
+    "consent_at": "When consent was given",
 }
 
 PHONE_FIELDS = ("phone", "mobile", "alt_phone")
@@ -65,6 +68,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "salutation": ("salutation", "anrede", "honorific", "prefix", "nameprefix"),
     "title": ("title", "jobtitle", "position", "role", "designation"),
+    "consent": (
+        "consent", "consentbasis", "consenttocall", "calloptin", "phoneoptin", "optin",
+        "tcpaconsent", "pewc", "expressconsent", "permissiontocall", "einwilligung",
+    ),
+    "consent_source": ("consentsource", "optinsource", "consentmethod", "leadformname"),
+    "consent_at": ("consentdate", "consenttimestamp", "optindate", "consentgivenat"),
     "topic": (
         "topic", "interest", "interests", "interestedin", "productinterest", "product",
         "campaign", "campaignname", "inquiry", "enquiry",

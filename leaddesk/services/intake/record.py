@@ -18,7 +18,13 @@ from leaddesk.domain.phone import ParsedPhone, normalize_region, parse_many, par
 from leaddesk.domain.timezones import country_code, country_from_state, lead_zones, state_code
 from leaddesk.services.intake.fields import FIELDS, PHONE_FIELDS, ColumnMapping
 from leaddesk.services.intake.statuses import source_status
-from leaddesk.services.intake.values import clean_email, parse_bool, parse_created, split_name
+from leaddesk.services.intake.values import (
+    clean_email,
+    consent_basis,
+    parse_bool,
+    parse_created,
+    split_name,
+)
 
 # Longest cell accepted per field (the store's column sizes); a longer one rejects the row.
 MAX_CHARS: dict[str, int] = {
@@ -51,6 +57,9 @@ MAX_CHARS: dict[str, int] = {
     "salutation": 20,
     "status": 60,
     "called_count": 12,
+    "consent": 80,
+    "consent_source": 200,
+    "consent_at": 60,
 }
 # A column kept as "From the file": its text is cut at this length.
 MAX_EXTRA_CHARS = 2000
@@ -95,6 +104,9 @@ class LeadDraft:
     status: str = "new"  # the lead's status from the source's (LeadStatus values)
     called_count: int = 0
     date_unread: bool = False  # a created date was there but could not be read
+    consent_basis: str = "none"  # from a consent column (see values.consent_basis)
+    consent_source: str = ""
+    consent_at: datetime | None = None
 
 
 @dataclass(slots=True)
@@ -305,7 +317,21 @@ def _draft(row: _Row, now: datetime, zone: tzinfo, order: str | None) -> LeadDra
         status,
         int(called) if called.isdigit() else 0,
         bool(created_text) and created is None,
+        *_consent(values, source, now, zone, order),
     )
+
+
+def _consent(
+    values: dict[str, str], source: str, now: datetime, zone: tzinfo, order: str | None
+) -> tuple[str, str, datetime | None]:
+    """(basis, source, when) from a file's consent columns; none when it has none."""
+    basis = consent_basis(values.get("consent", ""))
+    if basis == "none":
+        return "none", "", None
+    where = values.get("consent_source", "").strip() or f"{source} import"
+    text = values.get("consent_at", "")
+    when = _created(text, now, zone, order) if text else None
+    return basis, where[:200], when
 
 
 def build_batch(

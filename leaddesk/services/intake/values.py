@@ -181,3 +181,27 @@ def parse_created(
     if parsed < _EARLIEST:
         return None
     return min(parsed, now)
+
+
+_NO_CONSENT = {"", "no", "n", "false", "0", "none", "optout", "optedout", "unsubscribed", "nein"}
+_WRITTEN = ("written", "signed", "pewc", "express")
+_CUSTOMER = ("customer", "client", "ebr", "existing", "relationship", "kunde")
+_ASKED = ("inquiry", "enquiry", "request", "asked", "form", "optin", "optedin", "yes", "true")
+
+
+def consent_basis(text: str) -> str:
+    """A consent column's cell as a consent basis (none, inquiry, express_written, ebr).
+    "Yes" or "opted in" is the weakest positive basis (the lead asked to be contacted);
+    anything unread is none, so the strictest rules hold."""
+    key = "".join(c for c in text.lower() if c.isalnum())
+    if key in _NO_CONSENT:
+        return "none"
+    if key in ("1", "y", "ja", "oui", "si"):
+        return "inquiry"
+    if any(word in key for word in _WRITTEN):
+        return "express_written"
+    if any(word in key for word in _CUSTOMER):
+        return "ebr"
+    if any(word in key for word in _ASKED):
+        return "inquiry"
+    return "none"

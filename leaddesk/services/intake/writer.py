@@ -65,9 +65,6 @@ def new_lead_constants(now: datetime, owner_id: str | None = None) -> dict[str, 
         "updated_at": now,
         "version": 1,
         "deleted_at": None,
-        "consent_basis": "none",
-        "consent_source": "",
-        "consent_at": None,
     }
 
 
