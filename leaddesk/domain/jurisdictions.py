@@ -745,11 +745,12 @@ def cap_words(hit: CapHit, now: datetime) -> str:
     """'3 attempts in the last 24 h; callable again in 4 h', with the law named when it is
     a law's cap: 'Florida: at most 3 calls in 24 h (Fla. Stat. 501.616(6)(b)): ...'."""
     period = period_words(hit.cap.period)
-    text = f"{hit.count} attempts in the last {period}"
+    text = f"{hit.count} attempt{'s' if hit.count != 1 else ''} in the last {period}"
     if hit.cap.source is not None:
         ref = hit.cap.source
         source = ref.source.split(";")[0].strip()
-        text = f"{ref.place}: at most {hit.cap.max} calls in {period} ({source}): " + text
+        calls = "1 call" if hit.cap.max == 1 else f"{hit.cap.max} calls"
+        text = f"{ref.place}: at most {calls} in {period} ({source}): " + text
     return f"{text}; callable again in {humanize(hit.until - now)}"
 
 

@@ -234,6 +234,7 @@ def generate(
                 tz_source="both",
                 # Most demo leads filled in a web form (they asked to be called); every
                 # fifth has no consent on record, so the strictest rules show too.
+                topic=DEMO_TOPICS[index % len(DEMO_TOPICS)],
                 consent_basis="none" if index % 5 == 4 else "inquiry",
                 consent_source="" if index % 5 == 4 else "web form (demo)",
                 consent_at=None if index % 5 == 4 else arrived,
@@ -275,6 +276,10 @@ def generate(
                 lead.next_channel = None
                 session.merge(DncNumber(phone_e164=e164, source="demo", added_at=arrived))
         return DemoSummary(leads, attempts, notes, len(scripts))
+
+
+# What demo leads asked about, as the scripts say it ("You asked us about ...").
+DEMO_TOPICS = ("rooftop solar", "a home battery", "a solar quote", "solar for your business")
 
 
 def _inside_hours(at: datetime, zone: ZoneInfo, rng: random.Random) -> datetime:

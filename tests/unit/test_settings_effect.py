@@ -206,7 +206,7 @@ def test_the_call_list_blocks_at_the_agents_24h_cap(
     ws = workspace.with_settings(settings(settings_file, caps__per_24h=1))
     entry = CallListService(at(ws, now)).entry(lead)
     assert entry is not None and entry.section == "blocked" and not entry.callable
-    assert entry.reason == "1 attempts in the last 24 h; callable again in 21 h"
+    assert entry.reason == "1 attempt in the last 24 h; callable again in 21 h"
 
 
 def test_the_lifetime_cap_ends_the_cadence(workspace: Workspace, settings_file: Path) -> None:
