@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session
 from leaddesk.domain.cadence import CadenceError, parse_cadence
 from leaddesk.server import changes
 from leaddesk.server.auth import Caller
+from leaddesk.services.errors import UserError
+from leaddesk.services.intake.owners import OwnerAliases, OwnerResolver
 from leaddesk.services.sync_wire import LEAD_SERVER_FIELDS, WireError, decode, encode
 from leaddesk.store.models import (
     Agent,
@@ -58,6 +60,76 @@ def _agent_by_name(session: Session, name: Any, path: str) -> Agent | None:
     return agent
 
 
+def _owner(
+    session: Session,
+    resolvers: dict[str, OwnerResolver],
+    text: Any,
+    fields: dict[str, Any],
+    path: str,
+) -> Agent | None:
+    """The agent a lead's owner names: an agent's name, or what a lead file writes for
+    one (display name, email, a CRM's owner id) through the team's owner aliases."""
+    if text is None or not isinstance(text, str):
+        return _agent_by_name(session, text, path)
+    agent = session.scalars(select(Agent).where(Agent.name == text)).first()
+    if agent is not None:
+        return agent
+    source = str(fields.get("source") or "")
+    resolver = resolvers.get(source)
+    if resolver is None:
+        resolver = resolvers[source] = OwnerResolver(session, source)
+    agent_id = resolver.agent_for(text)
+    if agent_id is None:
+        raise WireError(path, f"no agent named {text[:80]!r} and no owner alias for it")
+    return session.get(Agent, agent_id)
+
+
+def owner_aliases(session: Session, caller: Caller) -> dict[str, Any]:
+    """The team's owner mapping: what lead files write for an agent (supervisors)."""
+    require_supervisor(caller, "read the owner aliases")
+    return {
+        "aliases": [
+            {"source": source, "owner": key, "agent": name}
+            for source, key, name in OwnerAliases(session).all()
+        ]
+    }
+
+
+def set_owner_alias(session: Session, caller: Caller, body: Any, now: datetime) -> dict[str, Any]:
+    """Map what lead files write (`owner`) to an agent, for one source or all (`source`
+    ""); `agent` null removes the mapping (supervisors)."""
+    require_supervisor(caller, "edit the owner aliases")
+    if not isinstance(body, dict):
+        raise WireError("body", "must be an object")
+    unknown = set(body) - {"owner", "agent", "source"}
+    if unknown:
+        raise WireError(f"body.{sorted(unknown)[0]}", "is not a field of an owner alias")
+    values: dict[str, str | None] = {}
+    for name, limit in (("owner", 200), ("agent", 120), ("source", 40)):
+        value = body.get(name, "" if name == "source" else None)
+        if value is None and name == "agent":
+            values[name] = None
+            continue
+        if not isinstance(value, str) or len(value) > limit or "\x00" in value:
+            raise WireError(f"body.{name}", f"must be text of at most {limit} characters")
+        if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+            raise WireError(f"body.{name}", "must be text (no lone surrogates)")
+        values[name] = value
+    owner, agent, source = values["owner"] or "", values["agent"], values["source"] or ""
+    if not owner.strip():
+        raise WireError("body.owner", "must say what the lead file writes")
+    aliases = OwnerAliases(session)
+    if agent is None:
+        aliases.remove(owner, source)
+    else:
+        try:
+            aliases.set(owner, agent, now, source)
+        except UserError as exc:
+            raise WireError("body.agent", str(exc)) from None
+    session.flush()
+    return owner_aliases(session, caller)
+
+
 def _sync(session: Session, lead_id: str) -> LeadSync:
     sync = session.get(LeadSync, lead_id)
     if sync is None:
@@ -87,12 +159,13 @@ def import_leads(session: Session, caller: Caller, body: Any, now: datetime) -> 
     log: list[tuple[str, str, str | None]] = []
     imported = updated = 0
     ids: list[str] = []
+    resolvers: dict[str, OwnerResolver] = {}
     for i, raw in enumerate(_rows(body, "leads")):
         path = f"leads[{i}]"
         if not isinstance(raw, dict):
             raise WireError(path, "must be an object")
         fields = dict(raw)
-        owner = _agent_by_name(session, fields.pop("owner", None), f"{path}.owner")
+        owner = _owner(session, resolvers, fields.pop("owner", None), fields, f"{path}.owner")
         data = decode(Lead, fields, path)
         lead_id = data.get("id") or new_id()
         values = {k: v for k, v in data.items() if k not in LEAD_SERVER_FIELDS}

@@ -338,6 +338,14 @@ class Api:
             request, lambda s, c, b: admin.import_leads(s, c, b, self.clock()), body=True
         )
 
+    async def owner_aliases(self, request: Request) -> JSONResponse:
+        return await self._call(request, admin.owner_aliases, write=False)
+
+    async def set_owner_alias(self, request: Request) -> JSONResponse:
+        return await self._call(
+            request, lambda s, c, b: admin.set_owner_alias(s, c, b, self.clock()), body=True
+        )
+
     async def assign(self, request: Request) -> JSONResponse:
         return await self._call(
             request, lambda s, c, b: admin.assign_leads(s, c, b, self.clock()), body=True
@@ -473,6 +481,8 @@ class Api:
             ("/api/leads", "GET", self.leads),
             ("/api/leads/import", "POST", self.import_leads),
             ("/api/leads/assign", "POST", self.assign),
+            ("/api/owner-aliases", "GET", self.owner_aliases),
+            ("/api/owner-aliases", "PUT", self.set_owner_alias),
             ("/api/leads/{lead_id}", "GET", self.lead),
             ("/api/leads/{lead_id}", "DELETE", self.delete_lead),
             ("/api/attempts", "GET", self.attempts),

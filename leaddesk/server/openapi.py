@@ -262,6 +262,16 @@ def document() -> dict[str, Any]:
         }
     )
     conflict = {"type": "object", "required": ["id", "lead_id", "field", "kept"]}
+    _aliases = _list_of(
+        "aliases",
+        _obj(
+            {
+                "source": {"type": "string"},
+                "owner": {"type": "string"},
+                "agent": {"type": "string"},
+            }
+        ),
+    )
     event = _obj(
         {
             "at": {"type": "string", "format": "date-time"},
@@ -377,6 +387,21 @@ def document() -> dict[str, Any]:
             )
         },
         "/api/openapi.json": {"get": _operation("this document (supervisors)", {"type": "object"})},
+        "/api/owner-aliases": {
+            "get": _operation("what lead files write for each agent (supervisors)", _aliases),
+            "put": _operation(
+                "map what lead files write to an agent, or remove it (supervisors)",
+                _aliases,
+                body=_obj(
+                    {
+                        "owner": {"type": "string", "minLength": 1, "maxLength": 200},
+                        "agent": {"type": ["string", "null"], "maxLength": 120},
+                        "source": {"type": "string", "maxLength": 40},
+                    },
+                    required=["owner", "agent"],
+                ),
+            ),
+        },
         "/api/scripts": {
             "put": _operation(
                 "publish voicemail scripts (supervisors)",
