@@ -410,26 +410,38 @@ class CallListService:
         capped = {lead_id for lead_id, n in counts.items() if n >= per_24h}
         if not stricter:
             return sorted(capped)
-        longest = max(c.period for caps in stricter.values() for c in caps)
-        times: dict[str, list[datetime]] = {}
-        keys: dict[str, str | None] = {}
         key = self._zone_text()
-        for lead_id, started, text in session.execute(
-            select(Attempt.lead_id, Attempt.started_at, key)
-            .join(Lead, Lead.id == Attempt.lead_id)
-            .where(
-                Lead.owner_id == self.ws.agent.id,
-                key.in_([t for t in stricter if t is not None]),
-                Attempt.started_at > now - longest,
-                Attempt.started_at <= now,
-                Attempt.outcome.is_not(None),
+        # The leads that have such a cap first (few: a country's or a province's), then a
+        # count of their attempts per cap through the (lead, started_at) index.
+        keys: dict[str, str | None] = {
+            row[0]: row[1]
+            for row in session.execute(
+                select(Lead.id, key).where(
+                    Lead.owner_id == self.ws.agent.id,
+                    Lead.deleted_at.is_(None),
+                    key.in_([t for t in stricter if t is not None]),
+                )
             )
-        ):
-            times.setdefault(lead_id, []).append(as_utc(started))
-            keys[lead_id] = text
-        for lead_id, seen in times.items():
-            if cap_hit(stricter[keys[lead_id]], seen, now) is not None:
-                capped.add(lead_id)
+        }
+        by_cap: dict[tuple[int, Any], list[str]] = {}
+        for lead_id, text in keys.items():
+            for cap in stricter[text]:
+                by_cap.setdefault((cap.max, cap.period), []).append(lead_id)
+        for (most, period), ids in by_cap.items():
+            for start in range(0, len(ids), 900):
+                capped.update(
+                    session.scalars(
+                        select(Attempt.lead_id)
+                        .where(
+                            Attempt.lead_id.in_(ids[start : start + 900]),
+                            Attempt.started_at > now - period,
+                            Attempt.started_at <= now,
+                            Attempt.outcome.is_not(None),
+                        )
+                        .group_by(Attempt.lead_id)
+                        .having(func.count() >= most)
+                    )
+                )
         return sorted(capped)
 
     def _recent(
