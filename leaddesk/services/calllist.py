@@ -389,11 +389,14 @@ class CallListService:
             self._zone_texts_read = clock
         return self._zone_texts
 
-    def _capped(self, session: Session, now: datetime, texts: Sequence[str | None]) -> list[str]:
-        """Leads at a rolling cap: the team's 24 h cap from a small range of the (agent,
-        started_at) index, counted here (a GROUP BY in SQL makes SQLite walk the whole
-        (lead, started_at) index instead); a law's longer cap (France: 4 in 30 days) only
-        for the leads whose place has one."""
+    def _capped(
+        self, session: Session, now: datetime, texts: Sequence[str | None]
+    ) -> tuple[list[str], list[str]]:
+        """(every lead at a rolling cap, those at a law's cap beyond the team's 24 h one).
+        The team's 24 h cap from a small range of the (agent, started_at) index, counted
+        here (a GROUP BY in SQL makes SQLite walk the whole (lead, started_at) index
+        instead); a law's longer cap (France: 4 in 30 days) only for the leads whose
+        place has one."""
         counts = Counter(
             session.scalars(
                 select(Attempt.lead_id).where(
@@ -408,8 +411,9 @@ class CallListService:
         keyed = {t: self._caps(t) for t in texts}
         stricter = {t: caps for t, caps in keyed.items() if len(caps) > 1}
         capped = {lead_id for lead_id, n in counts.items() if n >= per_24h}
+        law: set[str] = set()
         if not stricter:
-            return sorted(capped)
+            return sorted(capped), []
         key = self._zone_text()
         # The leads that have such a cap first (few: a country's or a province's), then a
         # count of their attempts per cap through the (lead, started_at) index.
@@ -429,7 +433,7 @@ class CallListService:
                 by_cap.setdefault((cap.max, cap.period), []).append(lead_id)
         for (most, period), ids in by_cap.items():
             for start in range(0, len(ids), 900):
-                capped.update(
+                law.update(
                     session.scalars(
                         select(Attempt.lead_id)
                         .where(
@@ -442,7 +446,7 @@ class CallListService:
                         .having(func.count() >= most)
                     )
                 )
-        return sorted(capped)
+        return sorted(capped | law), sorted(law)
 
     def _recent(
         self, session: Session, now: datetime, ids: list[str], period: Any = DAY
@@ -470,7 +474,7 @@ class CallListService:
         windows: dict[str | None, WindowState] = {t: self._window(t, now) for t in texts}
         unknown = [t for t, w in windows.items() if not w.known and t is not None]
         open_ = [t for t, w in windows.items() if w.open and t is not None]
-        capped = self._capped(session, now, texts)
+        capped, law_capped = self._capped(session, now, texts)
 
         tz = self._zone_text()
         channel = func.coalesce(Lead.next_channel, "phone")
@@ -497,6 +501,9 @@ class CallListService:
                 .scalar_subquery()
             )
             cap_24h = and_(Lead.last_attempt_at > now - DAY, count >= rules.caps.per_24h)
+            if law_capped:
+                # A law's longer cap (France: 4 in 30 days) is not in the 24 h count.
+                cap_24h = or_(cap_24h, Lead.id.in_(law_capped))
         blocked, later = int(Section.BLOCKED), int(Section.LATER)
         section: ColumnElement[int] = case(
             (on_dnc, blocked),

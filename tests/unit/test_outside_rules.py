@@ -103,3 +103,39 @@ def test_the_fourth_call_in_24_hours_breaks_floridas_cap(
         flags.append((json.loads(out)["outside_rules"], err))
     assert [flag for flag, _ in flags] == [False, False, False, True]
     assert "Florida: at most 3 calls in 24 h (Fla. Stat. 501.616(6)(b))" in flags[3][1]
+
+
+def test_a_laws_30_day_cap_blocks_the_lead_with_many_capped_leads_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """France: at most 4 calls in 30 days. The call list names the capped leads in its SQL
+    up to a limit, then counts in a subquery; both ways block the French lead."""
+    from leaddesk.services import calllist
+    from leaddesk.services.calllist import CallListService
+    from tests.unit.engine_fixture import add_attempt
+
+    store = open_store(tmp_path / "fr.db")
+    try:
+        now = datetime(2026, 12, 7, 14, tzinfo=UTC)  # Monday, 15:00 in Paris
+        ws = Workspace.open(store, "fr.agent", fixed_clock(now))
+        paris = add_lead(
+            ws,
+            now - timedelta(days=20),
+            phone_e164="+33142685300",
+            country="FR",
+            state="",
+            time_zones=["Europe/Paris"],
+            consent_basis="inquiry",
+            status="working",
+            attempt_count=4,
+            next_action_at=now - timedelta(hours=1),
+        )
+        for days in (15, 10, 6, 2):
+            add_attempt(ws, paris, now - timedelta(days=days), "no_answer")
+        for limit in (calllist.MAX_CAPPED_LITERALS, 0):
+            monkeypatch.setattr(calllist, "MAX_CAPPED_LITERALS", limit)
+            entry = CallListService(ws).entry(paris)
+            assert entry is not None and entry.section == "blocked" and not entry.callable
+            assert entry.reason.startswith("France: at most 4 calls in 30 days")
+    finally:
+        store.close()
