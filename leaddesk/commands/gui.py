@@ -32,13 +32,14 @@ def _db_path(args: argparse.Namespace, ctx: Context) -> Path:
     return ctx.db_path
 
 
-def open_with_demo(path: Path, ctx: Context) -> object:
-    """Open (create, migrate) the database; a database without leads gets demo data."""
+def open_with_demo(path: Path, ctx: Context, demo: bool) -> object:
+    """Open (create, migrate) the database; the demo database without leads gets demo
+    data. The agent's own database never does: it starts empty (File > Import)."""
     from leaddesk.services.demo import fill_if_empty
     from leaddesk.store import open_store
 
     store = open_store(path)
-    if fill_if_empty(store, ctx.clock()) is not None:
+    if demo and fill_if_empty(store, ctx.clock()) is not None:
         log.info("no leads in %s: wrote demo data", path)
     return store
 
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
     log_file = setup_file_logging()
     log.info("starting the agent window on %s", path)
-    store = open_with_demo(path, ctx)
+    store = open_with_demo(path, ctx, bool(args.demo))
     try:
         ws = ctx.workspace(store)
         return _run_window(ws, args, screenshot, log_file, install_crash_dialog, path)

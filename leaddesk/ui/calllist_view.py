@@ -358,7 +358,8 @@ class CallListView(QWidget):
         else:
             self._set_empty(
                 self.tr(
-                    "No leads to work.\nImport leads with Ctrl+I, or wait for new ones to arrive."
+                    "No leads to work.\nImport leads with Ctrl+I, or wait for new ones to arrive.\n"
+                    "To look around first, start the demo: leaddesk --demo"
                 )
             )
 

@@ -253,7 +253,8 @@ Press Esc to clear.</source>
         </message>
         <message>
             <source>No leads to work.
-Import leads with Ctrl+I, or wait for new ones to arrive.</source>
+Import leads with Ctrl+I, or wait for new ones to arrive.
+To look around first, start the demo: leaddesk --demo</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -257,9 +257,11 @@ Préss Ésç tö çléår.·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>No leads to work.
-Import leads with Ctrl+I, or wait for new ones to arrive.</source>
+Import leads with Ctrl+I, or wait for new ones to arrive.
+To look around first, start the demo: leaddesk --demo</source>
             <translation>[Ñö léåds tö wörk.
-Împört léåds wîth Çtrl+Î, ör wåît för ñéw öñés tö årrîvé.·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+Împört léåds wîth Çtrl+Î, ör wåît för ñéw öñés tö årrîvé.
+Tö löök åröüñd fîrst, stårt thé démö: léåddésk --démö·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
     </context>
     <context>

@@ -49,12 +49,20 @@ def test_demo_screenshot(tmp_path: Path) -> None:
         store.close()
 
 
-def test_a_missing_database_is_created_with_demo_data(tmp_path: Path) -> None:
+def test_a_missing_database_is_created_empty_and_demo_data_stays_in_the_demo(
+    tmp_path: Path,
+) -> None:
     db = tmp_path / "fresh" / "leaddesk.db"
     shot = tmp_path / "x.png"
     done = _run(tmp_path, "--db", str(db), "--screenshot", str(shot))
     assert done.returncode == 0, done.stderr
     assert shot.exists() and db.exists()
+    store = open_store(db)
+    try:
+        with store.session() as session:
+            assert session.query(Lead).count() == 0  # the agent's own database: no demo
+    finally:
+        store.close()
 
 
 @pytest.mark.parametrize("name", ["shot.jpg", "shot"])
