@@ -22,6 +22,7 @@ from leaddesk.store.models import (
     Cadence,
     Lead,
     LeadSync,
+    Meta,
     SyncConflict,
     VoicemailScript,
     new_id,
@@ -128,6 +129,35 @@ def set_owner_alias(session: Session, caller: Caller, body: Any, now: datetime) 
             raise WireError("body.agent", str(exc)) from None
     session.flush()
     return owner_aliases(session, caller)
+
+
+TEAM_SETTINGS = {"company": 200, "topic": 80, "callback_number": 30}
+
+
+def team_settings(session: Session) -> dict[str, str]:
+    return changes.team_settings(session)
+
+
+def set_team_settings(session: Session, caller: Caller, body: Any, now: datetime) -> dict[str, str]:
+    """Supervisors publish the team's company, topic and callback number; every laptop
+    takes them at its next sync."""
+    require_supervisor(caller, "edit the team's settings")
+    if not isinstance(body, dict):
+        raise WireError("body", "must be an object")
+    for name, value in body.items():
+        limit = TEAM_SETTINGS.get(name)
+        if limit is None:
+            raise WireError(
+                f"body.{name}", "is not a team setting (company, topic, callback_number)"
+            )
+        if not isinstance(value, str) or len(value) > limit or "\x00" in value:
+            raise WireError(f"body.{name}", f"must be text of at most {limit} characters")
+        if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+            raise WireError(f"body.{name}", "must be text (no lone surrogates)")
+    for name, value in body.items():
+        session.merge(Meta(key=f"team.{name}", value=" ".join(value.split())))
+    session.flush()
+    return team_settings(session)
 
 
 def _sync(session: Session, lead_id: str) -> LeadSync:

@@ -338,6 +338,14 @@ class Api:
             request, lambda s, c, b: admin.import_leads(s, c, b, self.clock()), body=True
         )
 
+    async def team_settings(self, request: Request) -> JSONResponse:
+        return await self._call(request, lambda s, c: admin.team_settings(s), write=False)
+
+    async def set_team_settings(self, request: Request) -> JSONResponse:
+        return await self._call(
+            request, lambda s, c, b: admin.set_team_settings(s, c, b, self.clock()), body=True
+        )
+
     async def owner_aliases(self, request: Request) -> JSONResponse:
         return await self._call(request, admin.owner_aliases, write=False)
 
@@ -481,6 +489,8 @@ class Api:
             ("/api/leads", "GET", self.leads),
             ("/api/leads/import", "POST", self.import_leads),
             ("/api/leads/assign", "POST", self.assign),
+            ("/api/team-settings", "GET", self.team_settings),
+            ("/api/team-settings", "PUT", self.set_team_settings),
             ("/api/owner-aliases", "GET", self.owner_aliases),
             ("/api/owner-aliases", "PUT", self.set_owner_alias),
             ("/api/leads/{lead_id}", "GET", self.lead),

@@ -30,6 +30,7 @@ from leaddesk.store.models import (
     ChangeLog,
     Lead,
     LeadSync,
+    Meta,
     RapportNote,
     SyncDevice,
     UTCDateTime,
@@ -277,7 +278,19 @@ def pull(
         "agents": agents,
         "attempts": history["attempts"],
         "rapport_notes": history["rapport_notes"],
+        "team": team_settings(session),
     }
+
+
+def team_settings(session: Session) -> dict[str, str]:
+    """What the team's scripts say unless an agent's own settings say otherwise: the
+    company, the product or topic, the callback number. Sent on every pull page (a few
+    bytes); every agent may read them."""
+    keys = ("company", "topic", "callback_number")
+    out = dict.fromkeys(keys, "")
+    for row in session.scalars(select(Meta).where(Meta.key.in_([f"team.{k}" for k in keys]))):
+        out[row.key.removeprefix("team.")] = row.value
+    return out
 
 
 def _history(session: Session, caller: Caller, ids: dict[str, list[str]]) -> dict[str, Any]:

@@ -250,6 +250,13 @@ def document() -> dict[str, Any]:
             ["op_id", "status"],
         ),
     )
+    team = _obj(
+        {
+            "company": {"type": "string"},
+            "topic": {"type": "string"},
+            "callback_number": {"type": "string"},
+        }
+    )
     pull = _obj(
         {
             "cursor": {"type": "string"},
@@ -259,7 +266,9 @@ def document() -> dict[str, Any]:
             "scripts": {"type": "array", "items": _ref("Script")},
             "cadences": {"type": "array", "items": _ref("Cadence")},
             "agents": {"type": "array", "items": {"type": "object"}},
-        }
+            "team": team,
+        },
+        required=["cursor", "more", "leads", "removed", "scripts", "cadences", "agents"],
     )
     conflict = {"type": "object", "required": ["id", "lead_id", "field", "kept"]}
     _aliases = _list_of(
@@ -387,6 +396,21 @@ def document() -> dict[str, Any]:
             )
         },
         "/api/openapi.json": {"get": _operation("this document (supervisors)", {"type": "object"})},
+        "/api/team-settings": {
+            "get": _operation("the team's company, topic and callback number", team),
+            "put": _operation(
+                "publish the team's company, topic or callback number (supervisors)",
+                team,
+                body=_obj(
+                    {
+                        "company": {"type": "string", "maxLength": 200},
+                        "topic": {"type": "string", "maxLength": 80},
+                        "callback_number": {"type": "string", "maxLength": 30},
+                    },
+                    required=[],
+                ),
+            ),
+        },
         "/api/owner-aliases": {
             "get": _operation("what lead files write for each agent (supervisors)", _aliases),
             "put": _operation(

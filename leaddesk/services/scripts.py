@@ -34,7 +34,7 @@ from leaddesk.services.cadences import cadence_for
 from leaddesk.services.errors import NotFound, UserError
 from leaddesk.services.outbox import enqueue
 from leaddesk.services.workspace import Workspace, os_user_name
-from leaddesk.store.models import Agent, Attempt, Lead, VoicemailScript
+from leaddesk.store.models import Agent, Attempt, Lead, Meta, VoicemailScript
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +197,7 @@ class ScriptService:
             gaps = []
             if not self._agent_name(agent):
                 gaps.append("your name")
-            if not self._agent_company(agent):
+            if not self._agent_company(agent, self._team(session)):
                 gaps.append("your company")
         return " and ".join(gaps)
 
@@ -222,10 +222,17 @@ class ScriptService:
             return ""
         return display.strip()
 
-    def _agent_company(self, agent: Agent | None) -> str:
-        return (
-            self.ws.voicemail_company or (agent.company if agent else self.ws.agent.company).strip()
-        )
+    def _agent_company(self, agent: Agent | None, team: dict[str, str] | None = None) -> str:
+        """The agent's setting, else the agent row's, else the team's (a supervisor's,
+        from the server)."""
+        own = self.ws.voicemail_company or (agent.company if agent else self.ws.agent.company)
+        return own.strip() or (team or {}).get("company", "").strip()
+
+    @staticmethod
+    def _team(session: Session) -> dict[str, str]:
+        """The team's company, topic and callback number, as the last sync brought them."""
+        rows = session.scalars(select(Meta).where(Meta.key.startswith("team.")))
+        return {row.key.removeprefix("team."): row.value for row in rows}
 
     def values_for(self, session: Session, lead: Lead) -> dict[str, str]:
         """What fills a template for `lead` now (voicemails, emails and texts alike)."""
@@ -234,9 +241,13 @@ class ScriptService:
     def _values(self, session: Session, lead: Lead) -> dict[str, str]:
         agent = session.get(Agent, self.ws.agent.id)
         display = self._agent_name(agent)
-        # The agent's settings (name, callback number) win over the agent row's.
-        number = self.ws.voicemail_callback_number or (
-            agent.callback_number if agent else self.ws.agent.callback_number
+        team = self._team(session)
+        # The agent's settings (name, callback number) win over the agent row's, and
+        # both over the team's.
+        number = (
+            self.ws.voicemail_callback_number
+            or (agent.callback_number if agent else self.ws.agent.callback_number)
+            or team.get("callback_number", "")
         )
         now = as_utc(self.ws.clock())
         zones = zones_of(lead.time_zones or ())
@@ -250,9 +261,11 @@ class ScriptService:
             "company": lead.company,
             "agent_name": display,
             "agent_first_name": display.split()[0] if display.strip() else "",
-            "agent_company": self._agent_company(agent),
+            "agent_company": self._agent_company(agent, team),
             "callback_number": format_callback_number(number, lead.country, lead.phone_e164),
-            "topic": (lead.topic or "").strip() or self.ws.voicemail_topic,
+            "topic": (lead.topic or "").strip()
+            or self.ws.voicemail_topic
+            or team.get("topic", "").strip(),
             "greeting": greeting(now.astimezone(zone) if zone else None),
             "offer_times": offer_times(self.ws.rules, place, now, zone),
         }

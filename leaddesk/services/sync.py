@@ -72,6 +72,10 @@ LEAD_OP_NAMESPACE = uuid.UUID("5d7c1f0e-3b7a-4b8e-9a35-6a0d2c9e1f42")
 TokenProvider = Callable[[], "str | None"]
 
 
+# The team settings a pull carries (see server/changes.team_settings).
+TEAM_KEYS = ("company", "topic", "callback_number")
+
+
 @dataclass(frozen=True, slots=True)
 class SyncResult:
     pushed: int
@@ -534,6 +538,17 @@ class SyncService:
                 # cursor it sends is what it has applied) and keeps deletes until then.
                 return
 
+    @staticmethod
+    def _apply_team(session: Session, team: Any) -> None:
+        """The team's company, topic and callback number (a supervisor's, on the server):
+        kept in this database's meta for the scripts."""
+        if not isinstance(team, dict):
+            return
+        for name in TEAM_KEYS:
+            value = team.get(name)
+            if isinstance(value, str) and len(value) <= 200 and "\x00" not in value:
+                session.merge(Meta(key=f"team.{name}", value=value))
+
     def _apply(self, session: Session, doc: dict[str, Any], rnd: _Round) -> set[tuple[str, str]]:
         """Apply one page; returns what it changed here, as (kind, id)."""
         now = as_utc(self.ws.clock())
@@ -546,6 +561,7 @@ class SyncService:
             row = session.get(Agent, local[agent["id"]])
             if row is not None and row.is_supervisor != bool(agent.get("is_supervisor")):
                 row.is_supervisor = bool(agent.get("is_supervisor"))
+        self._apply_team(session, doc.get("team"))
         applied: set[tuple[str, str]] = set()
         for i, raw in enumerate(doc.get("cadences", [])):
             cadence = decode(Cadence, raw, f"cadences[{i}]")
