@@ -16,7 +16,14 @@ from leaddesk.server import changes
 from leaddesk.server.auth import Caller
 from leaddesk.services.errors import UserError
 from leaddesk.services.intake.owners import OwnerAliases, OwnerResolver
-from leaddesk.services.sync_wire import LEAD_SERVER_FIELDS, WireError, decode, encode
+from leaddesk.services.sync_wire import (
+    LEAD_SERVER_FIELDS,
+    TEAM_SETTINGS,
+    WireError,
+    check_text,
+    decode,
+    encode,
+)
 from leaddesk.store.models import (
     Agent,
     Cadence,
@@ -85,6 +92,14 @@ def _owner(
     return session.get(Agent, agent_id)
 
 
+def _body_text(value: Any, path: str, limit: int) -> str:
+    """A text field of a request body: a string of at most `limit` characters that the
+    wire's own text check passes (no NUL, no lone surrogate)."""
+    if not isinstance(value, str) or len(value) > limit:
+        raise WireError(path, f"must be text of at most {limit} characters")
+    return check_text(value, path)
+
+
 def owner_aliases(session: Session, caller: Caller) -> dict[str, Any]:
     """The team's owner mapping: what lead files write for an agent (supervisors)."""
     require_supervisor(caller, "read the owner aliases")
@@ -111,11 +126,7 @@ def set_owner_alias(session: Session, caller: Caller, body: Any, now: datetime) 
         if value is None and name == "agent":
             values[name] = None
             continue
-        if not isinstance(value, str) or len(value) > limit or "\x00" in value:
-            raise WireError(f"body.{name}", f"must be text of at most {limit} characters")
-        if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
-            raise WireError(f"body.{name}", "must be text (no lone surrogates)")
-        values[name] = value
+        values[name] = _body_text(value, f"body.{name}", limit)
     owner, agent, source = values["owner"] or "", values["agent"], values["source"] or ""
     if not owner.strip():
         raise WireError("body.owner", "must say what the lead file writes")
@@ -131,13 +142,6 @@ def set_owner_alias(session: Session, caller: Caller, body: Any, now: datetime) 
     return owner_aliases(session, caller)
 
 
-TEAM_SETTINGS = {"company": 200, "topic": 80, "callback_number": 30}
-
-
-def team_settings(session: Session) -> dict[str, str]:
-    return changes.team_settings(session)
-
-
 def set_team_settings(session: Session, caller: Caller, body: Any, now: datetime) -> dict[str, str]:
     """Supervisors publish the team's company, topic and callback number; every laptop
     takes them at its next sync."""
@@ -150,14 +154,11 @@ def set_team_settings(session: Session, caller: Caller, body: Any, now: datetime
             raise WireError(
                 f"body.{name}", "is not a team setting (company, topic, callback_number)"
             )
-        if not isinstance(value, str) or len(value) > limit or "\x00" in value:
-            raise WireError(f"body.{name}", f"must be text of at most {limit} characters")
-        if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
-            raise WireError(f"body.{name}", "must be text (no lone surrogates)")
+        _body_text(value, f"body.{name}", limit)
     for name, value in body.items():
         session.merge(Meta(key=f"team.{name}", value=" ".join(value.split())))
     session.flush()
-    return team_settings(session)
+    return changes.team_settings(session)
 
 
 def _sync(session: Session, lead_id: str) -> LeadSync:

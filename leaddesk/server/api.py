@@ -339,7 +339,7 @@ class Api:
         )
 
     async def team_settings(self, request: Request) -> JSONResponse:
-        return await self._call(request, lambda s, c: admin.team_settings(s), write=False)
+        return await self._call(request, lambda s, c: changes.team_settings(s), write=False)
 
     async def set_team_settings(self, request: Request) -> JSONResponse:
         return await self._call(

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from leaddesk.domain.clock import iso
 from leaddesk.server.auth import Caller
-from leaddesk.services.sync_wire import WireError, encode
+from leaddesk.services.sync_wire import TEAM_SETTINGS, WireError, encode
 from leaddesk.store.models import (
     Agent,
     Attempt,
@@ -286,7 +286,7 @@ def team_settings(session: Session) -> dict[str, str]:
     """What the team's scripts say unless an agent's own settings say otherwise: the
     company, the product or topic, the callback number. Sent on every pull page (a few
     bytes); every agent may read them."""
-    keys = ("company", "topic", "callback_number")
+    keys = tuple(TEAM_SETTINGS)
     out = dict.fromkeys(keys, "")
     for row in session.scalars(select(Meta).where(Meta.key.in_([f"team.{k}" for k in keys]))):
         out[row.key.removeprefix("team.")] = row.value

@@ -45,7 +45,13 @@ from leaddesk.domain.clock import as_utc
 from leaddesk.services.credentials import normalize_url
 from leaddesk.services.errors import UserError
 from leaddesk.services.sync_history import apply_history
-from leaddesk.services.sync_wire import LEAD_SERVER_FIELDS, WireError, decode, encode
+from leaddesk.services.sync_wire import (
+    LEAD_SERVER_FIELDS,
+    TEAM_SETTINGS,
+    WireError,
+    decode,
+    encode,
+)
 from leaddesk.services.workspace import Workspace, get_or_create_agent
 from leaddesk.store.models import (
     Agent,
@@ -70,10 +76,6 @@ ACKED = frozenset({"applied", "duplicate", "conflict", "exists", "local"})
 LEAD_OP_NAMESPACE = uuid.UUID("5d7c1f0e-3b7a-4b8e-9a35-6a0d2c9e1f42")
 
 TokenProvider = Callable[[], "str | None"]
-
-
-# The team settings a pull carries (see server/changes.team_settings).
-TEAM_KEYS = ("company", "topic", "callback_number")
 
 
 @dataclass(frozen=True, slots=True)
@@ -544,9 +546,9 @@ class SyncService:
         kept in this database's meta for the scripts."""
         if not isinstance(team, dict):
             return
-        for name in TEAM_KEYS:
+        for name, limit in TEAM_SETTINGS.items():
             value = team.get(name)
-            if isinstance(value, str) and len(value) <= 200 and "\x00" not in value:
+            if isinstance(value, str) and len(value) <= limit and "\x00" not in value:
                 session.merge(Meta(key=f"team.{name}", value=value))
 
     def _apply(self, session: Session, doc: dict[str, Any], rnd: _Round) -> set[tuple[str, str]]:

@@ -161,6 +161,11 @@ def decode_value(spec: FieldSpec, value: Any, path: str) -> Any:
     return value
 
 
+# The team's settings a supervisor publishes and every pull carries (scripts say them):
+# name -> longest text.
+TEAM_SETTINGS: dict[str, int] = {"company": 200, "topic": 80, "callback_number": 30}
+
+
 def check_text(value: str, path: str) -> str:
     """Text a database and a screen can hold: no NUL character, no lone surrogate."""
     if "\x00" in value:
