@@ -67,7 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="open a generated demo database (created if missing) unless --db is given",
+        help="work on a generated demo database (created if missing), never your own, "
+        "unless --db is given; with any command: leaddesk --demo queue",
     )
     parser.add_argument(
         "--screenshot",
@@ -253,16 +254,30 @@ class Context:
     _settings: Any = field(default=None, repr=False)
 
     @property
+    def demo(self) -> bool:
+        """`--demo` without `--db`: every command works on the demo database."""
+        return bool(getattr(self.args, "demo", False)) and getattr(self.args, "db", None) is None
+
+    @property
     def db_path(self) -> Path:
-        from leaddesk.paths import default_db_path
+        from leaddesk.paths import default_db_path, demo_db_path
 
         db: Path | None = getattr(self.args, "db", None)
-        return db if db is not None else default_db_path()
+        if db is not None:
+            return db
+        return demo_db_path() if self.demo else default_db_path()
 
     def open_store(self) -> Any:
+        """The database, created and migrated if missing; the demo database gets its
+        demo data when it has no leads (the agent's own never does)."""
         from leaddesk.store import open_store
 
-        return open_store(self.db_path)
+        store = open_store(self.db_path)
+        if self.demo and getattr(self.args, "command", None) != "demo":
+            from leaddesk.services.demo import fill_if_empty
+
+            fill_if_empty(store, self.clock())
+        return store
 
     def settings(self) -> Any:
         """The agent's settings file (read once per run). One that cannot be read is

@@ -25,11 +25,7 @@ log = logging.getLogger("leaddesk.gui")
 
 
 def _db_path(args: argparse.Namespace, ctx: Context) -> Path:
-    from leaddesk.paths import demo_db_path
-
-    if args.demo and getattr(args, "db", None) is None:
-        return demo_db_path()
-    return ctx.db_path
+    return ctx.db_path  # the demo database with --demo (and no --db), as for every command
 
 
 def open_with_demo(path: Path, ctx: Context, demo: bool) -> object:
@@ -52,6 +48,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         if screenshot.suffix.lower() != ".png":
             raise UserError(f"--screenshot {screenshot}: the file name must end in .png")
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from leaddesk.ui.preflight import problem
+
+    # No display, or Qt's system libraries missing: one line now, not Qt's abort later.
+    cannot_start = problem()
+    if cannot_start:
+        raise UserError(cannot_start)
     path = _db_path(args, ctx)
     if screenshot is None:
         from leaddesk.ui.single_instance import send_to_running
@@ -121,10 +123,16 @@ def _run_window(
         dialer,
         events=events,
         tray=screenshot is None,
+        demo=bool(getattr(args, "demo", False)) and getattr(args, "db", None) is None,
     )
     events.setParent(window)
     if screenshot is not None:
+        from PySide6.QtCore import QRect
+
         from leaddesk.ui.screenshot import render
+
+        # Offscreen has no real screen (800x800): render as on a 1920x1080 monitor.
+        window.fit_to(QRect(0, 0, 1920, 1080))
 
         if not render(app, window, screenshot):
             raise UserError(f"--screenshot {screenshot}: the window did not finish loading")

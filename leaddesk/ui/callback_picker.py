@@ -6,7 +6,14 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QDateTime, QTimeZone, Signal
-from PySide6.QtWidgets import QDateTimeEdit, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from leaddesk.services.leads import CallingCheck, LeadDetail
 from leaddesk.ui.backend import Backend
@@ -57,16 +64,23 @@ class CallbackPicker(QWidget):
         self.status.setAccessibleName(self.tr("Callback calling hours check"))
         self.status.setWordWrap(True)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
+        # The check of the picked time on a line of its own: beside the buttons it made
+        # the lead pane wider than a 1280-pixel laptop leaves it.
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
         caption = QLabel(self.tr("Callback:"), self)
         caption.setObjectName("CallbackCaption")
-        layout.addWidget(caption)
-        layout.addWidget(self.tomorrow)
-        layout.addWidget(self.in_two)
-        layout.addWidget(self.edit)
-        layout.addWidget(self.status, 1)
+        row.addWidget(caption)
+        row.addWidget(self.tomorrow)
+        row.addWidget(self.in_two)
+        row.addWidget(self.edit)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
         self.set_lead(None)
 
     # -- state --------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QStackedWidget,
     QStyle,
     QStyledItemDelegate,
@@ -185,12 +186,16 @@ class CallListView(QWidget):
     activated = Signal(str)
     section_clicked = Signal(str)
     calls_only_toggled = Signal(bool)
+    # The first-run page's three ways in.
+    import_requested = Signal()
+    demo_requested = Signal()
+    server_requested = Signal()
 
     def __init__(self, model: CallListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("CallListPanel")
         self.model = model
-        self.setMinimumWidth(560)
+        # As narrow as its section chips allow (a longer language widens it), no less.
 
         self.search = QLineEdit(self)
         self.search.setObjectName("SearchBox")
@@ -206,7 +211,7 @@ class CallListView(QWidget):
 
         self.chips = {s: SectionChip(s, self) for s in SECTION_LABELS}
         chips = QHBoxLayout()
-        chips.setSpacing(12)
+        chips.setSpacing(8)
         for chip in self.chips.values():
             chips.addWidget(chip)
             chip.clicked.connect(self.section_clicked)
@@ -255,9 +260,40 @@ class CallListView(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.setProperty("muted", True)
+        # The first run (no leads at all): three ways in, as buttons.
+        self.welcome = QWidget(self)
+        self.welcome.setObjectName("Welcome")
+        self.welcome_import = QPushButton(icon("import"), self.tr("Import a lead file…  Ctrl+I"))
+        self.welcome_import.setObjectName("WelcomeImport")
+        self.welcome_import.setAccessibleName(self.tr("Import a lead file"))
+        self.welcome_demo = QPushButton(self.tr("Open the demo (its own database)"))
+        self.welcome_demo.setObjectName("WelcomeDemo")
+        self.welcome_demo.setAccessibleName(self.tr("Open the demo"))
+        self.welcome_demo.setToolTip(
+            self.tr("Opens a second window on demo leads; your own database is not touched")
+        )
+        self.welcome_server = QPushButton(self.tr("Connect to a team server…"))
+        self.welcome_server.setObjectName("WelcomeServer")
+        self.welcome_server.setAccessibleName(self.tr("Connect to a team server"))
+        self.welcome_import.clicked.connect(self.import_requested)
+        self.welcome_demo.clicked.connect(self.demo_requested)
+        self.welcome_server.clicked.connect(self.server_requested)
+        ways = QVBoxLayout()
+        ways.setSpacing(8)
+        for button in (self.welcome_import, self.welcome_demo, self.welcome_server):
+            ways.addWidget(button)
+        welcome = QVBoxLayout(self.welcome)
+        welcome.addStretch(1)
+        welcome.addWidget(self.empty)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addLayout(ways)
+        row.addStretch(1)
+        welcome.addLayout(row)
+        welcome.addStretch(1)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.welcome)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -358,11 +394,15 @@ class CallListView(QWidget):
         else:
             self._set_empty(
                 self.tr(
-                    "No leads to work.\nImport leads with Ctrl+I, or wait for new ones to arrive.\n"
-                    "To look around first, start the demo: leaddesk --demo"
-                )
+                    "No leads to work yet.\nImport a lead file, or wait for new leads to "
+                    "arrive from your team server.\nTo look around first, open the demo."
+                ),
+                ways=True,
             )
 
-    def _set_empty(self, text: str) -> None:
+    def _set_empty(self, text: str, ways: bool = False) -> None:
+        """The list's place says `text`; with `ways`, the first-run buttons under it."""
         self.empty.setText(text)
-        self.stack.setCurrentWidget(self.empty)
+        for button in (self.welcome_import, self.welcome_demo, self.welcome_server):
+            button.setVisible(ways)
+        self.stack.setCurrentWidget(self.welcome)

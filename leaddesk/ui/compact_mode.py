@@ -11,11 +11,8 @@ from leaddesk.domain.outcomes import OUTCOMES
 from leaddesk.services.leads import LeadDetail
 from leaddesk.services.outcomes import PendingDial
 from leaddesk.ui.icons import app_icon, icon
-from leaddesk.ui.outcome_bar import CALL_OUTCOMES
+from leaddesk.ui.outcome_bar import CALL_OUTCOMES, LAYOUT, OutcomeButton, OutcomeGrid
 from leaddesk.ui.style import OK, WARN
-from leaddesk.ui.vocabulary import outcome_label
-
-QUICK = ("connected", "voicemail_left", "no_answer", "busy", "callback")
 
 
 class CompactWindow(QWidget):
@@ -55,20 +52,16 @@ class CompactWindow(QWidget):
         self.expand.setToolTip(self.tr("Back to the full window (Ctrl+Shift+M)"))
         self.expand.clicked.connect(self.expand_requested)
 
-        keys = QHBoxLayout()
-        keys.setSpacing(4)
-        self.buttons: dict[str, QPushButton] = {}
-        for code in QUICK:
-            info = OUTCOMES[code]
-            label = outcome_label(info.label)
-            button = QPushButton(f"{info.key} {label}", self)
-            button.setObjectName(f"CompactOutcome_{code}")
-            button.setAccessibleName(
-                self.tr("{outcome} (key {key})").format(outcome=label, key=info.key)
-            )
-            button.clicked.connect(lambda _=False, code=code: self.outcome_requested.emit(code))
-            self.buttons[code] = button
-            keys.addWidget(button)
+        # Every outcome, as in the full window (a compact window that offered five of
+        # fifteen made agents open the big one to log a wrong number).
+        self.buttons: dict[str, OutcomeButton] = {}
+        for codes in LAYOUT:
+            for code in codes:
+                button = OutcomeButton(OUTCOMES[code], self)
+                button.setObjectName(f"CompactOutcome_{code}")
+                button.clicked.connect(lambda _=False, code=code: self.outcome_requested.emit(code))
+                self.buttons[code] = button
+        self.keys = OutcomeGrid(list(self.buttons.values()), self)
         for code, info in OUTCOMES.items():
             shortcut = QShortcut(QKeySequence(info.key), self)
             shortcut.activated.connect(lambda code=code: self.outcome_requested.emit(code))
@@ -93,8 +86,10 @@ class CompactWindow(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.info)
         layout.addLayout(row)
-        layout.addLayout(keys)
+        layout.addWidget(self.keys)
         self.state.setWordWrap(True)
+        self._can_dial, self._why = False, ""
+        self._pending: PendingDial | None = None
         self.set_lead(None)
         self.set_pending(None)
 
@@ -106,18 +101,28 @@ class CompactWindow(QWidget):
         self.name.setText(detail.name)
         self.info.setText(f"{detail.phone_national} · {detail.reason}")
 
+    def set_can_dial(self, can: bool, why: str = "") -> None:
+        """What the full window's Dial line says: ready, later or blocked, and why."""
+        self._can_dial, self._why = can, why
+        self.dial.setEnabled(can)
+        if self._pending is not None:
+            return  # a call is pending: its line stays
+        color = OK if can else WARN
+        text = why or (self.tr("Ready") if can else self.tr("Not callable now"))
+        self.state.setText(f'<span style="color:{color}">{text}</span>')
+
     def show_message(self, text: str) -> None:
         self.state.setText(f'<span style="color:{WARN}">{text}</span>')
 
     def set_pending(self, pending: PendingDial | None) -> None:
-        self.dial.setEnabled(pending is None)
+        self._pending = pending
+        self.dial.setEnabled(pending is None and self._can_dial)
         for code, button in self.buttons.items():
             # Call outcomes wrap up a dial: off without one, as in the outcome bar.
             if code in CALL_OUTCOMES:
                 button.setEnabled(pending is not None)
         if pending is None:
-            ready = self.tr("Ready")  # outside the f-string: lupdate reads literals only
-            self.state.setText(f'<span style="color:{OK}">{ready}</span>')
+            self.set_can_dial(self._can_dial, self._why)
         else:
             calling = self.tr("Calling {name}: log the outcome").format(name=pending.lead_name)
             self.state.setText(f'<span style="color:{WARN}">{calling}</span>')

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from leaddesk.services.leads import LeadDetail
 from leaddesk.ui.consent_editor import ConsentEditor
+from leaddesk.ui.elided_label import ElidedLabel
 from leaddesk.ui.icons import icon
 from leaddesk.ui.lead_from_file import FromFileBlock
 from leaddesk.ui.style import ACCENT, BAD, OK, WARN, tint
@@ -35,6 +36,15 @@ def _label(name: str, accessible: str, parent: QWidget, muted: bool = False) -> 
     return label
 
 
+def _elided(name: str, accessible: str, parent: QWidget, muted: bool = False) -> ElidedLabel:
+    label = ElidedLabel("", parent)
+    label.setObjectName(name)
+    label.setAccessibleName(accessible)
+    if muted:
+        label.setProperty("muted", True)
+    return label
+
+
 class LeadCard(QFrame):
     copy_requested = Signal(str)  # the number to copy
 
@@ -45,8 +55,8 @@ class LeadCard(QFrame):
         self.detail: LeadDetail | None = None
         self._received = 0.0
 
-        self.name = _label("LeadName", self.tr("Lead name"), self)
-        self.subtitle = _label("LeadCompany", self.tr("Company and title"), self, muted=True)
+        self.name = _elided("LeadName", self.tr("Lead name"), self)
+        self.subtitle = _elided("LeadCompany", self.tr("Company and title"), self, muted=True)
         self.status_pill = _label("LeadCallable", self.tr("Callable now"), self)
         self.status_pill.setTextFormat(Qt.TextFormat.RichText)
 
@@ -74,20 +84,25 @@ class LeadCard(QFrame):
             "LeadLastCaption", self.tr("Last attempt caption"), self, muted=True
         )
 
+        # Name and number on one row (a laptop screen has no height to spare): the name
+        # and company end in "…" before the number is pushed out.
         head = QHBoxLayout()
+        head.setSpacing(12)
         names = QVBoxLayout()
         names.setSpacing(2)
         names.addWidget(self.name)
         names.addWidget(self.subtitle)
         head.addLayout(names, 1)
-        head.addWidget(self.status_pill, 0, Qt.AlignmentFlag.AlignTop)
-
-        phone = QHBoxLayout()
-        phone.setSpacing(10)
-        phone.addWidget(self.phone)
-        phone.addWidget(self.phone_intl)
-        phone.addStretch(1)
-        phone.addWidget(self.copy_button)
+        numbers = QVBoxLayout()
+        numbers.setSpacing(2)
+        numbers.addWidget(self.phone, 0, Qt.AlignmentFlag.AlignRight)
+        numbers.addWidget(self.phone_intl, 0, Qt.AlignmentFlag.AlignRight)
+        head.addLayout(numbers)
+        side = QVBoxLayout()
+        side.setSpacing(4)
+        side.addWidget(self.status_pill, 0, Qt.AlignmentFlag.AlignRight)
+        side.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignRight)
+        head.addLayout(side)
 
         facts = QGridLayout()
         facts.setHorizontalSpacing(24)
@@ -110,7 +125,6 @@ class LeadCard(QFrame):
         layout.setContentsMargins(18, 10, 18, 10)
         layout.setSpacing(8)
         layout.addLayout(head)
-        layout.addLayout(phone)
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
         line.setObjectName("CardRule")

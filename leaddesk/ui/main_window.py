@@ -9,17 +9,20 @@ outcome key, and the next lead is selected.
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
+    QFrame,
     QLabel,
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -29,6 +32,7 @@ from leaddesk.dialer.base import Dialer
 from leaddesk.services.errors import UserError
 from leaddesk.services.leads import LeadDetail
 from leaddesk.services.outcomes import LoggedOutcome, PendingDial
+from leaddesk.ui import screen_fit
 from leaddesk.ui.agent_session import AgentSession
 from leaddesk.ui.backend import Backend, ShiftView
 from leaddesk.ui.call_flow import CallFlow, dial_allowed, may_call_anyway
@@ -50,12 +54,14 @@ from leaddesk.ui.rapport_panel import RapportPanel
 from leaddesk.ui.script_panel import ScriptPanel
 from leaddesk.ui.shift_bar import ShiftBar
 from leaddesk.ui.softphone import DialerFactory, SoftphoneLink
+from leaddesk.ui.style import WARN
 from leaddesk.ui.tasks import TaskRunner
 from leaddesk.ui.tray import Tray
 
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 60_000
+PREFERRED_SIZE = QSize(1440, 900)
 
 
 class MainWindow(QMainWindow):
@@ -70,13 +76,16 @@ class MainWindow(QMainWindow):
         tray: bool = True,
         refresh_ms: int = REFRESH_MS,
         restart_dialer: DialerFactory | None = None,
+        demo: bool = False,
     ) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
         self.setAccessibleName(self.tr("LeadDesk agent window"))
-        self.setWindowTitle(
-            self.tr("LeadDesk · {agent}").format(agent=backend.ws.agent.display_name)
-        )
+        self.demo = demo
+        title = self.tr("LeadDesk · {agent}").format(agent=backend.ws.agent.display_name)
+        # Demo leads are never mistaken for the agent's own: the title and the status
+        # bar say so for as long as the window is open.
+        self.setWindowTitle(self.tr("{title} · DEMO").format(title=title) if demo else title)
         self.setWindowIcon(app_icon())
         self.backend = backend
         self.dialer = dialer
@@ -138,17 +147,34 @@ class MainWindow(QMainWindow):
         right.setObjectName("LeadPane")
         rlayout = QVBoxLayout(right)
         rlayout.setContentsMargins(0, 0, 0, 0)
-        rlayout.setSpacing(10)
-        rlayout.addWidget(self.card)
-        rlayout.addWidget(middle, 1)
-        rlayout.addWidget(self.message_box)
+        rlayout.setSpacing(8)
+        # The card, script, rapport and history scroll as one when the screen is too low
+        # for all of them (a 1280x720 laptop with History on); the outcome keys never do.
+        upper = QWidget()
+        upper.setObjectName("LeadUpper")
+        ulayout = QVBoxLayout(upper)
+        ulayout.setContentsMargins(0, 0, 0, 0)
+        ulayout.setSpacing(8)
+        ulayout.addWidget(self.card)
+        ulayout.addWidget(middle, 1)
+        ulayout.addWidget(self.message_box)
+        self.lead_scroll = QScrollArea(right)
+        self.lead_scroll.setObjectName("LeadScroll")
+        self.lead_scroll.setWidget(upper)
+        self.lead_scroll.setWidgetResizable(True)
+        self.lead_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.lead_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        upper.setAutoFillBackground(False)
+        self.lead_scroll.viewport().setAutoFillBackground(False)
+        rlayout.addWidget(self.lead_scroll, 1)
         rlayout.addWidget(self.outcomes)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("MainSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.calllist)
         self.splitter.addWidget(right)
-        self.splitter.setSizes([680, 740])
+        # The lead pane gets the room its five columns of outcome keys need.
+        self.splitter.setSizes([560, 880])
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(12, 12, 12, 6)
@@ -160,8 +186,14 @@ class MainWindow(QMainWindow):
         self.busy_label.setObjectName("BusyIndicator")
         self.busy_label.setAccessibleName(self.tr("Background work"))
         self.statusBar().addPermanentWidget(self.busy_label)
+        self.demo_label = QLabel(self.tr("Demo database: these leads are not yours"), self)
+        self.demo_label.setObjectName("DemoBadge")
+        self.demo_label.setAccessibleName(self.tr("Demo database"))
+        self.demo_label.setStyleSheet(f"color: {WARN}; font-weight: 600;")
+        self.demo_label.setVisible(demo)
+        self.statusBar().addPermanentWidget(self.demo_label)
         self.statusBar().setObjectName("StatusBar")
-        self.resize(1440, 900)
+        screen_fit.place(self, PREFERRED_SIZE)  # never larger than the screen
 
         self.softphone = SoftphoneLink(self, restart_dialer)
         self.notes = LeadNotes(self)
@@ -221,6 +253,10 @@ class MainWindow(QMainWindow):
         self.outcomes.call_anyway_requested.connect(self.call_anyway)
         self.outcomes.copy_requested.connect(self.copy)
         self.calllist.section_clicked.connect(self.toggle_section)
+        self.calllist.import_requested.connect(self.open_import)
+        self.calllist.demo_requested.connect(self.open_demo)
+        self.calllist.server_requested.connect(self.open_server_settings)
+        self.calllist.welcome_demo.setEnabled(not self.demo)
         self.calllist.calls_only_toggled.connect(self.set_calls_only)
         self.card.copy_requested.connect(self.copy)
         self.card.consent.consent_changed.connect(self.set_consent)
@@ -258,13 +294,6 @@ class MainWindow(QMainWindow):
     def _start_rest(self, *_args: object) -> None:
         if not self._started:
             self._started = True
-            # With the list and its lead in, the window's real minimum size is known.
-            # (The offscreen platform's screen is a fixed 800x800, not a real one.)
-            screen = self.screen()
-            real = QGuiApplication.platformName() not in ("offscreen", "minimal")
-            if screen is not None and self.isVisible() and real:
-                title_bar = self.frameGeometry().height() - self.geometry().height()
-                self.fit_screen(screen.availableGeometry().height() - title_bar)
             # The table was hidden behind "Loading…" when the window showed: it takes
             # the focus now, unless the agent already started typing a search.
             if not self.calllist.search.text():
@@ -408,24 +437,23 @@ class MainWindow(QMainWindow):
 
     def _update_dial_state(self) -> None:
         detail = self.detail
+
+        def say(can: bool, why: str = "", anyway: bool = False) -> None:
+            self.outcomes.set_can_dial(can, why, anyway)
+            self.compact.set_can_dial(can and self.pending is None, why)  # the same truth
+
         if self.pending is not None:
-            self.outcomes.set_can_dial(False)
+            say(False)
         elif detail is None:
-            self.outcomes.set_can_dial(False, self.tr("Select a lead to call."))
+            say(False, self.tr("Select a lead to call."))
         elif not dial_allowed(detail)[0]:
             reason = dial_allowed(detail)[1]
             if may_call_anyway(detail):
-                self.outcomes.set_can_dial(
-                    False,
-                    self.tr("Later: {reason}").format(reason=reason),
-                    anyway=True,
-                )
+                say(False, self.tr("Later: {reason}").format(reason=reason), anyway=True)
             else:
-                self.outcomes.set_can_dial(
-                    False, self.tr("Blocked: {reason}").format(reason=reason)
-                )
+                say(False, self.tr("Blocked: {reason}").format(reason=reason))
         else:
-            self.outcomes.set_can_dial(
+            say(
                 True,
                 self.tr("Ready to call {name} at {number}.").format(
                     name=detail.name, number=detail.phone_national
@@ -566,6 +594,31 @@ class MainWindow(QMainWindow):
         dialog.imported.connect(lambda _summary: self.events.leads_changed.emit())
         dialog.open()
 
+    def open_demo(self) -> bool:
+        """Another LeadDesk on the demo database (a window of its own): the agent's
+        database is never filled with demo leads."""
+        from PySide6.QtCore import QProcess
+
+        frozen = bool(getattr(sys, "frozen", False))
+        args = ["--demo"] if frozen else ["-m", "leaddesk", "--demo"]
+        started = bool(QProcess.startDetached(sys.executable, args)[0])
+        self.statusBar().showMessage(
+            self.tr("Opening the demo in a window of its own…")
+            if started
+            else self.tr("The demo could not be started: run leaddesk --demo"),
+            10_000,
+        )
+        return started
+
+    def open_server_settings(self) -> None:
+        """Settings, where the team server's address is entered (the token is asked for
+        and kept in the keychain at the first sync)."""
+        action = self.findChild(QAction, "ActionSettings")
+        if action is not None:
+            action.trigger()
+        else:
+            self.statusBar().showMessage(self.tr("Set the team server in File > Settings."), 10_000)
+
     def open_supervisor(self) -> None:
         from leaddesk.ui.supervisor import SupervisorWindow
 
@@ -609,15 +662,10 @@ class MainWindow(QMainWindow):
         self.history_box.setVisible(shown)
         self.history_action.setChecked(shown)
 
-    def fit_screen(self, available_height: int) -> None:
-        """On a screen too low for the whole window (a 1366x768 laptop), the history
-        panel goes, and the status bar says how to bring it back."""
-        if not self.history_box.isHidden() and self.minimumSizeHint().height() > available_height:
-            self.show_history(False)
-            self.statusBar().showMessage(
-                self.tr("History hidden to fit the screen: View > History (Ctrl+Shift+H)."),
-                15_000,
-            )
+    def fit_to(self, available: QRect | None = None) -> None:
+        """Size the window to the screen's available area (or `available`): its preferred
+        size where there is room, never larger than the screen."""
+        screen_fit.place(self, PREFERRED_SIZE, available)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._timer.stop()

@@ -49,6 +49,7 @@ def build_menus(w: MainWindow) -> QAction:
     bar = w.menuBar()
     bar.setObjectName("MenuBar")
     file = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
+    file.setObjectName("MenuFile")  # found by name, never by its (translated) text
     if importlib.util.find_spec("leaddesk.ui.import_dialog") is not None:
         _action(
             w,
@@ -73,6 +74,7 @@ def build_menus(w: MainWindow) -> QAction:
     _action(w, file, QCoreApplication.translate("Menus", "Quit"), "Ctrl+Q", w.close, "ActionQuit")
 
     lead = bar.addMenu(QCoreApplication.translate("Menus", "&Lead"))
+    lead.setObjectName("MenuLead")
     # Enter dials; the handler lets the text fields keep their own Enter.
     dial = _action(
         w,
@@ -227,6 +229,7 @@ def build_menus(w: MainWindow) -> QAction:
     )
 
     view = bar.addMenu(QCoreApplication.translate("Menus", "&View"))
+    view.setObjectName("MenuView")
     _action(
         w,
         view,
@@ -276,6 +279,7 @@ def build_menus(w: MainWindow) -> QAction:
             f"ActionSection_{section}",
         )
     help_ = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
+    help_.setObjectName("MenuHelp")
     _action(
         w,
         help_,

@@ -6,8 +6,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -71,11 +71,82 @@ class OutcomeButton(QPushButton):
         text.setObjectName("OutcomeLabel")
         for label in (cap, text):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(8, 0, 8, 0)
-        row.setSpacing(8)
+        row = self.row = QHBoxLayout(self)
+        row.setContentsMargins(6, 0, 6, 0)
+        row.setSpacing(6)
         row.addWidget(cap)
         row.addWidget(text, 1)
+        self.cap, self.label = cap, text
+
+    def full_width(self) -> int:
+        """The width that shows the whole label (the label's own hint is ignored by the
+        layout, so that a narrow key elides instead of growing)."""
+        row = self.row
+        margins = row.contentsMargins()
+        return (
+            margins.left()
+            + margins.right()
+            + self.cap.sizeHint().width()
+            + row.spacing()
+            + self.label.sizeHint().width()
+            + 4  # the button's frame
+        )
+
+
+class OutcomeGrid(QWidget):
+    """The outcome keys in reading order (1 to 9, then letters), five to a row where they
+    fit, four or three where the window is narrow or the language long: a key's label is
+    never cut to "Wrong num…"."""
+
+    COLUMNS = (5, 4, 3)
+
+    def __init__(self, buttons: list[OutcomeButton], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("OutcomeGrid")
+        self.buttons = buttons
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(6)
+        self.grid.setVerticalSpacing(5)
+        self.columns = 0
+        self._place(self.COLUMNS[0])
+
+    def key_width(self) -> int:
+        return max(b.full_width() for b in self.buttons)
+
+    def columns_for(self, width: int) -> int:
+        spacing = self.grid.horizontalSpacing()
+        for columns in self.COLUMNS:
+            if columns * self.key_width() + (columns - 1) * spacing <= width:
+                return columns
+        return self.COLUMNS[-1]
+
+    def _place(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for button in self.buttons:
+            self.grid.removeWidget(button)
+        for i, button in enumerate(self.buttons):
+            self.grid.addWidget(button, i // columns, i % columns)
+        for c in range(max(self.COLUMNS)):
+            self.grid.setColumnStretch(c, 1 if c < columns else 0)
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:
+        columns = self.COLUMNS[-1]
+        rows = -(-len(self.buttons) // max(self.columns, 1))
+        height = rows * self.buttons[0].minimumSizeHint().height()
+        height += (rows - 1) * self.grid.verticalSpacing()
+        width = columns * self.key_width() + (columns - 1) * self.grid.horizontalSpacing()
+        return QSize(width, height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        before = self.columns
+        self._place(self.columns_for(event.size().width()))
+        if self.columns != before:
+            self.grid.activate()  # the keys move now, not at the next event
 
 
 class OutcomeBar(QFrame):
@@ -148,15 +219,12 @@ class OutcomeBar(QFrame):
         self.manual_number.hide()
 
         self.buttons: dict[str, OutcomeButton] = {}
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(6)
-        grid.setVerticalSpacing(5)
-        for r, codes in enumerate(LAYOUT):
-            for c, code in enumerate(codes):
+        for codes in LAYOUT:
+            for code in codes:
                 button = OutcomeButton(OUTCOMES[code], self)
                 button.clicked.connect(lambda _=False, code=code: self.outcome_requested.emit(code))
                 self.buttons[code] = button
-                grid.addWidget(button, r, c)
+        self.grid = OutcomeGrid(list(self.buttons.values()), self)
         self.shortcuts: list[QShortcut] = []
         for code, info in OUTCOMES.items():
             shortcut = QShortcut(QKeySequence(info.key), self)
@@ -196,7 +264,7 @@ class OutcomeBar(QFrame):
         layout.addLayout(top)
         layout.addWidget(self.alert)
         layout.addWidget(self.manual_number)
-        layout.addLayout(grid)
+        layout.addWidget(self.grid)
         layout.addLayout(extras)
         layout.addWidget(picker)
 
@@ -234,6 +302,9 @@ class OutcomeBar(QFrame):
         self._duration_touched = False
         self.call_ended = False
         self.suggest(None)
+        # The callback time is a call's outcome: it shows with the call (room for the
+        # script and rapport before dialing, on a laptop screen).
+        self.picker.setVisible(pending is not None)
         # Call outcomes wrap up a dial: without one they are off, visibly.
         for code, button in self.buttons.items():
             if code in CALL_OUTCOMES:

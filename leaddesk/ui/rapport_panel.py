@@ -50,17 +50,28 @@ class RapportPanel(QWidget):
         self.openers.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.openers_area = QScrollArea(self)
         self.openers_area.setObjectName("RapportOpenersArea")
-        self.openers_area.setWidget(self.openers)
         self.openers_area.setWidgetResizable(True)
-        # On the panel's own background (setWidget turned the label's fill on).
-        self.openers.setAutoFillBackground(False)
         self.openers_area.viewport().setAutoFillBackground(False)
         self.openers_area.setFrameShape(QFrame.Shape.NoFrame)
         self.openers_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.openers_area.setMinimumHeight(36)
-        self.empty = QLabel(self.tr("No notes yet."), self)
+        # "No notes yet." is said in the openers' area, under them: a label of its own
+        # was drawn over the openers in a low window.
+        self.empty = QLabel(self.tr("No notes yet."))
         self.empty.setObjectName("RapportEmpty")
         self.empty.setEnabled(False)  # drawn in the palette's placeholder colour
+        self.empty.hide()
+        box = QWidget()
+        box.setObjectName("RapportOpenersBox")
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addWidget(self.openers)
+        column.addWidget(self.empty)
+        column.addStretch(1)
+        self.openers_area.setWidget(box)
+        # On the panel's own background (setWidget turned the box's fill on).
+        box.setAutoFillBackground(False)
 
         self.list = QListWidget(self)
         self.list.setObjectName("RapportNotes")
@@ -106,6 +117,8 @@ class RapportPanel(QWidget):
         # The note on its own row: beside the kind and the button, in a narrow panel,
         # its placeholder was cut (in English already, more so in longer languages).
         form = QHBoxLayout()
+        form.setSpacing(6)
+        form.addWidget(self.input, 3)
         form.addWidget(self.kind, 1)
         form.addWidget(self.add_button)
 
@@ -114,8 +127,6 @@ class RapportPanel(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.openers_area, 2)
         layout.addWidget(self.list, 1)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.input)
         layout.addLayout(form)
         self.pin_button.setText(self.tr("Pin"))
         self.set_available(False, self.tr("Select a lead to see its rapport notes."))

@@ -4,7 +4,15 @@ when it runs long, and the next variant on demand."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from leaddesk.ui.backend import ScriptView
 from leaddesk.ui.icons import icon
@@ -28,6 +36,16 @@ class ScriptPanel(QWidget):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.text.setStyleSheet("font-size: 11.5pt; line-height: 140%;")
+        # Read out loud to the end: in a low window the script scrolls, never cut mid-line.
+        self.text_area = QScrollArea(self)
+        self.text_area.setObjectName("ScriptTextArea")
+        self.text_area.setWidget(self.text)
+        self.text_area.setWidgetResizable(True)
+        self.text.setAutoFillBackground(False)
+        self.text_area.viewport().setAutoFillBackground(False)
+        self.text_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.text_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.text_area.setMinimumHeight(3 * self.text.fontMetrics().lineSpacing())
 
         self.length = QLabel(self)
         self.length.setObjectName("ScriptLength")
@@ -54,8 +72,8 @@ class ScriptPanel(QWidget):
         meta = QHBoxLayout()
         meta.addLayout(words, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 8, 14, 12)
-        layout.addWidget(self.text, 1)
+        layout.setContentsMargins(14, 6, 14, 8)
+        layout.addWidget(self.text_area, 1)
         layout.addLayout(meta)
         self.show_message(self.tr("Select a lead to see the voicemail to leave."))
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -341,16 +342,14 @@ def add_menu_action(window: Any, settings: Settings) -> QAction:
 
     action.triggered.connect(lambda _checked=False: open_dialog())
     window.addAction(action)
-    for menu_action in window.menuBar().actions():
-        menu = menu_action.menu()
-        if menu is None or menu_action.text().replace("&", "") != "File":
-            continue
+    # The File menu by its object name: its visible text is translated.
+    menu = window.menuBar().findChild(QMenu, "MenuFile")
+    if menu is not None:
         quit_action = next((a for a in menu.actions() if a.objectName() == "ActionQuit"), None)
         if quit_action is not None:
             menu.insertAction(quit_action, action)
         else:
             menu.addAction(action)
-        break
     return action
 
 
@@ -372,10 +371,10 @@ def install_settings(window: Any, settings: Settings | None = None) -> Settings:
     """The window's side of settings: the File menu entry, and the window geometry
     restored now and remembered at quit. A settings file that cannot be read leaves the
     defaults in use and the file untouched (the status bar says why)."""
-    from PySide6.QtCore import QByteArray
     from PySide6.QtWidgets import QApplication
 
     from leaddesk.settings import default_path
+    from leaddesk.ui import screen_fit
 
     broken = ""
     if settings is None:
@@ -387,9 +386,9 @@ def install_settings(window: Any, settings: Settings | None = None) -> Settings:
     add_menu_action(window, settings)
     if settings["theme"] != "system":
         apply_theme(settings["theme"])
-    geometry = settings["window.geometry"]
-    if geometry:
-        window.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+    # Remembered per screen, and kept inside it: the office monitor's size is not
+    # replayed on the laptop.
+    screen_fit.restore(window, settings["window.geometry"], window.size())
     if broken or settings.problems:
         window.statusBar().showMessage(broken or settings.problems[0], 15_000)
 
@@ -397,7 +396,9 @@ def install_settings(window: Any, settings: Settings | None = None) -> Settings:
         if broken:
             return  # never overwrite a file the agent may want to repair
         try:
-            settings.set("window.geometry", bytes(window.saveGeometry().toBase64().data()).decode())
+            settings.set(
+                "window.geometry", screen_fit.remember(window, settings["window.geometry"])
+            )
             settings.save()
         except (SettingError, SettingsFileError) as exc:
             import logging

@@ -228,6 +228,34 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Import a lead file…  Ctrl+I</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import a lead file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the demo (its own database)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the demo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opens a second window on demo leads; your own database is not touched</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connect to a team server…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connect to a team server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Selected lead preview</source>
             <translation type="unfinished" />
         </message>
@@ -252,9 +280,9 @@ Press Esc to clear.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>No leads to work.
-Import leads with Ctrl+I, or wait for new ones to arrive.
-To look around first, start the demo: leaddesk --demo</source>
+            <source>No leads to work yet.
+Import a lead file, or wait for new leads to arrive from your team server.
+To look around first, open the demo.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -513,15 +541,15 @@ To look around first, start the demo: leaddesk --demo</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>{outcome} (key {key})</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>No lead selected</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Ready</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not callable now</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1254,6 +1282,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{title} · DEMO</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Voicemail script</source>
             <translation type="unfinished" />
         </message>
@@ -1271,6 +1303,14 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>Background work</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Demo database: these leads are not yours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Demo database</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1321,11 +1361,19 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Something went wrong: {error}. Details are in the log.</source>
+            <source>Opening the demo in a window of its own…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>History hidden to fit the screen: View &gt; History (Ctrl+Shift+H).</source>
+            <source>The demo could not be started: run leaddesk --demo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set the team server in File &gt; Settings.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Something went wrong: {error}. Details are in the log.</source>
             <translation type="unfinished" />
         </message>
     </context>

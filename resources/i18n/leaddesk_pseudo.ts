@@ -228,6 +228,34 @@
             <translation>[Çåll lîst ståtüs·~·~·]</translation>
         </message>
         <message>
+            <source>Import a lead file…  Ctrl+I</source>
+            <translation>[Împört å léåd fîlé…  Çtrl+Î·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Import a lead file</source>
+            <translation>[Împört å léåd fîlé·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Open the demo (its own database)</source>
+            <translation>[Öpéñ thé démö (îts öwñ dåtåbåsé)·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Open the demo</source>
+            <translation>[Öpéñ thé démö·~·~]</translation>
+        </message>
+        <message>
+            <source>Opens a second window on demo leads; your own database is not touched</source>
+            <translation>[Öpéñs å séçöñd wîñdöw öñ démö léåds; ýöür öwñ dåtåbåsé îs ñöt töüçhéd·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Connect to a team server…</source>
+            <translation>[Çöññéçt tö å téåm sérvér…·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Connect to a team server</source>
+            <translation>[Çöññéçt tö å téåm sérvér·~·~·~·~]</translation>
+        </message>
+        <message>
             <source>Selected lead preview</source>
             <translation>[Séléçtéd léåd prévîéw·~·~·~·]</translation>
         </message>
@@ -256,12 +284,12 @@ Press Esc to clear.</source>
 Préss Ésç tö çléår.·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
-            <source>No leads to work.
-Import leads with Ctrl+I, or wait for new ones to arrive.
-To look around first, start the demo: leaddesk --demo</source>
-            <translation>[Ñö léåds tö wörk.
-Împört léåds wîth Çtrl+Î, ör wåît för ñéw öñés tö årrîvé.
-Tö löök åröüñd fîrst, stårt thé démö: léåddésk --démö·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <source>No leads to work yet.
+Import a lead file, or wait for new leads to arrive from your team server.
+To look around first, open the demo.</source>
+            <translation>[Ñö léåds tö wörk ýét.
+Împört å léåd fîlé, ör wåît för ñéw léåds tö årrîvé fröm ýöür téåm sérvér.
+Tö löök åröüñd fîrst, öpéñ thé démö.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
     </context>
     <context>
@@ -519,16 +547,16 @@ Tö löök åröüñd fîrst, stårt thé démö: léåddésk --démö·~·~·~�
             <translation>[Båçk tö thé füll wîñdöw (Çtrl+Shîft+M)·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
-            <source>{outcome} (key {key})</source>
-            <translation>[{outcome} (kéý {key})·]</translation>
-        </message>
-        <message>
             <source>No lead selected</source>
             <translation>[Ñö léåd séléçtéd·~·~·]</translation>
         </message>
         <message>
             <source>Ready</source>
             <translation>[Réådý]</translation>
+        </message>
+        <message>
+            <source>Not callable now</source>
+            <translation>[Ñöt çållåblé ñöw·~·~·]</translation>
         </message>
         <message>
             <source>Calling {name}: log the outcome</source>
@@ -1263,6 +1291,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[LéådDésk · {agent}·~·]</translation>
         </message>
         <message>
+            <source>{title} · DEMO</source>
+            <translation>[{title} · DÉMÖ·]</translation>
+        </message>
+        <message>
             <source>Voicemail script</source>
             <translation>[Vöîçémåîl sçrîpt·~·~·]</translation>
         </message>
@@ -1281,6 +1313,14 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>Background work</source>
             <translation>[Båçkgröüñd wörk·~·~]</translation>
+        </message>
+        <message>
+            <source>Demo database: these leads are not yours</source>
+            <translation>[Démö dåtåbåsé: thésé léåds åré ñöt ýöürs·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Demo database</source>
+            <translation>[Démö dåtåbåsé·~·~]</translation>
         </message>
         <message>
             <source>working…</source>
@@ -1330,12 +1370,20 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[Çöpîéd {number}·]</translation>
         </message>
         <message>
-            <source>Something went wrong: {error}. Details are in the log.</source>
-            <translation>[Söméthîñg wéñt wröñg: {error}. Détåîls åré îñ thé lög.·~·~·~·~·~·~·~·~·]</translation>
+            <source>Opening the demo in a window of its own…</source>
+            <translation>[Öpéñîñg thé démö îñ å wîñdöw öf îts öwñ…·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
-            <source>History hidden to fit the screen: View &gt; History (Ctrl+Shift+H).</source>
-            <translation>[Hîstörý hîddéñ tö fît thé sçrééñ: Vîéw &gt; Hîstörý (Çtrl+Shîft+H).·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <source>The demo could not be started: run leaddesk --demo</source>
+            <translation>[Thé démö çöüld ñöt bé stårtéd: rüñ léåddésk --démö·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Set the team server in File &gt; Settings.</source>
+            <translation>[Sét thé téåm sérvér îñ Fîlé &gt; Séttîñgs.·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Something went wrong: {error}. Details are in the log.</source>
+            <translation>[Söméthîñg wéñt wröñg: {error}. Détåîls åré îñ thé lög.·~·~·~·~·~·~·~·~·]</translation>
         </message>
     </context>
     <context>

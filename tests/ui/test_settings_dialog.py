@@ -139,3 +139,27 @@ def test_a_chosen_theme_overrides_the_desktop_and_system_follows_it_again(qapp) 
     finally:
         qapp.setPalette(palette)  # other tests keep the application as they found it
         qapp.setStyleSheet(sheet)
+
+
+def test_settings_stay_in_the_file_menu_in_every_language(  # type: ignore[no-untyped-def]
+    qtbot, demo_workspace, path: Path, pseudo_locale
+) -> None:
+    """The File menu is found by its name: translated ("[Fîļé]"), it keeps Settings."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenu
+
+    from leaddesk.dialer.tel import TelDialer
+    from leaddesk.ui.backend import Backend
+    from leaddesk.ui.main_window import MainWindow
+    from leaddesk.ui.settings_dialog import install_settings
+
+    window = MainWindow(Backend(demo_workspace), TelDialer(lambda _uri: True), tray=False)
+    qtbot.addWidget(window)
+    install_settings(window, Settings.load(path))
+    file_menu = window.menuBar().findChild(QMenu, "MenuFile")
+    assert file_menu is not None and file_menu.title().startswith("[")
+    action = window.findChild(QAction, "ActionSettings")
+    assert action is not None and action in file_menu.actions()
+    # Above Quit, as in English.
+    names = [a.objectName() for a in file_menu.actions()]
+    assert names.index("ActionSettings") < names.index("ActionQuit")

@@ -298,21 +298,53 @@ def test_tab_goes_from_the_list_to_dial_then_the_outcomes(qtbot, window) -> None
     assert window.focusWidget() is window.outcomes.duration
 
 
-def test_a_low_screen_hides_the_history_and_the_view_menu_brings_it_back(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    """A 1366x768 laptop leaves about 700 pixels for the window: without the history
-    panel the window fits; the agent gets it back with View > History."""
-    full = window.minimumSizeHint().height()
-    window.fit_screen(full + 50)  # room enough: nothing changes
-    assert not window.history_box.isHidden() and window.history_action.isChecked()
+def test_history_stays_as_the_agent_set_it_and_a_low_window_scrolls(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """View > History (Ctrl+Shift+H) shows and hides the history; a window too low for
+    the card, script, rapport and history scrolls them (the outcome keys stay), instead
+    of hiding what the agent asked for."""
+    from PySide6.QtCore import QRect
 
-    assert not window.history_box.isHidden()  # the 800-pixel test screen is enough
-    window.fit_screen(full - 20)
-    assert window.history_box.isHidden() and not window.history_action.isChecked()
-    assert "History hidden to fit the screen" in window.statusBar().currentMessage()
-    qtbot.waitUntil(lambda: window.minimumSizeHint().height() <= full - 20)
-
-    window.history_action.trigger()  # View > History (Ctrl+Shift+H)
+    _idle(qtbot, window)
     assert not window.history_box.isHidden() and window.history_action.isChecked()
-    qtbot.waitUntil(lambda: window.minimumSizeHint().height() > full - 20)
+    window.fit_to(QRect(0, 0, 1280, 560))
+    qtbot.waitUntil(lambda: window.lead_scroll.verticalScrollBar().maximum() > 0)
+    assert not window.history_box.isHidden()
+    assert window.outcomes.visibleRegion().boundingRect().height() == window.outcomes.height()
     window.history_action.trigger()
-    assert window.history_box.isHidden()
+    assert window.history_box.isHidden() and not window.history_action.isChecked()
+    window.history_action.trigger()
+    assert not window.history_box.isHidden()
+
+
+def test_compact_mode_tells_the_truth_and_offers_every_outcome(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """A lead that cannot be called is not "Ready" in the compact window, and the
+    compact window has a key for each of the fifteen outcomes."""
+    from leaddesk.domain.outcomes import OUTCOMES
+
+    _idle(qtbot, window)
+    window.set_section_filter("blocked")
+    qtbot.waitUntil(
+        lambda: window.model.rowCount() > 0 and window.model.entry(0).section == "blocked",
+        timeout=10_000,
+    )
+    window.calllist.select_row(0)
+    blocked = window.model.lead_id(0)
+    qtbot.waitUntil(
+        lambda: window.detail is not None and window.detail.lead_id == blocked, timeout=10_000
+    )
+    window.toggle_compact()
+    compact = window.compact
+    qtbot.waitExposed(compact)
+    state = compact.state.text()
+    assert "Ready" not in state and ("Blocked" in state or "Later" in state)
+    assert window.detail.reason.split(" (")[0] in state
+    assert not compact.dial.isEnabled()
+    assert set(compact.buttons) == set(OUTCOMES)
+    assert [
+        c for c, b in compact.buttons.items() if not b.isVisible() or b.label.is_elided()
+    ] == [], (
+        compact.size(),
+        compact.keys.columns,
+        [(b.width(), b.label.width()) for b in compact.buttons.values()],
+    )
+    window.toggle_compact()

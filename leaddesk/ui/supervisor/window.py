@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import QChart, QChartView
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -47,6 +47,7 @@ from leaddesk.services.review import (
 from leaddesk.services.shift import local_day_start
 from leaddesk.services.workspace import Workspace
 from leaddesk.store.engine import Store
+from leaddesk.ui import screen_fit
 from leaddesk.ui.style import BAD, OK
 from leaddesk.ui.supervisor.agent_picker import AgentPicker, agent_label
 from leaddesk.ui.supervisor.agents_model import AGENT_ID_ROLE, AgentsModel
@@ -91,12 +92,19 @@ def period_for(key: str, now: datetime) -> Period:
     return Period(now - timedelta(days=int(key)), now)
 
 
+PREFERRED_SIZE = QSize(1240, 860)
+
+
 class SupervisorWindow(QWidget):
     """`SupervisorWindow(store, clock, agent_id, parent)`; a Workspace may stand for the
     first argument (its store, clock and agent are used)."""
 
     lead_activated = Signal(str)
     loaded = Signal()  # a refresh finished (its figures are on screen)
+
+    def fit_to(self, available: QRect | None = None) -> None:
+        """Size the window to the screen's available area (or `available`)."""
+        screen_fit.place(self, PREFERRED_SIZE, available)
 
     def __init__(
         self,
@@ -117,7 +125,7 @@ class SupervisorWindow(QWidget):
         self.setObjectName("SupervisorWindow")
         self.setWindowTitle(self.tr("Supervisor review · LeadDesk"))
         self.setAccessibleName(self.tr("Supervisor review"))
-        self.resize(1240, 860)
+        screen_fit.place(self, PREFERRED_SIZE)  # never larger than the screen
         self.store = store
         self.clock: Clock = clock or system_clock
         self.reports = ReportService(store, self.clock)
@@ -151,7 +159,18 @@ class SupervisorWindow(QWidget):
 
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+        # A window of its own closes as every other does; tabs switch from the keyboard.
+        for keys in ("Esc", "Ctrl+W"):
+            QShortcut(QKeySequence(keys), self, self.close)
+        QShortcut(QKeySequence("Ctrl+Tab"), self, lambda: self.step_tab(1))
+        QShortcut(QKeySequence("Ctrl+Shift+Tab"), self, lambda: self.step_tab(-1))
+        QShortcut(QKeySequence("Ctrl+PgDown"), self, lambda: self.step_tab(1))
+        QShortcut(QKeySequence("Ctrl+PgUp"), self, lambda: self.step_tab(-1))
         self.refresh()
+
+    def step_tab(self, step: int) -> None:
+        """The next (1) or previous (-1) tab, round the end."""
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
 
     # -- building -------------------------------------------------------------------------
 
@@ -209,7 +228,7 @@ class SupervisorWindow(QWidget):
             view.setObjectName(f"ChartView_{key}")
             view.setAccessibleName(chart_title(key))
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(190)
+            view.setMinimumHeight(150)  # two rows fit a 1280x720 laptop
             self.chart_views[key] = view
             if key == "activity":
                 grid.addWidget(view, 1, 1, 1, 2)
