@@ -105,6 +105,7 @@ class CoachingItem:
     lead_name: str
     at: datetime | None  # the time that matters: arrival, attempt, or callback due
     detail: str
+    company: str = ""  # two "Henry Martin" rows are told apart by it
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,7 +314,7 @@ class ReviewService:
         for r in rows:
             arrived = _dt(r[5])
             age = f"no attempt in {_span(now - arrived)}" if arrived else "no attempt"
-            items.append(CoachingItem(str(r[0]), _name(r), arrived, age))
+            items.append(_item(r, arrived, age))
         return CoachingList(
             "never_contacted",
             "Never contacted",
@@ -348,9 +349,7 @@ class ReviewService:
             agent_id,
             stuck=stuck,
         )
-        items = [
-            CoachingItem(str(r[0]), _name(r), _dt(r[5]), f"1 attempt: {_label(r[6])}") for r in rows
-        ]
+        items = [_item(r, _dt(r[5]), f"1 attempt: {_label(r[6])}") for r in rows]
         return CoachingList(
             "stuck_at_one",
             "Stuck at one attempt",
@@ -385,7 +384,7 @@ class ReviewService:
             except ValueError:
                 codes = ""
             detail = f"{local}{f' ({codes})' if codes else ''}: {_label(r[6])}"
-            items.append(CoachingItem(str(r[0]), _name(r), at, detail))
+            items.append(_item(r, at, detail))
         return CoachingList(
             "outside_rules",
             "Calls outside the rules",
@@ -408,10 +407,7 @@ class ReviewService:
             period,
             agent_id,
         )
-        items = [
-            CoachingItem(str(r[0]), _name(r), _dt(r[5]), str(r[6] or "no message left"))
-            for r in rows
-        ]
+        items = [_item(r, _dt(r[5]), str(r[6] or "no message left")) for r in rows]
         return CoachingList(
             "voicemail_no_message",
             "Voicemail, no message",
@@ -453,7 +449,7 @@ class ReviewService:
             detail = (
                 "not called" if done is None or due is None else f"called {_span(done - due)} late"
             )
-            items.append(CoachingItem(str(r[0]), _name(r), due, detail))
+            items.append(_item(r, due, detail))
         return CoachingList(
             "callbacks_missed",
             "Callbacks missed",
@@ -484,7 +480,7 @@ class ReviewService:
         for r in rows:
             arrived = _dt(r[5])
             wait = f"waiting {_span(now - arrived)}" if arrived else "waiting"
-            items.append(CoachingItem(str(r[0]), _name(r), arrived, wait))
+            items.append(_item(r, arrived, wait))
         minutes = int(SPEED_TO_LEAD_TARGET.total_seconds() // 60)
         return CoachingList(
             "waiting_past_target",
@@ -581,6 +577,11 @@ def _int(value: object) -> int:
 
 def _escape_like(word: str) -> str:
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _item(row: tuple[object, ...], at: datetime | None, detail: str) -> CoachingItem:
+    """A coaching row from (id, first, last, company, phone, ...)."""
+    return CoachingItem(str(row[0]), _name(row), at, detail, str(row[3] or ""))
 
 
 def _name(row: tuple[object, ...]) -> str:

@@ -127,7 +127,15 @@ QLabel#KeyHint {{
 QLineEdit, QPlainTextEdit, QComboBox {{
     border: 1px solid {border}; border-radius: 6px; padding: 4px 6px; background: {panel};
 }}
-QLineEdit:focus, QPlainTextEdit:focus {{
+QAbstractSpinBox {{
+    border: 1px solid {border}; border-radius: 6px; padding: 3px 6px; background: {panel};
+}}
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ width: 16px; border: none; }}
+QAbstractSpinBox::up-arrow {{ image: none; border-left: 4px solid transparent;
+    border-right: 4px solid transparent; border-bottom: 5px solid {muted}; width: 0; height: 0; }}
+QAbstractSpinBox::down-arrow {{ image: none; border-left: 4px solid transparent;
+    border-right: 4px solid transparent; border-top: 5px solid {muted}; width: 0; height: 0; }}
+QLineEdit:focus, QPlainTextEdit:focus, QAbstractSpinBox:focus {{
     border: 1px solid {ACCENT};
 }}
 QPushButton {{

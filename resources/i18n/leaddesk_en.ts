@@ -498,6 +498,10 @@ To look around first, open the demo.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Company</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>When</source>
             <translation type="unfinished" />
         </message>

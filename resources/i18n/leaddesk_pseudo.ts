@@ -504,6 +504,10 @@ Tö löök åröüñd fîrst, öpéñ thé démö.·~·~·~·~·~·~·~·~·~·~
             <translation>[Léåd]</translation>
         </message>
         <message>
+            <source>Company</source>
+            <translation>[Çömpåñý·]</translation>
+        </message>
+        <message>
             <source>When</source>
             <translation>[Whéñ]</translation>
         </message>

@@ -171,6 +171,11 @@ def test_coaching_lists_show_their_leads(qtbot, window: SupervisorWindow) -> Non
     assert window.coaching_model.rowCount() == len(lists[3].items) > 0
     assert "Voicemail, no message" in window.coaching_hint.text()
     first = window.coaching_model.index(0, 0)
+    # Each row names the lead's company: two leads of one name are told apart.
+    item = lists[3].items[0]
+    assert item.company
+    assert window.coaching_model.headerData(1, Qt.Orientation.Horizontal) == "Company"
+    assert window.coaching_model.index(0, 1).data() == item.company
     with qtbot.waitSignal(window.lead_activated, timeout=2000) as signal:
         window.coaching_view.activated.emit(first)
     assert signal.args == [lists[3].items[0].lead_id]

@@ -21,13 +21,13 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, QMargins, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsSimpleTextItem
 
 from leaddesk.domain.metrics import ATTEMPTS_TARGET, REACHED_OUTCOMES, SPEED_BUCKETS, Measures
 from leaddesk.domain.outcomes import OUTCOMES
 from leaddesk.services.review import DayActivity, HourContact
-from leaddesk.ui.style import ACCENT, BAD, OK
+from leaddesk.ui.style import ACCENT, BAD, OK, is_dark
 from leaddesk.ui.vocabulary import QT_TRANSLATE_NOOP, bucket_name, outcome_label
 
 MUTED = "#94a3b8"
@@ -358,6 +358,23 @@ def hours_chart(hours: Sequence[HourContact]) -> QChart:
     ]
     top = max(((h.rate or 0) * 100 for h in hours), default=0)
     _attach(chart, series, _categories(labels), _value_axis(top * 1.05, percent=True))
+    return chart
+
+
+def paint_for(chart: QChart, palette: QPalette) -> QChart:
+    """The chart in the window's colours: dark on a dark theme (a white chart in a dark
+    window dazzles); the PDF keeps the light ones it is printed with."""
+    base, text = palette.base().color(), palette.text().color()
+    grid = palette.mid().color()
+    chart.setBackgroundBrush(base)
+    chart.setBackgroundPen(grid)
+    chart.setTitleBrush(text)
+    chart.legend().setLabelColor(text)
+    for axis in chart.axes():
+        axis.setLabelsBrush(text)
+        axis.setTitleBrush(text)
+        axis.setLinePenColor(grid)
+        axis.setGridLineColor(grid.darker(130) if is_dark(palette) else QColor("#e2e8f0"))
     return chart
 
 

@@ -12,6 +12,7 @@ from leaddesk.ui.vocabulary import QT_TRANSLATE_NOOP
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("CoachingModel", "Lead"),
+    QT_TRANSLATE_NOOP("CoachingModel", "Company"),
     QT_TRANSLATE_NOOP("CoachingModel", "When"),
     QT_TRANSLATE_NOOP("CoachingModel", "What happened"),
 )
@@ -55,8 +56,10 @@ class CoachingModel(RowsTableModel):
             if index.column() == 0:
                 return item.lead_name
             if index.column() == 1:
-                return when_text(item.at) if item.at else ""
+                return item.company
             if index.column() == 2:
+                return when_text(item.at) if item.at else ""
+            if index.column() == 3:
                 return item.detail
         if role == LEAD_ID_ROLE:
             return item.lead_id

@@ -51,7 +51,7 @@ from leaddesk.ui import screen_fit
 from leaddesk.ui.style import BAD, OK
 from leaddesk.ui.supervisor.agent_picker import AgentPicker, agent_label
 from leaddesk.ui.supervisor.agents_model import AGENT_ID_ROLE, AgentsModel
-from leaddesk.ui.supervisor.charts import all_charts, chart_title
+from leaddesk.ui.supervisor.charts import all_charts, chart_title, paint_for
 from leaddesk.ui.supervisor.coaching_model import CoachingModel, coaching_title
 from leaddesk.ui.supervisor.history_model import LEAD_ID_ROLE
 from leaddesk.ui.supervisor.history_tab import HistoryTab
@@ -299,8 +299,9 @@ class SupervisorWindow(QWidget):
         self.coaching_view = table_view("CoachingTable", self.tr("Leads to coach on"))
         self.coaching_view.setModel(self.coaching_model)
         header = self.coaching_view.horizontalHeader()
-        header.resizeSection(0, 220)
-        header.resizeSection(1, 160)
+        header.resizeSection(0, 200)
+        header.resizeSection(1, 170)
+        header.resizeSection(2, 150)
         header.setStretchLastSection(True)
         self.coaching_view.doubleClicked.connect(self._activate)
         self.coaching_view.activated.connect(self._activate)
@@ -405,7 +406,7 @@ class SupervisorWindow(QWidget):
         if not empty:
             for key, chart in all_charts(m, data.activity, data.hours).items():
                 old = self.chart_views[key].chart()
-                self.chart_views[key].setChart(chart)
+                self.chart_views[key].setChart(paint_for(chart, self.palette()))
                 if old is not None and old is not chart:
                     old.deleteLater()
         self._fill_coaching(data.coaching)
