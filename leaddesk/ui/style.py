@@ -104,12 +104,36 @@ def light_palette() -> QPalette:
     return p
 
 
+def _arrows(color: str) -> str:
+    """A folder with up.svg and down.svg arrows in `color` (a style sheet can only point
+    at files): the spin boxes' arrows, which a styled border would otherwise drop."""
+    import tempfile
+    from pathlib import Path
+
+    folder = Path(tempfile.gettempdir()) / f"leaddesk-arrows-{color.lstrip('#')}"
+    shapes = {"up": "M1 6 L5 2 L9 6", "down": "M1 2 L5 6 L9 2"}
+    try:
+        folder.mkdir(exist_ok=True)
+        for name, path in shapes.items():
+            svg = (
+                '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="8">'
+                f'<path d="{path}" fill="none" stroke="{color}" stroke-width="1.6"/></svg>'
+            )
+            file = folder / f"{name}.svg"
+            if not file.exists() or file.read_text(encoding="utf-8") != svg:
+                file.write_text(svg, encoding="utf-8")
+    except OSError:
+        return ""  # no arrows drawn; the field still takes typing and the wheel
+    return folder.as_posix()
+
+
 def stylesheet(palette: QPalette) -> str:
     dark = is_dark(palette)
     border = palette.mid().color().name()
     panel = palette.base().color().name()
     muted = mix(palette.text().color(), palette.base().color(), 0.45).name()
     accent_soft = tint(ACCENT, palette, 0.18 if dark else 0.10).name()
+    arrows = _arrows(muted)
     return f"""
 QMainWindow, QDialog {{ background: palette(window); }}
 QFrame#Panel, QFrame#LeadCard, QFrame#OutcomeBar, QFrame#ShiftBar {{
@@ -130,11 +154,16 @@ QLineEdit, QPlainTextEdit, QComboBox {{
 QAbstractSpinBox {{
     border: 1px solid {border}; border-radius: 6px; padding: 3px 6px; background: {panel};
 }}
-QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ width: 16px; border: none; }}
-QAbstractSpinBox::up-arrow {{ image: none; border-left: 4px solid transparent;
-    border-right: 4px solid transparent; border-bottom: 5px solid {muted}; width: 0; height: 0; }}
-QAbstractSpinBox::down-arrow {{ image: none; border-left: 4px solid transparent;
-    border-right: 4px solid transparent; border-top: 5px solid {muted}; width: 0; height: 0; }}
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{
+    subcontrol-origin: border; width: 16px; border: none; background: transparent;
+}}
+QAbstractSpinBox::up-button {{ subcontrol-position: top right; }}
+QDateTimeEdit::drop-down {{
+    subcontrol-origin: border; subcontrol-position: center right; width: 18px; border: none;
+}}
+QAbstractSpinBox::down-button {{ subcontrol-position: bottom right; }}
+QAbstractSpinBox::up-arrow {{ image: url({arrows}/up.svg); width: 10px; height: 8px; }}
+QAbstractSpinBox::down-arrow {{ image: url({arrows}/down.svg); width: 10px; height: 8px; }}
 QLineEdit:focus, QPlainTextEdit:focus, QAbstractSpinBox:focus {{
     border: 1px solid {ACCENT};
 }}
