@@ -215,7 +215,8 @@ class OutcomeBar(QFrame):
         self.manual_number.setObjectName("ManualDialNumber")
         self.manual_number.setAccessibleName(self.tr("Number to dial by hand"))
         self.manual_number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.manual_number.setStyleSheet("font-size: 22pt; font-weight: 700;")
+        self.manual_number.setTextFormat(Qt.TextFormat.RichText)
+        self.manual_number.setStyleSheet("font-size: 17pt; font-weight: 700;")
         self.manual_number.hide()
 
         self.buttons: dict[str, OutcomeButton] = {}
@@ -252,6 +253,9 @@ class OutcomeBar(QFrame):
         top = QHBoxLayout()
         top.setSpacing(12)
         top.addWidget(self.dial_button)
+        # The number to dial by hand beside Dial, not on a row of its own: a laptop
+        # screen keeps the voicemail script in view during the call.
+        top.addWidget(self.manual_number)
         top.addWidget(self.state, 1)
         top.addWidget(self.anyway_button)
         extras = QHBoxLayout()
@@ -263,7 +267,6 @@ class OutcomeBar(QFrame):
         layout.setSpacing(5)
         layout.addLayout(top)
         layout.addWidget(self.alert)
-        layout.addWidget(self.manual_number)
         layout.addWidget(self.grid)
         layout.addLayout(extras)
         layout.addWidget(picker)
@@ -292,8 +295,11 @@ class OutcomeBar(QFrame):
         self.alert_text.clear()
 
     def show_manual_number(self, national: str, e164: str) -> None:
+        # The national form large, the international one under it (both selectable).
         self.manual_number.setText(
-            national if national == e164 or not national else f"{national}   ({e164})"
+            national or e164
+            if national == e164 or not national
+            else f"{national}<br><span style='font-size: 9pt; font-weight: 400'>{e164}</span>"
         )
         self.manual_number.show()
 
