@@ -31,6 +31,11 @@ class Tile(QWidget):
         self.value.setAccessibleName(caption)
         self.caption = QLabel(caption, self)
         self.caption.setObjectName("StatLabel")
+        # The caption's small size set here, not in the style sheet: its width is then
+        # known from the first layout, and the window's minimum does not lag behind it.
+        small = self.caption.font()
+        small.setPointSizeF(8.5)
+        self.caption.setFont(small)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 0, 14, 0)
         layout.setSpacing(0)
