@@ -19,7 +19,6 @@ class CompactWindow(QWidget):
     dial_requested = Signal()
     outcome_requested = Signal(str)
     expand_requested = Signal()
-    callback_quick = Signal(str)  # "tomorrow" or "in_two_hours"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -65,15 +64,8 @@ class CompactWindow(QWidget):
         for code, info in OUTCOMES.items():
             shortcut = QShortcut(QKeySequence(info.key), self)
             shortcut.activated.connect(lambda code=code: self.outcome_requested.emit(code))
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self).activated.connect(self.dial_requested)
-        QShortcut(QKeySequence("Ctrl+Shift+M"), self).activated.connect(self.expand_requested)
-        QShortcut(QKeySequence("Alt+T"), self).activated.connect(
-            lambda: self.callback_quick.emit("tomorrow")
-        )
-        QShortcut(QKeySequence("Alt+2"), self).activated.connect(
-            lambda: self.callback_quick.emit("in_two_hours")
-        )
+        # Enter, Ctrl+Z, Alt+T, Ctrl+Shift+M...: the window's action table installs them
+        # here (menus.install_compact_keys), running the same methods as in the window.
 
         head = QHBoxLayout()
         head.addWidget(self.name, 1)

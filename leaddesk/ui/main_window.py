@@ -46,7 +46,12 @@ from leaddesk.ui.history_view import HistoryView
 from leaddesk.ui.icons import app_icon
 from leaddesk.ui.lead_card import LeadCard
 from leaddesk.ui.lead_notes import LeadNotes
-from leaddesk.ui.menus import build_menus, set_tab_order, shortcuts_dialog
+from leaddesk.ui.menus import (
+    build_menus,
+    install_compact_keys,
+    set_tab_order,
+    shortcuts_dialog,
+)
 from leaddesk.ui.message_panel import MessageFlow, MessagePanel
 from leaddesk.ui.outcome_bar import OutcomeBar
 from leaddesk.ui.panel import Panel
@@ -199,8 +204,11 @@ class MainWindow(QMainWindow):
         self.notes = LeadNotes(self)
         self.messages = MessageFlow(self, self.message, self.message_box)
         self.flow = CallFlow(self)
-        self.history_action: QAction  # View > History, made with the menus
-        self.dial_action = build_menus(self)
+        # Menus, shortcuts, the F1 sheet and the compact window's keys: one table.
+        self.actions_by_name = build_menus(self)
+        self.dial_action = self.actions_by_name["ActionDial"]
+        self.history_action: QAction = self.actions_by_name["ActionHistory"]
+        install_compact_keys(self.compact, self)
         set_tab_order(self)
         self._connect()
         self._timer = QTimer(self)
@@ -263,13 +271,6 @@ class MainWindow(QMainWindow):
         self.compact.dial_requested.connect(self.dial)
         self.compact.outcome_requested.connect(self.log_outcome)
         self.compact.expand_requested.connect(self.toggle_compact)
-        self.compact.callback_quick.connect(
-            lambda which: (
-                self.picker.pick_tomorrow()
-                if which == "tomorrow"
-                else self.picker.pick_in_two_hours()
-            )
-        )
         self.picker.status_changed.connect(
             lambda text: self.compact.show_message(text) if self.compact.isVisible() else None
         )
@@ -527,6 +528,12 @@ class MainWindow(QMainWindow):
         self.backend.section_filter = section
         self.calllist.show_section(section)
         self.model.refresh(keep_search=True)
+
+    def toggle_calls_only(self) -> None:
+        self.set_calls_only(not self.backend.calls_only)
+
+    def toggle_history(self) -> None:
+        self.show_history(self.history_box.isHidden())
 
     def set_calls_only(self, on: bool) -> None:
         self.backend.calls_only = on

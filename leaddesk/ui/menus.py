@@ -1,303 +1,343 @@
-"""The agent window's keyboard: menus with every action and its shortcut shown next to
-it, and a tab order that follows a call."""
+"""The agent window's keyboard: one table of every action (its menu, words, keys, icon
+and the window's method it runs), from which the menus, the F1 sheet and the compact
+window's keys are all made; and a tab order that follows a call."""
 
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import partial
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from operator import attrgetter
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from leaddesk.domain.calllist import SECTION_KEYS
 from leaddesk.domain.outcomes import OUTCOMES
 from leaddesk.ui.icons import icon
-from leaddesk.ui.vocabulary import outcome_label, section_name
-
-if TYPE_CHECKING:
-    from leaddesk.ui.main_window import MainWindow
+from leaddesk.ui.vocabulary import QT_TRANSLATE_NOOP, outcome_label, section_name
 
 
-def _action(
-    window: MainWindow,
-    menu: Any,
-    text: str,
-    shortcut: str | list[str],
-    slot: Callable[[], Any],
-    name: str,
-    icon_name: str | None = None,
-) -> QAction:
-    action = QAction(text, window)
-    action.setObjectName(name)
-    keys = [shortcut] if isinstance(shortcut, str) else shortcut
-    action.setShortcuts([QKeySequence(k) for k in keys])
-    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    if icon_name:
-        action.setIcon(icon(icon_name))
-    action.triggered.connect(lambda _checked=False: slot())
-    menu.addAction(action)
-    window.addAction(action)
-    return action
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    """One thing the agent can do from the keyboard and the menus."""
+
+    name: str  # the QAction's object name, e.g. "ActionDial"
+    menu: str  # "file", "lead", "view" or "help"
+    text: str  # English, translated in the "Menus" context
+    keys: tuple[str, ...]
+    slot: str  # the window's attribute path to call, e.g. "picker.pick_tomorrow"
+    icon: str | None = None
+    separator_before: bool = False
+    compact: bool = False  # also works in the compact window
+    needs: str | None = None  # a module that must be installed (optional parts)
+    args: tuple[Any, ...] = ()
 
 
-def build_menus(w: MainWindow) -> QAction:
-    """File, Lead, View and Help menus; returns the Dial action."""
+MENUS = (
+    ("file", QT_TRANSLATE_NOOP("Menus", "&File"), "MenuFile"),
+    ("lead", QT_TRANSLATE_NOOP("Menus", "&Lead"), "MenuLead"),
+    ("view", QT_TRANSLATE_NOOP("Menus", "&View"), "MenuView"),
+    ("help", QT_TRANSLATE_NOOP("Menus", "&Help"), "MenuHelp"),
+)
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        "ActionImport",
+        "file",
+        QT_TRANSLATE_NOOP("Menus", "Import leads…"),
+        ("Ctrl+I",),
+        "open_import",
+        "import",
+        needs="leaddesk.ui.import_dialog",
+    ),
+    ActionSpec(
+        "ActionSupervisor",
+        "file",
+        QT_TRANSLATE_NOOP("Menus", "Supervisor review"),
+        ("Ctrl+Shift+S",),
+        "open_supervisor",
+        "supervisor",
+        needs="leaddesk.ui.supervisor",
+    ),
+    ActionSpec(
+        "ActionQuit",
+        "file",
+        QT_TRANSLATE_NOOP("Menus", "Quit"),
+        ("Ctrl+Q",),
+        "close",
+        separator_before=True,
+    ),
+    # Enter dials; the handler lets the text fields keep their own Enter.
+    ActionSpec(
+        "ActionDial",
+        "lead",
+        QT_TRANSLATE_NOOP("Menus", "Dial"),
+        ("Return", "Enter"),
+        "on_enter",
+        "phone",
+        compact=True,
+    ),
+    ActionSpec(
+        "ActionHangup",
+        "lead",
+        QT_TRANSLATE_NOOP("Menus", "Hang up"),
+        ("Ctrl+H",),
+        "hangup",
+        "phone",
+        compact=True,
+    ),
+    ActionSpec(
+        "ActionCopyNumber",
+        "lead",
+        QT_TRANSLATE_NOOP("Menus", "Copy number"),
+        ("Ctrl+Shift+C",),
+        "copy_number",
+        "copy",
+        compact=True,
+    ),
+    ActionSpec(
+        "ActionFind",
+        "lead",
+        QT_TRANSLATE_NOOP("Menus", "Find a lead"),
+        ("Ctrl+F",),
+        "focus_search",
+        "search",
+    ),
+    ActionSpec(
+        "ActionFocusList",
+        "lead",
+        QT_TRANSLATE_NOOP("Menus", "Go to the call list"),
+        ("Ctrl+1",),
+        "calllist.table.setFocus",
+    ),
+    ActionSpec(
+        "ActionRefresh",
+        "lead",
+        QT_TRANSLATE_NOOP("Menus", "Refresh"),
+        ("F5",),
+        "refresh",
+        "refresh",
+    ),
+    ActionSpec(
+        "ActionUndo",
+        "lead",
+        QT_TRANSLATE_NOOP("Menus", "Undo last outcome"),
+        ("Ctrl+Z",),
+        "undo",
+        separator_before=True,
+        compact=True,
+    ),
+    ActionSpec(
+        "ActionLogElsewhere",
+        "lead",
+        QT_TRANSLATE_NOOP("Menus", "Log a call made elsewhere…"),
+        ("Ctrl+Shift+L",),
+        "log_elsewhere",
+        "phone",
+    ),
+    ActionSpec(
+        "ActionDncRemove",
+        "lead",
+        QT_TRANSLATE_NOOP("Menus", "Take off the do-not-call list…"),
+        ("Ctrl+Shift+D",),
+        "dnc_remove",
+    ),
+    ActionSpec(
+        "ActionCallAnyway",
+        "lead",
+        QT_TRANSLATE_NOOP("Menus", "Call now anyway…"),
+        ("Ctrl+Shift+Return",),
+        "call_anyway",
+        "phone",
+    ),
+    ActionSpec(
+        "ActionNote",
+        "lead",
+        QT_TRANSLATE_NOOP("Menus", "Note for this attempt"),
+        ("Ctrl+L",),
+        "outcomes.note.setFocus",
+        "note",
+    ),
+    ActionSpec(
+        "ActionCallbackTomorrow",
+        "lead",
+        QT_TRANSLATE_NOOP("Menus", "Callback tomorrow, same time"),
+        ("Alt+T",),
+        "picker.pick_tomorrow",
+        "callback",
+        compact=True,
+    ),
+    ActionSpec(
+        "ActionCallbackTwoHours",
+        "lead",
+        QT_TRANSLATE_NOOP("Menus", "Callback in 2 hours"),
+        ("Alt+2",),
+        "picker.pick_in_two_hours",
+        "clock",
+        compact=True,
+    ),
+    ActionSpec(
+        "ActionNextVariant",
+        "lead",
+        QT_TRANSLATE_NOOP("Menus", "Next script variant"),
+        ("Ctrl+Shift+V",),
+        "notes.next_variant",
+        "shuffle",
+    ),
+    ActionSpec(
+        "ActionAddNote",
+        "lead",
+        QT_TRANSLATE_NOOP("Menus", "Add rapport note"),
+        ("Ctrl+N",),
+        "focus_rapport",
+        "plus",
+    ),
+    ActionSpec(
+        "ActionEditNote",
+        "lead",
+        QT_TRANSLATE_NOOP("Menus", "Edit rapport note"),
+        ("F2",),
+        "rapport.start_edit",
+        "edit",
+    ),
+    ActionSpec(
+        "ActionPinNote",
+        "lead",
+        QT_TRANSLATE_NOOP("Menus", "Pin rapport note"),
+        ("Ctrl+Shift+P",),
+        "rapport.toggle_pin",
+        "pin",
+    ),
+    ActionSpec(
+        "ActionCompact",
+        "view",
+        QT_TRANSLATE_NOOP("Menus", "Compact mode (always on top)"),
+        ("Ctrl+Shift+M",),
+        "toggle_compact",
+        "compact",
+        compact=True,
+    ),
+    ActionSpec(
+        "ActionHistory",
+        "view",
+        QT_TRANSLATE_NOOP("Menus", "History"),
+        ("Ctrl+Shift+H",),
+        "toggle_history",
+        "history",
+    ),
+    ActionSpec(
+        "ActionCallsOnly",
+        "view",
+        QT_TRANSLATE_NOOP("Menus", "Calls only (calls first, written tasks after)"),
+        ("Ctrl+Alt+P",),
+        "toggle_calls_only",
+        separator_before=True,
+    ),
+    ActionSpec(
+        "ActionSectionAll",
+        "view",
+        QT_TRANSLATE_NOOP("Menus", "Every section"),
+        ("Ctrl+Alt+0",),
+        "set_section_filter",
+        args=(None,),
+    ),
+    *(
+        ActionSpec(
+            f"ActionSection_{section}",
+            "view",
+            QT_TRANSLATE_NOOP("Menus", "Only {section}"),
+            (f"Ctrl+Alt+{number}",),
+            "set_section_filter",
+            args=(section,),
+        )
+        for number, section in enumerate(SECTION_KEYS, start=1)
+    ),
+    ActionSpec(
+        "ActionShortcuts",
+        "help",
+        QT_TRANSLATE_NOOP("Menus", "Keyboard shortcuts"),
+        ("F1",),
+        "show_shortcuts",
+    ),
+)
+
+
+def action_text(spec: ActionSpec) -> str:
+    text = QCoreApplication.translate("Menus", spec.text)
+    if spec.name.startswith("ActionSection_"):
+        text = text.format(section=section_name(str(spec.args[0])))
+    return text
+
+
+def slot_of(window: QWidget, spec: ActionSpec) -> Callable[[], Any]:
+    target = attrgetter(spec.slot)(window)
+    return partial(target, *spec.args) if spec.args else target
+
+
+def available(specs: Iterable[ActionSpec] = ACTIONS) -> list[ActionSpec]:
+    """The actions whose optional part is installed."""
+    return [s for s in specs if s.needs is None or importlib.util.find_spec(s.needs) is not None]
+
+
+def build_menus(w: QMainWindow) -> dict[str, QAction]:
+    """The menu bar from the table; returns every action by its name."""
     bar = w.menuBar()
     bar.setObjectName("MenuBar")
-    file = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
-    file.setObjectName("MenuFile")  # found by name, never by its (translated) text
-    if importlib.util.find_spec("leaddesk.ui.import_dialog") is not None:
-        _action(
-            w,
-            file,
-            QCoreApplication.translate("Menus", "Import leads…"),
-            "Ctrl+I",
-            w.open_import,
-            "ActionImport",
-            "import",
+    menus: dict[str, QMenu] = {}
+    for key, title, name in MENUS:
+        menu = bar.addMenu(QCoreApplication.translate("Menus", title))
+        menu.setObjectName(name)  # found by name, never by its (translated) text
+        menus[key] = menu
+    actions: dict[str, QAction] = {}
+    for spec in available():
+        menu = menus[spec.menu]
+        if spec.separator_before and menu.actions():
+            menu.addSeparator()
+        action = QAction(action_text(spec), w)
+        action.setObjectName(spec.name)
+        action.setShortcuts([QKeySequence(k) for k in spec.keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if spec.icon:
+            action.setIcon(icon(spec.icon))
+        action.triggered.connect(lambda _checked=False, spec=spec: slot_of(w, spec)())
+        menu.addAction(action)
+        w.addAction(action)
+        actions[spec.name] = action
+    history = actions["ActionHistory"]
+    history.setCheckable(True)
+    history.setChecked(True)
+    search = getattr(getattr(w, "calllist", None), "search", None)
+    if search is not None:
+        QShortcut(
+            QKeySequence("Escape"),
+            search,
+            attrgetter("clear_search")(w),
+            context=Qt.ShortcutContext.WidgetShortcut,
         )
-    if importlib.util.find_spec("leaddesk.ui.supervisor") is not None:
-        _action(
-            w,
-            file,
-            QCoreApplication.translate("Menus", "Supervisor review"),
-            "Ctrl+Shift+S",
-            w.open_supervisor,
-            "ActionSupervisor",
-            "supervisor",
-        )
-    file.addSeparator()
-    _action(w, file, QCoreApplication.translate("Menus", "Quit"), "Ctrl+Q", w.close, "ActionQuit")
-
-    lead = bar.addMenu(QCoreApplication.translate("Menus", "&Lead"))
-    lead.setObjectName("MenuLead")
-    # Enter dials; the handler lets the text fields keep their own Enter.
-    dial = _action(
-        w,
-        lead,
-        QCoreApplication.translate("Menus", "Dial"),
-        ["Return", "Enter"],
-        w.on_enter,
-        "ActionDial",
-        "phone",
-    )
-    _action(
-        w,
-        lead,
-        QCoreApplication.translate("Menus", "Hang up"),
-        "Ctrl+H",
-        w.hangup,
-        "ActionHangup",
-        "phone",
-    )
-    _action(
-        w,
-        lead,
-        QCoreApplication.translate("Menus", "Copy number"),
-        "Ctrl+Shift+C",
-        w.copy_number,
-        "ActionCopyNumber",
-        "copy",
-    )
-    _action(
-        w,
-        lead,
-        QCoreApplication.translate("Menus", "Find a lead"),
-        "Ctrl+F",
-        w.focus_search,
-        "ActionFind",
-        "search",
-    )
-    _action(
-        w,
-        lead,
-        QCoreApplication.translate("Menus", "Go to the call list"),
-        "Ctrl+1",
-        w.calllist.table.setFocus,
-        "ActionFocusList",
-    )
-    _action(
-        w,
-        lead,
-        QCoreApplication.translate("Menus", "Refresh"),
-        "F5",
-        w.refresh,
-        "ActionRefresh",
-        "refresh",
-    )
-    lead.addSeparator()
-    _action(
-        w,
-        lead,
-        QCoreApplication.translate("Menus", "Undo last outcome"),
-        "Ctrl+Z",
-        w.undo,
-        "ActionUndo",
-    )
-    _action(
-        w,
-        lead,
-        QCoreApplication.translate("Menus", "Log a call made elsewhere…"),
-        "Ctrl+Shift+L",
-        w.log_elsewhere,
-        "ActionLogElsewhere",
-        "phone",
-    )
-    _action(
-        w,
-        lead,
-        QCoreApplication.translate("Menus", "Take off the do-not-call list…"),
-        "Ctrl+Shift+D",
-        w.dnc_remove,
-        "ActionDncRemove",
-    )
-    _action(
-        w,
-        lead,
-        QCoreApplication.translate("Menus", "Call now anyway…"),
-        "Ctrl+Shift+Return",
-        w.call_anyway,
-        "ActionCallAnyway",
-        "phone",
-    )
-    _action(
-        w,
-        lead,
-        QCoreApplication.translate("Menus", "Note for this attempt"),
-        "Ctrl+L",
-        w.outcomes.note.setFocus,
-        "ActionNote",
-        "note",
-    )
-    _action(
-        w,
-        lead,
-        QCoreApplication.translate("Menus", "Callback tomorrow, same time"),
-        "Alt+T",
-        w.picker.pick_tomorrow,
-        "ActionCallbackTomorrow",
-        "callback",
-    )
-    _action(
-        w,
-        lead,
-        QCoreApplication.translate("Menus", "Callback in 2 hours"),
-        "Alt+2",
-        w.picker.pick_in_two_hours,
-        "ActionCallbackTwoHours",
-        "clock",
-    )
-    _action(
-        w,
-        lead,
-        QCoreApplication.translate("Menus", "Next script variant"),
-        "Ctrl+Shift+V",
-        w.notes.next_variant,
-        "ActionNextVariant",
-        "shuffle",
-    )
-    _action(
-        w,
-        lead,
-        QCoreApplication.translate("Menus", "Add rapport note"),
-        "Ctrl+N",
-        w.focus_rapport,
-        "ActionAddNote",
-        "plus",
-    )
-    _action(
-        w,
-        lead,
-        QCoreApplication.translate("Menus", "Edit rapport note"),
-        "F2",
-        w.rapport.start_edit,
-        "ActionEditNote",
-        "edit",
-    )
-    _action(
-        w,
-        lead,
-        QCoreApplication.translate("Menus", "Pin rapport note"),
-        "Ctrl+Shift+P",
-        w.rapport.toggle_pin,
-        "ActionPinNote",
-        "pin",
-    )
-
-    view = bar.addMenu(QCoreApplication.translate("Menus", "&View"))
-    view.setObjectName("MenuView")
-    _action(
-        w,
-        view,
-        QCoreApplication.translate("Menus", "Compact mode (always on top)"),
-        "Ctrl+Shift+M",
-        w.toggle_compact,
-        "ActionCompact",
-        "compact",
-    )
-    w.history_action = _action(
-        w,
-        view,
-        QCoreApplication.translate("Menus", "History"),
-        "Ctrl+Shift+H",
-        lambda: w.show_history(w.history_box.isHidden()),
-        "ActionHistory",
-        "history",
-    )
-    w.history_action.setCheckable(True)
-    w.history_action.setChecked(True)
-    view.addSeparator()
-    _action(
-        w,
-        view,
-        QCoreApplication.translate("Menus", "Calls only (calls first, written tasks after)"),
-        "Ctrl+Alt+P",
-        lambda: w.set_calls_only(not w.backend.calls_only),
-        "ActionCallsOnly",
-    )
-    _action(
-        w,
-        view,
-        QCoreApplication.translate("Menus", "Every section"),
-        "Ctrl+Alt+0",
-        lambda: w.set_section_filter(None),
-        "ActionSectionAll",
-    )
-    for number, section in enumerate(SECTION_KEYS, start=1):
-        _action(
-            w,
-            view,
-            QCoreApplication.translate("Menus", "Only {section}").format(
-                section=section_name(section)
-            ),
-            f"Ctrl+Alt+{number}",
-            partial(w.set_section_filter, section),
-            f"ActionSection_{section}",
-        )
-    help_ = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
-    help_.setObjectName("MenuHelp")
-    _action(
-        w,
-        help_,
-        QCoreApplication.translate("Menus", "Keyboard shortcuts"),
-        "F1",
-        w.show_shortcuts,
-        "ActionShortcuts",
-    )
-    QShortcut(
-        QKeySequence("Escape"),
-        w.calllist.search,
-        w.clear_search,
-        context=Qt.ShortcutContext.WidgetShortcut,
-    )
-    return dial
+    return actions
 
 
-def shortcuts_dialog(w: MainWindow) -> QMessageBox:
+def install_compact_keys(compact: QWidget, window: QWidget) -> list[QShortcut]:
+    """The table's compact actions as keys of the compact window, running the same
+    window methods as in the full window."""
+    keys = []
+    for spec in available():
+        if not spec.compact:
+            continue
+        for key in spec.keys:
+            shortcut = QShortcut(QKeySequence(key), compact)
+            shortcut.setObjectName(f"Compact{spec.name}")
+            shortcut.activated.connect(lambda spec=spec: slot_of(window, spec)())
+            keys.append(shortcut)
+    return keys
+
+
+def shortcuts_dialog(w: QMainWindow) -> QMessageBox:
     rows = "".join(
         f"<tr><td><b>{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}</b></td>"
         f"<td>{a.text()}</td></tr>"
@@ -321,7 +361,7 @@ def shortcuts_dialog(w: MainWindow) -> QMessageBox:
     return box
 
 
-def set_tab_order(w: MainWindow) -> None:
+def set_tab_order(w: Any) -> None:
     """Search, the list, Dial, the outcomes, note and duration, the callback picker,
     then the script and rapport controls: the order of a call."""
     chain: list[QWidget] = [

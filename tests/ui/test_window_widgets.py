@@ -348,3 +348,25 @@ def test_compact_mode_tells_the_truth_and_offers_every_outcome(qtbot, window) ->
         [(b.width(), b.label.width()) for b in compact.buttons.values()],
     )
     window.toggle_compact()
+
+
+def test_one_action_table_makes_the_menus_the_f1_sheet_and_the_compact_keys(window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAction, QKeySequence, QShortcut
+    from PySide6.QtWidgets import QMenu
+
+    from leaddesk.ui.menus import MENUS, action_text, available, shortcuts_dialog
+
+    specs = available()
+    menus = {key: window.menuBar().findChild(QMenu, name) for key, _title, name in MENUS}
+    sheet = shortcuts_dialog(window).text()
+    for spec in specs:
+        action = window.findChild(QAction, spec.name)
+        assert action is not None, spec.name
+        assert action in menus[spec.menu].actions(), spec.name
+        assert [k.toString() for k in action.shortcuts()] == [
+            QKeySequence(k).toString() for k in spec.keys
+        ]
+        assert action_text(spec) in sheet
+    compact_keys = window.compact.findChildren(QShortcut)
+    wanted = {f"Compact{s.name}" for s in specs if s.compact}
+    assert wanted <= {k.objectName() for k in compact_keys}
