@@ -253,16 +253,30 @@ class Context:
     _settings: Any = field(default=None, repr=False)
 
     @property
+    def demo(self) -> bool:
+        """`leaddesk --demo COMMAND` without --db: the command works on the demo database."""
+        return bool(getattr(self.args, "demo", False)) and getattr(self.args, "db", None) is None
+
+    @property
     def db_path(self) -> Path:
-        from leaddesk.paths import default_db_path
+        from leaddesk.paths import default_db_path, demo_db_path
 
         db: Path | None = getattr(self.args, "db", None)
-        return db if db is not None else default_db_path()
+        if db is not None:
+            return db
+        return demo_db_path() if self.demo else default_db_path()
 
     def open_store(self) -> Any:
+        """The database, created and migrated if missing; the demo database (--demo)
+        without leads gets the demo data first, as the window does."""
         from leaddesk.store import open_store
 
-        return open_store(self.db_path)
+        store = open_store(self.db_path)
+        if self.demo and self.args.command != "demo":
+            from leaddesk.services.demo import fill_if_empty
+
+            fill_if_empty(store, self.clock())
+        return store
 
     def settings(self) -> Any:
         """The agent's settings file (read once per run). One that cannot be read is
