@@ -16,7 +16,12 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 echo "== wheel"
-"$PY" -m pip wheel -q --no-deps -w "$tmp/dist" "$ROOT"
+# Built from a copy of what the wheel is made of: setuptools' in-tree build/lib keeps files
+# deleted or moved since the last build, and they would ship.
+mkdir -p "$tmp/src"
+cp -r pyproject.toml README.md leaddesk "$tmp/src/"
+find "$tmp/src" -name __pycache__ -prune -exec rm -rf {} +
+"$PY" -m pip wheel -q --no-deps -w "$tmp/dist" "$tmp/src"
 wheel=$(ls "$tmp"/dist/leaddesk-*.whl)
 echo "$(basename "$wheel")"
 

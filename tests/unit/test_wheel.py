@@ -6,6 +6,7 @@ clean venv and runs it.)"""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -23,8 +24,15 @@ LEFT_OUT_SUFFIXES = {".ts"}
 @pytest.fixture(scope="module")
 def wheel_names(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     out = tmp_path_factory.mktemp("dist")
+    # From a copy: setuptools' in-tree build/lib keeps files moved away since its last run.
+    src = tmp_path_factory.mktemp("src")
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, src / name)
+    shutil.copytree(
+        ROOT / "leaddesk", src / "leaddesk", ignore=shutil.ignore_patterns("__pycache__")
+    )
     done = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(src)],
         capture_output=True,
         text=True,
         timeout=300,
