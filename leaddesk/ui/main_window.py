@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QPlainTextEdit,
     QSplitter,
     QVBoxLayout,
@@ -26,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.dialer.base import Dialer
-from leaddesk.services.errors import UserError
+from leaddesk.services.errors import UserError, classify, describe_bug
 from leaddesk.services.leads import LeadDetail
 from leaddesk.services.outcomes import LoggedOutcome, PendingDial
 from leaddesk.ui.agent_session import AgentSession
+from leaddesk.ui.app import problem_dialog
 from leaddesk.ui.backend import Backend, ShiftView
 from leaddesk.ui.call_flow import CallFlow, dial_allowed, may_call_anyway
 from leaddesk.ui.callback_picker import CallbackPicker
@@ -89,6 +91,7 @@ class MainWindow(QMainWindow):
         self.select_after: tuple[int, str] | None = None
         self._loading_lead: str | None = None
         self.last_error = ""
+        self.problem_box: QMessageBox | None = None  # the environment-problem dialog
         self._supervisor: QWidget | None = None
         self._shown = False
         # The question being asked (do-not-call, call anyway, call made elsewhere).
@@ -584,11 +587,19 @@ class MainWindow(QMainWindow):
         shortcuts_dialog(self).open()
 
     def show_error(self, error: BaseException | str) -> None:
+        """Bad input in the status bar; the environment in the way (locked, full,
+        read-only, permission, network) in a dialog saying what to do; a bug in the
+        status bar, its traceback in the log."""
         message = str(error)
         if isinstance(error, BaseException) and not isinstance(error, UserError):
-            message = self.tr("Something went wrong: {error}. Details are in the log.").format(
-                error=error
-            )
+            problem = classify(error, db=self.backend.ws.store.path)
+            if problem is not None:
+                message = problem.message
+                self.problem_box = problem_dialog(self, self.problem_box, message)
+            else:
+                message = self.tr("Something went wrong: {error}. Details are in the log.").format(
+                    error=describe_bug(error)
+                )
         self.statusBar().showMessage(message, 12_000)
         if self.compact.isVisible():
             self.compact.show_message(message)

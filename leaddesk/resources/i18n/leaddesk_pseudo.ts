@@ -1793,6 +1793,13 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
     </context>
     <context>
+        <name>ProblemDialog</name>
+        <message>
+            <source>LeadDesk cannot save</source>
+            <translation>[LéådDésk çåññöt såvé·~·~·~]</translation>
+        </message>
+    </context>
+    <context>
         <name>RapportPanel</name>
         <message>
             <source>Rapport notes</source>
