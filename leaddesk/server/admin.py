@@ -16,14 +16,6 @@ from leaddesk.server import changes
 from leaddesk.server.auth import Caller
 from leaddesk.services.errors import UserError
 from leaddesk.services.intake.owners import OwnerAliases, OwnerResolver
-from leaddesk.services.sync_wire import (
-    LEAD_SERVER_FIELDS,
-    TEAM_SETTINGS,
-    WireError,
-    check_text,
-    decode,
-    encode,
-)
 from leaddesk.store.models import (
     Agent,
     Cadence,
@@ -33,6 +25,14 @@ from leaddesk.store.models import (
     SyncConflict,
     VoicemailScript,
     new_id,
+)
+from leaddesk.sync.wire import (
+    LEAD_SERVER_FIELDS,
+    TEAM_SETTINGS,
+    WireError,
+    check_text,
+    decode,
+    encode,
 )
 
 MAX_ROWS = 5000

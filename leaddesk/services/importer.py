@@ -31,7 +31,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, select
 from sqlalchemy.orm import Session
 
-from leaddesk.domain.clock import as_utc, iso
+from leaddesk.domain.clock import as_utc
 from leaddesk.domain.jurisdictions import lead_jurisdictions
 from leaddesk.domain.outcomes import CLOSED_STATUSES, LeadStatus
 from leaddesk.domain.phone import enable_fast_parsing
@@ -46,8 +46,8 @@ from leaddesk.services.intake.rejects import (
 )
 from leaddesk.services.intake.source import LeadSource, open_source
 from leaddesk.services.intake.values import DATE_ORDERS, date_order_of, system_zone, zone_named
-from leaddesk.services.intake.writer import LEAD_COLUMNS, NewLeadWriter
-from leaddesk.services.outbox import enqueue
+from leaddesk.services.intake.writer import NewLeadWriter
+from leaddesk.services.outbox import enqueue, lead_payload
 from leaddesk.services.workspace import Workspace, get_or_create_agent
 from leaddesk.store.models import DncNumber, Lead
 
@@ -112,27 +112,6 @@ class ImportSummary:
             "dates_unread": self.dates_unread,
             "unmapped_columns": list(self.unmapped_columns),
         }
-
-
-def lead_payload(
-    lead: Lead | dict[str, Any], isos: dict[datetime, str | None] | None = None
-) -> dict[str, Any]:
-    """The lead's fields as a JSON-able dict (what the outbox carries to the server).
-
-    `isos` memoizes the ISO text of instants shared by many rows (the import time)."""
-    out: dict[str, Any] = {}
-    memo = isos if isos is not None else {}
-    for key in LEAD_COLUMNS:
-        value = lead.get(key) if isinstance(lead, dict) else getattr(lead, key)
-        if isinstance(value, datetime):
-            text = memo.get(value)
-            if text is None:
-                text = memo[value] = iso(value)
-            value = text
-        elif isinstance(value, list):
-            value = list(value)
-        out[key] = value
-    return out
 
 
 class _TimeOrderedIds:
@@ -564,7 +543,7 @@ class ImportService:
                     updated[target.id] = (target, target.version)
             else:
                 counts.duplicates += 1
-        # The outbox rows are what `outbox.enqueue` writes, inserted in bulk.
+        # New leads and their outbox rows (`outbox.ImportOutbox`), inserted in bulk.
         writer.write(new_rows)
         if dnc_new:  # a source's do-not-call status puts the number on the list
             listed = set(_select_in(session.connection(), "dnc_number", "phone_e164",

@@ -45,13 +45,6 @@ from leaddesk.domain.clock import as_utc
 from leaddesk.services.credentials import normalize_url
 from leaddesk.services.errors import UserError, classify
 from leaddesk.services.sync_history import apply_history
-from leaddesk.services.sync_wire import (
-    LEAD_SERVER_FIELDS,
-    TEAM_SETTINGS,
-    WireError,
-    decode,
-    encode,
-)
 from leaddesk.services.workspace import Workspace, get_or_create_agent
 from leaddesk.store.models import (
     Agent,
@@ -62,6 +55,13 @@ from leaddesk.store.models import (
     SyncedVersion,
     VoicemailScript,
     new_id,
+)
+from leaddesk.sync.wire import (
+    LEAD_SERVER_FIELDS,
+    TEAM_SETTINGS,
+    WireError,
+    decode,
+    encode,
 )
 
 log = logging.getLogger(__name__)
