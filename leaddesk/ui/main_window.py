@@ -30,9 +30,10 @@ from leaddesk.dialer.base import Dialer
 from leaddesk.services.errors import UserError, classify, describe_bug
 from leaddesk.services.leads import LeadDetail
 from leaddesk.services.outcomes import LoggedOutcome, PendingDial
+from leaddesk.services.shift import ShiftStats
 from leaddesk.ui.agent_session import AgentSession
 from leaddesk.ui.app import problem_dialog
-from leaddesk.ui.backend import Backend, ShiftView
+from leaddesk.ui.backend import Backend
 from leaddesk.ui.call_flow import CallFlow, dial_allowed, may_call_anyway
 from leaddesk.ui.callback_picker import CallbackPicker
 from leaddesk.ui.calllist_model import CallListModel
@@ -255,7 +256,7 @@ class MainWindow(QMainWindow):
         self.model.refresh(keep_search=True, keep_loaded=True)
         self.runner.run(self.backend.shift, self._on_shift, name="shift")
 
-    def _on_shift(self, stats: ShiftView) -> None:
+    def _on_shift(self, stats: ShiftStats) -> None:
         self.shift.set_stats(stats)
 
     def _start_rest(self, *_args: object) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from leaddesk.ui.backend import ScriptView
+from leaddesk.domain.scripts import WARN_SECONDS, RenderedScript
 from leaddesk.ui.icons import icon
 from leaddesk.ui.style import OK, WARN
 from leaddesk.ui.vocabulary import stage_name
@@ -19,7 +19,7 @@ class ScriptPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("ScriptPanel")
         self.setAccessibleName(self.tr("Voicemail script"))
-        self.script: ScriptView | None = None
+        self.script: RenderedScript | None = None
 
         self.text = QLabel(self)
         self.text.setObjectName("ScriptText")
@@ -67,7 +67,7 @@ class ScriptPanel(QWidget):
         self.stage.setText("")
         self.next_button.setEnabled(False)
 
-    def set_script(self, script: ScriptView) -> None:
+    def set_script(self, script: RenderedScript) -> None:
         self.script = script
         self.text.setText(script.text)
         self._set_muted(False)
@@ -81,7 +81,7 @@ class ScriptPanel(QWidget):
                     color=WARN,
                     seconds=seconds,
                     words=script.words,
-                    limit=round(script.warn_seconds),
+                    limit=round(WARN_SECONDS),
                 )
             )
             spoken = self.tr("{seconds} seconds, too long")

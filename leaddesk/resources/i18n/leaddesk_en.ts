@@ -173,7 +173,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Tries</source>
+            <source>Attempts</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -173,8 +173,8 @@
             <translation>[Löçål]</translation>
         </message>
         <message>
-            <source>Tries</source>
-            <translation>[Trîés]</translation>
+            <source>Attempts</source>
+            <translation>[Åttémpts·~]</translation>
         </message>
         <message>
             <source>Next touch</source>
