@@ -3,7 +3,9 @@
 The GUI is the default command. Each subcommand lives in `leaddesk/commands/NAME.py`
 with a `run(args, ctx) -> int`; heavy imports (Qt, Alembic, the server) happen there,
 so that `leaddesk log` starts fast. Errors a user can act on print one line on stderr
-and exit 1; bad usage exits 2 (argparse).
+and exit 1: bad input, and the environment in the way (locked, read-only, full disk,
+permission, network; `leaddesk.services.errors.classify` words them); bad usage exits 2
+(argparse); a bug keeps its traceback.
 """
 
 from __future__ import annotations
@@ -374,8 +376,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     name = args.command or "gui"
     module_name = {"import": "import_"}.get(name, name)
 
-    from leaddesk.services.errors import UserError
-    from leaddesk.store.engine import StoreError
+    from leaddesk.services.errors import EnvironmentProblem, UserError, classify
+    from leaddesk.store.engine import StoreError, busy_timeout_ms
 
     try:
         now = ctx.instant(getattr(args, "now", None), "--now")
@@ -391,13 +393,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"'leaddesk {name}' is not built yet")
     try:
         return int(module.run(args, ctx))
-    except (UserError, StoreError) as exc:
+    except (UserError, StoreError, EnvironmentProblem) as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return _fail("interrupted; nothing half-written was kept")
-    except OSError as exc:
-        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
-        return _fail(f"{exc.strerror or exc}{where}")
+    except Exception as exc:
+        # The environment (locked, read-only, full, permission, network): one line that
+        # says what to do. Anything else is a bug and keeps its traceback.
+        db = None if name == "server" else ctx.db_path
+        problem = classify(exc, db=db, busy_seconds=busy_timeout_ms() / 1000)
+        if problem is not None:
+            log.debug("environment problem", exc_info=True)
+            return _fail(problem.message)
+        if isinstance(exc, OSError):  # a file named on the command line: bad input
+            where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+            return _fail(f"{exc.strerror or exc}{where}")
+        raise
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import sys
+from importlib.resources import files
 from pathlib import Path
 
 APP_NAME = "LeadDesk"
@@ -28,8 +28,14 @@ def demo_db_path() -> Path:
 
 
 def resources_dir() -> Path:
-    """The `resources/` folder: beside the package in a checkout, inside a frozen bundle."""
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
-    return Path(__file__).resolve().parents[1] / "resources"
+    """The package's `leaddesk/resources/` folder, found through `importlib.resources`: in a
+    checkout, an installed wheel and the PyInstaller bundle alike (which unpacks the package
+    data under `sys._MEIPASS/leaddesk/resources`).
+
+    A real folder on disk, not any `Traversable`: Qt opens icons and translations by file
+    name, and the rule loader watches the files' times. LeadDesk is therefore not run from a
+    zip; an installer that did so would fail here with this message rather than later."""
+    folder = files("leaddesk") / "resources"
+    if not isinstance(folder, Path):
+        raise RuntimeError(f"leaddesk's resources are not in a folder on disk ({folder!r})")
+    return folder

@@ -147,7 +147,7 @@ def _name(value: Any) -> str:
 
 
 def _cadence(value: Any) -> str:
-    """The name of a cadence shipped in resources/cadences (the message lists them)."""
+    """The name of a cadence shipped in leaddesk/resources/cadences (the message lists them)."""
     from leaddesk.services.cadences import available_cadences, unknown_cadence_message
 
     name = _name(value)

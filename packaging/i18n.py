@@ -1,6 +1,6 @@
 """Translations: extract the window's strings, make the pseudo-locale, compile.
 
-    python packaging/i18n.py            # refresh resources/i18n/*.ts and compile .qm
+    python packaging/i18n.py            # refresh leaddesk/resources/i18n/*.ts and compile .qm
     python packaging/i18n.py --release  # only compile the .ts files to .qm (the build)
 
 - `leaddesk_en.ts`: every string marked for translation in `leaddesk/ui/` (`self.tr`,
@@ -30,7 +30,7 @@ What stays English, and why:
 
 - Texts the services build with data: the call list's "why now" reasons ("callback
   overdue by 2 h", "attempt cap reached (12 attempts)"), calling-hours verdicts, the
-  cadence step labels (from the cadence files in resources/), a lead file's detected
+  cadence step labels (from the cadence files in leaddesk/resources/), a lead file's detected
   format ("CSV, 3 rows, ..."), coaching-list hints and item details, error messages of
   `UserError`s and the sync service. Translating them means moving their wording out
   of the services into message codes, a change in the services' contract.
@@ -53,7 +53,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-I18N = ROOT / "resources" / "i18n"
+I18N = ROOT / "leaddesk" / "resources" / "i18n"
 SOURCE_TS = I18N / "leaddesk_en.ts"
 PSEUDO_TS = I18N / "leaddesk_pseudo.ts"
 
@@ -205,7 +205,7 @@ def _write(tree: ET.ElementTree, path: Path) -> None:
 
 
 def release() -> list[Path]:
-    """Compile every .ts in resources/i18n to .qm beside it."""
+    """Compile every .ts in leaddesk/resources/i18n to .qm beside it."""
     built = []
     for ts in sorted(I18N.glob("*.ts")):
         qm = ts.with_suffix(".qm")

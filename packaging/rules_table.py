@@ -1,4 +1,4 @@
-"""Print the README's table of calling rules from resources/calling_rules/*.json.
+"""Print the README's table of calling rules from leaddesk/resources/calling_rules/*.json.
 
     python packaging/rules_table.py            # prints the table
     python packaging/rules_table.py --write    # replaces it in README.md between the markers
@@ -70,7 +70,7 @@ def table(countries: list[CountryRules]) -> str:
 
 
 def load() -> list[CountryRules]:
-    folder = ROOT / "resources" / "calling_rules"
+    folder = ROOT / "leaddesk" / "resources" / "calling_rules"
     return [
         parse_country(path.read_text(encoding="utf-8"), str(path))
         for path in sorted(folder.glob("*.json"))

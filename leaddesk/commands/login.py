@@ -27,14 +27,14 @@ def read_token() -> str:
 def check_token(url: str, token: str) -> dict[str, object]:
     import httpx
 
-    from leaddesk.services.errors import UserError
+    from leaddesk.services.errors import UserError, classify
 
     try:
         response = httpx.get(
             url.rstrip("/") + "/api/me", headers={"Authorization": f"Bearer {token}"}, timeout=15
         )
     except httpx.TransportError as exc:
-        raise UserError(f"cannot reach {url}: {type(exc).__name__} {exc}".strip()) from None
+        raise classify(exc) or UserError(f"cannot reach {url}: {exc}") from None
     if response.status_code == 401:
         raise UserError(f"{url} refused this token (mistyped, or revoked)")
     if response.status_code != 200:

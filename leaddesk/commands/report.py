@@ -73,7 +73,7 @@ def server_report(url: str, args: argparse.Namespace, ctx: Context) -> dict[str,
 
     from leaddesk.domain.clock import iso
     from leaddesk.services.credentials import normalize_url
-    from leaddesk.services.errors import UserError
+    from leaddesk.services.errors import UserError, classify
 
     url = normalize_url(url)
     if not url.startswith(("http://", "https://")):
@@ -100,7 +100,7 @@ def server_report(url: str, args: argparse.Namespace, ctx: Context) -> dict[str,
             timeout=60,
         )
     except httpx.TransportError as exc:
-        raise UserError(f"cannot reach {url}: {type(exc).__name__} {exc}".strip()) from None
+        raise classify(exc) or UserError(f"cannot reach {url}: {exc}") from None
     if response.status_code == 401:
         raise UserError(f"{url} refused the token (mistyped or revoked): {login}")
     try:

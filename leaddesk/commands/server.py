@@ -132,8 +132,8 @@ def assign(args: argparse.Namespace, ctx: Context) -> int:
     from leaddesk.server import admin
     from leaddesk.server.auth import Caller
     from leaddesk.services.errors import UserError
-    from leaddesk.services.sync_wire import WireError
     from leaddesk.store.models import Agent
+    from leaddesk.sync.wire import WireError
 
     store = open_server_store(args.database_url)
     try:

@@ -140,7 +140,7 @@ def _parse_clock(text: Any, where: str) -> int:
 
 
 def parse_rules(data: Mapping[str, Any]) -> CallingRules:
-    """Rules from their JSON form (see resources/calling_hours.json)."""
+    """Rules from their JSON form (see leaddesk/resources/calling_hours.json)."""
     raw_days = data.get("weekdays", {})
     if not isinstance(raw_days, Mapping):
         raise RulesError('weekdays must be an object like {"mon": ["08:00", "21:00"]}')

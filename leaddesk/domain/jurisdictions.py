@@ -14,7 +14,7 @@ laws); a lead without a consent basis gets every rule.
 Where no law of a candidate sets hours, the team's policy window (`CallingRules.hours`,
 08:00-21:00 as shipped) holds there instead: a decent hour, not a legal one.
 
-The rule tables live in `resources/calling_rules/CC.json` (format in that folder's
+The rule tables live in `leaddesk/resources/calling_rules/CC.json` (format in that folder's
 README); `parse_country` reads one and names the line of what it cannot use.
 """
 
@@ -404,7 +404,7 @@ class AreaCode:
 
 
 def parse_area_codes(text: str) -> dict[str, AreaCode]:
-    """`resources/nanp_area_codes.csv`: area code, jurisdictions, place, extra zones."""
+    """`leaddesk/resources/nanp_area_codes.csv`: area code, jurisdictions, place, extra zones."""
     table: dict[str, AreaCode] = {}
     for row in csv.reader(line for line in text.splitlines() if not line.startswith("#")):
         if not row or row[0] == "area_code":

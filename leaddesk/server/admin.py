@@ -16,14 +16,6 @@ from leaddesk.server import changes
 from leaddesk.server.auth import Caller
 from leaddesk.services.errors import UserError
 from leaddesk.services.intake.owners import OwnerAliases, OwnerResolver
-from leaddesk.services.sync_wire import (
-    LEAD_SERVER_FIELDS,
-    TEAM_SETTINGS,
-    WireError,
-    check_text,
-    decode,
-    encode,
-)
 from leaddesk.store.models import (
     Agent,
     Cadence,
@@ -33,6 +25,14 @@ from leaddesk.store.models import (
     SyncConflict,
     VoicemailScript,
     new_id,
+)
+from leaddesk.sync.wire import (
+    LEAD_SERVER_FIELDS,
+    TEAM_SETTINGS,
+    WireError,
+    check_text,
+    decode,
+    encode,
 )
 
 MAX_ROWS = 5000
@@ -62,6 +62,7 @@ def _agent_by_name(session: Session, name: Any, path: str) -> Agent | None:
         return None
     if not isinstance(name, str):
         raise WireError(path, "must be an agent's name or null")
+    check_text(name, path)  # PostgreSQL refuses a NUL in a query parameter (a 500)
     agent = session.scalars(select(Agent).where(Agent.name == name)).first()
     if agent is None:
         raise WireError(path, f"no agent named {name!r} on the server")
@@ -79,6 +80,7 @@ def _owner(
     one (display name, email, a CRM's owner id) through the team's owner aliases."""
     if text is None or not isinstance(text, str):
         return _agent_by_name(session, text, path)
+    check_text(text, path)  # before it reaches a query: PostgreSQL refuses a NUL (a 500)
     agent = session.scalars(select(Agent).where(Agent.name == text)).first()
     if agent is not None:
         return agent

@@ -35,9 +35,9 @@ from leaddesk.server import admin, changes, openapi, reports
 from leaddesk.server.auth import Caller, add_agent, audit, authenticate, check_name
 from leaddesk.server.push import Forbidden, NotYours, OpConflict, apply_push, parse_push
 from leaddesk.services.errors import UserError
-from leaddesk.services.sync_wire import WireError, check_text, encode
 from leaddesk.store.engine import Store
 from leaddesk.store.models import Agent, Attempt, AuthAudit, Lead
+from leaddesk.sync.wire import WireError, check_text, encode
 
 log = logging.getLogger(__name__)
 

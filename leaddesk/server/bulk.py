@@ -12,8 +12,8 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, case, or_, select, update
 from sqlalchemy.orm import Session
 
-from leaddesk.services.sync_wire import field_specs
 from leaddesk.store.models import Attempt, Base, Lead, UTCDateTime
+from leaddesk.sync.wire import field_specs
 
 
 def insert_ignoring_duplicates(session: Session, table: Any) -> Any:

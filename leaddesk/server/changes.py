@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 
 from leaddesk.domain.clock import iso
 from leaddesk.server.auth import Caller
-from leaddesk.services.sync_wire import TEAM_SETTINGS, WireError, encode
 from leaddesk.store.models import (
     Agent,
     Attempt,
@@ -37,6 +36,7 @@ from leaddesk.store.models import (
     VoicemailScript,
     utcnow,
 )
+from leaddesk.sync.wire import TEAM_SETTINGS, WireError, encode
 
 NO_WATERMARK = 2**62
 MAX_BIGINT = 2**63 - 1

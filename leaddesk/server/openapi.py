@@ -1,7 +1,7 @@
 """The OpenAPI 3.1 document of the team server's API (served to supervisors at
 /api/openapi.json, fuzzed by tests/integration/test_api_fuzz.py).
 
-Row schemas come from the wire's own rules (`sync_wire.field_specs` and `RULES`), so
+Row schemas come from the wire's own rules (`leaddesk.sync.wire.field_specs` and `RULES`), so
 the document describes the bodies the server really takes and answers: a column's type,
 null and length, and the domain's codes where a field has them. Responses are open
 (more fields may come); requests are closed where the server refuses unknown fields.
@@ -17,7 +17,8 @@ from leaddesk.domain.rapport import KINDS as RAPPORT_KINDS
 from leaddesk.domain.scripts import STAGES
 from leaddesk.server.admin import MAX_ROWS
 from leaddesk.server.push import MAX_OPS
-from leaddesk.services.sync_wire import (
+from leaddesk.store.models import Attempt, Base, Cadence, Lead, RapportNote, VoicemailScript
+from leaddesk.sync.wire import (
     KINDS,
     LEAD_STATE_FIELDS,
     MAX_CADENCE_STEP,
@@ -25,7 +26,6 @@ from leaddesk.services.sync_wire import (
     MAX_DURATION_S,
     field_specs,
 )
-from leaddesk.store.models import Attempt, Base, Cadence, Lead, RapportNote, VoicemailScript
 
 _ID = {"type": "string", "minLength": 1, "maxLength": 36}
 _ERRORS = {
@@ -39,7 +39,7 @@ _ERRORS = {
     "429": "too many failed authentications from this address",
 }
 
-# Domain rules the document states (the same as sync_wire.RULES enforces).
+# Domain rules the document states (the same as leaddesk.sync.wire.RULES enforces).
 _ENUMS: dict[tuple[type[Base], str], list[str]] = {
     (Lead, "status"): [str(s) for s in LeadStatus],
     (Lead, "next_channel"): [str(c) for c in Channel],

@@ -31,14 +31,6 @@ from leaddesk.server.bulk import (
     pg_claim,
     pg_copy_new,
 )
-from leaddesk.services.sync_wire import (
-    KINDS,
-    LEAD_SERVER_FIELDS,
-    WireError,
-    check_text,
-    decode_op,
-    field_specs,
-)
 from leaddesk.store.models import (
     Agent,
     Attempt,
@@ -49,6 +41,14 @@ from leaddesk.store.models import (
     ServerOp,
     SyncConflict,
     VoicemailScript,
+)
+from leaddesk.sync.wire import (
+    KINDS,
+    LEAD_SERVER_FIELDS,
+    WireError,
+    check_text,
+    decode_op,
+    field_specs,
 )
 
 MAX_OPS = 2000
@@ -99,7 +99,7 @@ class Op:
     entity_id: str
     payload: dict[str, Any]
     base_version: int | None
-    data: dict[str, Any]  # the payload decoded and checked (sync_wire.decode_op)
+    data: dict[str, Any]  # the payload decoded and checked (leaddesk.sync.wire.decode_op)
 
     @property
     def digest(self) -> str:

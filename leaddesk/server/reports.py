@@ -23,8 +23,8 @@ from leaddesk.server.auth import Caller
 from leaddesk.server.push import Forbidden
 from leaddesk.services.errors import NotFound, UserError
 from leaddesk.services.report import TEAM, ReportService
-from leaddesk.services.sync_wire import WireError, check_instant, check_text
 from leaddesk.store.engine import Store
+from leaddesk.sync.wire import WireError, check_instant, check_text
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_PARAM = 64

@@ -1,5 +1,5 @@
 """Which cadence a lead follows: its team's (stored in the database, from the server), else
-the agent's cadence: one of the files in resources/cadences/, chosen by the `cadence`
+the agent's cadence: one of the files in leaddesk/resources/cadences/, chosen by the `cadence`
 setting ("default" unless the agent picked another).
 
 A lead's position in a cadence is its step number and its first attempt (the anchor);
@@ -27,7 +27,7 @@ DEFAULT_CADENCE = "default"
 
 
 def available_cadences() -> tuple[str, ...]:
-    """The names the `cadence` setting accepts: resources/cadences/<name>.json."""
+    """The names the `cadence` setting accepts: leaddesk/resources/cadences/<name>.json."""
     folder = resources_dir() / "cadences"
     try:
         return tuple(sorted(p.stem for p in folder.glob("*.json") if p.is_file()))
@@ -43,7 +43,7 @@ def unknown_cadence_message(name: str) -> str:
 
 @cache
 def named_cadence(name: str) -> Cadence:
-    """The cadence of resources/cadences/<name>.json (named by its file, so the setting
+    """The cadence of leaddesk/resources/cadences/<name>.json (named by its file, so the setting
     and the lead card say the same). An unknown name says which names there are."""
     if name not in available_cadences():
         raise UserError(unknown_cadence_message(name))

@@ -18,10 +18,9 @@ from sqlalchemy.orm import Session
 from leaddesk.domain.clock import as_utc, iso
 from leaddesk.domain.phone import normalize_region, parse_many, parse_phone
 from leaddesk.services.errors import UserError
-from leaddesk.services.importer import lead_payload
 from leaddesk.services.intake.fields import PHONE_FIELDS, field_for_header
 from leaddesk.services.intake.source import open_source
-from leaddesk.services.outbox import enqueue
+from leaddesk.services.outbox import enqueue, lead_payload
 from leaddesk.services.workspace import Workspace
 from leaddesk.store.models import DncAudit, DncNumber, Lead
 

@@ -31,7 +31,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, select
 from sqlalchemy.orm import Session
 
-from leaddesk.domain.clock import as_utc, iso
+from leaddesk.domain.clock import as_utc
 from leaddesk.domain.jurisdictions import lead_jurisdictions
 from leaddesk.domain.outcomes import CLOSED_STATUSES, LeadStatus
 from leaddesk.domain.phone import enable_fast_parsing
@@ -46,12 +46,16 @@ from leaddesk.services.intake.rejects import (
 )
 from leaddesk.services.intake.source import LeadSource, open_source
 from leaddesk.services.intake.values import DATE_ORDERS, date_order_of, system_zone, zone_named
-from leaddesk.services.intake.writer import LEAD_COLUMNS, NewLeadWriter
-from leaddesk.services.outbox import enqueue
+from leaddesk.services.intake.writer import FRESH_STATE, NewLeadWriter
+from leaddesk.services.outbox import enqueue, lead_payload
 from leaddesk.services.workspace import Workspace, get_or_create_agent
 from leaddesk.store.models import DncNumber, Lead
 
 _CLOSED = frozenset(s.value for s in CLOSED_STATUSES)
+_NEW = LeadStatus.NEW.value
+_WORKING = LeadStatus.WORKING.value
+# What a fresh import's rows leave to the writer's constants (`ImportService._new_row`).
+_FRESH_KEYS = ("owner_id", *FRESH_STATE)
 
 BATCH_ROWS = 2000
 IMPORT_CACHE_KIB = 32 * 1024
@@ -112,27 +116,6 @@ class ImportSummary:
             "dates_unread": self.dates_unread,
             "unmapped_columns": list(self.unmapped_columns),
         }
-
-
-def lead_payload(
-    lead: Lead | dict[str, Any], isos: dict[datetime, str | None] | None = None
-) -> dict[str, Any]:
-    """The lead's fields as a JSON-able dict (what the outbox carries to the server).
-
-    `isos` memoizes the ISO text of instants shared by many rows (the import time)."""
-    out: dict[str, Any] = {}
-    memo = isos if isos is not None else {}
-    for key in LEAD_COLUMNS:
-        value = lead.get(key) if isinstance(lead, dict) else getattr(lead, key)
-        if isinstance(value, datetime):
-            text = memo.get(value)
-            if text is None:
-                text = memo[value] = iso(value)
-            value = text
-        elif isinstance(value, list):
-            value = list(value)
-        out[key] = value
-    return out
 
 
 class _TimeOrderedIds:
@@ -541,10 +524,9 @@ class ImportService:
                         lead_owner = found
                 shared = draft.phone_e164 in by_phone
                 counts.shared += shared
-                if writer.fresh:
-                    row = self._new_fresh_row(next(ids), draft, source, now, on_dnc, shared)
-                else:
-                    row = self._new_row(next(ids), draft, source, now, on_dnc, lead_owner, shared)
+                row = self._new_row(
+                    next(ids), draft, source, now, on_dnc, lead_owner, shared, writer.fresh
+                )
                 new_rows.append(row)
                 # batch.index(row), for a row of this source:
                 if draft.external_id:
@@ -564,7 +546,7 @@ class ImportService:
                     updated[target.id] = (target, target.version)
             else:
                 counts.duplicates += 1
-        # The outbox rows are what `outbox.enqueue` writes, inserted in bulk.
+        # New leads and their outbox rows (`outbox.ImportOutbox`), inserted in bulk.
         writer.write(new_rows)
         if dnc_new:  # a source's do-not-call status puts the number on the list
             listed = set(_select_in(session.connection(), "dnc_number", "phone_e164",
@@ -582,69 +564,34 @@ class ImportService:
         session.expunge_all()
 
     @staticmethod
-    def _new_fresh_row(
-        lead_id: str, draft: LeadDraft, source: str, now: datetime, on_dnc: bool, shared: bool
-    ) -> dict[str, Any]:
-        """`_new_row` for a file without owners, statuses or called counts: those are the
-        writer's constants (`writer.FRESH_STATE`), left out of each row."""
-        arrived = draft.created_at or now
-        return {
-            "id": lead_id,
-            "source": source,
-            "external_id": draft.external_id,
-            "first_name": draft.first_name,
-            "last_name": draft.last_name,
-            "company": draft.company,
-            "title": draft.title,
-            "topic": draft.topic,
-            "email": draft.email,
-            "phone_raw": draft.phone_raw,
-            "phone_e164": draft.phone_e164,
-            "phone_type": draft.phone_type,
-            "phone_ext": draft.phone_ext,
-            "alt_phones": draft.alt_phones,
-            "address": draft.address,
-            "city": draft.city,
-            "state": draft.state,
-            "postal_code": draft.postal_code,
-            "country": draft.country,
-            "time_zones": draft.time_zones,
-            "tz_source": draft.tz_source,
-            "jurisdictions": list(lead_jurisdictions(draft.phone_e164, draft.country, draft.state)),
-            "consent_basis": draft.consent_basis,
-            "consent_source": draft.consent_source,
-            "consent_at": draft.consent_at,
-            "arrived_at": arrived,
-            "do_not_call": draft.do_not_call or on_dnc,
-            "next_action_at": arrived,
-            "notes": draft.notes,
-            "edited_fields": [],
-            "salutation": draft.salutation,
-            "extra": draft.extra,
-            "shared_number": shared,
-        }
-
-    @staticmethod
     def _new_row(
         lead_id: str,
         draft: LeadDraft,
         source: str,
         now: datetime,
         on_dnc: bool,
-        owner_id: str,
+        owner_id: str | None,
         shared: bool,
+        fresh: bool,
     ) -> dict[str, Any]:
         """A new lead's own fields, in the order of `NewLeadWriter.fields` (the writer
         adds the constant ones, `writer.new_lead_constants`). A status the source gives
         (VICIdial's SALE, NI, DNC ...) closes the lead; its called count counts as
-        attempts already made, toward the caps and the cadence's step."""
+        attempts already made, toward the caps and the cadence's step.
+
+        `fresh`: the file gives no owners, statuses or called counts, so those are the
+        writer's constants too (its owner and `writer.FRESH_STATE`) and the row leaves
+        them out."""
         arrived = draft.created_at or now
-        status = draft.status
-        called = draft.called_count
-        if status == "new" and called:
-            status = LeadStatus.WORKING.value
+        if fresh:
+            status, called = _NEW, 0
+        else:
+            status = draft.status
+            called = draft.called_count
+            if status == _NEW and called:
+                status = _WORKING
         closed = status in _CLOSED
-        return {
+        row = {
             "id": lead_id,
             "source": source,
             "external_id": draft.external_id,
@@ -686,3 +633,7 @@ class ImportService:
             "extra": draft.extra,
             "shared_number": shared,
         }
+        if fresh:
+            for key in _FRESH_KEYS:
+                del row[key]
+        return row

@@ -23,8 +23,7 @@ from leaddesk.domain.outcomes import OUTCOMES
 from leaddesk.services.cadences import cadence_for
 from leaddesk.services.calllist import CallListService
 from leaddesk.services.errors import NotFound, UserError
-from leaddesk.services.importer import lead_payload
-from leaddesk.services.outbox import enqueue
+from leaddesk.services.outbox import enqueue, lead_payload
 from leaddesk.services.rules import default_rules
 from leaddesk.services.workspace import Workspace
 from leaddesk.store.models import Agent, Attempt, Callback, Lead

@@ -15,8 +15,7 @@ from sqlalchemy import String, cast, select
 from leaddesk.domain.phone import normalize_region, parse_phone
 from leaddesk.domain.timezones import number_zones
 from leaddesk.services.errors import UserError
-from leaddesk.services.importer import lead_payload
-from leaddesk.services.outbox import enqueue
+from leaddesk.services.outbox import enqueue, lead_payload
 from leaddesk.services.workspace import Workspace
 from leaddesk.store.engine import Store
 from leaddesk.store.models import Lead

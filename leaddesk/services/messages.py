@@ -1,5 +1,5 @@
 """Email and text messages for a lead's written cadence steps (templates in
-resources/scripts/messages.json), filled with the same values as the voicemails."""
+leaddesk/resources/scripts/messages.json), filled with the same values as the voicemails."""
 
 from __future__ import annotations
 
@@ -55,5 +55,7 @@ class MessageService:
             to = (lead.email or "") if channel == "email" else (lead.phone_e164 or "")
         message = render_message(templates, int(sent or 0), values, to)
         if message is None:
-            raise UserError(f"there is no {channel} template in resources/scripts/messages.json")
+            raise UserError(
+                f"there is no {channel} template in leaddesk/resources/scripts/messages.json"
+            )
         return message

@@ -40,7 +40,7 @@ from leaddesk.domain.outcomes import (
 )
 from leaddesk.services.cadences import cadence_for_connection
 from leaddesk.services.errors import NotFound, UserError
-from leaddesk.services.outbox import enqueue
+from leaddesk.services.outbox import attempt_payload, enqueue, lead_state_payload, queue_outcome
 from leaddesk.services.workspace import Workspace
 from leaddesk.store.models import (
     Attempt,
@@ -48,7 +48,6 @@ from leaddesk.store.models import (
     DncAudit,
     DncNumber,
     Lead,
-    Outbox,
     UTCDateTime,
     new_id,
 )
@@ -58,7 +57,6 @@ ATTEMPT = cast(Table, Attempt.__table__)
 CALLBACK = cast(Table, Callback.__table__)
 DNC = cast(Table, DncNumber.__table__)
 DNC_AUDIT = cast(Table, DncAudit.__table__)
-OUTBOX = cast(Table, Outbox.__table__)
 _LEAD_STATE = (
     LEAD.c.id,
     LEAD.c.first_name,
@@ -139,7 +137,6 @@ _UPDATE_ATTEMPT = update(ATTEMPT).where(ATTEMPT.c.id == bindparam("_id"))
 _UPDATE_LEAD = update(LEAD).where(LEAD.c.id == bindparam("_id"))
 _INSERT_ATTEMPT = insert(ATTEMPT)
 _INSERT_CALLBACK = insert(CALLBACK)
-_INSERT_OUTBOX = insert(OUTBOX)
 _INSERT_DNC = insert(DNC).prefix_with("OR IGNORE", dialect="sqlite")
 _CLOSE_CALLBACKS = (
     update(CALLBACK)
@@ -207,39 +204,6 @@ class UndoneOutcome:
     attempt_id: str  # the correction
     reopened: PendingDial | None
     dnc_removed: str | None
-
-
-def attempt_payload(attempt: Attempt) -> dict[str, object]:
-    return {
-        "id": attempt.id,
-        "lead_id": attempt.lead_id,
-        "agent_id": attempt.agent_id,
-        "channel": attempt.channel,
-        "outcome": attempt.outcome,
-        "note": attempt.note,
-        "duration_s": attempt.duration_s,
-        "ring_s": attempt.ring_s,
-        "started_at": iso(attempt.started_at),
-        "ended_at": iso(attempt.ended_at),
-        "script_id": attempt.script_id,
-        "script_words": attempt.script_words,
-        "callback_at": iso(attempt.callback_at),
-        "cadence_step": attempt.cadence_step,
-        "supersedes_id": attempt.supersedes_id,
-        "manual": attempt.manual,
-    }
-
-
-def lead_state_payload(lead: Lead) -> dict[str, object]:
-    return {
-        "status": lead.status,
-        "next_action_at": iso(lead.next_action_at),
-        "next_channel": lead.next_channel,
-        "cadence_step": lead.cadence_step,
-        "attempt_count": lead.attempt_count,
-        "phone_bad": lead.phone_bad,
-        "do_not_call": lead.do_not_call,
-    }
 
 
 def _lead(session: Session, lead_id: str) -> Lead:
@@ -488,28 +452,7 @@ class OutcomeService:
             conn.execute(_UPDATE_LEAD, {"_id": lead_id, **changes})
             dnc_added = None
             if nxt.do_not_call and lead.phone_e164:
-                listed = conn.execute(
-                    select(DNC.c.phone_e164).where(DNC.c.phone_e164 == lead.phone_e164)
-                ).first()
-                if listed is None:
-                    dnc_added = lead.phone_e164
-                    conn.execute(
-                        _INSERT_DNC,
-                        {"phone_e164": lead.phone_e164, "source": "outcome", "added_at": at},
-                    )
-                conn.execute(
-                    insert(DNC_AUDIT),
-                    {
-                        "id": new_id(),
-                        "phone_e164": lead.phone_e164,
-                        "action": "add",
-                        "agent_id": self.ws.agent.id,
-                        "agent_name": self.ws.agent.name,
-                        "lead_id": lead_id,
-                        "reason": note or "the lead asked not to be contacted",
-                        "at": now,
-                    },
-                )
+                dnc_added = self._put_on_dnc(conn, lead_id, lead.phone_e164, note, at, now)
             if channel is Channel.PHONE and lead.status == LeadStatus.CALLBACK:
                 conn.execute(_CLOSE_CALLBACKS, {"_lead": lead_id, "_at": at})
             if callback_at is not None:
@@ -524,7 +467,7 @@ class OutcomeService:
                         "created_at": now,
                     },
                 )
-            attempt_doc = {
+            attempt_row = {
                 "id": attempt_id,
                 "lead_id": lead_id,
                 "agent_id": self.ws.agent.id,
@@ -533,45 +476,22 @@ class OutcomeService:
                 "note": note,
                 "duration_s": duration_s,
                 "ring_s": values.get("ring_s", ring_s),
-                "started_at": iso(started_at),
-                "ended_at": iso(at),
+                "started_at": started_at,
+                "ended_at": at,
                 "script_id": values.get("script_id", script_id),
                 "script_words": script_words,
-                "callback_at": iso(callback_at),
+                "callback_at": callback_at,
                 "cadence_step": cadence_step,
                 "supersedes_id": supersedes_id,
                 "manual": manual,
-                "outside_rules": bool(outside),
             }
-            state_doc = {
-                "status": changes["status"],
-                "next_action_at": iso(nxt.at),
-                "next_channel": changes["next_channel"],
-                "cadence_step": nxt.cadence_step,
-                "attempt_count": changes["attempt_count"],
-                "phone_bad": changes["phone_bad"],
-                "do_not_call": changes["do_not_call"],
-            }
-            conn.execute(
-                _INSERT_OUTBOX,
-                [
-                    {
-                        "op_id": new_id(),
-                        "kind": "attempt",
-                        "entity_id": attempt_id,
-                        "payload": attempt_doc,
-                        "base_version": None,
-                        "created_at": now,
-                    },
-                    {
-                        "op_id": new_id(),
-                        "kind": "lead_state",
-                        "entity_id": lead_id,
-                        "payload": state_doc,
-                        "base_version": lead.version,
-                        "created_at": now,
-                    },
-                ],
+            queue_outcome(
+                conn,
+                now,
+                attempt_row,
+                changes,
+                base_version=lead.version,
+                outside_rules=bool(outside),
             )
             return LoggedOutcome(
                 attempt_id,
@@ -694,13 +614,7 @@ class OutcomeService:
                 session,
                 "lead_state",
                 lead.id,
-                {
-                    **lead_state_payload(lead),
-                    "call_count": lead.call_count,
-                    "first_attempt_at": iso(lead.first_attempt_at),
-                    "last_attempt_at": iso(lead.last_attempt_at),
-                    "last_outcome": lead.last_outcome,
-                },
+                lead_state_payload(lead, counters=True),
                 base_version=base,
             )
             pending = (
@@ -722,6 +636,30 @@ class OutcomeService:
             f"the callback time {iso(when)} is outside {name}'s calling hours "
             f"({', '.join(place.zones)}): {where}"
         )
+
+    def _put_on_dnc(
+        self, conn: Connection, lead_id: str, phone: str, note: str, at: datetime, now: datetime
+    ) -> str | None:
+        """The number on the do-not-call list (audited); the number when it was not yet."""
+        added = None
+        listed = conn.execute(select(DNC.c.phone_e164).where(DNC.c.phone_e164 == phone)).first()
+        if listed is None:
+            added = phone
+            conn.execute(_INSERT_DNC, {"phone_e164": phone, "source": "outcome", "added_at": at})
+        conn.execute(
+            insert(DNC_AUDIT),
+            {
+                "id": new_id(),
+                "phone_e164": phone,
+                "action": "add",
+                "agent_id": self.ws.agent.id,
+                "agent_name": self.ws.agent.name,
+                "lead_id": lead_id,
+                "reason": note or "the lead asked not to be contacted",
+                "at": now,
+            },
+        )
+        return added
 
     def _outside_rules(
         self,

@@ -19,7 +19,7 @@ from leaddesk.domain.rapport import (
     openers,
 )
 from leaddesk.services.errors import NotFound, UserError
-from leaddesk.services.outbox import enqueue
+from leaddesk.services.outbox import enqueue, rapport_note_payload
 from leaddesk.services.workspace import Workspace
 from leaddesk.store.models import Attempt, Lead, RapportNote
 
@@ -74,21 +74,6 @@ def _view(row: RapportNote) -> NoteView:
         row.attempt_id,
         row.updated_at,
     )
-
-
-def _payload(row: RapportNote) -> dict[str, object]:
-    return {
-        "id": row.id,
-        "lead_id": row.lead_id,
-        "agent_id": row.agent_id,
-        "attempt_id": row.attempt_id,
-        "kind": row.kind,
-        "text": row.text,
-        "pinned": row.pinned,
-        "created_at": iso(row.created_at),
-        "updated_at": iso(row.updated_at),
-        "deleted_at": iso(row.deleted_at),
-    }
 
 
 class RapportService:
@@ -148,7 +133,7 @@ class RapportService:
             )
             session.add(row)
             session.flush()
-            enqueue(session, "rapport_note", row.id, _payload(row))
+            enqueue(session, "rapport_note", row.id, rapport_note_payload(row))
             return _view(row)
 
     def edit(self, note_id: str, text: str | None = None, kind: str | None = None) -> NoteView:
@@ -159,7 +144,7 @@ class RapportService:
             row.kind, row.text = new_kind, new_text
             row.updated_at = as_utc(self.ws.clock())
             session.flush()
-            enqueue(session, "rapport_note", row.id, _payload(row))
+            enqueue(session, "rapport_note", row.id, rapport_note_payload(row))
             return _view(row)
 
     def pin(self, note_id: str, pinned: bool = True) -> NoteView:
@@ -168,7 +153,7 @@ class RapportService:
             row.pinned = pinned
             row.updated_at = as_utc(self.ws.clock())
             session.flush()
-            enqueue(session, "rapport_note", row.id, _payload(row))
+            enqueue(session, "rapport_note", row.id, rapport_note_payload(row))
             return _view(row)
 
     def delete(self, note_id: str) -> None:
@@ -179,7 +164,7 @@ class RapportService:
             row.deleted_at = now
             row.updated_at = now
             session.flush()
-            enqueue(session, "rapport_note", row.id, _payload(row))
+            enqueue(session, "rapport_note", row.id, rapport_note_payload(row))
 
     # -- helpers -------------------------------------------------------------------------
 

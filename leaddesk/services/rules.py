@@ -1,9 +1,9 @@
 """The calling rules an agent works under: the laws by jurisdiction, the team's policy
 and rules, and the agent's settings.
 
-- `resources/calling_rules/CC.json`: the laws of each country and its subdivisions
+- `leaddesk/resources/calling_rules/CC.json`: the laws of each country and its subdivisions
   (`leaddesk.domain.jurisdictions`);
-- `resources/calling_hours.json`: the team's policy: its window where no law sets hours
+- `leaddesk/resources/calling_hours.json`: the team's policy: its window where no law sets hours
   (08:00-21:00), its closed days, caps and touch budget;
 - the team's own stricter rules, `team_rules.json` beside the settings (optional);
 - the agent's settings (`calling_hours.*`, `caps.*`): a narrower window and caps.
@@ -58,8 +58,8 @@ TEAM_RULES_FILE = "team_rules.json"
 
 @cache
 def default_rules() -> CallingRules:
-    """The team's policy (resources/calling_hours.json) under the laws of every country
-    in resources/calling_rules/ and the team's rules file, if there is one."""
+    """The team's policy (leaddesk/resources/calling_hours.json) under the laws of every country
+    in leaddesk/resources/calling_rules/ and the team's rules file, if there is one."""
     path = resources_dir() / "calling_hours.json"
     try:
         policy = load_rules(path.read_text(encoding="utf-8"))
@@ -119,7 +119,7 @@ def team_rules_path() -> Path:
 
 
 def rule_book(team_file: Path | None = None) -> RuleBook:
-    """The laws shipped in resources/calling_rules and the team's rules file."""
+    """The laws shipped in leaddesk/resources/calling_rules and the team's rules file."""
     return _LOADER.load(resources_dir() / "calling_rules", team_file or team_rules_path())
 
 

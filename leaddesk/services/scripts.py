@@ -32,7 +32,7 @@ from leaddesk.domain.scripts import (
 from leaddesk.paths import resources_dir
 from leaddesk.services.cadences import cadence_for
 from leaddesk.services.errors import NotFound, UserError
-from leaddesk.services.outbox import enqueue
+from leaddesk.services.outbox import enqueue, voicemail_script_payload
 from leaddesk.services.workspace import Workspace, os_user_name
 from leaddesk.store.models import Agent, Attempt, Lead, Meta, VoicemailScript
 
@@ -330,7 +330,7 @@ class ScriptService:
             row.template = template
             row.active = active
             session.flush()
-            enqueue(session, "voicemail_script", row.id, _payload(row))
+            enqueue(session, "voicemail_script", row.id, voicemail_script_payload(row))
             return ScriptTemplate(row.id, row.stage, row.variant, row.template, row.active)
 
     def add_template(self, stage: str, template: str) -> ScriptTemplate:
@@ -348,7 +348,7 @@ class ScriptService:
             row = VoicemailScript(stage=stage, variant=(last or 0) + 1, template=template)
             session.add(row)
             session.flush()
-            enqueue(session, "voicemail_script", row.id, _payload(row))
+            enqueue(session, "voicemail_script", row.id, voicemail_script_payload(row))
             return ScriptTemplate(row.id, row.stage, row.variant, row.template, row.active)
 
 
@@ -357,17 +357,6 @@ def _stage(stage: str) -> str:
         known = ", ".join((*STAGES, GENERIC))
         raise UserError(f"unknown stage {stage!r}; expected one of: {known}")
     return stage
-
-
-def _payload(row: VoicemailScript) -> dict[str, object]:
-    return {
-        "id": row.id,
-        "team": row.team,
-        "stage": row.stage,
-        "variant": row.variant,
-        "template": row.template,
-        "active": row.active,
-    }
 
 
 def _lead(session: Session, lead_id: str) -> Lead:

@@ -43,15 +43,8 @@ from sqlalchemy.orm import Session
 
 from leaddesk.domain.clock import as_utc
 from leaddesk.services.credentials import normalize_url
-from leaddesk.services.errors import UserError
+from leaddesk.services.errors import UserError, classify
 from leaddesk.services.sync_history import apply_history
-from leaddesk.services.sync_wire import (
-    LEAD_SERVER_FIELDS,
-    TEAM_SETTINGS,
-    WireError,
-    decode,
-    encode,
-)
 from leaddesk.services.workspace import Workspace, get_or_create_agent
 from leaddesk.store.models import (
     Agent,
@@ -62,6 +55,13 @@ from leaddesk.store.models import (
     SyncedVersion,
     VoicemailScript,
     new_id,
+)
+from leaddesk.sync.wire import (
+    LEAD_SERVER_FIELDS,
+    TEAM_SETTINGS,
+    WireError,
+    decode,
+    encode,
 )
 
 log = logging.getLogger(__name__)
@@ -296,9 +296,9 @@ class SyncService:
         try:
             response = client.request(method, path, **kw)
         except httpx.TransportError as exc:
-            raise SyncError(
-                f"cannot reach {self.url}: {type(exc).__name__} {exc}".strip(), offline=True
-            ) from None
+            problem = classify(exc)
+            message = problem.message if problem else f"cannot reach {self.url}: {exc}"
+            raise SyncError(message, offline=True) from None
         if response.status_code == 401:
             self._me = None
             raise SyncError(

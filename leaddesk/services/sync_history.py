@@ -24,8 +24,8 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from leaddesk.domain.clock import as_utc
-from leaddesk.services.sync_wire import decode
 from leaddesk.store.models import Attempt, Callback, Lead, Outbox, RapportNote, VoicemailScript
+from leaddesk.sync.wire import decode
 
 log = logging.getLogger(__name__)
 

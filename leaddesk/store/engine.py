@@ -18,6 +18,15 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 10_000
+
+
+def busy_timeout_ms() -> int:
+    """How long a connection waits for another's write lock before "database is locked":
+    10 s, or `$LEADDESK_BUSY_TIMEOUT_MS` (tests and scripts that would rather fail fast)."""
+    value = os.environ.get("LEADDESK_BUSY_TIMEOUT_MS", "")
+    return int(value) if value.isdigit() else BUSY_TIMEOUT_MS
+
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -31,11 +40,10 @@ def check_sqlite_file(path: Path) -> None:
         return
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a database file")
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise StoreError(f"cannot read {path}: {exc.strerror}") from None
+    # An OSError (permission denied, ...) goes up as it is: the CLI and the window
+    # classify it (leaddesk.services.errors) and say what to do.
+    with path.open("rb") as fh:
+        header = fh.read(len(SQLITE_HEADER))
     if header and header != SQLITE_HEADER:
         raise StoreError(
             f"{path} is not a LeadDesk database (not an SQLite file); it was left untouched. "
@@ -50,8 +58,6 @@ def create_private_file(path: Path) -> None:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
         return
-    except OSError as exc:
-        raise StoreError(f"cannot create {path}: {exc.strerror}") from None
     os.close(fd)
 
 
@@ -61,7 +67,7 @@ def _set_sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> N
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")

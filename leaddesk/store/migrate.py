@@ -77,6 +77,8 @@ def read_revision(path: Path) -> str | None:
             )
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         return None if row is None else str(row[0])
+    except sqlite3.OperationalError:
+        raise  # locked, unreadable, disk failing: the environment, not a damaged file
     except sqlite3.DatabaseError as exc:
         raise StoreError(
             f"{path} is damaged or not a database ({exc}); it was left untouched. "

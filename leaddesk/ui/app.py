@@ -19,7 +19,7 @@ from typing import IO
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory, QWidget
 
 from leaddesk import __version__
 from leaddesk.logs import MaskingFormatter, PrivateRotatingFileHandler, open_private, private_folder
@@ -107,6 +107,24 @@ def crash_dialog(value: BaseException, details: str, path: Path) -> QMessageBox:
     box.setObjectName("CrashDialog")
     box.setDetailedText(details)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return box
+
+
+def problem_dialog(parent: QWidget, box: QMessageBox | None, message: str) -> QMessageBox:
+    """The environment in the way (database locked, disk full, read-only, permission,
+    network): what happened and what to do, one sentence, no traceback. Shown without
+    blocking, once: a second problem while it is open replaces its text."""
+    if box is None:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setObjectName("ProblemDialog")
+        box.setWindowTitle(QCoreApplication.translate("ProblemDialog", "LeadDesk cannot save"))
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.setText(message)
+    box.setAccessibleDescription(message)
+    if not box.isVisible():
+        box.open()
     return box
 
 

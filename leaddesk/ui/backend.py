@@ -1,7 +1,9 @@
 """The services the agent window calls, bundled for one workspace.
 
 Every method here runs on a worker thread (through `tasks.TaskRunner`), opens its own
-session through a service, and returns plain frozen dataclasses. The window holds one
+session through a service, and returns the service's own plain dataclasses, unchanged
+(no copies in other shapes: a field a service adds reaches the window as it is). The
+window and its panels reach the database only through here. The window holds one
 `Backend`; tests build it on a real database.
 """
 
@@ -9,59 +11,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from leaddesk.domain.outcomes import Channel
+from leaddesk.domain.messages import RenderedMessage
+from leaddesk.domain.scripts import RenderedScript
 from leaddesk.services.calllist import CallListEntry, CallListService
 from leaddesk.services.dnc import DncRemoved
 from leaddesk.services.leads import CallingCheck, LeadDetail, LeadService
+from leaddesk.services.lookup import LeadRef, LookupResult
 from leaddesk.services.outcomes import (
     LoggedOutcome,
     OutcomeService,
     PendingDial,
     UndoneOutcome,
 )
+from leaddesk.services.rapport import RapportView
+from leaddesk.services.shift import ShiftStats
 from leaddesk.services.workspace import Workspace
 from leaddesk.settings import Settings
 from leaddesk.store.engine import ChangeWatcher
-
-
-@dataclass(frozen=True, slots=True)
-class ScriptView:
-    script_id: str | None
-    text: str
-    words: int
-    seconds: float
-    too_long: bool
-    stage: str = ""
-    variant: int = 1
-    variants: int = 1
-    voicemail_ok: bool = True  # False: the lead already had today's voicemail
-    advice: str = ""
-    warn_seconds: float = 30.0
-
-
-@dataclass(frozen=True, slots=True)
-class NoteView:
-    note_id: str
-    kind: str
-    text: str
-    pinned: bool
-    updated_at: datetime | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class RapportView:
-    notes: tuple[NoteView, ...]
-    openers: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ShiftView:
-    dials: int
-    connects: int
-    voicemails_left: int
-    never_contacted: int
-    speed_to_lead_median_s: float | None
 
 
 @dataclass
@@ -138,75 +106,54 @@ class Backend:
     def pending_dials(self) -> list[PendingDial]:
         return OutcomeService(self.ws).pending_dials()
 
-    def log(
-        self,
-        lead_id: str,
-        outcome: str,
-        *,
-        channel: Channel | None = None,
-        note: str = "",
-        duration_s: int | None = None,
-        callback_at: datetime | None = None,
-        script_id: str | None = None,
-        script_words: int | None = None,
-        ring_s: int | None = None,
-        at: datetime | None = None,
-        manual: bool = False,
-    ) -> LoggedOutcome:
-        return OutcomeService(self.ws).log(
-            lead_id,
-            outcome,
-            channel=channel,
-            note=note,
-            duration_s=duration_s,
-            callback_at=callback_at,
-            script_id=script_id,
-            script_words=script_words,
-            ring_s=ring_s,
-            at=at,
-            manual=manual,
-        )
+    def log(self, lead_id: str, outcome: str, **options: Any) -> LoggedOutcome:
+        """`OutcomeService.log` as it is: its keyword options (channel, note, duration_s,
+        callback_at, script_id, script_words, ring_s, at, manual) go through unchanged."""
+        return OutcomeService(self.ws).log(lead_id, outcome, **options)
 
     # -- shift --------------------------------------------------------------------------
 
-    def shift(self) -> ShiftView:
+    def shift(self) -> ShiftStats:
         from leaddesk.services.shift import ShiftService
 
-        s = ShiftService(self.ws).today()
-        return ShiftView(
-            s.dials, s.connects, s.voicemails_left, s.never_contacted, s.speed_to_lead_median_s
-        )
+        return ShiftService(self.ws).today()
 
-    # -- voicemail scripts --------------------------------------------------------------
+    # -- voicemail scripts and written messages -----------------------------------------
 
-    def script(self, lead_id: str, variant_step: int = 0) -> ScriptView:
+    def script(self, lead_id: str, variant_step: int = 0) -> RenderedScript:
         from leaddesk.services.scripts import ScriptService
 
-        r = ScriptService(self.ws).suggest(lead_id, next_variant=variant_step)
-        return ScriptView(
-            r.script_id,
-            r.text,
-            r.words,
-            float(r.seconds),
-            bool(r.too_long),
-            r.stage,
-            r.variant,
-            r.variants,
-            r.voicemail_ok,
-            r.advice,
-        )
+        return ScriptService(self.ws).suggest(lead_id, next_variant=variant_step)
+
+    def missing_identity(self) -> str:
+        """What voicemail scripts lack of the agent's name and company ("" when nothing)."""
+        from leaddesk.services.scripts import ScriptService
+
+        return ScriptService(self.ws).missing_identity()
+
+    def message(self, lead_id: str, channel: str) -> RenderedMessage:
+        from leaddesk.services.messages import MessageService
+
+        return MessageService(self.ws).suggest(lead_id, channel)
+
+    # -- a number from outside (a tel: link) ----------------------------------------------
+
+    def find_number(self, text: str) -> LookupResult:
+        from leaddesk.services.lookup import PhoneLookup
+
+        return PhoneLookup(self.ws.store, self.ws.agent.id).find(text, None)
+
+    def create_lead_for_number(self, e164: str) -> LeadRef:
+        from leaddesk.services.lookup import create_lead
+
+        return create_lead(self.ws, e164)
 
     # -- rapport notes ------------------------------------------------------------------
 
     def rapport(self, lead_id: str) -> RapportView:
         from leaddesk.services.rapport import RapportService
 
-        view = RapportService(self.ws).view(lead_id)
-        notes = tuple(
-            NoteView(n.note_id, n.kind, n.text, n.pinned, n.updated_at or n.created_at)
-            for n in view.notes
-        )
-        return RapportView(notes, tuple(view.openers))
+        return RapportService(self.ws).view(lead_id)
 
     def set_consent(self, lead_id: str, basis: str, source: str) -> None:
         LeadService(self.ws).set_consent(lead_id, basis, source)

@@ -63,7 +63,7 @@ HEADERS = {
     "lead": QT_TRANSLATE_NOOP("CallList", "Lead"),
     "reason": QT_TRANSLATE_NOOP("CallList", "Why now"),
     "local_time": QT_TRANSLATE_NOOP("CallList", "Local"),
-    "attempts": QT_TRANSLATE_NOOP("CallList", "Tries"),
+    "attempts": QT_TRANSLATE_NOOP("CallList", "Attempts"),
     "next": QT_TRANSLATE_NOOP("CallList", "Next touch"),
 }
 

@@ -23,7 +23,10 @@ HEADERS = (
 )
 
 
-class HistoryModel(RowsTableModel):
+class LeadHistoryModel(RowsTableModel):
+    """The lead card's history: one lead's attempts, newest first (the supervisor's
+    `HistoryModel` pages a whole team's)."""
+
     headers = HEADERS
     context = "HistoryView"
 
@@ -79,7 +82,7 @@ class HistoryView(QTableView):
         super().__init__(parent)
         self.setObjectName("HistoryTable")
         self.setAccessibleName(self.tr("Attempt history"))
-        self.history = HistoryModel(self)
+        self.history = LeadHistoryModel(self)
         self.setModel(self.history)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setShowGrid(False)

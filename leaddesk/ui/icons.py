@@ -1,6 +1,6 @@
 """SVG icons, tinted to the palette and rendered at paint time: crisp at any scale.
 
-Icons live in resources/icons/ and draw with `currentColor`; `icon(name)` swaps in the
+Icons live in leaddesk/resources/icons/ and draw with `currentColor`; `icon(name)` swaps in the
 palette's text colour (or the colour given) so the same files serve light and dark.
 """
 
@@ -66,7 +66,7 @@ class _SvgEngine(QIconEngine):
 
 
 def icon(name: str, color: str | None = None) -> QIcon:
-    """The icon `resources/icons/NAME.svg`, drawn in `color` or the palette's text colour."""
+    """The icon `leaddesk/resources/icons/NAME.svg`, drawn in `color` or the palette's text colour."""
     return QIcon(_SvgEngine(name, color))
 
 

@@ -95,13 +95,12 @@ class IdentityDialog(QDialog):
 def ask_identity_once(window: Any, settings: Settings) -> None:
     """At start: when scripts lack the agent's name or company, open the dialog; saved
     values take effect at once (the lead on screen is read again)."""
-    from leaddesk.services.scripts import ScriptService
     from leaddesk.ui.settings_dialog import apply_changes
 
-    ws = window.backend.ws
+    backend = window.backend
 
     def check() -> str:
-        return ScriptService(ws).missing_identity()
+        return str(backend.missing_identity())
 
     def done(missing: str) -> None:
         if not missing:

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from leaddesk.ui.backend import RapportView, ScriptView
+from leaddesk.domain.scripts import RenderedScript
+from leaddesk.services.rapport import RapportView
 
 if TYPE_CHECKING:
     from leaddesk.ui.main_window import MainWindow
@@ -50,7 +51,7 @@ class LeadNotes(QObject):
         window, step = self.window, self.variant_step
         backend = window.backend
 
-        def done(script: ScriptView | None) -> None:
+        def done(script: RenderedScript | None) -> None:
             if not self._current(lead_id):
                 return
             if script is None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
     QSplitter,
@@ -29,12 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.dialer.base import Dialer
-from leaddesk.services.errors import UserError
+from leaddesk.services.errors import UserError, classify, describe_bug
 from leaddesk.services.leads import LeadDetail
 from leaddesk.services.outcomes import LoggedOutcome, PendingDial
+from leaddesk.services.shift import ShiftStats
 from leaddesk.ui import screen_fit
 from leaddesk.ui.agent_session import AgentSession
-from leaddesk.ui.backend import Backend, ShiftView
+from leaddesk.ui.app import problem_dialog
+from leaddesk.ui.backend import Backend
 from leaddesk.ui.call_flow import CallFlow, dial_allowed, may_call_anyway
 from leaddesk.ui.callback_picker import CallbackPicker
 from leaddesk.ui.calllist_model import CallListModel
@@ -103,6 +106,7 @@ class MainWindow(QMainWindow):
         self.select_after: tuple[int, str] | None = None
         self._loading_lead: str | None = None
         self.last_error = ""
+        self.problem_box: QMessageBox | None = None  # the environment-problem dialog
         self._supervisor: QWidget | None = None
         self._shown = False
         # The question being asked (do-not-call, call anyway, call made elsewhere).
@@ -289,7 +293,7 @@ class MainWindow(QMainWindow):
         self.model.refresh(keep_search=True, keep_loaded=True)
         self.runner.run(self.backend.shift, self._on_shift, name="shift")
 
-    def _on_shift(self, stats: ShiftView) -> None:
+    def _on_shift(self, stats: ShiftStats) -> None:
         self.shift.set_stats(stats)
 
     def _start_rest(self, *_args: object) -> None:
@@ -644,11 +648,19 @@ class MainWindow(QMainWindow):
         shortcuts_dialog(self).open()
 
     def show_error(self, error: BaseException | str) -> None:
+        """Bad input in the status bar; the environment in the way (locked, full,
+        read-only, permission, network) in a dialog saying what to do; a bug in the
+        status bar, its traceback in the log."""
         message = str(error)
         if isinstance(error, BaseException) and not isinstance(error, UserError):
-            message = self.tr("Something went wrong: {error}. Details are in the log.").format(
-                error=error
-            )
+            problem = classify(error, db=self.backend.ws.store.path)
+            if problem is not None:
+                message = problem.message
+                self.problem_box = problem_dialog(self, self.problem_box, message)
+            else:
+                message = self.tr("Something went wrong: {error}. Details are in the log.").format(
+                    error=describe_bug(error)
+                )
         self.statusBar().showMessage(message, 12_000)
         if self.compact.isVisible():
             self.compact.show_message(message)

@@ -149,9 +149,7 @@ class MessageFlow(QObject):
         if channel not in LOG_CODES:
             self.box.setVisible(False)
             return
-        from leaddesk.services.messages import MessageService
-
-        ws = self.window.backend.ws
+        backend = self.window.backend
 
         def done(message: RenderedMessage) -> None:
             if self._lead_id == lead_id:
@@ -164,7 +162,7 @@ class MessageFlow(QObject):
                 self.window.statusBar().showMessage(str(exc), 8000)
 
         self.window.runner.run(
-            lambda: MessageService(ws).suggest(lead_id, str(channel)), done, failed, name="message"
+            lambda: backend.message(lead_id, str(channel)), done, failed, name="message"
         )
 
     def _open(self, link: str) -> None:

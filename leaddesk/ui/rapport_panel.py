@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaddesk.ui.backend import NoteView, RapportView
+from leaddesk.services.rapport import NoteView, RapportView
 from leaddesk.ui.icons import icon
 from leaddesk.ui.style import ACCENT
 from leaddesk.ui.vocabulary import kind_name

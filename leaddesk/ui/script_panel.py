@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaddesk.ui.backend import ScriptView
+from leaddesk.domain.scripts import WARN_SECONDS, RenderedScript
 from leaddesk.ui.icons import icon
 from leaddesk.ui.style import OK, WARN
 from leaddesk.ui.vocabulary import stage_name
@@ -27,7 +27,7 @@ class ScriptPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("ScriptPanel")
         self.setAccessibleName(self.tr("Voicemail script"))
-        self.script: ScriptView | None = None
+        self.script: RenderedScript | None = None
 
         self.text = QLabel(self)
         self.text.setObjectName("ScriptText")
@@ -85,7 +85,7 @@ class ScriptPanel(QWidget):
         self.stage.setText("")
         self.next_button.setEnabled(False)
 
-    def set_script(self, script: ScriptView) -> None:
+    def set_script(self, script: RenderedScript) -> None:
         self.script = script
         self.text.setText(script.text)
         self._set_muted(False)
@@ -99,7 +99,7 @@ class ScriptPanel(QWidget):
                     color=WARN,
                     seconds=seconds,
                     words=script.words,
-                    limit=round(script.warn_seconds),
+                    limit=round(WARN_SECONDS),
                 )
             )
             spoken = self.tr("{seconds} seconds, too long")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from leaddesk.ui.backend import ShiftView
+from leaddesk.services.shift import ShiftStats
 from leaddesk.ui.icons import app_icon
 from leaddesk.ui.style import BAD, OK, WARN
 from leaddesk.ui.timefmt import duration_text
@@ -22,7 +22,9 @@ TILES = (
 )
 
 
-class Tile(QWidget):
+class ShiftCounter(QWidget):
+    """One figure of the shift bar (dials, connects, ...): its value over its caption."""
+
     def __init__(self, key: str, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         caption = QCoreApplication.translate("ShiftBar", caption)
@@ -69,7 +71,7 @@ class ShiftBar(QFrame):
         who.addWidget(title)
         who.addWidget(self.agent)
 
-        self.tiles = {key: Tile(key, caption, self) for key, caption in TILES}
+        self.tiles = {key: ShiftCounter(key, caption, self) for key, caption in TILES}
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 8, 8, 8)
         layout.setSpacing(0)
@@ -86,7 +88,7 @@ class ShiftBar(QFrame):
             layout.addWidget(tile, 0, Qt.AlignmentFlag.AlignVCenter)
         self.set_sync_state(QCoreApplication.translate("Sync", "Local only"))
 
-    def set_stats(self, stats: ShiftView) -> None:
+    def set_stats(self, stats: ShiftStats) -> None:
         self.tiles["dials"].set(str(stats.dials))
         rate = f" · {round(100 * stats.connects / stats.dials)} %" if stats.dials else ""
         self.tiles["connects"].set(f"{stats.connects}{rate}")

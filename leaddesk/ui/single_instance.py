@@ -237,12 +237,9 @@ class TelHandoff(QObject):
         window.activateWindow()
 
     def open_number(self, text: str) -> None:
-        from leaddesk.services.lookup import PhoneLookup
-
-        ws = self._window.backend.ws
-        lookup = PhoneLookup(ws.store, ws.agent.id)
+        backend = self._window.backend
         self._window.runner.run(
-            lambda: lookup.find(text, None),
+            lambda: backend.find_number(text),
             self._on_found,
             self._window.show_error,
             name="tel_lookup",
@@ -254,11 +251,9 @@ class TelHandoff(QObject):
             return
         if not self._ask(self._window, result.e164):
             return
-        from leaddesk.services.lookup import create_lead
-
-        ws = self._window.backend.ws
+        backend = self._window.backend
         self._window.runner.run(
-            lambda: create_lead(ws, result.e164),
+            lambda: backend.create_lead_for_number(result.e164),
             lambda ref: self._select(ref.lead_id, result.e164, created=True),
             self._window.show_error,
             name="tel_create_lead",

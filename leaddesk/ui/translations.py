@@ -1,5 +1,5 @@
 """Loading the window's translation: `LEADDESK_LANG=pseudo` (or `de`, ...) picks
-`resources/i18n/leaddesk_<lang>.qm`; without it, the system's UI language is tried and
+`leaddesk/resources/i18n/leaddesk_<lang>.qm`; without it, the system's UI language is tried and
 English is the fallback: `leaddesk_en.qm`, whose only translations are the English
 plural forms ("1 attempt made", "3 attempts made" for "%n attempt(s) made"), so that
 counts read right; without it the source strings show. The catalogues are made by

@@ -67,3 +67,14 @@ def test_a_supervisor_maps_owners_and_the_server_import_follows(team: Team) -> N
         assert http.put(
             "/api/owner-aliases", json={"owner": "me", "agent": "alice"}
         ).status_code in (403, 404)
+
+
+def test_an_owner_with_a_nul_is_refused_by_name_not_a_server_error(team: Team) -> None:
+    # Found by tests/integration/test_api_fuzz.py: the owner reached a PostgreSQL query
+    # before any text check, and a NUL made it a 500.
+    with team.http(team.boss) as http:
+        for owner in ("al\x00ice", "jdoe\x00@acme.com"):
+            refused = http.post("/api/leads/import", json={"leads": [{**ROW, "owner": owner}]})
+            assert refused.status_code == 422, refused.text
+            assert refused.json()["field"] == "leads[0].owner"
+            assert "NUL" in refused.json()["error"]

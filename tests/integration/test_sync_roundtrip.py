@@ -20,10 +20,10 @@ from leaddesk.server.auth import add_agent_to
 from leaddesk.services.outbox import enqueue
 from leaddesk.services.outcomes import OutcomeService
 from leaddesk.services.sync import SyncError, SyncResult, SyncService
-from leaddesk.services.sync_wire import encode
 from leaddesk.services.workspace import Workspace
 from leaddesk.store import open_store
 from leaddesk.store.models import Attempt, Cadence, Lead, Outbox, RapportNote, VoicemailScript
+from leaddesk.sync.wire import encode
 from tests.integration import syncenv
 from tests.integration.syncenv import NOW, Team, count, import_leads, laptop
 from tests.keychain import MemoryKeyring

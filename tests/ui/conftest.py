@@ -16,7 +16,7 @@ from leaddesk.ui.translations import load_translation
 @pytest.fixture(autouse=True, scope="session")
 def english(qapp: QApplication) -> Iterator[QTranslator | None]:
     translator = load_translation(qapp, "en")
-    assert translator is not None, "resources/i18n/leaddesk_en.qm is missing"
+    assert translator is not None, "leaddesk/resources/i18n/leaddesk_en.qm is missing"
     yield translator
     qapp.removeTranslator(translator)
 
@@ -25,6 +25,6 @@ def english(qapp: QApplication) -> Iterator[QTranslator | None]:
 def pseudo_locale(qapp: QApplication) -> Iterator[QTranslator]:
     """The pseudo-localized catalogue (accented, 40 % longer, bracketed) over the English."""
     translator = load_translation(qapp, "pseudo")
-    assert translator is not None, "resources/i18n/leaddesk_pseudo.qm is missing"
+    assert translator is not None, "leaddesk/resources/i18n/leaddesk_pseudo.qm is missing"
     yield translator
     qapp.removeTranslator(translator)

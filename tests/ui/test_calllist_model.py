@@ -11,7 +11,7 @@ from leaddesk.services.leads import AttemptInfo, LeadService
 from leaddesk.services.workspace import Workspace
 from leaddesk.ui.backend import Backend
 from leaddesk.ui.calllist_model import COLUMNS, LEAD_ID_ROLE, SECTION_ROLE, CallListModel
-from leaddesk.ui.history_view import HistoryModel
+from leaddesk.ui.history_view import LeadHistoryModel
 from leaddesk.ui.tasks import TaskRunner
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -92,7 +92,7 @@ def test_a_stale_answer_never_replaces_a_newer_search(qtbot, runner, demo_worksp
 def test_history_model_passes_qt_checks(qtbot, demo_workspace) -> None:
     lead = next(e for e in CallListService(demo_workspace).page(0, 300) if e.attempts >= 2)
     detail = LeadService(demo_workspace).detail(lead.lead_id)
-    model = HistoryModel()
+    model = LeadHistoryModel()
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     model.set_attempts(detail.history)
     assert model.rowCount() == len(detail.history) >= 2

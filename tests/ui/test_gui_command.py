@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -71,3 +72,14 @@ def test_screenshot_needs_a_png_name(tmp_path: Path, name: str) -> None:
     assert done.returncode == 1
     assert "must end in .png" in done.stderr
     assert not (tmp_path / "x.db").exists()
+
+
+def test_demo_before_a_command_works_on_the_demo_database(tmp_path: Path) -> None:
+    # `leaddesk --demo queue`: the demo's call list (filled if missing), never the
+    # agent's own database.
+    done = _run(tmp_path, "--demo", "queue", "--limit", "3", "--json")
+    assert done.returncode == 0, done.stderr
+    leads = json.loads(done.stdout)["leads"]
+    assert len(leads) == 3
+    assert (tmp_path / "data" / "LeadDesk" / "demo.db").exists()
+    assert not (tmp_path / "data" / "LeadDesk" / "leaddesk.db").exists()

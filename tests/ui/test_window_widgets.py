@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 from leaddesk.dialer.base import DialError
 from leaddesk.dialer.tel import TelDialer, tel_uri
 from leaddesk.domain.outcomes import OUTCOMES
+from leaddesk.domain.scripts import RenderedScript
 from leaddesk.services.calllist import CallListService
 from leaddesk.services.rapport import RapportService
 from leaddesk.ui import style
-from leaddesk.ui.backend import Backend, ScriptView
+from leaddesk.ui.backend import Backend
 from leaddesk.ui.main_window import MainWindow
 from leaddesk.ui.script_panel import ScriptPanel
 
@@ -95,10 +96,10 @@ def test_every_action_has_a_shortcut_and_outcomes_show_their_key(window) -> None
 def test_script_panel_shows_length_and_flags_a_long_script(qtbot) -> None:
     panel = ScriptPanel()
     qtbot.addWidget(panel)
-    panel.set_script(ScriptView("s1", "Hi there. " * 5, 10, 4.0, False, "introduce", 1, 3))
+    panel.set_script(RenderedScript("s1", "introduce", 1, "Hi there. " * 5, 10, 4.0, False, 3))
     assert "≈ 4 s" in panel.length.text()
     assert "too long" not in panel.length.text()
-    panel.set_script(ScriptView("s2", "word " * 100, 100, 40.0, True, "introduce", 2, 3))
+    panel.set_script(RenderedScript("s2", "introduce", 2, "word " * 100, 100, 40.0, True, 3))
     assert "too long" in panel.length.text()
     assert "40 s" in panel.length.text()
     assert panel.next_button.isEnabled()

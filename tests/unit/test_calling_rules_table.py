@@ -3,7 +3,7 @@
 Every case is a lead as an import would make it (number, country, state, consent), a
 moment on the lead's wall clock, and what the law allows then. The lead's zones and
 jurisdictions come from the real functions an import uses, the rules from the files in
-resources/calling_rules; nothing here restates a rule. When a call is refused, the rule
+leaddesk/resources/calling_rules; nothing here restates a rule. When a call is refused, the rule
 the case names must be among the rules that refuse it. The cases were written from the
 statutes (see each line's `why`) by hand, not generated from the files.
 """

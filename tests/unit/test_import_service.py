@@ -17,9 +17,9 @@ from leaddesk.services.importer import (
     ImportCancelled,
     ImportProgress,
     ImportService,
-    lead_payload,
 )
 from leaddesk.services.intake import open_source
+from leaddesk.services.outbox import lead_payload
 from leaddesk.services.outcomes import OutcomeService
 from leaddesk.services.workspace import Workspace
 from leaddesk.store import Store, open_store

@@ -63,28 +63,25 @@ def test_the_spec_bundles_every_resource_folder_and_the_migrations() -> None:
     left_out = re.search(r"NOT_BUNDLED = \[(.*?)\]", spec, re.S)
     assert left_out, "NOT_BUNDLED not found in the spec"
     listed |= set(re.findall(r'"([^"]+)"', left_out.group(1)))
-    folders = {p.name for p in (ROOT / "resources").iterdir() if p.is_dir()}
+    folders = {p.name for p in (ROOT / "leaddesk" / "resources").iterdir() if p.is_dir()}
     assert folders - listed == set(), (
         "resource folders neither bundled nor left out on purpose in packaging/leaddesk.spec"
     )
-    files = {p.name for p in (ROOT / "resources").iterdir() if p.is_file()}
+    files = {p.name for p in (ROOT / "leaddesk" / "resources").iterdir() if p.is_file()}
     match = re.search(r"RESOURCE_FILES = \[(.*?)\]", spec, re.S)
     assert match
     assert files - set(re.findall(r'"([^"]+)"', match.group(1))) == set()
     assert '"leaddesk" / "store" / "migrations"' in spec
 
 
-def test_the_frozen_lookups_find_resources_and_migrations(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    # What the bundle does at run time: resources under sys._MEIPASS.
-    import sys
-
+def test_the_resources_are_found_inside_the_package() -> None:
+    # importlib.resources finds them beside the package's modules: in a checkout, an
+    # installed wheel (tests/unit/test_wheel.py) and the PyInstaller bundle alike.
     from leaddesk.paths import resources_dir
     from leaddesk.store.migrate import MIGRATIONS_DIR
 
-    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
-    assert resources_dir() == tmp_path / "resources"
+    assert resources_dir() == ROOT / "leaddesk" / "resources"
+    assert (resources_dir() / "calling_hours.json").is_file()
     # the migrations are found next to the migrate module, wherever it was loaded from
     assert MIGRATIONS_DIR.name == "migrations"
     assert MIGRATIONS_DIR.parent.name == "store"

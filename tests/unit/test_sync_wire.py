@@ -1,4 +1,4 @@
-"""The wire's rules (leaddesk/services/sync_wire.py), shared by the laptop and the server:
+"""The wire's rules (leaddesk/sync/wire.py), shared by the laptop and the server:
 each push operation is checked whole against its kind and the domain, and the field at
 fault is named."""
 
@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from leaddesk.services.sync_wire import WireError, decode_op
+from leaddesk.sync.wire import WireError, decode_op
 
 ATTEMPT = {
     "id": "a1",

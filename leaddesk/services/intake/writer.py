@@ -7,16 +7,12 @@ INSERT lists them after the columns a row fills in itself. The row's own values 
 through each column type's bind processor (so the stored text is exactly what the ORM
 would write), memoized for the instants, flags and zone lists many rows share.
 
-The outbox payload is the JSON object `importer.lead_payload` describes (every column,
-instants as ISO text): the constant fields are encoded once into a prefix, and each row
-adds only the JSON of its own fields (the row dict itself, instants as ISO text): one
-compact encoding of a 25-field dict per lead instead of building and encoding a
-40-field one.
+The outbox rows and their payloads come from the outbox's owner
+(`leaddesk.services.outbox.ImportOutbox`); this module only hands it the rows.
 """
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -24,16 +20,12 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, Table, select
 
-from leaddesk.domain.clock import iso
-from leaddesk.store.models import DncNumber, Lead, Outbox, UTCDateTime
+from leaddesk.services.outbox import LEAD_COLUMNS, OUTBOX_TABLE, ImportOutbox
+from leaddesk.store.models import DncNumber, Lead, UTCDateTime
 
 LEAD_TABLE = cast(Table, Lead.__table__)
-OUTBOX_TABLE = cast(Table, Outbox.__table__)
 DNC_TABLE = cast(Table, DncNumber.__table__)
-LEAD_COLUMNS = tuple(c.key for c in LEAD_TABLE.columns)
 _MARKS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
-# Compact, UTF-8 as it is (the column holds text): a quarter faster than json.dumps.
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
 # What a lead starts with when its file gives no owner, status or called count.
@@ -124,14 +116,13 @@ class NewLeadWriter:
                 self._processed.append((index, proc, {}))
             if isinstance(LEAD_TABLE.c[key].type, UTCDateTime):
                 self._instants.append((index, key))
-        self._isos: dict[datetime, str | None] = {}
         self.op_ids = OpIds()
-        # '{"source":"csv",...,' : the payload's constant fields, encoded once.
-        constant_payload = {
-            k: iso(v) if isinstance(v, datetime) else v for k, v in self.constants.items()
-        }
-        self._prefix = _ENCODE(constant_payload)[:-1] + ","
-        self._outbox_created = stored(OUTBOX_TABLE, "created_at", now)
+        self.outbox = ImportOutbox(
+            self.constants,
+            [key for _index, key in self._instants],
+            now,
+            stored(OUTBOX_TABLE, "created_at", now),
+        )
         if self.mark is not None:
             quote = dialect.identifier_preparer.quote
             names = (*self.fields, *self.constants)
@@ -139,25 +130,7 @@ class NewLeadWriter:
                 f"INSERT INTO {quote(LEAD_TABLE.name)} ({', '.join(quote(n) for n in names)}) "
                 f"VALUES ({', '.join(self.mark for _ in names)})"
             )
-            outbox_names = ("op_id", "kind", "entity_id", "payload", "base_version", "created_at")
-            self._outbox_sql = (
-                f"INSERT INTO {quote(OUTBOX_TABLE.name)} "
-                f"({', '.join(quote(n) for n in outbox_names)}) "
-                f"VALUES ({', '.join(self.mark for _ in outbox_names)})"
-            )
-
-    def payload_text(self, row: dict[str, Any]) -> str:
-        """The outbox payload (JSON text) of a row: its own fields and the constants."""
-        payload = row.copy()
-        isos = self._isos
-        for _index, key in self._instants:
-            value = row[key]
-            if value is not None:
-                text = isos.get(value)
-                if text is None:
-                    text = isos[value] = iso(value)
-                payload[key] = text
-        return self._prefix + _ENCODE(payload)[1:]
+            self._outbox_sql = self.outbox.insert_sql(quote, self.mark)
 
     def write(self, rows: Sequence[dict[str, Any]]) -> None:
         if not rows:
@@ -167,14 +140,13 @@ class NewLeadWriter:
             self._write_generic(rows, op_ids)
             return
         processed, constant = self._processed, self._constant_params
-        id_at, created, fields = self._id_at, self._outbox_created, self.fields
+        id_at, fields, outbox_row = self._id_at, self.fields, self.outbox.row
         leads: list[tuple[Any, ...]] = []
         outbox: list[tuple[Any, ...]] = []
         if tuple(rows[0]) != fields:  # the rows are built alike (`ImportService._new_row`)
             raise ValueError(f"a new lead row has {list(rows[0])}, not {list(fields)}")
         for row, op_id in zip(rows, op_ids, strict=True):
             values = list(row.values())
-            text = self.payload_text(row)
             for index, proc, memo in processed:
                 value = values[index]
                 if value is not None:
@@ -188,22 +160,11 @@ class NewLeadWriter:
                         done = memo[key] = proc(value)
                     values[index] = done
             leads.append((*values, *constant))
-            outbox.append((op_id, "lead", values[id_at], text, None, created))
+            outbox.append(outbox_row(op_id, values[id_at], row))
         self.conn.exec_driver_sql(self._lead_sql, leads)
         self.conn.exec_driver_sql(self._outbox_sql, outbox)
 
     def _write_generic(self, rows: Sequence[dict[str, Any]], op_ids: Sequence[str]) -> None:
         leads = [{**self.constants, **r} for r in rows]
-        outbox = [
-            {
-                "op_id": op_id,
-                "kind": "lead",
-                "entity_id": lead["id"],
-                "payload": json.loads(self.payload_text(row)),
-                "base_version": None,
-                "created_at": self.now,
-            }
-            for row, lead, op_id in zip(rows, leads, op_ids, strict=True)
-        ]
         self.conn.execute(LEAD_TABLE.insert(), leads)
-        self.conn.execute(OUTBOX_TABLE.insert(), outbox)
+        self.outbox.write_generic(self.conn, rows, [lead["id"] for lead in leads], op_ids)

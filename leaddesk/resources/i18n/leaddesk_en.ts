@@ -1,721 +1,712 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="en_XA" sourcelanguage="en">
+<TS version="2.1" language="en" sourcelanguage="en">
     <context>
         <name>AgentsModel</name>
         <message>
             <source>Agent</source>
-            <translation>[Ågéñt]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Leads</source>
-            <translation>[Léåds]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Attempts</source>
-            <translation>[Åttémpts·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Never contacted</source>
-            <translation>[Ñévér çöñtåçtéd·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Speed to lead</source>
-            <translation>[Spééd tö léåd·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Speed p90</source>
-            <translation>[Spééd p90·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Attempts per lead</source>
-            <translation>[Åttémpts pér léåd·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>2nd attempt</source>
-            <translation>[2ñd åttémpt·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Contact rate</source>
-            <translation>[Çöñtåçt råté·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Voicemails left</source>
-            <translation>[Vöîçémåîls léft·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Call first</source>
-            <translation>[Çåll fîrst·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Team</source>
-            <translation>[Téåm]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>CallAnywayDialog</name>
         <message>
             <source>Call now anyway</source>
-            <translation>[Çåll ñöw åñýwåý·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{name} is planned for later. Why call now?</source>
-            <translation>[{name} îs plåññéd för låtér. Whý çåll ñöw?·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Call now</source>
-            <translation>[Çåll ñöw·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>lead asked</source>
-            <translation>[léåd åskéd·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Why call now</source>
-            <translation>[Whý çåll ñöw·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Why</source>
-            <translation>[Whý]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>CallFlow</name>
         <message>
             <source>Log the outcome of the call to {name} first.</source>
-            <translation>[Lög thé öütçömé öf thé çåll tö {name} fîrst.·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{name} cannot be called now: {reason}</source>
-            <translation>[{name} çåññöt bé çålléd ñöw: {reason}·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The call to {name} did not start: {error}.</source>
-            <translation>[Thé çåll tö {name} dîd ñöt stårt: {error}.·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Called before the planned time: {reason}</source>
-            <translation>[Çålléd béföré thé plåññéd tîmé: {reason}·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The lead on the card is not on the do-not-call list.</source>
-            <translation>[Thé léåd öñ thé çård îs ñöt öñ thé dö-ñöt-çåll lîst.·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{number} is off the do-not-call list ({reason}).</source>
-            <translation>[{number} îs öff thé dö-ñöt-çåll lîst ({reason}).·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Select a lead first.</source>
-            <translation>[Séléçt å léåd fîrst.·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>No call in progress: dial first (Enter), or record a call made elsewhere (Lead &gt; Log a call made elsewhere…, Ctrl+Shift+L).</source>
-            <translation>[Ñö çåll îñ prögréss: dîål fîrst (Éñtér), ör réçörd å çåll mådé élséwhéré (Léåd &gt; Lög å çåll mådé élséwhéré…, Çtrl+Shîft+L).·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Log the call to {name} first (“{outcome}” is not a call outcome).</source>
-            <translation>[Lög thé çåll tö {name} fîrst (“{outcome}” îs ñöt å çåll öütçömé).·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Pick the callback time first: Alt+T tomorrow at this time, Alt+2 in 2 hours, or a date.</source>
-            <translation>[Pîçk thé çållbåçk tîmé fîrst: Ålt+T tömörröw åt thîs tîmé, Ålt+2 îñ 2 höürs, ör å dåté.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The callback time is outside the lead's calling hours (or still being checked): pick another.</source>
-            <translation>[Thé çållbåçk tîmé îs öütsîdé thé léåd's çållîñg höürs (ör stîll béîñg çhéçkéd): pîçk åñöthér.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>no further touch (cadence ended)</source>
-            <translation>[ñö fürthér töüçh (çådéñçé éñdéd)·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>next: {channel} {when}</source>
-            <translation>[ñéxt: {channel} {when}·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Saved “{outcome}” · {next} · Ctrl+Z undoes</source>
-            <translation>[Såvéd “{outcome}” · {next} · Çtrl+Z üñdöés·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Nothing to undo: no outcome logged since the last dial.</source>
-            <translation>[Ñöthîñg tö üñdö: ñö öütçömé löggéd sîñçé thé låst dîål.·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Log the call in progress first.</source>
-            <translation>[Lög thé çåll îñ prögréss fîrst.·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Took back “{outcome}”: the call is open again, log its outcome.</source>
-            <translation>[Töök båçk “{outcome}”: thé çåll îs öpéñ ågåîñ, lög îts öütçömé.·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Took back “{outcome}”.</source>
-            <translation>[Töök båçk “{outcome}”.·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{number} is off the do-not-call list again.</source>
-            <translation>[{number} îs öff thé dö-ñöt-çåll lîst ågåîñ.·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>CallList</name>
         <message>
             <source>Lead</source>
-            <translation>[Léåd]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Why now</source>
-            <translation>[Whý ñöw·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Local</source>
-            <translation>[Löçål]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>Tries</source>
-            <translation>[Trîés]</translation>
+            <source>Attempts</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Next touch</source>
-            <translation>[Ñéxt töüçh·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>due now</source>
-            <translation>[düé ñöw·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>due, waiting</source>
-            <translation>[düé, wåîtîñg·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{channel} {when}</source>
-            <translation>[{channel} {when}]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>CallListView</name>
         <message>
             <source>Search leads</source>
-            <translation>[Séårçh léåds·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Search name, company, email or number   (Ctrl+F)</source>
-            <translation>[Séårçh ñåmé, çömpåñý, émåîl ör ñümbér   (Çtrl+F)·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Calls only</source>
-            <translation>[Çålls öñlý·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Calls first, written tasks grouped after</source>
-            <translation>[Çålls fîrst, wrîttéñ tåsks gröüpéd åftér·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Calls due first; email, text and social tasks grouped after (Ctrl+Alt+P)</source>
-            <translation>[Çålls düé fîrst; émåîl, téxt åñd söçîål tåsks gröüpéd åftér (Çtrl+Ålt+P)·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Leads in the call list</source>
-            <translation>[Léåds îñ thé çåll lîst·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Call list</source>
-            <translation>[Çåll lîst·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Call list status</source>
-            <translation>[Çåll lîst ståtüs·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Import a lead file…  Ctrl+I</source>
-            <translation>[Împört å léåd fîlé…  Çtrl+Î·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Import a lead file</source>
-            <translation>[Împört å léåd fîlé·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Open the demo (its own database)</source>
-            <translation>[Öpéñ thé démö (îts öwñ dåtåbåsé)·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Open the demo</source>
-            <translation>[Öpéñ thé démö·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Opens a second window on demo leads; your own database is not touched</source>
-            <translation>[Öpéñs å séçöñd wîñdöw öñ démö léåds; ýöür öwñ dåtåbåsé îs ñöt töüçhéd·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Connect to a team server…</source>
-            <translation>[Çöññéçt tö å téåm sérvér…·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Connect to a team server</source>
-            <translation>[Çöññéçt tö å téåm sérvér·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Selected lead preview</source>
-            <translation>[Séléçtéd léåd prévîéw·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Loading the call list…</source>
-            <translation>[Löådîñg thé çåll lîst…·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>&lt;b&gt;{to_call}&lt;/b&gt; to call · {listed} listed</source>
-            <translation>[&lt;b&gt;{to_call}&lt;/b&gt; tö çåll · {listed} lîstéd·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The call list could not be read:
 {error}
 
 Press F5 to try again.</source>
-            <translation>[Thé çåll lîst çöüld ñöt bé réåd:
-{error}
-
-Préss F5 tö trý ågåîñ.·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>No lead matches “{search}”.
 Press Esc to clear.</source>
-            <translation>[Ñö léåd måtçhés “{search}”.
-Préss Ésç tö çléår.·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>No leads to work yet.
 Import a lead file, or wait for new leads to arrive from your team server.
 To look around first, open the demo.</source>
-            <translation>[Ñö léåds tö wörk ýét.
-Împört å léåd fîlé, ör wåît för ñéw léåds tö årrîvé fröm ýöür téåm sérvér.
-Tö löök åröüñd fîrst, öpéñ thé démö.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>CallbackPicker</name>
         <message>
             <source>Callback time</source>
-            <translation>[Çållbåçk tîmé·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Tomorrow, same time  Alt+T</source>
-            <translation>[Tömörröw, såmé tîmé  Ålt+T·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Callback tomorrow at this local time</source>
-            <translation>[Çållbåçk tömörröw åt thîs löçål tîmé·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Tomorrow at the lead's current local time (Alt+T)</source>
-            <translation>[Tömörröw åt thé léåd's çürréñt löçål tîmé (Ålt+T)·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>In 2 hours  Alt+2</source>
-            <translation>[Îñ 2 höürs  Ålt+2·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Callback in 2 hours</source>
-            <translation>[Çållbåçk îñ 2 höürs·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Callback date and time</source>
-            <translation>[Çållbåçk dåté åñd tîmé·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Callback calling hours check</source>
-            <translation>[Çållbåçk çållîñg höürs çhéçk·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Callback:</source>
-            <translation>[Çållbåçk:·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>checking calling hours…</source>
-            <translation>[çhéçkîñg çållîñg höürs…·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{time} their time · </source>
-            <translation>[{time} théîr tîmé · ·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{mark} callback {there}{reason}</source>
-            <translation>[{mark} çållbåçk {there}{reason}·~]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>Charts</name>
         <message>
             <source>Calls</source>
-            <translation>[Çålls]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Emails</source>
-            <translation>[Émåîls·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Texts</source>
-            <translation>[Téxts]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Social</source>
-            <translation>[Söçîål·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Attempts per lead</source>
-            <translation>[Åttémpts pér léåd·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Speed to lead</source>
-            <translation>[Spééd tö léåd·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Outcomes</source>
-            <translation>[Öütçömés·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Activity per day</source>
-            <translation>[Åçtîvîtý pér dåý·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Contact rate by the lead's local hour</source>
-            <translation>[Çöñtåçt råté bý thé léåd's löçål höür·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>n/a</source>
-            <translation>[ñ/å]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>median {median} · target {low} to {high}</source>
-            <translation>[médîåñ {median} · tårgét {low} tö {high}·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>no leads in the period</source>
-            <translation>[ñö léåds îñ thé pérîöd·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Never contacted</source>
-            <translation>[Ñévér çöñtåçtéd·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Outside target</source>
-            <translation>[Öütsîdé tårgét·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{low} to {high} attempts</source>
-            <translation>[{low} tö {high} åttémpts·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>target {low}–{high}</source>
-            <translation>[tårgét {low}–{high}·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>median {median} · 90th percentile {p90}</source>
-            <translation>[médîåñ {median} · 90th pérçéñtîlé {p90}·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Within 5 minutes</source>
-            <translation>[Wîthîñ 5 mîñütés·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Later</source>
-            <translation>[Låtér]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Other</source>
-            <translation>[Öthér]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{attempts} attempts · green: reached a person</source>
-            <translation>[{attempts} åttémpts · grééñ: réåçhéd å pérsöñ·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>no attempts in the period</source>
-            <translation>[ñö åttémpts îñ thé pérîöd·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Reached</source>
-            <translation>[Réåçhéd·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Not reached</source>
-            <translation>[Ñöt réåçhéd·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{attempts} attempts over {days} days</source>
-            <translation>[{attempts} åttémpts övér {days} dåýs·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{calls} calls, {percent:.0f} % overall</source>
-            <translation>[{calls} çålls, {percent:.0f} % övéråll·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>no calls in the period</source>
-            <translation>[ñö çålls îñ thé pérîöd·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Contact rate</source>
-            <translation>[Çöñtåçt råté·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{hour:02d}h</source>
-            <translation>[{hour:02d}h]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{hours:.1f} h</source>
-            <translation>[{hours:.1f} h]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{days:.1f} days</source>
-            <translation>[{days:.1f} dåýs]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>Coaching</name>
         <message>
             <source>Calls outside the rules</source>
-            <translation>[Çålls öütsîdé thé rülés·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Never contacted</source>
-            <translation>[Ñévér çöñtåçtéd·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Stuck at one attempt</source>
-            <translation>[Stüçk åt öñé åttémpt·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Voicemail, no message</source>
-            <translation>[Vöîçémåîl, ñö méssågé·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Callbacks missed</source>
-            <translation>[Çållbåçks mîsséd·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>New leads past {minutes} min</source>
-            <translation>[Ñéw léåds påst {minutes} mîñ·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>CoachingModel</name>
         <message>
             <source>Lead</source>
-            <translation>[Léåd]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Company</source>
-            <translation>[Çömpåñý·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>When</source>
-            <translation>[Whéñ]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>What happened</source>
-            <translation>[Whåt håppéñéd·~·~]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>CompactWindow</name>
         <message>
             <source>LeadDesk compact</source>
-            <translation>[LéådDésk çömpåçt·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Lead name</source>
-            <translation>[Léåd ñåmé·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Lead number and reason</source>
-            <translation>[Léåd ñümbér åñd réåsöñ·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Dial state</source>
-            <translation>[Dîål ståté·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Dial  Enter</source>
-            <translation>[Dîål  Éñtér·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Dial</source>
-            <translation>[Dîål]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Back to the full window</source>
-            <translation>[Båçk tö thé füll wîñdöw·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Back to the full window (Ctrl+Shift+M)</source>
-            <translation>[Båçk tö thé füll wîñdöw (Çtrl+Shîft+M)·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>No lead selected</source>
-            <translation>[Ñö léåd séléçtéd·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Ready</source>
-            <translation>[Réådý]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Not callable now</source>
-            <translation>[Ñöt çållåblé ñöw·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Calling {name}: log the outcome</source>
-            <translation>[Çållîñg {name}: lög thé öütçömé·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>ConsentEditor</name>
         <message>
             <source>None recorded (strictest rules)</source>
-            <translation>[Ñöñé réçördéd (strîçtést rülés)·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Asked to be contacted</source>
-            <translation>[Åskéd tö bé çöñtåçtéd·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Express written consent</source>
-            <translation>[Éxpréss wrîttéñ çöñséñt·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Existing business relationship</source>
-            <translation>[Éxîstîñg büsîñéss rélåtîöñshîp·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Calling rules of</source>
-            <translation>[Çållîñg rülés öf·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Consent basis</source>
-            <translation>[Çöñséñt båsîs·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Where the consent was given</source>
-            <translation>[Whéré thé çöñséñt wås gîvéñ·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>where and when (web form, 1 Dec)</source>
-            <translation>[whéré åñd whéñ (wéb förm, 1 Déç)·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Save consent</source>
-            <translation>[Såvé çöñséñt·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Consent</source>
-            <translation>[Çöñséñt·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Rules: {codes}</source>
-            <translation>[Rülés: {codes}·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Rules: unknown (the strictest)</source>
-            <translation>[Rülés: üñkñöwñ (thé strîçtést)·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The calling rules of {places} apply to this lead.</source>
-            <translation>[Thé çållîñg rülés öf {places} åpplý tö thîs léåd.·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>No jurisdiction is known: the strictest rules apply.</source>
-            <translation>[Ñö jürîsdîçtîöñ îs kñöwñ: thé strîçtést rülés åpplý.·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>CrashDialog</name>
         <message>
             <source>LeadDesk hit a bug</source>
-            <translation>[LéådDésk hît å büg·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Something unexpected happened: %1
 
 Every outcome you logged is saved on disk and LeadDesk keeps running; a call you had not logged yet is offered for wrap-up at the next start. If it happens again, send the log to your administrator:
 %2</source>
-            <translation>[Söméthîñg üñéxpéçtéd håppéñéd: %1
-
-Évérý öütçömé ýöü löggéd îs såvéd öñ dîsk åñd LéådDésk kééps rüññîñg; å çåll ýöü håd ñöt löggéd ýét îs öfféréd för wråp-üp åt thé ñéxt stårt. Îf ît håppéñs ågåîñ, séñd thé lög tö ýöür ådmîñîstråtör:
-%2·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>DncConfirm</name>
         <message>
             <source>Do not call</source>
-            <translation>[Dö ñöt çåll·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Put {name} ({number}) on the do-not-call list? No one will call this number again. Enter confirms, Esc cancels.</source>
-            <translation>[Püt {name} ({number}) öñ thé dö-ñöt-çåll lîst? Ñö öñé wîll çåll thîs ñümbér ågåîñ. Éñtér çöñfîrms, Ésç çåñçéls.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>no number</source>
-            <translation>[ñö ñümbér·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Why</source>
-            <translation>[Whý]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>e.g. asked not to be called again</source>
-            <translation>[é.g. åskéd ñöt tö bé çålléd ågåîñ·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>DncRemoveDialog</name>
         <message>
             <source>Take off the do-not-call list</source>
-            <translation>[Tåké öff thé dö-ñöt-çåll lîst·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Take {number} ({name}) off the do-not-call list? Say why: the change is kept with your name and the time.</source>
-            <translation>[Tåké {number} ({name}) öff thé dö-ñöt-çåll lîst? Såý whý: thé çhåñgé îs képt wîth ýöür ñåmé åñd thé tîmé.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Take off the list</source>
-            <translation>[Tåké öff thé lîst·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Why</source>
-            <translation>[Whý]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>e.g. listed by mistake, wrong number</source>
-            <translation>[é.g. lîstéd bý mîståké, wröñg ñümbér·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>FromFileBlock</name>
         <message>
             <source>From the file</source>
-            <translation>[Fröm thé fîlé·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Shared number</source>
-            <translation>[Shåréd ñümbér·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Columns from the import file</source>
-            <translation>[Çölümñs fröm thé împört fîlé·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Shared number: another lead (another person) has this number</source>
-            <translation>[Shåréd ñümbér: åñöthér léåd (åñöthér pérsöñ) hås thîs ñümbér·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Salutation</source>
-            <translation>[Sålütåtîöñ·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message numerus="yes">
             <source>… and %n more</source>
             <translation>
-                <numerusform>[… åñd %n möré·~·]</numerusform>
-                <numerusform>[… åñd %n möré·~·]</numerusform>
+                <numerusform>… and %n more</numerusform>
+                <numerusform>… and %n more</numerusform>
             </translation>
         </message>
     </context>
@@ -723,2125 +714,2131 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <name>HistoryModel</name>
         <message>
             <source>A call made outside LeadDesk, recorded after the fact</source>
-            <translation>[Å çåll mådé öütsîdé LéådDésk, réçördéd åftér thé fåçt·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The agent took the earlier attempt back (undo)</source>
-            <translation>[Thé ågéñt töök thé éårlîér åttémpt båçk (üñdö)·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>This attempt corrects an earlier one</source>
-            <translation>[Thîs åttémpt çörréçts åñ éårlîér öñé·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>HistoryView</name>
         <message>
             <source>When</source>
-            <translation>[Whéñ]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Channel</source>
-            <translation>[Çhåññél·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Outcome</source>
-            <translation>[Öütçömé·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Agent</source>
-            <translation>[Ågéñt]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Note</source>
-            <translation>[Ñöté]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>No attempts yet: the first touch is a call.</source>
-            <translation>[Ñö åttémpts ýét: thé fîrst töüçh îs å çåll.·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Attempt history</source>
-            <translation>[Åttémpt hîstörý·~·~]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>IdentityDialog</name>
         <message>
             <source>What your scripts say</source>
-            <translation>[Whåt ýöür sçrîpts såý·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Voicemails, emails and texts say who you are and what the lead asked about. Fill these in once; File &gt; Settings changes them later.</source>
-            <translation>[Vöîçémåîls, émåîls åñd téxts såý whö ýöü åré åñd whåt thé léåd åskéd åböüt. Fîll thésé îñ öñçé; Fîlé &gt; Séttîñgs çhåñgés thém låtér.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Your name</source>
-            <translation>[Ýöür ñåmé·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Your company</source>
-            <translation>[Ýöür çömpåñý·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Product or topic</source>
-            <translation>[Prödüçt ör töpîç·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Callback number</source>
-            <translation>[Çållbåçk ñümbér·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>rooftop solar</source>
-            <translation>[rööftöp sölår·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Later</source>
-            <translation>[Låtér]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>ImportDialog</name>
         <message>
             <source>Lead files (*.csv *.txt *.tsv *.xlsx);;All files (*)</source>
-            <translation>[Léåd fîlés (*.çsv *.txt *.tsv *.xlsx);;Åll fîlés (*)·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Detect automatically</source>
-            <translation>[Détéçt åütömåtîçållý·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>CSV with a header row</source>
-            <translation>[ÇSV wîth å héådér röw·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>VICIdial lead file</source>
-            <translation>[VÎÇÎdîål léåd fîlé·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>HubSpot contact export</source>
-            <translation>[HübSpöt çöñtåçt éxpört·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Salesforce export</source>
-            <translation>[Sålésförçé éxpört·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Excel workbook</source>
-            <translation>[Éxçél wörkböök·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Import leads</source>
-            <translation>[Împört léåds·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Lead file</source>
-            <translation>[Léåd fîlé·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Choose a CSV, tab-separated or Excel file</source>
-            <translation>[Çhöösé å ÇSV, tåb-sépåråtéd ör Éxçél fîlé·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Browse…</source>
-            <translation>[Bröwsé…·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Choose the lead file</source>
-            <translation>[Çhöösé thé léåd fîlé·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>File format</source>
-            <translation>[Fîlé förmåt·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>No file chosen</source>
-            <translation>[Ñö fîlé çhöséñ·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Detected format</source>
-            <translation>[Détéçtéd förmåt·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Default region for national numbers</source>
-            <translation>[Défåült régîöñ för ñåtîöñål ñümbérs·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>(none: numbers need a country)</source>
-            <translation>[(ñöñé: ñümbérs ñééd å çöüñtrý)·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The country of numbers written without a country code, for rows without a country</source>
-            <translation>[Thé çöüñtrý öf ñümbérs wrîttéñ wîthöüt å çöüñtrý çödé, för röws wîthöüt å çöüñtrý·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Time zone of the file's times</source>
-            <translation>[Tîmé zöñé öf thé fîlé's tîmés·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>This computer's ({zone})</source>
-            <translation>[Thîs çömpütér's ({zone})·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Where the system that wrote the file keeps its clock: times without an offset are read in this zone (remembered for each source)</source>
-            <translation>[Whéré thé sýstém thåt wröté thé fîlé kééps îts çlöçk: tîmés wîthöüt åñ öffsét åré réåd îñ thîs zöñé (rémémbéréd för éåçh söürçé)·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Order of day and month</source>
-            <translation>[Ördér öf dåý åñd möñth·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>From the file</source>
-            <translation>[Fröm thé fîlé·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Month first (3/4 is March 4)</source>
-            <translation>[Möñth fîrst (3/4 îs Mårçh 4)·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Day first (3/4 is 3 April)</source>
-            <translation>[Dåý fîrst (3/4 îs 3 Åprîl)·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>File:</source>
-            <translation>[Fîlé:]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Format:</source>
-            <translation>[Förmåt:·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Detected:</source>
-            <translation>[Détéçtéd:·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Default region:</source>
-            <translation>[Défåült régîöñ:·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Times in the file:</source>
-            <translation>[Tîmés îñ thé fîlé:·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Dates:</source>
-            <translation>[Dåtés:·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Column mapping</source>
-            <translation>[Çölümñ måppîñg·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Column in the file</source>
-            <translation>[Çölümñ îñ thé fîlé·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>LeadDesk field</source>
-            <translation>[LéådDésk fîéld·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Sample</source>
-            <translation>[Såmplé·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Owners in the file</source>
-            <translation>[Öwñérs îñ thé fîlé·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Owner in the file</source>
-            <translation>[Öwñér îñ thé fîlé·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Agent</source>
-            <translation>[Ågéñt]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Owners the first rows name (a supervisor maps them to agents):</source>
-            <translation>[Öwñérs thé fîrst röws ñåmé (å süpérvîsör måps thém tö ågéñts):·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>First rows of the file</source>
-            <translation>[Fîrst röws öf thé fîlé·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Import progress</source>
-            <translation>[Împört prögréss·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Import summary</source>
-            <translation>[Împört sümmårý·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Import</source>
-            <translation>[Împört·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Start the import</source>
-            <translation>[Stårt thé împört·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Cancel</source>
-            <translation>[Çåñçél·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Cancel the import</source>
-            <translation>[Çåñçél thé împört·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Close</source>
-            <translation>[Çlösé]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Close the dialog</source>
-            <translation>[Çlösé thé dîålög·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Columns (change a field where the guess is wrong):</source>
-            <translation>[Çölümñs (çhåñgé å fîéld whéré thé güéss îs wröñg):·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>First rows:</source>
-            <translation>[Fîrst röws:·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Reading…</source>
-            <translation>[Réådîñg…·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Not a lead file</source>
-            <translation>[Ñöt å léåd fîlé·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Agent for owner {owner}</source>
-            <translation>[Ågéñt för öwñér {owner}·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>(unknown: the importing agent)</source>
-            <translation>[(üñkñöwñ: thé împörtîñg ågéñt)·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Column {number}</source>
-            <translation>[Çölümñ {number}·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>LeadDesk field for column {column}</source>
-            <translation>[LéådDésk fîéld för çölümñ {column}·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>No column is mapped to a phone number: pick the phone column above.</source>
-            <translation>[Ñö çölümñ îs måppéd tö å phöñé ñümbér: pîçk thé phöñé çölümñ åbövé.·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Importing…</source>
-            <translation>[Împörtîñg…·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Cancel import</source>
-            <translation>[Çåñçél împört·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Importing… {rows:,} rows read</source>
-            <translation>[Împörtîñg… {rows:,} röws réåd·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Cancelling… nothing will be kept</source>
-            <translation>[Çåñçéllîñg… ñöthîñg wîll bé képt·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>&lt;b&gt;{rows:,} rows&lt;/b&gt;: {imported:,} imported, {updated:,} updated, {duplicates:,} duplicates, {rejected:,} rejected.</source>
-            <translation>[&lt;b&gt;{rows:,} röws&lt;/b&gt;: {imported:,} împörtéd, {updated:,} üpdåtéd, {duplicates:,} düplîçåtés, {rejected:,} réjéçtéd.·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{n:,} report title or footer lines skipped.</source>
-            <translation>[{n:,} répört tîtlé ör föötér lîñés skîppéd.·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{n:,} created dates could not be read: those leads arrived now.</source>
-            <translation>[{n:,} çréåtéd dåtés çöüld ñöt bé réåd: thösé léåds årrîvéd ñöw.·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{n:,} new leads share a number with another person (flagged).</source>
-            <translation>[{n:,} ñéw léåds shåré å ñümbér wîth åñöthér pérsöñ (flåggéd).·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Kept on the card as From the file: {columns}.</source>
-            <translation>[Képt öñ thé çård ås Fröm thé fîlé: {columns}.·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Owners not matched to an agent (their leads are yours): {owners}.</source>
-            <translation>[Öwñérs ñöt måtçhéd tö åñ ågéñt (théîr léåds åré ýöürs): {owners}.·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>&lt;a href="{url}"&gt;Open the rejected rows&lt;/a&gt; ({file}: each with the reason)</source>
-            <translation>[&lt;a href="{url}"&gt;Öpéñ thé réjéçtéd röws&lt;/a&gt; ({file}: éåçh wîth thé réåsöñ)·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Import cancelled; nothing was imported.</source>
-            <translation>[Împört çåñçélléd; ñöthîñg wås împörtéd.·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Unexpected error: {error}. Nothing was imported.</source>
-            <translation>[Üñéxpéçtéd érrör: {error}. Ñöthîñg wås împörtéd.·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>LeadCard</name>
         <message>
             <source>Lead card</source>
-            <translation>[Léåd çård·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Lead name</source>
-            <translation>[Léåd ñåmé·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Company and title</source>
-            <translation>[Çömpåñý åñd tîtlé·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Callable now</source>
-            <translation>[Çållåblé ñöw·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Phone number</source>
-            <translation>[Phöñé ñümbér·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>International number</source>
-            <translation>[Îñtérñåtîöñål ñümbér·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Copy</source>
-            <translation>[Çöpý]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Copy number</source>
-            <translation>[Çöpý ñümbér·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Copy the number (Ctrl+Shift+C)</source>
-            <translation>[Çöpý thé ñümbér (Çtrl+Shîft+Ç)·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Lead local time</source>
-            <translation>[Léåd löçål tîmé·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Why callable or not</source>
-            <translation>[Whý çållåblé ör ñöt·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Attempt of cadence</source>
-            <translation>[Åttémpt öf çådéñçé·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Next cadence step</source>
-            <translation>[Ñéxt çådéñçé stép·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Age since arrival</source>
-            <translation>[Ågé sîñçé årrîvål·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Age caption</source>
-            <translation>[Ågé çåptîöñ·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Last attempt</source>
-            <translation>[Låst åttémpt·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Last attempt caption</source>
-            <translation>[Låst åttémpt çåptîöñ·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Select a lead in the call list.</source>
-            <translation>[Séléçt å léåd îñ thé çåll lîst.·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>No lead selected</source>
-            <translation>[Ñö léåd séléçtéd·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Lead not available</source>
-            <translation>[Léåd ñöt åvåîlåblé·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>no number</source>
-            <translation>[ñö ñümbér·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>time zone unknown</source>
-            <translation>[tîmé zöñé üñkñöwñ·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{time} their time</source>
-            <translation>[{time} théîr tîmé·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Closed: {status}</source>
-            <translation>[Çlöséd: {status}·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message numerus="yes">
             <source>%n attempt(s) made</source>
             <translation>
-                <numerusform>[%n åttémpt mådé·~·~]</numerusform>
-                <numerusform>[%n åttémpts mådé·~·~]</numerusform>
+                <numerusform>%n attempt made</numerusform>
+                <numerusform>%n attempts made</numerusform>
             </translation>
         </message>
         <message>
             <source>Attempt {number} of {length}</source>
-            <translation>[Åttémpt {number} öf {length}·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>callback {when}</source>
-            <translation>[çållbåçk {when}·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Never contacted</source>
-            <translation>[Ñévér çöñtåçtéd·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>first touch is a call</source>
-            <translation>[fîrst töüçh îs å çåll·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{when} by {agent}</source>
-            <translation>[{when} bý {agent}]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Email due</source>
-            <translation>[Émåîl düé·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Text due</source>
-            <translation>[Téxt düé·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Social touch due</source>
-            <translation>[Söçîål töüçh düé·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Blocked: on the do-not-call list</source>
-            <translation>[Blöçkéd: öñ thé dö-ñöt-çåll lîst·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Blocked: no good phone number</source>
-            <translation>[Blöçkéd: ñö gööd phöñé ñümbér·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Later: {reason}</source>
-            <translation>[Låtér: {reason}·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Blocked: {reason}</source>
-            <translation>[Blöçkéd: {reason}·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Call now</source>
-            <translation>[Çåll ñöw·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>waiting since arrival</source>
-            <translation>[wåîtîñg sîñçé årrîvål·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{age} old</source>
-            <translation>[{age} öld]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>first call after {wait}</source>
-            <translation>[fîrst çåll åftér {wait}·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>LeadNotes</name>
         <message>
             <source>No voicemail script for this lead.</source>
-            <translation>[Ñö vöîçémåîl sçrîpt för thîs léåd.·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>No script: {error}</source>
-            <translation>[Ñö sçrîpt: {error}·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Rapport notes could not be read: {error}</source>
-            <translation>[Råppört ñötés çöüld ñöt bé réåd: {error}·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Note added</source>
-            <translation>[Ñöté åddéd·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Note saved</source>
-            <translation>[Ñöté såvéd·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Note pinned</source>
-            <translation>[Ñöté pîññéd·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Note unpinned</source>
-            <translation>[Ñöté üñpîññéd·~·~]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
             <source>LeadDesk agent window</source>
-            <translation>[LéådDésk ågéñt wîñdöw·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>LeadDesk · {agent}</source>
-            <translation>[LéådDésk · {agent}·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{title} · DEMO</source>
-            <translation>[{title} · DÉMÖ·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Voicemail script</source>
-            <translation>[Vöîçémåîl sçrîpt·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Rapport</source>
-            <translation>[Råppört·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>History</source>
-            <translation>[Hîstörý·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Email or text</source>
-            <translation>[Émåîl ör téxt·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Background work</source>
-            <translation>[Båçkgröüñd wörk·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Demo database: these leads are not yours</source>
-            <translation>[Démö dåtåbåsé: thésé léåds åré ñöt ýöürs·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Demo database</source>
-            <translation>[Démö dåtåbåsé·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>working…</source>
-            <translation>[wörkîñg…·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message numerus="yes">
             <source>Wrap up the call to {name} that was not logged (%n calls were not logged).</source>
             <translation>
-                <numerusform>[Wråp üp thé çåll tö {name} thåt wås ñöt löggéd (%n çålls wéré ñöt löggéd).·~·~·~·~·~·~·~·~·~·~·~·~·]</numerusform>
-                <numerusform>[Wråp üp thé çåll tö {name} thåt wås ñöt löggéd (%n çålls wéré ñöt löggéd).·~·~·~·~·~·~·~·~·~·~·~·~·]</numerusform>
+                <numerusform>Wrap up the call to {name} that was not logged (%n calls were not logged).</numerusform>
+                <numerusform>Wrap up the call to {name} that was not logged (%n calls were not logged).</numerusform>
             </translation>
         </message>
         <message>
             <source>Wrap up the call to {name} that was not logged.</source>
-            <translation>[Wråp üp thé çåll tö {name} thåt wås ñöt löggéd.·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>No lead selected.</source>
-            <translation>[Ñö léåd séléçtéd.·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Consent recorded</source>
-            <translation>[Çöñséñt réçördéd·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>&lt;b&gt;Preview:&lt;/b&gt; {name} · {local} their time · {reason} &lt;i&gt;(the card stays on {called} until the call is logged)&lt;/i&gt;</source>
-            <translation>[&lt;b&gt;Prévîéw:&lt;/b&gt; {name} · {local} théîr tîmé · {reason} &lt;i&gt;(thé çård ståýs öñ {called} üñtîl thé çåll îs löggéd)&lt;/i&gt;·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Select a lead to call.</source>
-            <translation>[Séléçt å léåd tö çåll.·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Later: {reason}</source>
-            <translation>[Låtér: {reason}·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Blocked: {reason}</source>
-            <translation>[Blöçkéd: {reason}·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Ready to call {name} at {number}.</source>
-            <translation>[Réådý tö çåll {name} åt {number}.·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Copied {number}</source>
-            <translation>[Çöpîéd {number}·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Opening the demo in a window of its own…</source>
-            <translation>[Öpéñîñg thé démö îñ å wîñdöw öf îts öwñ…·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The demo could not be started: run leaddesk --demo</source>
-            <translation>[Thé démö çöüld ñöt bé stårtéd: rüñ léåddésk --démö·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Set the team server in File &gt; Settings.</source>
-            <translation>[Sét thé téåm sérvér îñ Fîlé &gt; Séttîñgs.·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Something went wrong: {error}. Details are in the log.</source>
-            <translation>[Söméthîñg wéñt wröñg: {error}. Détåîls åré îñ thé lög.·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>ManualCallDialog</name>
         <message>
             <source>Log a call made elsewhere</source>
-            <translation>[Lög å çåll mådé élséwhéré·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Record a call to {name} made outside LeadDesk. It is marked as recorded by hand in the history.</source>
-            <translation>[Réçörd å çåll tö {name} mådé öütsîdé LéådDésk. Ît îs mårkéd ås réçördéd bý håñd îñ thé hîstörý.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Log the call</source>
-            <translation>[Lög thé çåll·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Outcome</source>
-            <translation>[Öütçömé·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>When the call was made</source>
-            <translation>[Whéñ thé çåll wås mådé·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Note</source>
-            <translation>[Ñöté]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>When</source>
-            <translation>[Whéñ]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>MeasureTiles</name>
         <message>
             <source>Leads</source>
-            <translation>[Léåds]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Never contacted</source>
-            <translation>[Ñévér çöñtåçtéd·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Speed to lead</source>
-            <translation>[Spééd tö léåd·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Attempts per lead</source>
-            <translation>[Åttémpts pér léåd·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Second-attempt rate</source>
-            <translation>[Séçöñd-åttémpt råté·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Contact rate</source>
-            <translation>[Çöñtåçt råté·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Voicemails left</source>
-            <translation>[Vöîçémåîls léft·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>First touch a call</source>
-            <translation>[Fîrst töüçh å çåll·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{attempts:,} attempts in the period</source>
-            <translation>[{attempts:,} åttémpts îñ thé pérîöd·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>no leads in the period</source>
-            <translation>[ñö léåds îñ thé pérîöd·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{percent:.0f} % of the leads</source>
-            <translation>[{percent:.0f} % öf thé léåds·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>no lead contacted in the period</source>
-            <translation>[ñö léåd çöñtåçtéd îñ thé pérîöd·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>median · 90th percentile {p90}</source>
-            <translation>[médîåñ · 90th pérçéñtîlé {p90}·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>median until reached · target {low} to {high}</source>
-            <translation>[médîåñ üñtîl réåçhéd · tårgét {low} tö {high}·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>of leads not reached got a 2nd attempt</source>
-            <translation>[öf léåds ñöt réåçhéd göt å 2ñd åttémpt·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>of calls reached a person</source>
-            <translation>[öf çålls réåçhéd å pérsöñ·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{left} of {reached} voicemails reached</source>
-            <translation>[{left} öf {reached} vöîçémåîls réåçhéd·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source> · scripts {seconds:.0f} s</source>
-            <translation>[ · sçrîpts {seconds:.0f} s·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>of contacted leads were called first</source>
-            <translation>[öf çöñtåçtéd léåds wéré çålléd fîrst·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>Menus</name>
         <message>
             <source>&amp;File</source>
-            <translation>[&amp;Fîlé]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Import leads…</source>
-            <translation>[Împört léåds…·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Supervisor review</source>
-            <translation>[Süpérvîsör révîéw·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Quit</source>
-            <translation>[Qüît]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>&amp;Lead</source>
-            <translation>[&amp;Léåd]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Dial</source>
-            <translation>[Dîål]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Hang up</source>
-            <translation>[Håñg üp·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Copy number</source>
-            <translation>[Çöpý ñümbér·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Find a lead</source>
-            <translation>[Fîñd å léåd·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Go to the call list</source>
-            <translation>[Gö tö thé çåll lîst·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Refresh</source>
-            <translation>[Réfrésh·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Undo last outcome</source>
-            <translation>[Üñdö låst öütçömé·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Log a call made elsewhere…</source>
-            <translation>[Lög å çåll mådé élséwhéré…·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Take off the do-not-call list…</source>
-            <translation>[Tåké öff thé dö-ñöt-çåll lîst…·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Call now anyway…</source>
-            <translation>[Çåll ñöw åñýwåý…·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Note for this attempt</source>
-            <translation>[Ñöté för thîs åttémpt·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Callback tomorrow, same time</source>
-            <translation>[Çållbåçk tömörröw, såmé tîmé·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Callback in 2 hours</source>
-            <translation>[Çållbåçk îñ 2 höürs·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Next script variant</source>
-            <translation>[Ñéxt sçrîpt vårîåñt·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Add rapport note</source>
-            <translation>[Ådd råppört ñöté·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Edit rapport note</source>
-            <translation>[Édît råppört ñöté·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Pin rapport note</source>
-            <translation>[Pîñ råppört ñöté·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>&amp;View</source>
-            <translation>[&amp;Vîéw]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Compact mode (always on top)</source>
-            <translation>[Çömpåçt mödé (ålwåýs öñ töp)·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>History</source>
-            <translation>[Hîstörý·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Calls only (calls first, written tasks after)</source>
-            <translation>[Çålls öñlý (çålls fîrst, wrîttéñ tåsks åftér)·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Every section</source>
-            <translation>[Évérý séçtîöñ·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Only {section}</source>
-            <translation>[Öñlý {section}]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>&amp;Help</source>
-            <translation>[&amp;Hélp]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Keyboard shortcuts</source>
-            <translation>[Kéýböård shörtçüts·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Outcomes</source>
-            <translation>[Öütçömés·~]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>MessageFlow</name>
         <message>
             <source>No app opens this link here: copy the text instead.</source>
-            <translation>[Ñö åpp öpéñs thîs lîñk héré: çöpý thé téxt îñstéåd.·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Message copied</source>
-            <translation>[Méssågé çöpîéd·~·~]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>MessagePanel</name>
         <message>
             <source>Email or text to send</source>
-            <translation>[Émåîl ör téxt tö séñd·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Email subject</source>
-            <translation>[Émåîl sübjéçt·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Message text</source>
-            <translation>[Méssågé téxt·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Open in mail app</source>
-            <translation>[Öpéñ îñ måîl åpp·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Open in the mail or messages app</source>
-            <translation>[Öpéñ îñ thé måîl ör méssågés åpp·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Copy</source>
-            <translation>[Çöpý]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Copy the message</source>
-            <translation>[Çöpý thé méssågé·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Sent: log it</source>
-            <translation>[Séñt: lög ît·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Log the message as sent</source>
-            <translation>[Lög thé méssågé ås séñt·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Email {n} of {total} for this step</source>
-            <translation>[Émåîl {n} öf {total} för thîs stép·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Text {n} of {total} for this step</source>
-            <translation>[Téxt {n} öf {total} för thîs stép·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Subject: {subject}</source>
-            <translation>[Sübjéçt: {subject}·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Open in messages app</source>
-            <translation>[Öpéñ îñ méssågés åpp·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>No email address: copy the text</source>
-            <translation>[Ñö émåîl åddréss: çöpý thé téxt·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>No number</source>
-            <translation>[Ñö ñümbér·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Sent: log it  {key}</source>
-            <translation>[Séñt: lög ît  {key}·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Log the email as sent</source>
-            <translation>[Lög thé émåîl ås séñt·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Log the text as sent</source>
-            <translation>[Lög thé téxt ås séñt·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>OutcomeBar</name>
         <message>
             <source>VM, no msg</source>
-            <translation>[VM, ñö msg·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Outcome bar</source>
-            <translation>[Öütçömé bår·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Dial   Enter</source>
-            <translation>[Dîål   Éñtér·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Dial</source>
-            <translation>[Dîål]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Call the selected lead (Enter)</source>
-            <translation>[Çåll thé séléçtéd léåd (Éñtér)·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Dial state</source>
-            <translation>[Dîål ståté·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Call now anyway…</source>
-            <translation>[Çåll ñöw åñýwåý…·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Call now anyway</source>
-            <translation>[Çåll ñöw åñýwåý·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Call a lead planned for later now, inside its calling hours (asks why)</source>
-            <translation>[Çåll å léåd plåññéd för låtér ñöw, îñsîdé îts çållîñg höürs (åsks whý)·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Call not started</source>
-            <translation>[Çåll ñöt stårtéd·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Copy</source>
-            <translation>[Çöpý]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Copy the number</source>
-            <translation>[Çöpý thé ñümbér·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Dismiss</source>
-            <translation>[Dîsmîss·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Dismiss the message</source>
-            <translation>[Dîsmîss thé méssågé·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Number to dial by hand</source>
-            <translation>[Ñümbér tö dîål bý håñd·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Outcome note</source>
-            <translation>[Öütçömé ñöté·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Note for this attempt (Ctrl+L)</source>
-            <translation>[Ñöté för thîs åttémpt (Çtrl+L)·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Call duration in seconds</source>
-            <translation>[Çåll düråtîöñ îñ séçöñds·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source> s</source>
             <comment>seconds after the call duration</comment>
-            <translation>[ s]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>no duration</source>
-            <translation>[ñö düråtîöñ·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>How long the call lasted; filled in while a call runs</source>
-            <translation>[Höw löñg thé çåll låstéd; fîlléd îñ whîlé å çåll rüñs·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Dial first (Enter)</source>
-            <translation>[Dîål fîrst (Éñtér)·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>&lt;b style="color:{color}"&gt;Call to {name} was not logged&lt;/b&gt; (started {started}). Press the outcome key to wrap it up.</source>
-            <translation>[&lt;b style="color:{color}"&gt;Çåll tö {name} wås ñöt löggéd&lt;/b&gt; (stårtéd {started}). Préss thé öütçömé kéý tö wråp ît üp.·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>&lt;b style="color:{color}"&gt;{name}&lt;/b&gt; · {call} · Ctrl+H hangs up; log the outcome before the next dial</source>
-            <translation>[&lt;b style="color:{color}"&gt;{name}&lt;/b&gt; · {call} · Çtrl+H håñgs üp; lög thé öütçömé béföré thé ñéxt dîål·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>&lt;b style="color:{color}"&gt;Calling {name}&lt;/b&gt; · {timer} · log the outcome (keys 1–9, letters) before the next dial</source>
-            <translation>[&lt;b style="color:{color}"&gt;Çållîñg {name}&lt;/b&gt; · {timer} · lög thé öütçömé (kéýs 1–9, léttérs) béföré thé ñéxt dîål·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>the lead</source>
-            <translation>[thé léåd·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Press Enter to log “{outcome}”, or another outcome key.</source>
-            <translation>[Préss Éñtér tö lög “{outcome}”, ör åñöthér öütçömé kéý.·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Choose the outcome (keys 1–9, letters).</source>
-            <translation>[Çhöösé thé öütçömé (kéýs 1–9, léttérs).·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>&lt;b style="color:{color}"&gt;Call to {name} ended&lt;/b&gt; · {description} {hint}</source>
-            <translation>[&lt;b style="color:{color}"&gt;Çåll tö {name} éñdéd&lt;/b&gt; · {description} {hint}·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>OutcomeButton</name>
         <message>
             <source>{outcome} (key {key})</source>
-            <translation>[{outcome} (kéý {key})·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Log “{outcome}” (key {key})</source>
-            <translation>[Lög “{outcome}” (kéý {key})·~·~]</translation>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ProblemDialog</name>
+        <message>
+            <source>LeadDesk cannot save</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>RapportPanel</name>
         <message>
             <source>Rapport notes</source>
-            <translation>[Råppört ñötés·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Suggested openers</source>
-            <translation>[Süggéstéd öpéñérs·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Rapport notes list</source>
-            <translation>[Råppört ñötés lîst·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Note kind</source>
-            <translation>[Ñöté kîñd·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>New rapport note</source>
-            <translation>[Ñéw råppört ñöté·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>What did you learn? (Ctrl+N)</source>
-            <translation>[Whåt dîd ýöü léårñ? (Çtrl+Ñ)·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Add</source>
-            <translation>[Ådd]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Add note</source>
-            <translation>[Ådd ñöté·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Edit  F2</source>
-            <translation>[Édît  F2·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Edit note</source>
-            <translation>[Édît ñöté·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Edit the selected note (F2)</source>
-            <translation>[Édît thé séléçtéd ñöté (F2)·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Pin or unpin note</source>
-            <translation>[Pîñ ör üñpîñ ñöté·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Pin the selected note on top (Ctrl+Shift+P)</source>
-            <translation>[Pîñ thé séléçtéd ñöté öñ töp (Çtrl+Shîft+P)·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Pin</source>
-            <translation>[Pîñ]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Select a lead to see its rapport notes.</source>
-            <translation>[Séléçt å léåd tö séé îts råppört ñötés.·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>&lt;i&gt;No openers yet: ask what matters to them today.&lt;/i&gt;</source>
-            <translation>[&lt;i&gt;Ñö öpéñérs ýét: åsk whåt måttérs tö thém tödåý.&lt;/i&gt;·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Pinned</source>
-            <translation>[Pîññéd·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>No notes yet.</source>
-            <translation>[Ñö ñötés ýét.·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Unpin</source>
-            <translation>[Üñpîñ]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Save</source>
-            <translation>[Såvé]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>ReportPdf</name>
         <message>
             <source>Speed to lead</source>
-            <translation>[Spééd tö léåd·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>first attempt minus the lead's arrival; median and 90th percentile</source>
-            <translation>[fîrst åttémpt mîñüs thé léåd's årrîvål; médîåñ åñd 90th pérçéñtîlé·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Attempts per lead</source>
-            <translation>[Åttémpts pér léåd·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>attempts until the lead was reached, or all of them; median</source>
-            <translation>[åttémpts üñtîl thé léåd wås réåçhéd, ör åll öf thém; médîåñ·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Second-attempt rate</source>
-            <translation>[Séçöñd-åttémpt råté·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>leads not reached on attempt 1 that got attempt 2</source>
-            <translation>[léåds ñöt réåçhéd öñ åttémpt 1 thåt göt åttémpt 2·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Never contacted</source>
-            <translation>[Ñévér çöñtåçtéd·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>leads of the period with no attempt at all</source>
-            <translation>[léåds öf thé pérîöd wîth ñö åttémpt åt åll·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Voicemails left</source>
-            <translation>[Vöîçémåîls léft·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>voicemails left per voicemail reached; mean script length</source>
-            <translation>[vöîçémåîls léft pér vöîçémåîl réåçhéd; méåñ sçrîpt léñgth·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Contact rate</source>
-            <translation>[Çöñtåçt råté·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>calls that reached a person per call</source>
-            <translation>[çålls thåt réåçhéd å pérsöñ pér çåll·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>First touch a call</source>
-            <translation>[Fîrst töüçh å çåll·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>leads whose first attempt was a call</source>
-            <translation>[léåds whösé fîrst åttémpt wås å çåll·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Team</source>
-            <translation>[Téåm]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Agent</source>
-            <translation>[Ågéñt]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Leads</source>
-            <translation>[Léåds]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Attempts</source>
-            <translation>[Åttémpts·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Speed median</source>
-            <translation>[Spééd médîåñ·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Speed p90</source>
-            <translation>[Spééd p90·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Att./lead</source>
-            <translation>[Ått./léåd·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>2nd attempt</source>
-            <translation>[2ñd åttémpt·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Contact</source>
-            <translation>[Çöñtåçt·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>VM left</source>
-            <translation>[VM léft·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Call first</source>
-            <translation>[Çåll fîrst·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>LeadDesk report: {name}</source>
-            <translation>[LéådDésk répört: {name}·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>the beginning</source>
-            <translation>[thé bégîññîñg·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Lead-response report</source>
-            <translation>[Léåd-réspöñsé répört·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{who} · from {since} to {until}</source>
-            <translation>[{who} · fröm {since} tö {until}·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>LeadDesk · generated {stamp}</source>
-            <translation>[LéådDésk · géñéråtéd {stamp}·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Activity and definitions</source>
-            <translation>[Åçtîvîtý åñd défîñîtîöñs·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>What the measures mean</source>
-            <translation>[Whåt thé méåsürés méåñ·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{name}: {meaning}.</source>
-            <translation>[{name}: {meaning}.]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>ScriptPanel</name>
         <message>
             <source>Voicemail script</source>
-            <translation>[Vöîçémåîl sçrîpt·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Script text</source>
-            <translation>[Sçrîpt téxt·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Script length</source>
-            <translation>[Sçrîpt léñgth·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Script stage</source>
-            <translation>[Sçrîpt stågé·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Next variant  Ctrl+Shift+V</source>
-            <translation>[Ñéxt vårîåñt  Çtrl+Shîft+V·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Next script variant</source>
-            <translation>[Ñéxt sçrîpt vårîåñt·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Select a lead to see the voicemail to leave.</source>
-            <translation>[Séléçt å léåd tö séé thé vöîçémåîl tö léåvé.·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>&lt;span style="color:{color}; font-weight:600"&gt;⚠ {seconds} s · {words} words: too long, keep it under {limit} s&lt;/span&gt;</source>
-            <translation>[&lt;span style="color:{color}; font-weight:600"&gt;⚠ {seconds} s · {words} wörds: töö löñg, kéép ît üñdér {limit} s&lt;/span&gt;·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{seconds} seconds, too long</source>
-            <translation>[{seconds} séçöñds, töö löñg·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>&lt;span style="color:{color}; font-weight:600"&gt;≈ {seconds} s&lt;/span&gt; · {words} words</source>
-            <translation>[&lt;span style="color:{color}; font-weight:600"&gt;≈ {seconds} s&lt;/span&gt; · {words} wörds·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{seconds} seconds</source>
-            <translation>[{seconds} séçöñds·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>· {stage}, variant {variant} of {variants}</source>
-            <translation>[· {stage}, vårîåñt {variant} öf {variants}·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>&lt;span style="color:{color}; font-weight:600"&gt;No voicemail today:&lt;/span&gt; {advice}</source>
-            <translation>[&lt;span style="color:{color}; font-weight:600"&gt;Ñö vöîçémåîl tödåý:&lt;/span&gt; {advice}·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>Section</name>
         <message>
             <source>Callback</source>
-            <translation>[Çållbåçk·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>New</source>
-            <translation>[Ñéw]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Follow-up</source>
-            <translation>[Föllöw-üp·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Later</source>
-            <translation>[Låtér]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Blocked</source>
-            <translation>[Blöçkéd·]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>SectionChip</name>
         <message>
             <source>{section} count</source>
-            <translation>[{section} çöüñt·]</translation>
+            <translation type="unfinished" />
         </message>
         <message numerus="yes">
             <source>%n lead(s) in {section}</source>
             <translation>
-                <numerusform>[%n léåd îñ {section}·~]</numerusform>
-                <numerusform>[%n léåds îñ {section}·~]</numerusform>
+                <numerusform>%n lead in {section}</numerusform>
+                <numerusform>%n leads in {section}</numerusform>
             </translation>
         </message>
         <message>
             <source>click to show every section</source>
-            <translation>[çlîçk tö shöw évérý séçtîöñ·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>click to show only these</source>
-            <translation>[çlîçk tö shöw öñlý thésé·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>shown alone</source>
-            <translation>[shöwñ ålöñé·~·]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>Settings</name>
         <message>
             <source>You</source>
-            <translation>[Ýöü]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Calling rules</source>
-            <translation>[Çållîñg rülés·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Softphone</source>
-            <translation>[Söftphöñé·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Team and appearance</source>
-            <translation>[Téåm åñd åppéåråñçé·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Other</source>
-            <translation>[Öthér]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Your name</source>
-            <translation>[Ýöür ñåmé·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The name leads hear in voicemail scripts; empty uses the agent's name.</source>
-            <translation>[Thé ñåmé léåds héår îñ vöîçémåîl sçrîpts; émptý üsés thé ågéñt's ñåmé.·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Callback number</source>
-            <translation>[Çållbåçk ñümbér·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The number leads can call you back on, in international form (e.g. +1 415 555 0142); voicemail scripts read it out. Empty uses the agent's number.</source>
-            <translation>[Thé ñümbér léåds çåñ çåll ýöü båçk öñ, îñ îñtérñåtîöñål förm (é.g. +1 415 555 0142); vöîçémåîl sçrîpts réåd ît öüt. Émptý üsés thé ågéñt's ñümbér.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Your company</source>
-            <translation>[Ýöür çömpåñý·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The company leads hear in voicemail scripts, emails and texts. Empty uses the company on your agent record; scripts never say a vague 'our team'.</source>
-            <translation>[Thé çömpåñý léåds héår îñ vöîçémåîl sçrîpts, émåîls åñd téxts. Émptý üsés thé çömpåñý öñ ýöür ågéñt réçörd; sçrîpts ñévér såý å vågüé 'öür téåm'.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Product or topic</source>
-            <translation>[Prödüçt ör töpîç·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>What leads asked about, as scripts say it ('rooftop solar', 'a demo of Acme CRM'). A lead's own topic (its Interest, Campaign or Topic column) wins over this.</source>
-            <translation>[Whåt léåds åskéd åböüt, ås sçrîpts såý ît ('rööftöp sölår', 'å démö öf Åçmé ÇRM'). Å léåd's öwñ töpîç (îts Îñtérést, Çåmpåîgñ ör Töpîç çölümñ) wîñs övér thîs.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Calling hours from</source>
-            <translation>[Çållîñg höürs fröm·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Your own earliest local time of the lead for a call (HH:MM). It narrows what the law where the lead lives and the team's rules allow (Florida 8:00-20:00, Canada weekdays 9:00-21:30, ...), never widens it; 00:00 leaves the start to them.</source>
-            <translation>[Ýöür öwñ éårlîést löçål tîmé öf thé léåd för å çåll (HH:MM). Ît ñårröws whåt thé låw whéré thé léåd lîvés åñd thé téåm's rülés ållöw (Flörîdå 8:00-20:00, Çåñådå wéékdåýs 9:00-21:30, ...), ñévér wîdéñs ît; 00:00 léåvés thé stårt tö thém.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Calling hours until</source>
-            <translation>[Çållîñg höürs üñtîl·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Your own latest local time of the lead for a call (HH:MM); the call list, dialing, callbacks and the planned next touch keep inside it and inside the law and the team's rules; 24:00 leaves the end to them.</source>
-            <translation>[Ýöür öwñ låtést löçål tîmé öf thé léåd för å çåll (HH:MM); thé çåll lîst, dîålîñg, çållbåçks åñd thé plåññéd ñéxt töüçh kéép îñsîdé ît åñd îñsîdé thé låw åñd thé téåm's rülés; 24:00 léåvés thé éñd tö thém.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Cadence</source>
-            <translation>[Çådéñçé·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The cadence leads follow: the planned touches after each attempt. A change applies to leads already in a cadence from their next attempt on; a team cadence from the server comes first.</source>
-            <translation>[Thé çådéñçé léåds föllöw: thé plåññéd töüçhés åftér éåçh åttémpt. Å çhåñgé åpplîés tö léåds ålréådý îñ å çådéñçé fröm théîr ñéxt åttémpt öñ; å téåm çådéñçé fröm thé sérvér çömés fîrst.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Attempts per lead</source>
-            <translation>[Åttémpts pér léåd·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Most attempts on one lead, every channel counted; the attempt that reaches it ends the lead's cadence (a callback the lead asked for is kept).</source>
-            <translation>[Möst åttémpts öñ öñé léåd, évérý çhåññél çöüñtéd; thé åttémpt thåt réåçhés ît éñds thé léåd's çådéñçé (å çållbåçk thé léåd åskéd för îs képt).·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Attempts per 24 hours</source>
-            <translation>[Åttémpts pér 24 höürs·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Most attempts on one lead in any 24 hours; the next touch is planned after.</source>
-            <translation>[Möst åttémpts öñ öñé léåd îñ åñý 24 höürs; thé ñéxt töüçh îs plåññéd åftér.·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Voicemails per day</source>
-            <translation>[Vöîçémåîls pér dåý·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Most voicemail messages left for one lead per day (its local day). At least 1: a short voicemail on every call that reaches one is the practice LeadDesk keeps.</source>
-            <translation>[Möst vöîçémåîl méssågés léft för öñé léåd pér dåý (îts löçål dåý). Åt léåst 1: å shört vöîçémåîl öñ évérý çåll thåt réåçhés öñé îs thé pråçtîçé LéådDésk kééps.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Dialer</source>
-            <translation>[Dîålér·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>How a number is dialed: 'tel' hands it to the system's phone app, 'baresip' uses the built-in SIP softphone, 'manual' shows the number to dial by hand on a desk phone (Enter records the dial).</source>
-            <translation>[Höw å ñümbér îs dîåléd: 'tél' håñds ît tö thé sýstém's phöñé åpp, 'bårésîp' üsés thé büîlt-îñ SÎP söftphöñé, 'måñüål' shöws thé ñümbér tö dîål bý håñd öñ å désk phöñé (Éñtér réçörds thé dîål).·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>SIP user</source>
-            <translation>[SÎP üsér·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Your SIP account's user name (for the baresip dialer). The password is never kept in this file: it goes to the OS keychain, or is asked for.</source>
-            <translation>[Ýöür SÎP åççöüñt's üsér ñåmé (för thé bårésîp dîålér). Thé påsswörd îs ñévér képt îñ thîs fîlé: ît göés tö thé ÖS kéýçhåîñ, ör îs åskéd för.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>SIP domain</source>
-            <translation>[SÎP dömåîñ·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Your SIP provider's domain or registrar (host or host:port); numbers are dialed as sip:+NUMBER@domain.</source>
-            <translation>[Ýöür SÎP prövîdér's dömåîñ ör régîstrår (höst ör höst:pört); ñümbérs åré dîåléd ås sîp:+ÑÜMBÉR@dömåîñ.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Register with the provider</source>
-            <translation>[Régîstér wîth thé prövîdér·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Register the SIP account with the provider ('no' for a direct or local setup).</source>
-            <translation>[Régîstér thé SÎP åççöüñt wîth thé prövîdér ('ñö' för å dîréçt ör löçål sétüp).·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Local SIP port</source>
-            <translation>[Löçål SÎP pört·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The port baresip uses for SIP on this computer (127.0.0.1 only).</source>
-            <translation>[Thé pört bårésîp üsés för SÎP öñ thîs çömpütér (127.0.0.1 öñlý).·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Softphone control port</source>
-            <translation>[Söftphöñé çöñtröl pört·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The local port LeadDesk controls baresip through (127.0.0.1 only).</source>
-            <translation>[Thé löçål pört LéådDésk çöñtröls bårésîp thröügh (127.0.0.1 öñlý).·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Test number</source>
-            <translation>[Tést ñümbér·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>A number to try the dialer on (Settings: Call test number), in international form.</source>
-            <translation>[Å ñümbér tö trý thé dîålér öñ (Séttîñgs: Çåll tést ñümbér), îñ îñtérñåtîöñål förm.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Audio system</source>
-            <translation>[Åüdîö sýstém·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The sound system the softphone uses for your headset: 'alsa' (Linux, also reaches PipeWire and PulseAudio through their ALSA plugins), 'pulse', 'jack', 'portaudio', 'coreaudio' (macOS), 'winwave' (Windows).</source>
-            <translation>[Thé söüñd sýstém thé söftphöñé üsés för ýöür héådsét: 'ålså' (Lîñüx, ålsö réåçhés PîpéWîré åñd PülséÅüdîö thröügh théîr ÅLSÅ plügîñs), 'pülsé', 'jåçk', 'pörtåüdîö', 'çöréåüdîö' (måçÖS), 'wîñwåvé' (Wîñdöws).·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Headset (speaker)</source>
-            <translation>[Héådsét (spéåkér)·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The device you hear the call on, as the audio system names it (e.g. 'default', 'plughw:1,0' for ALSA); 'default' is the system's choice.</source>
-            <translation>[Thé dévîçé ýöü héår thé çåll öñ, ås thé åüdîö sýstém ñåmés ît (é.g. 'défåült', 'plüghw:1,0' för ÅLSÅ); 'défåült' îs thé sýstém's çhöîçé.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Headset (microphone)</source>
-            <translation>[Héådsét (mîçröphöñé)·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The device the lead hears you through, as the audio system names it (e.g. 'default', 'plughw:1,0' for ALSA); 'default' is the system's choice.</source>
-            <translation>[Thé dévîçé thé léåd héårs ýöü thröügh, ås thé åüdîö sýstém ñåmés ît (é.g. 'défåült', 'plüghw:1,0' för ÅLSÅ); 'défåült' îs thé sýstém's çhöîçé.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Team server</source>
-            <translation>[Téåm sérvér·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Address of the team sync server (http:// or https://); empty works offline.</source>
-            <translation>[Åddréss öf thé téåm sýñç sérvér (http:// ör https://); émptý wörks öfflîñé.·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Theme</source>
-            <translation>[Thémé]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Light or dark colours; 'system' follows the desktop.</source>
-            <translation>[Lîght ör dårk çölöürs; 'sýstém' föllöws thé désktöp.·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>SettingsDialog</name>
         <message>
             <source>LeadDesk settings</source>
-            <translation>[LéådDésk séttîñgs·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Settings</source>
-            <translation>[Séttîñgs·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Call test number</source>
-            <translation>[Çåll tést ñümbér·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Dial the test number with the dialer in use</source>
-            <translation>[Dîål thé tést ñümbér wîth thé dîålér îñ üsé·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Test call</source>
-            <translation>[Tést çåll·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Test headset</source>
-            <translation>[Tést héådsét·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Hear your microphone in your speaker for a few seconds (saved devices)</source>
-            <translation>[Héår ýöür mîçröphöñé îñ ýöür spéåkér för å féw séçöñds (såvéd dévîçés)·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Headset test</source>
-            <translation>[Héådsét tést·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Problem with {setting}</source>
-            <translation>[Pröblém wîth {setting}·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>enter a number to call first</source>
-            <translation>[éñtér å ñümbér tö çåll fîrst·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Settings…</source>
-            <translation>[Séttîñgs…·~]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>ShiftBar</name>
         <message>
             <source>Dials</source>
-            <translation>[Dîåls]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Connects</source>
-            <translation>[Çöññéçts·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Voicemails left</source>
-            <translation>[Vöîçémåîls léft·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Never contacted</source>
-            <translation>[Ñévér çöñtåçtéd·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Speed to lead (median)</source>
-            <translation>[Spééd tö léåd (médîåñ)·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Sync</source>
-            <translation>[Sýñç]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Shift figures</source>
-            <translation>[Shîft fîgürés·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Agent</source>
-            <translation>[Ågéñt]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>SoftphoneLink</name>
         <message>
             <source>Dialer</source>
-            <translation>[Dîålér·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Restart softphone</source>
-            <translation>[Réstårt söftphöñé·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Restart the softphone</source>
-            <translation>[Réstårt thé söftphöñé·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Start the softphone again (the call list is kept)</source>
-            <translation>[Stårt thé söftphöñé ågåîñ (thé çåll lîst îs képt)·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Test call: {result}</source>
-            <translation>[Tést çåll: {result}·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The headset could not be opened: {error}.</source>
-            <translation>[Thé héådsét çöüld ñöt bé öpéñéd: {error}.·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Softphone · {account}</source>
-            <translation>[Söftphöñé · {account}·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Calls go through the built-in softphone (baresip)</source>
-            <translation>[Çålls gö thröügh thé büîlt-îñ söftphöñé (bårésîp)·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Desk phone (dial by hand)</source>
-            <translation>[Désk phöñé (dîål bý håñd)·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Enter records the dial and shows the number to dial by hand</source>
-            <translation>[Éñtér réçörds thé dîål åñd shöws thé ñümbér tö dîål bý håñd·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Phone app (tel:)</source>
-            <translation>[Phöñé åpp (tél:)·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Numbers are handed to the system's phone application</source>
-            <translation>[Ñümbérs åré håñdéd tö thé sýstém's phöñé åpplîçåtîöñ·~·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Softphone stopped</source>
-            <translation>[Söftphöñé stöppéd·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The softphone stopped: {reason}.</source>
-            <translation>[Thé söftphöñé stöppéd: {reason}.·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Restart it with the button in the status bar.</source>
-            <translation>[Réstårt ît wîth thé büttöñ îñ thé ståtüs bår.·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Phone app (tel:) · softphone off</source>
-            <translation>[Phöñé åpp (tél:) · söftphöñé öff·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The system's phone application has the call: hang up there.</source>
-            <translation>[Thé sýstém's phöñé åpplîçåtîöñ hås thé çåll: håñg üp théré.·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Log the current call first, then try the test number.</source>
-            <translation>[Lög thé çürréñt çåll fîrst, théñ trý thé tést ñümbér.·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The test call failed: {error}</source>
-            <translation>[Thé tést çåll fåîléd: {error}·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Calling {number} through the softphone ({name})…</source>
-            <translation>[Çållîñg {number} thröügh thé söftphöñé ({name})…·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{number} was handed to the system's phone application (tel:).</source>
-            <translation>[{number} wås håñdéd tö thé sýstém's phöñé åpplîçåtîöñ (tél:).·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Restarting the softphone…</source>
-            <translation>[Réstårtîñg thé söftphöñé…·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The softphone is ready.</source>
-            <translation>[Thé söftphöñé îs réådý.·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The softphone did not restart: {error}</source>
-            <translation>[Thé söftphöñé dîd ñöt réstårt: {error}·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The dialer did not start: {error}</source>
-            <translation>[Thé dîålér dîd ñöt stårt: {error}·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Speak now: you should hear yourself in the headset for {seconds} seconds.</source>
-            <translation>[Spéåk ñöw: ýöü shöüld héår ýöürsélf îñ thé héådsét för {seconds} séçöñds.·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The new dialer settings apply once this call is logged.</source>
-            <translation>[Thé ñéw dîålér séttîñgs åpplý öñçé thîs çåll îs löggéd.·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Starting the dialer…</source>
-            <translation>[Stårtîñg thé dîålér…·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Calls go to the system's phone application (tel:).</source>
-            <translation>[Çålls gö tö thé sýstém's phöñé åpplîçåtîöñ (tél:).·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The headset test needs the softphone (Dialer: baresip) running.</source>
-            <translation>[Thé héådsét tést ñééds thé söftphöñé (Dîålér: bårésîp) rüññîñg.·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Log the current call first, then test the headset.</source>
-            <translation>[Lög thé çürréñt çåll fîrst, théñ tést thé héådsét.·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Headset test done. Heard nothing? Check the devices above.</source>
-            <translation>[Héådsét tést döñé. Héård ñöthîñg? Çhéçk thé dévîçés åbövé.·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Opening the headset…</source>
-            <translation>[Öpéñîñg thé héådsét…·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>SupervisorHistory</name>
         <message>
             <source>When</source>
-            <translation>[Whéñ]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Lead</source>
-            <translation>[Léåd]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Agent</source>
-            <translation>[Ågéñt]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Channel</source>
-            <translation>[Çhåññél·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Outcome</source>
-            <translation>[Öütçömé·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Duration</source>
-            <translation>[Düråtîöñ·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Script</source>
-            <translation>[Sçrîpt·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Note</source>
-            <translation>[Ñöté]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Call</source>
-            <translation>[Çåll]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Email</source>
-            <translation>[Émåîl]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Text</source>
-            <translation>[Téxt]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Social</source>
-            <translation>[Söçîål·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Dialing…</source>
-            <translation>[Dîålîñg…·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source> · {time} lead time</source>
-            <translation>[ · {time} léåd tîmé·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Taken back (undo)</source>
-            <translation>[Tåkéñ båçk (üñdö)·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source> (corrected)</source>
-            <translation>[ (çörréçtéd)·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source> (manual)</source>
-            <translation>[ (måñüål)·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{script} ({words} words)</source>
-            <translation>[{script} ({words} wörds)·~]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>SupervisorWindow</name>
         <message>
             <source>Today</source>
-            <translation>[Tödåý]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Last 7 days</source>
-            <translation>[Låst 7 dåýs·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Last 30 days</source>
-            <translation>[Låst 30 dåýs·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Last 90 days</source>
-            <translation>[Låst 90 dåýs·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>All time</source>
-            <translation>[Åll tîmé·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Supervisor review · LeadDesk</source>
-            <translation>[Süpérvîsör révîéw · LéådDésk·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Supervisor review</source>
-            <translation>[Süpérvîsör révîéw·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Charts</source>
-            <translation>[Çhårts·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Agents</source>
-            <translation>[Ågéñts·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>History</source>
-            <translation>[Hîstörý·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Coaching</source>
-            <translation>[Çöåçhîñg·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Could not read more of the history (scroll down to try again): {error}</source>
-            <translation>[Çöüld ñöt réåd möré öf thé hîstörý (sçröll döwñ tö trý ågåîñ): {error}·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Agent</source>
-            <translation>[Ågéñt]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>All agents</source>
-            <translation>[Åll ågéñts·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Period</source>
-            <translation>[Pérîöd·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Refresh</source>
-            <translation>[Réfrésh·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Export PDF…</source>
-            <translation>[Éxpört PDF…·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Export PDF</source>
-            <translation>[Éxpört PDF·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>No attempts and no leads in this period.
 Pick a longer period or another agent.</source>
-            <translation>[Ñö åttémpts åñd ñö léåds îñ thîs pérîöd.
-Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Measures per agent</source>
-            <translation>[Méåsürés pér ågéñt·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Double-click an agent to review their history and coaching lists.</source>
-            <translation>[Döüblé-çlîçk åñ ågéñt tö révîéw théîr hîstörý åñd çöåçhîñg lîsts.·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Search the history</source>
-            <translation>[Séårçh thé hîstörý·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Search lead, company, phone or note…</source>
-            <translation>[Séårçh léåd, çömpåñý, phöñé ör ñöté…·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Channel</source>
-            <translation>[Çhåññél·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Every channel</source>
-            <translation>[Évérý çhåññél·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Outcome</source>
-            <translation>[Öütçömé·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Every outcome</source>
-            <translation>[Évérý öütçömé·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>History of attempts</source>
-            <translation>[Hîstörý öf åttémpts·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>No attempts match.</source>
-            <translation>[Ñö åttémpts måtçh.·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Coaching lists</source>
-            <translation>[Çöåçhîñg lîsts·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Leads to coach on</source>
-            <translation>[Léåds tö çöåçh öñ·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Nothing to coach on here.</source>
-            <translation>[Ñöthîñg tö çöåçh öñ héré.·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Computing the measures…</source>
-            <translation>[Çömpütîñg thé méåsürés…·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Could not compute the report: {error}</source>
-            <translation>[Çöüld ñöt çömpüté thé répört: {error}·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Could not read the list of agents: {error}</source>
-            <translation>[Çöüld ñöt réåd thé lîst öf ågéñts: {error}·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>the start</source>
-            <translation>[thé stårt·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{agent} · {period} (from {since}) · {leads:,} leads, {attempts:,} attempts</source>
-            <translation>[{agent} · {period} (fröm {since}) · {leads:,} léåds, {attempts:,} åttémpts·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>No attempts match the search and filters.</source>
-            <translation>[Ñö åttémpts måtçh thé séårçh åñd fîltérs.·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>No attempts in this period.</source>
-            <translation>[Ñö åttémpts îñ thîs pérîöd.·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{count:,} attempts</source>
-            <translation>[{count:,} åttémpts·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>could not load the history</source>
-            <translation>[çöüld ñöt löåd thé hîstörý·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The {count} most relevant are listed.</source>
-            <translation>[Thé {count} möst rélévåñt åré lîstéd.·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Export the report as PDF</source>
-            <translation>[Éxpört thé répört ås PDF·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>PDF (*.pdf)</source>
-            <translation>[PDF (*.pdf)·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message numerus="yes">
             <source>Saved {path} (%n page(s))</source>
             <translation>
-                <numerusform>[Såvéd {path} (%n pågé)·~·~]</numerusform>
-                <numerusform>[Såvéd {path} (%n pågés)·~·~]</numerusform>
+                <numerusform>Saved {path} (%n page)</numerusform>
+                <numerusform>Saved {path} (%n pages)</numerusform>
             </translation>
         </message>
     </context>
@@ -2849,498 +2846,498 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
         <name>Sync</name>
         <message>
             <source>Local only</source>
-            <translation>[Löçål öñlý·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>sign in with leaddesk login</source>
-            <translation>[sîgñ îñ wîth léåddésk lögîñ·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>unknown</source>
-            <translation>[üñkñöwñ·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Offline, retrying ({pending} pending)</source>
-            <translation>[Öfflîñé, rétrýîñg ({pending} péñdîñg)·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Offline, retrying</source>
-            <translation>[Öfflîñé, rétrýîñg·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Error: no keychain, set LEADDESK_TOKEN</source>
-            <translation>[Érrör: ñö kéýçhåîñ, sét LÉÅDDÉSK_TÖKÉÑ·~·~·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Synced {time}</source>
-            <translation>[Sýñçéd {time}·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{pending} pending</source>
-            <translation>[{pending} péñdîñg·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Not synced yet</source>
-            <translation>[Ñöt sýñçéd ýét·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Synced</source>
-            <translation>[Sýñçéd·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Token for this session only</source>
-            <translation>[Tökéñ för thîs séssîöñ öñlý·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Error: {reason}</source>
-            <translation>[Érrör: {reason}·]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>SyncController</name>
         <message>
             <source>Sync {status}: {reason}</source>
-            <translation>[Sýñç {status}: {reason}·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>offline</source>
-            <translation>[öfflîñé·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>error</source>
-            <translation>[érrör]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Sync is back: {state}</source>
-            <translation>[Sýñç îs båçk: {state}·~·~]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>TelHandoff</name>
         <message>
             <source>No lead with this number</source>
-            <translation>[Ñö léåd wîth thîs ñümbér·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>No lead has the number {number}. Create a lead with it?</source>
-            <translation>[Ñö léåd hås thé ñümbér {number}. Çréåté å léåd wîth ît?·~·~·~·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Create a lead for this number</source>
-            <translation>[Çréåté å léåd för thîs ñümbér·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>New lead for {number}</source>
-            <translation>[Ñéw léåd för {number}·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Opened {number}</source>
-            <translation>[Öpéñéd {number}·]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>Time</name>
         <message>
             <source>{n} s</source>
-            <translation>[{n} s]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{n} min</source>
-            <translation>[{n} mîñ]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{h} h {m:02d}</source>
-            <translation>[{h} h {m:02d}]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{d} d {h} h</source>
-            <translation>[{d} d {h} h]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{d} d</source>
-            <translation>[{d} d]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>now</source>
-            <translation>[ñöw]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{span} ago</source>
-            <translation>[{span} ågö]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>in {span}</source>
-            <translation>[îñ {span}]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>tomorrow {time}</source>
-            <translation>[tömörröw {time}·~]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>Tray</name>
         <message>
             <source>Show LeadDesk</source>
-            <translation>[Shöw LéådDésk·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message numerus="yes">
             <source>%n new lead(s)</source>
             <translation>
-                <numerusform>[%n ñéw léåd·~]</numerusform>
-                <numerusform>[%n ñéw léåds·~]</numerusform>
+                <numerusform>%n new lead</numerusform>
+                <numerusform>%n new leads</numerusform>
             </translation>
         </message>
         <message>
             <source>Call now: speed to lead counts.</source>
-            <translation>[Çåll ñöw: spééd tö léåd çöüñts.·~·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message numerus="yes">
             <source>%n callback(s) due</source>
             <translation>
-                <numerusform>[%n çållbåçk düé·~·~]</numerusform>
-                <numerusform>[%n çållbåçks düé·~·~]</numerusform>
+                <numerusform>%n callback due</numerusform>
+                <numerusform>%n callbacks due</numerusform>
             </translation>
         </message>
         <message>
             <source>A lead asked to be called now.</source>
-            <translation>[Å léåd åskéd tö bé çålléd ñöw.·~·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>Outcome</name>
         <message>
             <source>Qualified</source>
-            <translation>[Qüålîfîéd·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Connected</source>
-            <translation>[Çöññéçtéd·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Callback</source>
-            <translation>[Çållbåçk·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Not interested</source>
-            <translation>[Ñöt îñtéréstéd·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Voicemail left</source>
-            <translation>[Vöîçémåîl léft·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Voicemail, no message</source>
-            <translation>[Vöîçémåîl, ñö méssågé·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>No answer</source>
-            <translation>[Ñö åñswér·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Busy</source>
-            <translation>[Büsý]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Wrong number</source>
-            <translation>[Wröñg ñümbér·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Bad number</source>
-            <translation>[Båd ñümbér·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Do not call</source>
-            <translation>[Dö ñöt çåll·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Email sent</source>
-            <translation>[Émåîl séñt·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Text sent</source>
-            <translation>[Téxt séñt·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Social touch</source>
-            <translation>[Söçîål töüçh·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Replied</source>
-            <translation>[Réplîéd·]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>Channel</name>
         <message>
             <source>phone</source>
-            <translation>[phöñé]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>email</source>
-            <translation>[émåîl]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>sms</source>
-            <translation>[sms]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>social</source>
-            <translation>[söçîål·]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>LeadStatus</name>
         <message>
             <source>new</source>
-            <translation>[ñéw]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>working</source>
-            <translation>[wörkîñg·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>callback</source>
-            <translation>[çållbåçk·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>reached</source>
-            <translation>[réåçhéd·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>qualified</source>
-            <translation>[qüålîfîéd·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>not interested</source>
-            <translation>[ñöt îñtéréstéd·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>do not call</source>
-            <translation>[dö ñöt çåll·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>bad number</source>
-            <translation>[båd ñümbér·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>finished</source>
-            <translation>[fîñîshéd·~]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>ScriptStage</name>
         <message>
             <source>introduce</source>
-            <translation>[îñtrödüçé·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>add value</source>
-            <translation>[ådd vålüé·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>offer time</source>
-            <translation>[öffér tîmé·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>close file</source>
-            <translation>[çlösé fîlé·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>generic</source>
-            <translation>[géñérîç·]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>RapportKind</name>
         <message>
             <source>family</source>
-            <translation>[fåmîlý·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>interests</source>
-            <translation>[îñtérésts·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>work</source>
-            <translation>[wörk]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>timing</source>
-            <translation>[tîmîñg·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>pain</source>
-            <translation>[påîñ]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>other</source>
-            <translation>[öthér]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>ImportField</name>
         <message>
             <source>(keep as From the file)</source>
-            <translation>[(kéép ås Fröm thé fîlé)·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>(leave out)</source>
-            <translation>[(léåvé öüt)·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Id in the source system</source>
-            <translation>[Îd îñ thé söürçé sýstém·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Salutation</source>
-            <translation>[Sålütåtîöñ·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>First name</source>
-            <translation>[Fîrst ñåmé·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Middle name</source>
-            <translation>[Mîddlé ñåmé·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Last name</source>
-            <translation>[Låst ñåmé·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Full name</source>
-            <translation>[Füll ñåmé·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Company</source>
-            <translation>[Çömpåñý·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Job title</source>
-            <translation>[Jöb tîtlé·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Topic or interest</source>
-            <translation>[Töpîç ör îñtérést·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Phone</source>
-            <translation>[Phöñé]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Mobile phone</source>
-            <translation>[Möbîlé phöñé·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Other phone</source>
-            <translation>[Öthér phöñé·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Country calling code</source>
-            <translation>[Çöüñtrý çållîñg çödé·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Phone extension</source>
-            <translation>[Phöñé éxtéñsîöñ·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Email</source>
-            <translation>[Émåîl]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Street address</source>
-            <translation>[Stréét åddréss·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Address line 2</source>
-            <translation>[Åddréss lîñé 2·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Address line 3</source>
-            <translation>[Åddréss lîñé 3·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>City</source>
-            <translation>[Çîtý]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>State or province</source>
-            <translation>[Ståté ör prövîñçé·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Postal code</source>
-            <translation>[Pöstål çödé·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Country</source>
-            <translation>[Çöüñtrý·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Time zone</source>
-            <translation>[Tîmé zöñé·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Created date</source>
-            <translation>[Çréåtéd dåté·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Owner in the source system</source>
-            <translation>[Öwñér îñ thé söürçé sýstém·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Notes</source>
-            <translation>[Ñötés]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Do not call</source>
-            <translation>[Dö ñöt çåll·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Status in the source system</source>
-            <translation>[Ståtüs îñ thé söürçé sýstém·~·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Times called before</source>
-            <translation>[Tîmés çålléd béföré·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Consent to be called</source>
-            <translation>[Çöñséñt tö bé çålléd·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Where consent was given</source>
-            <translation>[Whéré çöñséñt wås gîvéñ·~·~·~·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>When consent was given</source>
-            <translation>[Whéñ çöñséñt wås gîvéñ·~·~·~·]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>SpeedBucket</name>
         <message>
             <source>≤5 min</source>
-            <translation>[≤5 mîñ·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>5–30 min</source>
-            <translation>[5–30 mîñ·~]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>0.5–2 h</source>
-            <translation>[0.5–2 h·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>2–24 h</source>
-            <translation>[2–24 h·]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>1–3 d</source>
-            <translation>[1–3 d]</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>&gt;3 d</source>
-            <translation>[&gt;3 d]</translation>
+            <translation type="unfinished" />
         </message>
     </context>
 </TS>

@@ -1,712 +1,721 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="en" sourcelanguage="en">
+<TS version="2.1" language="en_XA" sourcelanguage="en">
     <context>
         <name>AgentsModel</name>
         <message>
             <source>Agent</source>
-            <translation type="unfinished" />
+            <translation>[Ågéñt]</translation>
         </message>
         <message>
             <source>Leads</source>
-            <translation type="unfinished" />
+            <translation>[Léåds]</translation>
         </message>
         <message>
             <source>Attempts</source>
-            <translation type="unfinished" />
+            <translation>[Åttémpts·~]</translation>
         </message>
         <message>
             <source>Never contacted</source>
-            <translation type="unfinished" />
+            <translation>[Ñévér çöñtåçtéd·~·~]</translation>
         </message>
         <message>
             <source>Speed to lead</source>
-            <translation type="unfinished" />
+            <translation>[Spééd tö léåd·~·~]</translation>
         </message>
         <message>
             <source>Speed p90</source>
-            <translation type="unfinished" />
+            <translation>[Spééd p90·~]</translation>
         </message>
         <message>
             <source>Attempts per lead</source>
-            <translation type="unfinished" />
+            <translation>[Åttémpts pér léåd·~·~·]</translation>
         </message>
         <message>
             <source>2nd attempt</source>
-            <translation type="unfinished" />
+            <translation>[2ñd åttémpt·~·]</translation>
         </message>
         <message>
             <source>Contact rate</source>
-            <translation type="unfinished" />
+            <translation>[Çöñtåçt råté·~·]</translation>
         </message>
         <message>
             <source>Voicemails left</source>
-            <translation type="unfinished" />
+            <translation>[Vöîçémåîls léft·~·~]</translation>
         </message>
         <message>
             <source>Call first</source>
-            <translation type="unfinished" />
+            <translation>[Çåll fîrst·~]</translation>
         </message>
         <message>
             <source>Team</source>
-            <translation type="unfinished" />
+            <translation>[Téåm]</translation>
         </message>
     </context>
     <context>
         <name>CallAnywayDialog</name>
         <message>
             <source>Call now anyway</source>
-            <translation type="unfinished" />
+            <translation>[Çåll ñöw åñýwåý·~·~]</translation>
         </message>
         <message>
             <source>{name} is planned for later. Why call now?</source>
-            <translation type="unfinished" />
+            <translation>[{name} îs plåññéd för låtér. Whý çåll ñöw?·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Call now</source>
-            <translation type="unfinished" />
+            <translation>[Çåll ñöw·~]</translation>
         </message>
         <message>
             <source>lead asked</source>
-            <translation type="unfinished" />
+            <translation>[léåd åskéd·~]</translation>
         </message>
         <message>
             <source>Why call now</source>
-            <translation type="unfinished" />
+            <translation>[Whý çåll ñöw·~·]</translation>
         </message>
         <message>
             <source>Why</source>
-            <translation type="unfinished" />
+            <translation>[Whý]</translation>
         </message>
     </context>
     <context>
         <name>CallFlow</name>
         <message>
             <source>Log the outcome of the call to {name} first.</source>
-            <translation type="unfinished" />
+            <translation>[Lög thé öütçömé öf thé çåll tö {name} fîrst.·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>{name} cannot be called now: {reason}</source>
-            <translation type="unfinished" />
+            <translation>[{name} çåññöt bé çålléd ñöw: {reason}·~·~·~·~]</translation>
         </message>
         <message>
             <source>The call to {name} did not start: {error}.</source>
-            <translation type="unfinished" />
+            <translation>[Thé çåll tö {name} dîd ñöt stårt: {error}.·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Called before the planned time: {reason}</source>
-            <translation type="unfinished" />
+            <translation>[Çålléd béföré thé plåññéd tîmé: {reason}·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>The lead on the card is not on the do-not-call list.</source>
-            <translation type="unfinished" />
+            <translation>[Thé léåd öñ thé çård îs ñöt öñ thé dö-ñöt-çåll lîst.·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>{number} is off the do-not-call list ({reason}).</source>
-            <translation type="unfinished" />
+            <translation>[{number} îs öff thé dö-ñöt-çåll lîst ({reason}).·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Select a lead first.</source>
-            <translation type="unfinished" />
+            <translation>[Séléçt å léåd fîrst.·~·~·~]</translation>
         </message>
         <message>
             <source>No call in progress: dial first (Enter), or record a call made elsewhere (Lead &gt; Log a call made elsewhere…, Ctrl+Shift+L).</source>
-            <translation type="unfinished" />
+            <translation>[Ñö çåll îñ prögréss: dîål fîrst (Éñtér), ör réçörd å çåll mådé élséwhéré (Léåd &gt; Lög å çåll mådé élséwhéré…, Çtrl+Shîft+L).·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Log the call to {name} first (“{outcome}” is not a call outcome).</source>
-            <translation type="unfinished" />
+            <translation>[Lög thé çåll tö {name} fîrst (“{outcome}” îs ñöt å çåll öütçömé).·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Pick the callback time first: Alt+T tomorrow at this time, Alt+2 in 2 hours, or a date.</source>
-            <translation type="unfinished" />
+            <translation>[Pîçk thé çållbåçk tîmé fîrst: Ålt+T tömörröw åt thîs tîmé, Ålt+2 îñ 2 höürs, ör å dåté.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>The callback time is outside the lead's calling hours (or still being checked): pick another.</source>
-            <translation type="unfinished" />
+            <translation>[Thé çållbåçk tîmé îs öütsîdé thé léåd's çållîñg höürs (ör stîll béîñg çhéçkéd): pîçk åñöthér.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>no further touch (cadence ended)</source>
-            <translation type="unfinished" />
+            <translation>[ñö fürthér töüçh (çådéñçé éñdéd)·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>next: {channel} {when}</source>
-            <translation type="unfinished" />
+            <translation>[ñéxt: {channel} {when}·]</translation>
         </message>
         <message>
             <source>Saved “{outcome}” · {next} · Ctrl+Z undoes</source>
-            <translation type="unfinished" />
+            <translation>[Såvéd “{outcome}” · {next} · Çtrl+Z üñdöés·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Nothing to undo: no outcome logged since the last dial.</source>
-            <translation type="unfinished" />
+            <translation>[Ñöthîñg tö üñdö: ñö öütçömé löggéd sîñçé thé låst dîål.·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Log the call in progress first.</source>
-            <translation type="unfinished" />
+            <translation>[Lög thé çåll îñ prögréss fîrst.·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Took back “{outcome}”: the call is open again, log its outcome.</source>
-            <translation type="unfinished" />
+            <translation>[Töök båçk “{outcome}”: thé çåll îs öpéñ ågåîñ, lög îts öütçömé.·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Took back “{outcome}”.</source>
-            <translation type="unfinished" />
+            <translation>[Töök båçk “{outcome}”.·~·~]</translation>
         </message>
         <message>
             <source>{number} is off the do-not-call list again.</source>
-            <translation type="unfinished" />
+            <translation>[{number} îs öff thé dö-ñöt-çåll lîst ågåîñ.·~·~·~·~·~·~]</translation>
         </message>
     </context>
     <context>
         <name>CallList</name>
         <message>
             <source>Lead</source>
-            <translation type="unfinished" />
+            <translation>[Léåd]</translation>
         </message>
         <message>
             <source>Why now</source>
-            <translation type="unfinished" />
+            <translation>[Whý ñöw·]</translation>
         </message>
         <message>
             <source>Local</source>
-            <translation type="unfinished" />
+            <translation>[Löçål]</translation>
         </message>
         <message>
-            <source>Tries</source>
-            <translation type="unfinished" />
+            <source>Attempts</source>
+            <translation>[Åttémpts·~]</translation>
         </message>
         <message>
             <source>Next touch</source>
-            <translation type="unfinished" />
+            <translation>[Ñéxt töüçh·~]</translation>
         </message>
         <message>
             <source>due now</source>
-            <translation type="unfinished" />
+            <translation>[düé ñöw·]</translation>
         </message>
         <message>
             <source>due, waiting</source>
-            <translation type="unfinished" />
+            <translation>[düé, wåîtîñg·~·]</translation>
         </message>
         <message>
             <source>{channel} {when}</source>
-            <translation type="unfinished" />
+            <translation>[{channel} {when}]</translation>
         </message>
     </context>
     <context>
         <name>CallListView</name>
         <message>
             <source>Search leads</source>
-            <translation type="unfinished" />
+            <translation>[Séårçh léåds·~·]</translation>
         </message>
         <message>
             <source>Search name, company, email or number   (Ctrl+F)</source>
-            <translation type="unfinished" />
+            <translation>[Séårçh ñåmé, çömpåñý, émåîl ör ñümbér   (Çtrl+F)·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Calls only</source>
-            <translation type="unfinished" />
+            <translation>[Çålls öñlý·~]</translation>
         </message>
         <message>
             <source>Calls first, written tasks grouped after</source>
-            <translation type="unfinished" />
+            <translation>[Çålls fîrst, wrîttéñ tåsks gröüpéd åftér·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Calls due first; email, text and social tasks grouped after (Ctrl+Alt+P)</source>
-            <translation type="unfinished" />
+            <translation>[Çålls düé fîrst; émåîl, téxt åñd söçîål tåsks gröüpéd åftér (Çtrl+Ålt+P)·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Leads in the call list</source>
-            <translation type="unfinished" />
+            <translation>[Léåds îñ thé çåll lîst·~·~·~·]</translation>
         </message>
         <message>
             <source>Call list</source>
-            <translation type="unfinished" />
+            <translation>[Çåll lîst·~]</translation>
         </message>
         <message>
             <source>Call list status</source>
-            <translation type="unfinished" />
+            <translation>[Çåll lîst ståtüs·~·~·]</translation>
         </message>
         <message>
             <source>Import a lead file…  Ctrl+I</source>
-            <translation type="unfinished" />
+            <translation>[Împört å léåd fîlé…  Çtrl+Î·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Import a lead file</source>
-            <translation type="unfinished" />
+            <translation>[Împört å léåd fîlé·~·~·~]</translation>
         </message>
         <message>
             <source>Open the demo (its own database)</source>
-            <translation type="unfinished" />
+            <translation>[Öpéñ thé démö (îts öwñ dåtåbåsé)·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Open the demo</source>
-            <translation type="unfinished" />
+            <translation>[Öpéñ thé démö·~·~]</translation>
         </message>
         <message>
             <source>Opens a second window on demo leads; your own database is not touched</source>
-            <translation type="unfinished" />
+            <translation>[Öpéñs å séçöñd wîñdöw öñ démö léåds; ýöür öwñ dåtåbåsé îs ñöt töüçhéd·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Connect to a team server…</source>
-            <translation type="unfinished" />
+            <translation>[Çöññéçt tö å téåm sérvér…·~·~·~·~]</translation>
         </message>
         <message>
             <source>Connect to a team server</source>
-            <translation type="unfinished" />
+            <translation>[Çöññéçt tö å téåm sérvér·~·~·~·~]</translation>
         </message>
         <message>
             <source>Selected lead preview</source>
-            <translation type="unfinished" />
+            <translation>[Séléçtéd léåd prévîéw·~·~·~·]</translation>
         </message>
         <message>
             <source>Loading the call list…</source>
-            <translation type="unfinished" />
+            <translation>[Löådîñg thé çåll lîst…·~·~·~·]</translation>
         </message>
         <message>
             <source>&lt;b&gt;{to_call}&lt;/b&gt; to call · {listed} listed</source>
-            <translation type="unfinished" />
+            <translation>[&lt;b&gt;{to_call}&lt;/b&gt; tö çåll · {listed} lîstéd·~·~·~]</translation>
         </message>
         <message>
             <source>The call list could not be read:
 {error}
 
 Press F5 to try again.</source>
-            <translation type="unfinished" />
+            <translation>[Thé çåll lîst çöüld ñöt bé réåd:
+{error}
+
+Préss F5 tö trý ågåîñ.·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>No lead matches “{search}”.
 Press Esc to clear.</source>
-            <translation type="unfinished" />
+            <translation>[Ñö léåd måtçhés “{search}”.
+Préss Ésç tö çléår.·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>No leads to work yet.
 Import a lead file, or wait for new leads to arrive from your team server.
 To look around first, open the demo.</source>
-            <translation type="unfinished" />
+            <translation>[Ñö léåds tö wörk ýét.
+Împört å léåd fîlé, ör wåît för ñéw léåds tö årrîvé fröm ýöür téåm sérvér.
+Tö löök åröüñd fîrst, öpéñ thé démö.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
     </context>
     <context>
         <name>CallbackPicker</name>
         <message>
             <source>Callback time</source>
-            <translation type="unfinished" />
+            <translation>[Çållbåçk tîmé·~·~]</translation>
         </message>
         <message>
             <source>Tomorrow, same time  Alt+T</source>
-            <translation type="unfinished" />
+            <translation>[Tömörröw, såmé tîmé  Ålt+T·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Callback tomorrow at this local time</source>
-            <translation type="unfinished" />
+            <translation>[Çållbåçk tömörröw åt thîs löçål tîmé·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Tomorrow at the lead's current local time (Alt+T)</source>
-            <translation type="unfinished" />
+            <translation>[Tömörröw åt thé léåd's çürréñt löçål tîmé (Ålt+T)·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>In 2 hours  Alt+2</source>
-            <translation type="unfinished" />
+            <translation>[Îñ 2 höürs  Ålt+2·~·~·]</translation>
         </message>
         <message>
             <source>Callback in 2 hours</source>
-            <translation type="unfinished" />
+            <translation>[Çållbåçk îñ 2 höürs·~·~·~]</translation>
         </message>
         <message>
             <source>Callback date and time</source>
-            <translation type="unfinished" />
+            <translation>[Çållbåçk dåté åñd tîmé·~·~·~·]</translation>
         </message>
         <message>
             <source>Callback calling hours check</source>
-            <translation type="unfinished" />
+            <translation>[Çållbåçk çållîñg höürs çhéçk·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Callback:</source>
-            <translation type="unfinished" />
+            <translation>[Çållbåçk:·~]</translation>
         </message>
         <message>
             <source>checking calling hours…</source>
-            <translation type="unfinished" />
+            <translation>[çhéçkîñg çållîñg höürs…·~·~·~·~]</translation>
         </message>
         <message>
             <source>{time} their time · </source>
-            <translation type="unfinished" />
+            <translation>[{time} théîr tîmé · ·~·~]</translation>
         </message>
         <message>
             <source>{mark} callback {there}{reason}</source>
-            <translation type="unfinished" />
+            <translation>[{mark} çållbåçk {there}{reason}·~]</translation>
         </message>
     </context>
     <context>
         <name>Charts</name>
         <message>
             <source>Calls</source>
-            <translation type="unfinished" />
+            <translation>[Çålls]</translation>
         </message>
         <message>
             <source>Emails</source>
-            <translation type="unfinished" />
+            <translation>[Émåîls·]</translation>
         </message>
         <message>
             <source>Texts</source>
-            <translation type="unfinished" />
+            <translation>[Téxts]</translation>
         </message>
         <message>
             <source>Social</source>
-            <translation type="unfinished" />
+            <translation>[Söçîål·]</translation>
         </message>
         <message>
             <source>Attempts per lead</source>
-            <translation type="unfinished" />
+            <translation>[Åttémpts pér léåd·~·~·]</translation>
         </message>
         <message>
             <source>Speed to lead</source>
-            <translation type="unfinished" />
+            <translation>[Spééd tö léåd·~·~]</translation>
         </message>
         <message>
             <source>Outcomes</source>
-            <translation type="unfinished" />
+            <translation>[Öütçömés·~]</translation>
         </message>
         <message>
             <source>Activity per day</source>
-            <translation type="unfinished" />
+            <translation>[Åçtîvîtý pér dåý·~·~·]</translation>
         </message>
         <message>
             <source>Contact rate by the lead's local hour</source>
-            <translation type="unfinished" />
+            <translation>[Çöñtåçt råté bý thé léåd's löçål höür·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>n/a</source>
-            <translation type="unfinished" />
+            <translation>[ñ/å]</translation>
         </message>
         <message>
             <source>median {median} · target {low} to {high}</source>
-            <translation type="unfinished" />
+            <translation>[médîåñ {median} · tårgét {low} tö {high}·~·~·~·]</translation>
         </message>
         <message>
             <source>no leads in the period</source>
-            <translation type="unfinished" />
+            <translation>[ñö léåds îñ thé pérîöd·~·~·~·]</translation>
         </message>
         <message>
             <source>Never contacted</source>
-            <translation type="unfinished" />
+            <translation>[Ñévér çöñtåçtéd·~·~]</translation>
         </message>
         <message>
             <source>Outside target</source>
-            <translation type="unfinished" />
+            <translation>[Öütsîdé tårgét·~·~]</translation>
         </message>
         <message>
             <source>{low} to {high} attempts</source>
-            <translation type="unfinished" />
+            <translation>[{low} tö {high} åttémpts·~·~]</translation>
         </message>
         <message>
             <source>target {low}–{high}</source>
-            <translation type="unfinished" />
+            <translation>[tårgét {low}–{high}·~]</translation>
         </message>
         <message>
             <source>median {median} · 90th percentile {p90}</source>
-            <translation type="unfinished" />
+            <translation>[médîåñ {median} · 90th pérçéñtîlé {p90}·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Within 5 minutes</source>
-            <translation type="unfinished" />
+            <translation>[Wîthîñ 5 mîñütés·~·~·]</translation>
         </message>
         <message>
             <source>Later</source>
-            <translation type="unfinished" />
+            <translation>[Låtér]</translation>
         </message>
         <message>
             <source>Other</source>
-            <translation type="unfinished" />
+            <translation>[Öthér]</translation>
         </message>
         <message>
             <source>{attempts} attempts · green: reached a person</source>
-            <translation type="unfinished" />
+            <translation>[{attempts} åttémpts · grééñ: réåçhéd å pérsöñ·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>no attempts in the period</source>
-            <translation type="unfinished" />
+            <translation>[ñö åttémpts îñ thé pérîöd·~·~·~·~]</translation>
         </message>
         <message>
             <source>Reached</source>
-            <translation type="unfinished" />
+            <translation>[Réåçhéd·]</translation>
         </message>
         <message>
             <source>Not reached</source>
-            <translation type="unfinished" />
+            <translation>[Ñöt réåçhéd·~·]</translation>
         </message>
         <message>
             <source>{attempts} attempts over {days} days</source>
-            <translation type="unfinished" />
+            <translation>[{attempts} åttémpts övér {days} dåýs·~·~·~]</translation>
         </message>
         <message>
             <source>{calls} calls, {percent:.0f} % overall</source>
-            <translation type="unfinished" />
+            <translation>[{calls} çålls, {percent:.0f} % övéråll·~·~·~]</translation>
         </message>
         <message>
             <source>no calls in the period</source>
-            <translation type="unfinished" />
+            <translation>[ñö çålls îñ thé pérîöd·~·~·~·]</translation>
         </message>
         <message>
             <source>Contact rate</source>
-            <translation type="unfinished" />
+            <translation>[Çöñtåçt råté·~·]</translation>
         </message>
         <message>
             <source>{hour:02d}h</source>
-            <translation type="unfinished" />
+            <translation>[{hour:02d}h]</translation>
         </message>
         <message>
             <source>{hours:.1f} h</source>
-            <translation type="unfinished" />
+            <translation>[{hours:.1f} h]</translation>
         </message>
         <message>
             <source>{days:.1f} days</source>
-            <translation type="unfinished" />
+            <translation>[{days:.1f} dåýs]</translation>
         </message>
     </context>
     <context>
         <name>Coaching</name>
         <message>
             <source>Calls outside the rules</source>
-            <translation type="unfinished" />
+            <translation>[Çålls öütsîdé thé rülés·~·~·~·~]</translation>
         </message>
         <message>
             <source>Never contacted</source>
-            <translation type="unfinished" />
+            <translation>[Ñévér çöñtåçtéd·~·~]</translation>
         </message>
         <message>
             <source>Stuck at one attempt</source>
-            <translation type="unfinished" />
+            <translation>[Stüçk åt öñé åttémpt·~·~·~]</translation>
         </message>
         <message>
             <source>Voicemail, no message</source>
-            <translation type="unfinished" />
+            <translation>[Vöîçémåîl, ñö méssågé·~·~·~·]</translation>
         </message>
         <message>
             <source>Callbacks missed</source>
-            <translation type="unfinished" />
+            <translation>[Çållbåçks mîsséd·~·~·]</translation>
         </message>
         <message>
             <source>New leads past {minutes} min</source>
-            <translation type="unfinished" />
+            <translation>[Ñéw léåds påst {minutes} mîñ·~·~·~]</translation>
         </message>
     </context>
     <context>
         <name>CoachingModel</name>
         <message>
             <source>Lead</source>
-            <translation type="unfinished" />
+            <translation>[Léåd]</translation>
         </message>
         <message>
             <source>Company</source>
-            <translation type="unfinished" />
+            <translation>[Çömpåñý·]</translation>
         </message>
         <message>
             <source>When</source>
-            <translation type="unfinished" />
+            <translation>[Whéñ]</translation>
         </message>
         <message>
             <source>What happened</source>
-            <translation type="unfinished" />
+            <translation>[Whåt håppéñéd·~·~]</translation>
         </message>
     </context>
     <context>
         <name>CompactWindow</name>
         <message>
             <source>LeadDesk compact</source>
-            <translation type="unfinished" />
+            <translation>[LéådDésk çömpåçt·~·~·]</translation>
         </message>
         <message>
             <source>Lead name</source>
-            <translation type="unfinished" />
+            <translation>[Léåd ñåmé·~]</translation>
         </message>
         <message>
             <source>Lead number and reason</source>
-            <translation type="unfinished" />
+            <translation>[Léåd ñümbér åñd réåsöñ·~·~·~·]</translation>
         </message>
         <message>
             <source>Dial state</source>
-            <translation type="unfinished" />
+            <translation>[Dîål ståté·~]</translation>
         </message>
         <message>
             <source>Dial  Enter</source>
-            <translation type="unfinished" />
+            <translation>[Dîål  Éñtér·~·]</translation>
         </message>
         <message>
             <source>Dial</source>
-            <translation type="unfinished" />
+            <translation>[Dîål]</translation>
         </message>
         <message>
             <source>Back to the full window</source>
-            <translation type="unfinished" />
+            <translation>[Båçk tö thé füll wîñdöw·~·~·~·~]</translation>
         </message>
         <message>
             <source>Back to the full window (Ctrl+Shift+M)</source>
-            <translation type="unfinished" />
+            <translation>[Båçk tö thé füll wîñdöw (Çtrl+Shîft+M)·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>No lead selected</source>
-            <translation type="unfinished" />
+            <translation>[Ñö léåd séléçtéd·~·~·]</translation>
         </message>
         <message>
             <source>Ready</source>
-            <translation type="unfinished" />
+            <translation>[Réådý]</translation>
         </message>
         <message>
             <source>Not callable now</source>
-            <translation type="unfinished" />
+            <translation>[Ñöt çållåblé ñöw·~·~·]</translation>
         </message>
         <message>
             <source>Calling {name}: log the outcome</source>
-            <translation type="unfinished" />
+            <translation>[Çållîñg {name}: lög thé öütçömé·~·~·~·~]</translation>
         </message>
     </context>
     <context>
         <name>ConsentEditor</name>
         <message>
             <source>None recorded (strictest rules)</source>
-            <translation type="unfinished" />
+            <translation>[Ñöñé réçördéd (strîçtést rülés)·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Asked to be contacted</source>
-            <translation type="unfinished" />
+            <translation>[Åskéd tö bé çöñtåçtéd·~·~·~·]</translation>
         </message>
         <message>
             <source>Express written consent</source>
-            <translation type="unfinished" />
+            <translation>[Éxpréss wrîttéñ çöñséñt·~·~·~·~]</translation>
         </message>
         <message>
             <source>Existing business relationship</source>
-            <translation type="unfinished" />
+            <translation>[Éxîstîñg büsîñéss rélåtîöñshîp·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Calling rules of</source>
-            <translation type="unfinished" />
+            <translation>[Çållîñg rülés öf·~·~·]</translation>
         </message>
         <message>
             <source>Consent basis</source>
-            <translation type="unfinished" />
+            <translation>[Çöñséñt båsîs·~·~]</translation>
         </message>
         <message>
             <source>Where the consent was given</source>
-            <translation type="unfinished" />
+            <translation>[Whéré thé çöñséñt wås gîvéñ·~·~·~·~·]</translation>
         </message>
         <message>
             <source>where and when (web form, 1 Dec)</source>
-            <translation type="unfinished" />
+            <translation>[whéré åñd whéñ (wéb förm, 1 Déç)·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Save consent</source>
-            <translation type="unfinished" />
+            <translation>[Såvé çöñséñt·~·]</translation>
         </message>
         <message>
             <source>Consent</source>
-            <translation type="unfinished" />
+            <translation>[Çöñséñt·]</translation>
         </message>
         <message>
             <source>Rules: {codes}</source>
-            <translation type="unfinished" />
+            <translation>[Rülés: {codes}·]</translation>
         </message>
         <message>
             <source>Rules: unknown (the strictest)</source>
-            <translation type="unfinished" />
+            <translation>[Rülés: üñkñöwñ (thé strîçtést)·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>The calling rules of {places} apply to this lead.</source>
-            <translation type="unfinished" />
+            <translation>[Thé çållîñg rülés öf {places} åpplý tö thîs léåd.·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>No jurisdiction is known: the strictest rules apply.</source>
-            <translation type="unfinished" />
+            <translation>[Ñö jürîsdîçtîöñ îs kñöwñ: thé strîçtést rülés åpplý.·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
     </context>
     <context>
         <name>CrashDialog</name>
         <message>
             <source>LeadDesk hit a bug</source>
-            <translation type="unfinished" />
+            <translation>[LéådDésk hît å büg·~·~·~]</translation>
         </message>
         <message>
             <source>Something unexpected happened: %1
 
 Every outcome you logged is saved on disk and LeadDesk keeps running; a call you had not logged yet is offered for wrap-up at the next start. If it happens again, send the log to your administrator:
 %2</source>
-            <translation type="unfinished" />
+            <translation>[Söméthîñg üñéxpéçtéd håppéñéd: %1
+
+Évérý öütçömé ýöü löggéd îs såvéd öñ dîsk åñd LéådDésk kééps rüññîñg; å çåll ýöü håd ñöt löggéd ýét îs öfféréd för wråp-üp åt thé ñéxt stårt. Îf ît håppéñs ågåîñ, séñd thé lög tö ýöür ådmîñîstråtör:
+%2·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
     </context>
     <context>
         <name>DncConfirm</name>
         <message>
             <source>Do not call</source>
-            <translation type="unfinished" />
+            <translation>[Dö ñöt çåll·~·]</translation>
         </message>
         <message>
             <source>Put {name} ({number}) on the do-not-call list? No one will call this number again. Enter confirms, Esc cancels.</source>
-            <translation type="unfinished" />
+            <translation>[Püt {name} ({number}) öñ thé dö-ñöt-çåll lîst? Ñö öñé wîll çåll thîs ñümbér ågåîñ. Éñtér çöñfîrms, Ésç çåñçéls.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>no number</source>
-            <translation type="unfinished" />
+            <translation>[ñö ñümbér·~]</translation>
         </message>
         <message>
             <source>Why</source>
-            <translation type="unfinished" />
+            <translation>[Whý]</translation>
         </message>
         <message>
             <source>e.g. asked not to be called again</source>
-            <translation type="unfinished" />
+            <translation>[é.g. åskéd ñöt tö bé çålléd ågåîñ·~·~·~·~·~·~]</translation>
         </message>
     </context>
     <context>
         <name>DncRemoveDialog</name>
         <message>
             <source>Take off the do-not-call list</source>
-            <translation type="unfinished" />
+            <translation>[Tåké öff thé dö-ñöt-çåll lîst·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Take {number} ({name}) off the do-not-call list? Say why: the change is kept with your name and the time.</source>
-            <translation type="unfinished" />
+            <translation>[Tåké {number} ({name}) öff thé dö-ñöt-çåll lîst? Såý whý: thé çhåñgé îs képt wîth ýöür ñåmé åñd thé tîmé.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Take off the list</source>
-            <translation type="unfinished" />
+            <translation>[Tåké öff thé lîst·~·~·]</translation>
         </message>
         <message>
             <source>Why</source>
-            <translation type="unfinished" />
+            <translation>[Whý]</translation>
         </message>
         <message>
             <source>e.g. listed by mistake, wrong number</source>
-            <translation type="unfinished" />
+            <translation>[é.g. lîstéd bý mîståké, wröñg ñümbér·~·~·~·~·~·~·]</translation>
         </message>
     </context>
     <context>
         <name>FromFileBlock</name>
         <message>
             <source>From the file</source>
-            <translation type="unfinished" />
+            <translation>[Fröm thé fîlé·~·~]</translation>
         </message>
         <message>
             <source>Shared number</source>
-            <translation type="unfinished" />
+            <translation>[Shåréd ñümbér·~·~]</translation>
         </message>
         <message>
             <source>Columns from the import file</source>
-            <translation type="unfinished" />
+            <translation>[Çölümñs fröm thé împört fîlé·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Shared number: another lead (another person) has this number</source>
-            <translation type="unfinished" />
+            <translation>[Shåréd ñümbér: åñöthér léåd (åñöthér pérsöñ) hås thîs ñümbér·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Salutation</source>
-            <translation type="unfinished" />
+            <translation>[Sålütåtîöñ·~]</translation>
         </message>
         <message numerus="yes">
             <source>… and %n more</source>
             <translation>
-                <numerusform>… and %n more</numerusform>
-                <numerusform>… and %n more</numerusform>
+                <numerusform>[… åñd %n möré·~·]</numerusform>
+                <numerusform>[… åñd %n möré·~·]</numerusform>
             </translation>
         </message>
     </context>
@@ -714,2124 +723,2132 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <name>HistoryModel</name>
         <message>
             <source>A call made outside LeadDesk, recorded after the fact</source>
-            <translation type="unfinished" />
+            <translation>[Å çåll mådé öütsîdé LéådDésk, réçördéd åftér thé fåçt·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>The agent took the earlier attempt back (undo)</source>
-            <translation type="unfinished" />
+            <translation>[Thé ågéñt töök thé éårlîér åttémpt båçk (üñdö)·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>This attempt corrects an earlier one</source>
-            <translation type="unfinished" />
+            <translation>[Thîs åttémpt çörréçts åñ éårlîér öñé·~·~·~·~·~·~·]</translation>
         </message>
     </context>
     <context>
         <name>HistoryView</name>
         <message>
             <source>When</source>
-            <translation type="unfinished" />
+            <translation>[Whéñ]</translation>
         </message>
         <message>
             <source>Channel</source>
-            <translation type="unfinished" />
+            <translation>[Çhåññél·]</translation>
         </message>
         <message>
             <source>Outcome</source>
-            <translation type="unfinished" />
+            <translation>[Öütçömé·]</translation>
         </message>
         <message>
             <source>Agent</source>
-            <translation type="unfinished" />
+            <translation>[Ågéñt]</translation>
         </message>
         <message>
             <source>Note</source>
-            <translation type="unfinished" />
+            <translation>[Ñöté]</translation>
         </message>
         <message>
             <source>No attempts yet: the first touch is a call.</source>
-            <translation type="unfinished" />
+            <translation>[Ñö åttémpts ýét: thé fîrst töüçh îs å çåll.·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Attempt history</source>
-            <translation type="unfinished" />
+            <translation>[Åttémpt hîstörý·~·~]</translation>
         </message>
     </context>
     <context>
         <name>IdentityDialog</name>
         <message>
             <source>What your scripts say</source>
-            <translation type="unfinished" />
+            <translation>[Whåt ýöür sçrîpts såý·~·~·~·]</translation>
         </message>
         <message>
             <source>Voicemails, emails and texts say who you are and what the lead asked about. Fill these in once; File &gt; Settings changes them later.</source>
-            <translation type="unfinished" />
+            <translation>[Vöîçémåîls, émåîls åñd téxts såý whö ýöü åré åñd whåt thé léåd åskéd åböüt. Fîll thésé îñ öñçé; Fîlé &gt; Séttîñgs çhåñgés thém låtér.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Your name</source>
-            <translation type="unfinished" />
+            <translation>[Ýöür ñåmé·~]</translation>
         </message>
         <message>
             <source>Your company</source>
-            <translation type="unfinished" />
+            <translation>[Ýöür çömpåñý·~·]</translation>
         </message>
         <message>
             <source>Product or topic</source>
-            <translation type="unfinished" />
+            <translation>[Prödüçt ör töpîç·~·~·]</translation>
         </message>
         <message>
             <source>Callback number</source>
-            <translation type="unfinished" />
+            <translation>[Çållbåçk ñümbér·~·~]</translation>
         </message>
         <message>
             <source>rooftop solar</source>
-            <translation type="unfinished" />
+            <translation>[rööftöp sölår·~·~]</translation>
         </message>
         <message>
             <source>Later</source>
-            <translation type="unfinished" />
+            <translation>[Låtér]</translation>
         </message>
     </context>
     <context>
         <name>ImportDialog</name>
         <message>
             <source>Lead files (*.csv *.txt *.tsv *.xlsx);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>[Léåd fîlés (*.çsv *.txt *.tsv *.xlsx);;Åll fîlés (*)·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Detect automatically</source>
-            <translation type="unfinished" />
+            <translation>[Détéçt åütömåtîçållý·~·~·~]</translation>
         </message>
         <message>
             <source>CSV with a header row</source>
-            <translation type="unfinished" />
+            <translation>[ÇSV wîth å héådér röw·~·~·~·]</translation>
         </message>
         <message>
             <source>VICIdial lead file</source>
-            <translation type="unfinished" />
+            <translation>[VÎÇÎdîål léåd fîlé·~·~·~]</translation>
         </message>
         <message>
             <source>HubSpot contact export</source>
-            <translation type="unfinished" />
+            <translation>[HübSpöt çöñtåçt éxpört·~·~·~·]</translation>
         </message>
         <message>
             <source>Salesforce export</source>
-            <translation type="unfinished" />
+            <translation>[Sålésförçé éxpört·~·~·]</translation>
         </message>
         <message>
             <source>Excel workbook</source>
-            <translation type="unfinished" />
+            <translation>[Éxçél wörkböök·~·~]</translation>
         </message>
         <message>
             <source>Import leads</source>
-            <translation type="unfinished" />
+            <translation>[Împört léåds·~·]</translation>
         </message>
         <message>
             <source>Lead file</source>
-            <translation type="unfinished" />
+            <translation>[Léåd fîlé·~]</translation>
         </message>
         <message>
             <source>Choose a CSV, tab-separated or Excel file</source>
-            <translation type="unfinished" />
+            <translation>[Çhöösé å ÇSV, tåb-sépåråtéd ör Éxçél fîlé·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Browse…</source>
-            <translation type="unfinished" />
+            <translation>[Bröwsé…·]</translation>
         </message>
         <message>
             <source>Choose the lead file</source>
-            <translation type="unfinished" />
+            <translation>[Çhöösé thé léåd fîlé·~·~·~]</translation>
         </message>
         <message>
             <source>File format</source>
-            <translation type="unfinished" />
+            <translation>[Fîlé förmåt·~·]</translation>
         </message>
         <message>
             <source>No file chosen</source>
-            <translation type="unfinished" />
+            <translation>[Ñö fîlé çhöséñ·~·~]</translation>
         </message>
         <message>
             <source>Detected format</source>
-            <translation type="unfinished" />
+            <translation>[Détéçtéd förmåt·~·~]</translation>
         </message>
         <message>
             <source>Default region for national numbers</source>
-            <translation type="unfinished" />
+            <translation>[Défåült régîöñ för ñåtîöñål ñümbérs·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>(none: numbers need a country)</source>
-            <translation type="unfinished" />
+            <translation>[(ñöñé: ñümbérs ñééd å çöüñtrý)·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>The country of numbers written without a country code, for rows without a country</source>
-            <translation type="unfinished" />
+            <translation>[Thé çöüñtrý öf ñümbérs wrîttéñ wîthöüt å çöüñtrý çödé, för röws wîthöüt å çöüñtrý·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Time zone of the file's times</source>
-            <translation type="unfinished" />
+            <translation>[Tîmé zöñé öf thé fîlé's tîmés·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>This computer's ({zone})</source>
-            <translation type="unfinished" />
+            <translation>[Thîs çömpütér's ({zone})·~·~·~]</translation>
         </message>
         <message>
             <source>Where the system that wrote the file keeps its clock: times without an offset are read in this zone (remembered for each source)</source>
-            <translation type="unfinished" />
+            <translation>[Whéré thé sýstém thåt wröté thé fîlé kééps îts çlöçk: tîmés wîthöüt åñ öffsét åré réåd îñ thîs zöñé (rémémbéréd för éåçh söürçé)·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Order of day and month</source>
-            <translation type="unfinished" />
+            <translation>[Ördér öf dåý åñd möñth·~·~·~·]</translation>
         </message>
         <message>
             <source>From the file</source>
-            <translation type="unfinished" />
+            <translation>[Fröm thé fîlé·~·~]</translation>
         </message>
         <message>
             <source>Month first (3/4 is March 4)</source>
-            <translation type="unfinished" />
+            <translation>[Möñth fîrst (3/4 îs Mårçh 4)·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Day first (3/4 is 3 April)</source>
-            <translation type="unfinished" />
+            <translation>[Dåý fîrst (3/4 îs 3 Åprîl)·~·~·~·~·]</translation>
         </message>
         <message>
             <source>File:</source>
-            <translation type="unfinished" />
+            <translation>[Fîlé:]</translation>
         </message>
         <message>
             <source>Format:</source>
-            <translation type="unfinished" />
+            <translation>[Förmåt:·]</translation>
         </message>
         <message>
             <source>Detected:</source>
-            <translation type="unfinished" />
+            <translation>[Détéçtéd:·~]</translation>
         </message>
         <message>
             <source>Default region:</source>
-            <translation type="unfinished" />
+            <translation>[Défåült régîöñ:·~·~]</translation>
         </message>
         <message>
             <source>Times in the file:</source>
-            <translation type="unfinished" />
+            <translation>[Tîmés îñ thé fîlé:·~·~·~]</translation>
         </message>
         <message>
             <source>Dates:</source>
-            <translation type="unfinished" />
+            <translation>[Dåtés:·]</translation>
         </message>
         <message>
             <source>Column mapping</source>
-            <translation type="unfinished" />
+            <translation>[Çölümñ måppîñg·~·~]</translation>
         </message>
         <message>
             <source>Column in the file</source>
-            <translation type="unfinished" />
+            <translation>[Çölümñ îñ thé fîlé·~·~·~]</translation>
         </message>
         <message>
             <source>LeadDesk field</source>
-            <translation type="unfinished" />
+            <translation>[LéådDésk fîéld·~·~]</translation>
         </message>
         <message>
             <source>Sample</source>
-            <translation type="unfinished" />
+            <translation>[Såmplé·]</translation>
         </message>
         <message>
             <source>Owners in the file</source>
-            <translation type="unfinished" />
+            <translation>[Öwñérs îñ thé fîlé·~·~·~]</translation>
         </message>
         <message>
             <source>Owner in the file</source>
-            <translation type="unfinished" />
+            <translation>[Öwñér îñ thé fîlé·~·~·]</translation>
         </message>
         <message>
             <source>Agent</source>
-            <translation type="unfinished" />
+            <translation>[Ågéñt]</translation>
         </message>
         <message>
             <source>Owners the first rows name (a supervisor maps them to agents):</source>
-            <translation type="unfinished" />
+            <translation>[Öwñérs thé fîrst röws ñåmé (å süpérvîsör måps thém tö ågéñts):·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>First rows of the file</source>
-            <translation type="unfinished" />
+            <translation>[Fîrst röws öf thé fîlé·~·~·~·]</translation>
         </message>
         <message>
             <source>Import progress</source>
-            <translation type="unfinished" />
+            <translation>[Împört prögréss·~·~]</translation>
         </message>
         <message>
             <source>Import summary</source>
-            <translation type="unfinished" />
+            <translation>[Împört sümmårý·~·~]</translation>
         </message>
         <message>
             <source>Import</source>
-            <translation type="unfinished" />
+            <translation>[Împört·]</translation>
         </message>
         <message>
             <source>Start the import</source>
-            <translation type="unfinished" />
+            <translation>[Stårt thé împört·~·~·]</translation>
         </message>
         <message>
             <source>Cancel</source>
-            <translation type="unfinished" />
+            <translation>[Çåñçél·]</translation>
         </message>
         <message>
             <source>Cancel the import</source>
-            <translation type="unfinished" />
+            <translation>[Çåñçél thé împört·~·~·]</translation>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>[Çlösé]</translation>
         </message>
         <message>
             <source>Close the dialog</source>
-            <translation type="unfinished" />
+            <translation>[Çlösé thé dîålög·~·~·]</translation>
         </message>
         <message>
             <source>Columns (change a field where the guess is wrong):</source>
-            <translation type="unfinished" />
+            <translation>[Çölümñs (çhåñgé å fîéld whéré thé güéss îs wröñg):·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>First rows:</source>
-            <translation type="unfinished" />
+            <translation>[Fîrst röws:·~·]</translation>
         </message>
         <message>
             <source>Reading…</source>
-            <translation type="unfinished" />
+            <translation>[Réådîñg…·~]</translation>
         </message>
         <message>
             <source>Not a lead file</source>
-            <translation type="unfinished" />
+            <translation>[Ñöt å léåd fîlé·~·~]</translation>
         </message>
         <message>
             <source>Agent for owner {owner}</source>
-            <translation type="unfinished" />
+            <translation>[Ågéñt för öwñér {owner}·~·~·]</translation>
         </message>
         <message>
             <source>(unknown: the importing agent)</source>
-            <translation type="unfinished" />
+            <translation>[(üñkñöwñ: thé împörtîñg ågéñt)·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Column {number}</source>
-            <translation type="unfinished" />
+            <translation>[Çölümñ {number}·]</translation>
         </message>
         <message>
             <source>LeadDesk field for column {column}</source>
-            <translation type="unfinished" />
+            <translation>[LéådDésk fîéld för çölümñ {column}·~·~·~·~·]</translation>
         </message>
         <message>
             <source>No column is mapped to a phone number: pick the phone column above.</source>
-            <translation type="unfinished" />
+            <translation>[Ñö çölümñ îs måppéd tö å phöñé ñümbér: pîçk thé phöñé çölümñ åbövé.·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Importing…</source>
-            <translation type="unfinished" />
+            <translation>[Împörtîñg…·~]</translation>
         </message>
         <message>
             <source>Cancel import</source>
-            <translation type="unfinished" />
+            <translation>[Çåñçél împört·~·~]</translation>
         </message>
         <message>
             <source>Importing… {rows:,} rows read</source>
-            <translation type="unfinished" />
+            <translation>[Împörtîñg… {rows:,} röws réåd·~·~·~·]</translation>
         </message>
         <message>
             <source>Cancelling… nothing will be kept</source>
-            <translation type="unfinished" />
+            <translation>[Çåñçéllîñg… ñöthîñg wîll bé képt·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>&lt;b&gt;{rows:,} rows&lt;/b&gt;: {imported:,} imported, {updated:,} updated, {duplicates:,} duplicates, {rejected:,} rejected.</source>
-            <translation type="unfinished" />
+            <translation>[&lt;b&gt;{rows:,} röws&lt;/b&gt;: {imported:,} împörtéd, {updated:,} üpdåtéd, {duplicates:,} düplîçåtés, {rejected:,} réjéçtéd.·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>{n:,} report title or footer lines skipped.</source>
-            <translation type="unfinished" />
+            <translation>[{n:,} répört tîtlé ör föötér lîñés skîppéd.·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>{n:,} created dates could not be read: those leads arrived now.</source>
-            <translation type="unfinished" />
+            <translation>[{n:,} çréåtéd dåtés çöüld ñöt bé réåd: thösé léåds årrîvéd ñöw.·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>{n:,} new leads share a number with another person (flagged).</source>
-            <translation type="unfinished" />
+            <translation>[{n:,} ñéw léåds shåré å ñümbér wîth åñöthér pérsöñ (flåggéd).·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Kept on the card as From the file: {columns}.</source>
-            <translation type="unfinished" />
+            <translation>[Képt öñ thé çård ås Fröm thé fîlé: {columns}.·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Owners not matched to an agent (their leads are yours): {owners}.</source>
-            <translation type="unfinished" />
+            <translation>[Öwñérs ñöt måtçhéd tö åñ ågéñt (théîr léåds åré ýöürs): {owners}.·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>&lt;a href="{url}"&gt;Open the rejected rows&lt;/a&gt; ({file}: each with the reason)</source>
-            <translation type="unfinished" />
+            <translation>[&lt;a href="{url}"&gt;Öpéñ thé réjéçtéd röws&lt;/a&gt; ({file}: éåçh wîth thé réåsöñ)·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Import cancelled; nothing was imported.</source>
-            <translation type="unfinished" />
+            <translation>[Împört çåñçélléd; ñöthîñg wås împörtéd.·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Unexpected error: {error}. Nothing was imported.</source>
-            <translation type="unfinished" />
+            <translation>[Üñéxpéçtéd érrör: {error}. Ñöthîñg wås împörtéd.·~·~·~·~·~·~·~·]</translation>
         </message>
     </context>
     <context>
         <name>LeadCard</name>
         <message>
             <source>Lead card</source>
-            <translation type="unfinished" />
+            <translation>[Léåd çård·~]</translation>
         </message>
         <message>
             <source>Lead name</source>
-            <translation type="unfinished" />
+            <translation>[Léåd ñåmé·~]</translation>
         </message>
         <message>
             <source>Company and title</source>
-            <translation type="unfinished" />
+            <translation>[Çömpåñý åñd tîtlé·~·~·]</translation>
         </message>
         <message>
             <source>Callable now</source>
-            <translation type="unfinished" />
+            <translation>[Çållåblé ñöw·~·]</translation>
         </message>
         <message>
             <source>Phone number</source>
-            <translation type="unfinished" />
+            <translation>[Phöñé ñümbér·~·]</translation>
         </message>
         <message>
             <source>International number</source>
-            <translation type="unfinished" />
+            <translation>[Îñtérñåtîöñål ñümbér·~·~·~]</translation>
         </message>
         <message>
             <source>Copy</source>
-            <translation type="unfinished" />
+            <translation>[Çöpý]</translation>
         </message>
         <message>
             <source>Copy number</source>
-            <translation type="unfinished" />
+            <translation>[Çöpý ñümbér·~·]</translation>
         </message>
         <message>
             <source>Copy the number (Ctrl+Shift+C)</source>
-            <translation type="unfinished" />
+            <translation>[Çöpý thé ñümbér (Çtrl+Shîft+Ç)·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Lead local time</source>
-            <translation type="unfinished" />
+            <translation>[Léåd löçål tîmé·~·~]</translation>
         </message>
         <message>
             <source>Why callable or not</source>
-            <translation type="unfinished" />
+            <translation>[Whý çållåblé ör ñöt·~·~·~]</translation>
         </message>
         <message>
             <source>Attempt of cadence</source>
-            <translation type="unfinished" />
+            <translation>[Åttémpt öf çådéñçé·~·~·~]</translation>
         </message>
         <message>
             <source>Next cadence step</source>
-            <translation type="unfinished" />
+            <translation>[Ñéxt çådéñçé stép·~·~·]</translation>
         </message>
         <message>
             <source>Age since arrival</source>
-            <translation type="unfinished" />
+            <translation>[Ågé sîñçé årrîvål·~·~·]</translation>
         </message>
         <message>
             <source>Age caption</source>
-            <translation type="unfinished" />
+            <translation>[Ågé çåptîöñ·~·]</translation>
         </message>
         <message>
             <source>Last attempt</source>
-            <translation type="unfinished" />
+            <translation>[Låst åttémpt·~·]</translation>
         </message>
         <message>
             <source>Last attempt caption</source>
-            <translation type="unfinished" />
+            <translation>[Låst åttémpt çåptîöñ·~·~·~]</translation>
         </message>
         <message>
             <source>Select a lead in the call list.</source>
-            <translation type="unfinished" />
+            <translation>[Séléçt å léåd îñ thé çåll lîst.·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>No lead selected</source>
-            <translation type="unfinished" />
+            <translation>[Ñö léåd séléçtéd·~·~·]</translation>
         </message>
         <message>
             <source>Lead not available</source>
-            <translation type="unfinished" />
+            <translation>[Léåd ñöt åvåîlåblé·~·~·~]</translation>
         </message>
         <message>
             <source>no number</source>
-            <translation type="unfinished" />
+            <translation>[ñö ñümbér·~]</translation>
         </message>
         <message>
             <source>time zone unknown</source>
-            <translation type="unfinished" />
+            <translation>[tîmé zöñé üñkñöwñ·~·~·]</translation>
         </message>
         <message>
             <source>{time} their time</source>
-            <translation type="unfinished" />
+            <translation>[{time} théîr tîmé·~·]</translation>
         </message>
         <message>
             <source>Closed: {status}</source>
-            <translation type="unfinished" />
+            <translation>[Çlöséd: {status}·~]</translation>
         </message>
         <message numerus="yes">
             <source>%n attempt(s) made</source>
             <translation>
-                <numerusform>%n attempt made</numerusform>
-                <numerusform>%n attempts made</numerusform>
+                <numerusform>[%n åttémpt mådé·~·~]</numerusform>
+                <numerusform>[%n åttémpts mådé·~·~]</numerusform>
             </translation>
         </message>
         <message>
             <source>Attempt {number} of {length}</source>
-            <translation type="unfinished" />
+            <translation>[Åttémpt {number} öf {length}·~·]</translation>
         </message>
         <message>
             <source>callback {when}</source>
-            <translation type="unfinished" />
+            <translation>[çållbåçk {when}·~]</translation>
         </message>
         <message>
             <source>Never contacted</source>
-            <translation type="unfinished" />
+            <translation>[Ñévér çöñtåçtéd·~·~]</translation>
         </message>
         <message>
             <source>first touch is a call</source>
-            <translation type="unfinished" />
+            <translation>[fîrst töüçh îs å çåll·~·~·~·]</translation>
         </message>
         <message>
             <source>{when} by {agent}</source>
-            <translation type="unfinished" />
+            <translation>[{when} bý {agent}]</translation>
         </message>
         <message>
             <source>Email due</source>
-            <translation type="unfinished" />
+            <translation>[Émåîl düé·~]</translation>
         </message>
         <message>
             <source>Text due</source>
-            <translation type="unfinished" />
+            <translation>[Téxt düé·~]</translation>
         </message>
         <message>
             <source>Social touch due</source>
-            <translation type="unfinished" />
+            <translation>[Söçîål töüçh düé·~·~·]</translation>
         </message>
         <message>
             <source>Blocked: on the do-not-call list</source>
-            <translation type="unfinished" />
+            <translation>[Blöçkéd: öñ thé dö-ñöt-çåll lîst·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Blocked: no good phone number</source>
-            <translation type="unfinished" />
+            <translation>[Blöçkéd: ñö gööd phöñé ñümbér·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Later: {reason}</source>
-            <translation type="unfinished" />
+            <translation>[Låtér: {reason}·]</translation>
         </message>
         <message>
             <source>Blocked: {reason}</source>
-            <translation type="unfinished" />
+            <translation>[Blöçkéd: {reason}·~]</translation>
         </message>
         <message>
             <source>Call now</source>
-            <translation type="unfinished" />
+            <translation>[Çåll ñöw·~]</translation>
         </message>
         <message>
             <source>waiting since arrival</source>
-            <translation type="unfinished" />
+            <translation>[wåîtîñg sîñçé årrîvål·~·~·~·]</translation>
         </message>
         <message>
             <source>{age} old</source>
-            <translation type="unfinished" />
+            <translation>[{age} öld]</translation>
         </message>
         <message>
             <source>first call after {wait}</source>
-            <translation type="unfinished" />
+            <translation>[fîrst çåll åftér {wait}·~·~·]</translation>
         </message>
     </context>
     <context>
         <name>LeadNotes</name>
         <message>
             <source>No voicemail script for this lead.</source>
-            <translation type="unfinished" />
+            <translation>[Ñö vöîçémåîl sçrîpt för thîs léåd.·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>No script: {error}</source>
-            <translation type="unfinished" />
+            <translation>[Ñö sçrîpt: {error}·~·]</translation>
         </message>
         <message>
             <source>Rapport notes could not be read: {error}</source>
-            <translation type="unfinished" />
+            <translation>[Råppört ñötés çöüld ñöt bé réåd: {error}·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Note added</source>
-            <translation type="unfinished" />
+            <translation>[Ñöté åddéd·~]</translation>
         </message>
         <message>
             <source>Note saved</source>
-            <translation type="unfinished" />
+            <translation>[Ñöté såvéd·~]</translation>
         </message>
         <message>
             <source>Note pinned</source>
-            <translation type="unfinished" />
+            <translation>[Ñöté pîññéd·~·]</translation>
         </message>
         <message>
             <source>Note unpinned</source>
-            <translation type="unfinished" />
+            <translation>[Ñöté üñpîññéd·~·~]</translation>
         </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
             <source>LeadDesk agent window</source>
-            <translation type="unfinished" />
+            <translation>[LéådDésk ågéñt wîñdöw·~·~·~·]</translation>
         </message>
         <message>
             <source>LeadDesk · {agent}</source>
-            <translation type="unfinished" />
+            <translation>[LéådDésk · {agent}·~·]</translation>
         </message>
         <message>
             <source>{title} · DEMO</source>
-            <translation type="unfinished" />
+            <translation>[{title} · DÉMÖ·]</translation>
         </message>
         <message>
             <source>Voicemail script</source>
-            <translation type="unfinished" />
+            <translation>[Vöîçémåîl sçrîpt·~·~·]</translation>
         </message>
         <message>
             <source>Rapport</source>
-            <translation type="unfinished" />
+            <translation>[Råppört·]</translation>
         </message>
         <message>
             <source>History</source>
-            <translation type="unfinished" />
+            <translation>[Hîstörý·]</translation>
         </message>
         <message>
             <source>Email or text</source>
-            <translation type="unfinished" />
+            <translation>[Émåîl ör téxt·~·~]</translation>
         </message>
         <message>
             <source>Background work</source>
-            <translation type="unfinished" />
+            <translation>[Båçkgröüñd wörk·~·~]</translation>
         </message>
         <message>
             <source>Demo database: these leads are not yours</source>
-            <translation type="unfinished" />
+            <translation>[Démö dåtåbåsé: thésé léåds åré ñöt ýöürs·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Demo database</source>
-            <translation type="unfinished" />
+            <translation>[Démö dåtåbåsé·~·~]</translation>
         </message>
         <message>
             <source>working…</source>
-            <translation type="unfinished" />
+            <translation>[wörkîñg…·~]</translation>
         </message>
         <message numerus="yes">
             <source>Wrap up the call to {name} that was not logged (%n calls were not logged).</source>
             <translation>
-                <numerusform>Wrap up the call to {name} that was not logged (%n calls were not logged).</numerusform>
-                <numerusform>Wrap up the call to {name} that was not logged (%n calls were not logged).</numerusform>
+                <numerusform>[Wråp üp thé çåll tö {name} thåt wås ñöt löggéd (%n çålls wéré ñöt löggéd).·~·~·~·~·~·~·~·~·~·~·~·~·]</numerusform>
+                <numerusform>[Wråp üp thé çåll tö {name} thåt wås ñöt löggéd (%n çålls wéré ñöt löggéd).·~·~·~·~·~·~·~·~·~·~·~·~·]</numerusform>
             </translation>
         </message>
         <message>
             <source>Wrap up the call to {name} that was not logged.</source>
-            <translation type="unfinished" />
+            <translation>[Wråp üp thé çåll tö {name} thåt wås ñöt löggéd.·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>No lead selected.</source>
-            <translation type="unfinished" />
+            <translation>[Ñö léåd séléçtéd.·~·~·]</translation>
         </message>
         <message>
             <source>Consent recorded</source>
-            <translation type="unfinished" />
+            <translation>[Çöñséñt réçördéd·~·~·]</translation>
         </message>
         <message>
             <source>&lt;b&gt;Preview:&lt;/b&gt; {name} · {local} their time · {reason} &lt;i&gt;(the card stays on {called} until the call is logged)&lt;/i&gt;</source>
-            <translation type="unfinished" />
+            <translation>[&lt;b&gt;Prévîéw:&lt;/b&gt; {name} · {local} théîr tîmé · {reason} &lt;i&gt;(thé çård ståýs öñ {called} üñtîl thé çåll îs löggéd)&lt;/i&gt;·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Select a lead to call.</source>
-            <translation type="unfinished" />
+            <translation>[Séléçt å léåd tö çåll.·~·~·~·]</translation>
         </message>
         <message>
             <source>Later: {reason}</source>
-            <translation type="unfinished" />
+            <translation>[Låtér: {reason}·]</translation>
         </message>
         <message>
             <source>Blocked: {reason}</source>
-            <translation type="unfinished" />
+            <translation>[Blöçkéd: {reason}·~]</translation>
         </message>
         <message>
             <source>Ready to call {name} at {number}.</source>
-            <translation type="unfinished" />
+            <translation>[Réådý tö çåll {name} åt {number}.·~·~·~]</translation>
         </message>
         <message>
             <source>Copied {number}</source>
-            <translation type="unfinished" />
+            <translation>[Çöpîéd {number}·]</translation>
         </message>
         <message>
             <source>Opening the demo in a window of its own…</source>
-            <translation type="unfinished" />
+            <translation>[Öpéñîñg thé démö îñ å wîñdöw öf îts öwñ…·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>The demo could not be started: run leaddesk --demo</source>
-            <translation type="unfinished" />
+            <translation>[Thé démö çöüld ñöt bé stårtéd: rüñ léåddésk --démö·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Set the team server in File &gt; Settings.</source>
-            <translation type="unfinished" />
+            <translation>[Sét thé téåm sérvér îñ Fîlé &gt; Séttîñgs.·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Something went wrong: {error}. Details are in the log.</source>
-            <translation type="unfinished" />
+            <translation>[Söméthîñg wéñt wröñg: {error}. Détåîls åré îñ thé lög.·~·~·~·~·~·~·~·~·]</translation>
         </message>
     </context>
     <context>
         <name>ManualCallDialog</name>
         <message>
             <source>Log a call made elsewhere</source>
-            <translation type="unfinished" />
+            <translation>[Lög å çåll mådé élséwhéré·~·~·~·~]</translation>
         </message>
         <message>
             <source>Record a call to {name} made outside LeadDesk. It is marked as recorded by hand in the history.</source>
-            <translation type="unfinished" />
+            <translation>[Réçörd å çåll tö {name} mådé öütsîdé LéådDésk. Ît îs mårkéd ås réçördéd bý håñd îñ thé hîstörý.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Log the call</source>
-            <translation type="unfinished" />
+            <translation>[Lög thé çåll·~·]</translation>
         </message>
         <message>
             <source>Outcome</source>
-            <translation type="unfinished" />
+            <translation>[Öütçömé·]</translation>
         </message>
         <message>
             <source>When the call was made</source>
-            <translation type="unfinished" />
+            <translation>[Whéñ thé çåll wås mådé·~·~·~·]</translation>
         </message>
         <message>
             <source>Note</source>
-            <translation type="unfinished" />
+            <translation>[Ñöté]</translation>
         </message>
         <message>
             <source>When</source>
-            <translation type="unfinished" />
+            <translation>[Whéñ]</translation>
         </message>
     </context>
     <context>
         <name>MeasureTiles</name>
         <message>
             <source>Leads</source>
-            <translation type="unfinished" />
+            <translation>[Léåds]</translation>
         </message>
         <message>
             <source>Never contacted</source>
-            <translation type="unfinished" />
+            <translation>[Ñévér çöñtåçtéd·~·~]</translation>
         </message>
         <message>
             <source>Speed to lead</source>
-            <translation type="unfinished" />
+            <translation>[Spééd tö léåd·~·~]</translation>
         </message>
         <message>
             <source>Attempts per lead</source>
-            <translation type="unfinished" />
+            <translation>[Åttémpts pér léåd·~·~·]</translation>
         </message>
         <message>
             <source>Second-attempt rate</source>
-            <translation type="unfinished" />
+            <translation>[Séçöñd-åttémpt råté·~·~·~]</translation>
         </message>
         <message>
             <source>Contact rate</source>
-            <translation type="unfinished" />
+            <translation>[Çöñtåçt råté·~·]</translation>
         </message>
         <message>
             <source>Voicemails left</source>
-            <translation type="unfinished" />
+            <translation>[Vöîçémåîls léft·~·~]</translation>
         </message>
         <message>
             <source>First touch a call</source>
-            <translation type="unfinished" />
+            <translation>[Fîrst töüçh å çåll·~·~·~]</translation>
         </message>
         <message>
             <source>{attempts:,} attempts in the period</source>
-            <translation type="unfinished" />
+            <translation>[{attempts:,} åttémpts îñ thé pérîöd·~·~·~·~]</translation>
         </message>
         <message>
             <source>no leads in the period</source>
-            <translation type="unfinished" />
+            <translation>[ñö léåds îñ thé pérîöd·~·~·~·]</translation>
         </message>
         <message>
             <source>{percent:.0f} % of the leads</source>
-            <translation type="unfinished" />
+            <translation>[{percent:.0f} % öf thé léåds·~·~]</translation>
         </message>
         <message>
             <source>no lead contacted in the period</source>
-            <translation type="unfinished" />
+            <translation>[ñö léåd çöñtåçtéd îñ thé pérîöd·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>median · 90th percentile {p90}</source>
-            <translation type="unfinished" />
+            <translation>[médîåñ · 90th pérçéñtîlé {p90}·~·~·~·~]</translation>
         </message>
         <message>
             <source>median until reached · target {low} to {high}</source>
-            <translation type="unfinished" />
+            <translation>[médîåñ üñtîl réåçhéd · tårgét {low} tö {high}·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>of leads not reached got a 2nd attempt</source>
-            <translation type="unfinished" />
+            <translation>[öf léåds ñöt réåçhéd göt å 2ñd åttémpt·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>of calls reached a person</source>
-            <translation type="unfinished" />
+            <translation>[öf çålls réåçhéd å pérsöñ·~·~·~·~]</translation>
         </message>
         <message>
             <source>{left} of {reached} voicemails reached</source>
-            <translation type="unfinished" />
+            <translation>[{left} öf {reached} vöîçémåîls réåçhéd·~·~·~·~]</translation>
         </message>
         <message>
             <source> · scripts {seconds:.0f} s</source>
-            <translation type="unfinished" />
+            <translation>[ · sçrîpts {seconds:.0f} s·~·~]</translation>
         </message>
         <message>
             <source>of contacted leads were called first</source>
-            <translation type="unfinished" />
+            <translation>[öf çöñtåçtéd léåds wéré çålléd fîrst·~·~·~·~·~·~·]</translation>
         </message>
     </context>
     <context>
         <name>Menus</name>
         <message>
             <source>&amp;File</source>
-            <translation type="unfinished" />
+            <translation>[&amp;Fîlé]</translation>
         </message>
         <message>
             <source>Import leads…</source>
-            <translation type="unfinished" />
+            <translation>[Împört léåds…·~·~]</translation>
         </message>
         <message>
             <source>Supervisor review</source>
-            <translation type="unfinished" />
+            <translation>[Süpérvîsör révîéw·~·~·]</translation>
         </message>
         <message>
             <source>Quit</source>
-            <translation type="unfinished" />
+            <translation>[Qüît]</translation>
         </message>
         <message>
             <source>&amp;Lead</source>
-            <translation type="unfinished" />
+            <translation>[&amp;Léåd]</translation>
         </message>
         <message>
             <source>Dial</source>
-            <translation type="unfinished" />
+            <translation>[Dîål]</translation>
         </message>
         <message>
             <source>Hang up</source>
-            <translation type="unfinished" />
+            <translation>[Håñg üp·]</translation>
         </message>
         <message>
             <source>Copy number</source>
-            <translation type="unfinished" />
+            <translation>[Çöpý ñümbér·~·]</translation>
         </message>
         <message>
             <source>Find a lead</source>
-            <translation type="unfinished" />
+            <translation>[Fîñd å léåd·~·]</translation>
         </message>
         <message>
             <source>Go to the call list</source>
-            <translation type="unfinished" />
+            <translation>[Gö tö thé çåll lîst·~·~·~]</translation>
         </message>
         <message>
             <source>Refresh</source>
-            <translation type="unfinished" />
+            <translation>[Réfrésh·]</translation>
         </message>
         <message>
             <source>Undo last outcome</source>
-            <translation type="unfinished" />
+            <translation>[Üñdö låst öütçömé·~·~·]</translation>
         </message>
         <message>
             <source>Log a call made elsewhere…</source>
-            <translation type="unfinished" />
+            <translation>[Lög å çåll mådé élséwhéré…·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Take off the do-not-call list…</source>
-            <translation type="unfinished" />
+            <translation>[Tåké öff thé dö-ñöt-çåll lîst…·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Call now anyway…</source>
-            <translation type="unfinished" />
+            <translation>[Çåll ñöw åñýwåý…·~·~·]</translation>
         </message>
         <message>
             <source>Note for this attempt</source>
-            <translation type="unfinished" />
+            <translation>[Ñöté för thîs åttémpt·~·~·~·]</translation>
         </message>
         <message>
             <source>Callback tomorrow, same time</source>
-            <translation type="unfinished" />
+            <translation>[Çållbåçk tömörröw, såmé tîmé·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Callback in 2 hours</source>
-            <translation type="unfinished" />
+            <translation>[Çållbåçk îñ 2 höürs·~·~·~]</translation>
         </message>
         <message>
             <source>Next script variant</source>
-            <translation type="unfinished" />
+            <translation>[Ñéxt sçrîpt vårîåñt·~·~·~]</translation>
         </message>
         <message>
             <source>Add rapport note</source>
-            <translation type="unfinished" />
+            <translation>[Ådd råppört ñöté·~·~·]</translation>
         </message>
         <message>
             <source>Edit rapport note</source>
-            <translation type="unfinished" />
+            <translation>[Édît råppört ñöté·~·~·]</translation>
         </message>
         <message>
             <source>Pin rapport note</source>
-            <translation type="unfinished" />
+            <translation>[Pîñ råppört ñöté·~·~·]</translation>
         </message>
         <message>
             <source>&amp;View</source>
-            <translation type="unfinished" />
+            <translation>[&amp;Vîéw]</translation>
         </message>
         <message>
             <source>Compact mode (always on top)</source>
-            <translation type="unfinished" />
+            <translation>[Çömpåçt mödé (ålwåýs öñ töp)·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>History</source>
-            <translation type="unfinished" />
+            <translation>[Hîstörý·]</translation>
         </message>
         <message>
             <source>Calls only (calls first, written tasks after)</source>
-            <translation type="unfinished" />
+            <translation>[Çålls öñlý (çålls fîrst, wrîttéñ tåsks åftér)·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Every section</source>
-            <translation type="unfinished" />
+            <translation>[Évérý séçtîöñ·~·~]</translation>
         </message>
         <message>
             <source>Only {section}</source>
-            <translation type="unfinished" />
+            <translation>[Öñlý {section}]</translation>
         </message>
         <message>
             <source>&amp;Help</source>
-            <translation type="unfinished" />
+            <translation>[&amp;Hélp]</translation>
         </message>
         <message>
             <source>Keyboard shortcuts</source>
-            <translation type="unfinished" />
+            <translation>[Kéýböård shörtçüts·~·~·~]</translation>
         </message>
         <message>
             <source>Outcomes</source>
-            <translation type="unfinished" />
+            <translation>[Öütçömés·~]</translation>
         </message>
     </context>
     <context>
         <name>MessageFlow</name>
         <message>
             <source>No app opens this link here: copy the text instead.</source>
-            <translation type="unfinished" />
+            <translation>[Ñö åpp öpéñs thîs lîñk héré: çöpý thé téxt îñstéåd.·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Message copied</source>
-            <translation type="unfinished" />
+            <translation>[Méssågé çöpîéd·~·~]</translation>
         </message>
     </context>
     <context>
         <name>MessagePanel</name>
         <message>
             <source>Email or text to send</source>
-            <translation type="unfinished" />
+            <translation>[Émåîl ör téxt tö séñd·~·~·~·]</translation>
         </message>
         <message>
             <source>Email subject</source>
-            <translation type="unfinished" />
+            <translation>[Émåîl sübjéçt·~·~]</translation>
         </message>
         <message>
             <source>Message text</source>
-            <translation type="unfinished" />
+            <translation>[Méssågé téxt·~·]</translation>
         </message>
         <message>
             <source>Open in mail app</source>
-            <translation type="unfinished" />
+            <translation>[Öpéñ îñ måîl åpp·~·~·]</translation>
         </message>
         <message>
             <source>Open in the mail or messages app</source>
-            <translation type="unfinished" />
+            <translation>[Öpéñ îñ thé måîl ör méssågés åpp·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Copy</source>
-            <translation type="unfinished" />
+            <translation>[Çöpý]</translation>
         </message>
         <message>
             <source>Copy the message</source>
-            <translation type="unfinished" />
+            <translation>[Çöpý thé méssågé·~·~·]</translation>
         </message>
         <message>
             <source>Sent: log it</source>
-            <translation type="unfinished" />
+            <translation>[Séñt: lög ît·~·]</translation>
         </message>
         <message>
             <source>Log the message as sent</source>
-            <translation type="unfinished" />
+            <translation>[Lög thé méssågé ås séñt·~·~·~·~]</translation>
         </message>
         <message>
             <source>Email {n} of {total} for this step</source>
-            <translation type="unfinished" />
+            <translation>[Émåîl {n} öf {total} för thîs stép·~·~·~·~]</translation>
         </message>
         <message>
             <source>Text {n} of {total} for this step</source>
-            <translation type="unfinished" />
+            <translation>[Téxt {n} öf {total} för thîs stép·~·~·~·~]</translation>
         </message>
         <message>
             <source>Subject: {subject}</source>
-            <translation type="unfinished" />
+            <translation>[Sübjéçt: {subject}·~]</translation>
         </message>
         <message>
             <source>Open in messages app</source>
-            <translation type="unfinished" />
+            <translation>[Öpéñ îñ méssågés åpp·~·~·~]</translation>
         </message>
         <message>
             <source>No email address: copy the text</source>
-            <translation type="unfinished" />
+            <translation>[Ñö émåîl åddréss: çöpý thé téxt·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>No number</source>
-            <translation type="unfinished" />
+            <translation>[Ñö ñümbér·~]</translation>
         </message>
         <message>
             <source>Sent: log it  {key}</source>
-            <translation type="unfinished" />
+            <translation>[Séñt: lög ît  {key}·~·~]</translation>
         </message>
         <message>
             <source>Log the email as sent</source>
-            <translation type="unfinished" />
+            <translation>[Lög thé émåîl ås séñt·~·~·~·]</translation>
         </message>
         <message>
             <source>Log the text as sent</source>
-            <translation type="unfinished" />
+            <translation>[Lög thé téxt ås séñt·~·~·~]</translation>
         </message>
     </context>
     <context>
         <name>OutcomeBar</name>
         <message>
             <source>VM, no msg</source>
-            <translation type="unfinished" />
+            <translation>[VM, ñö msg·~]</translation>
         </message>
         <message>
             <source>Outcome bar</source>
-            <translation type="unfinished" />
+            <translation>[Öütçömé bår·~·]</translation>
         </message>
         <message>
             <source>Dial   Enter</source>
-            <translation type="unfinished" />
+            <translation>[Dîål   Éñtér·~·]</translation>
         </message>
         <message>
             <source>Dial</source>
-            <translation type="unfinished" />
+            <translation>[Dîål]</translation>
         </message>
         <message>
             <source>Call the selected lead (Enter)</source>
-            <translation type="unfinished" />
+            <translation>[Çåll thé séléçtéd léåd (Éñtér)·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Dial state</source>
-            <translation type="unfinished" />
+            <translation>[Dîål ståté·~]</translation>
         </message>
         <message>
             <source>Call now anyway…</source>
-            <translation type="unfinished" />
+            <translation>[Çåll ñöw åñýwåý…·~·~·]</translation>
         </message>
         <message>
             <source>Call now anyway</source>
-            <translation type="unfinished" />
+            <translation>[Çåll ñöw åñýwåý·~·~]</translation>
         </message>
         <message>
             <source>Call a lead planned for later now, inside its calling hours (asks why)</source>
-            <translation type="unfinished" />
+            <translation>[Çåll å léåd plåññéd för låtér ñöw, îñsîdé îts çållîñg höürs (åsks whý)·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Call not started</source>
-            <translation type="unfinished" />
+            <translation>[Çåll ñöt stårtéd·~·~·]</translation>
         </message>
         <message>
             <source>Copy</source>
-            <translation type="unfinished" />
+            <translation>[Çöpý]</translation>
         </message>
         <message>
             <source>Copy the number</source>
-            <translation type="unfinished" />
+            <translation>[Çöpý thé ñümbér·~·~]</translation>
         </message>
         <message>
             <source>Dismiss</source>
-            <translation type="unfinished" />
+            <translation>[Dîsmîss·]</translation>
         </message>
         <message>
             <source>Dismiss the message</source>
-            <translation type="unfinished" />
+            <translation>[Dîsmîss thé méssågé·~·~·~]</translation>
         </message>
         <message>
             <source>Number to dial by hand</source>
-            <translation type="unfinished" />
+            <translation>[Ñümbér tö dîål bý håñd·~·~·~·]</translation>
         </message>
         <message>
             <source>Outcome note</source>
-            <translation type="unfinished" />
+            <translation>[Öütçömé ñöté·~·]</translation>
         </message>
         <message>
             <source>Note for this attempt (Ctrl+L)</source>
-            <translation type="unfinished" />
+            <translation>[Ñöté för thîs åttémpt (Çtrl+L)·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Call duration in seconds</source>
-            <translation type="unfinished" />
+            <translation>[Çåll düråtîöñ îñ séçöñds·~·~·~·~]</translation>
         </message>
         <message>
             <source> s</source>
             <comment>seconds after the call duration</comment>
-            <translation type="unfinished" />
+            <translation>[ s]</translation>
         </message>
         <message>
             <source>no duration</source>
-            <translation type="unfinished" />
+            <translation>[ñö düråtîöñ·~·]</translation>
         </message>
         <message>
             <source>How long the call lasted; filled in while a call runs</source>
-            <translation type="unfinished" />
+            <translation>[Höw löñg thé çåll låstéd; fîlléd îñ whîlé å çåll rüñs·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Dial first (Enter)</source>
-            <translation type="unfinished" />
+            <translation>[Dîål fîrst (Éñtér)·~·~·~]</translation>
         </message>
         <message>
             <source>&lt;b style="color:{color}"&gt;Call to {name} was not logged&lt;/b&gt; (started {started}). Press the outcome key to wrap it up.</source>
-            <translation type="unfinished" />
+            <translation>[&lt;b style="color:{color}"&gt;Çåll tö {name} wås ñöt löggéd&lt;/b&gt; (stårtéd {started}). Préss thé öütçömé kéý tö wråp ît üp.·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>&lt;b style="color:{color}"&gt;{name}&lt;/b&gt; · {call} · Ctrl+H hangs up; log the outcome before the next dial</source>
-            <translation type="unfinished" />
+            <translation>[&lt;b style="color:{color}"&gt;{name}&lt;/b&gt; · {call} · Çtrl+H håñgs üp; lög thé öütçömé béföré thé ñéxt dîål·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>&lt;b style="color:{color}"&gt;Calling {name}&lt;/b&gt; · {timer} · log the outcome (keys 1–9, letters) before the next dial</source>
-            <translation type="unfinished" />
+            <translation>[&lt;b style="color:{color}"&gt;Çållîñg {name}&lt;/b&gt; · {timer} · lög thé öütçömé (kéýs 1–9, léttérs) béföré thé ñéxt dîål·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>the lead</source>
-            <translation type="unfinished" />
+            <translation>[thé léåd·~]</translation>
         </message>
         <message>
             <source>Press Enter to log “{outcome}”, or another outcome key.</source>
-            <translation type="unfinished" />
+            <translation>[Préss Éñtér tö lög “{outcome}”, ör åñöthér öütçömé kéý.·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Choose the outcome (keys 1–9, letters).</source>
-            <translation type="unfinished" />
+            <translation>[Çhöösé thé öütçömé (kéýs 1–9, léttérs).·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>&lt;b style="color:{color}"&gt;Call to {name} ended&lt;/b&gt; · {description} {hint}</source>
-            <translation type="unfinished" />
+            <translation>[&lt;b style="color:{color}"&gt;Çåll tö {name} éñdéd&lt;/b&gt; · {description} {hint}·~·~·~]</translation>
         </message>
     </context>
     <context>
         <name>OutcomeButton</name>
         <message>
             <source>{outcome} (key {key})</source>
-            <translation type="unfinished" />
+            <translation>[{outcome} (kéý {key})·]</translation>
         </message>
         <message>
             <source>Log “{outcome}” (key {key})</source>
-            <translation type="unfinished" />
+            <translation>[Lög “{outcome}” (kéý {key})·~·~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProblemDialog</name>
+        <message>
+            <source>LeadDesk cannot save</source>
+            <translation>[LéådDésk çåññöt såvé·~·~·~]</translation>
         </message>
     </context>
     <context>
         <name>RapportPanel</name>
         <message>
             <source>Rapport notes</source>
-            <translation type="unfinished" />
+            <translation>[Råppört ñötés·~·~]</translation>
         </message>
         <message>
             <source>Suggested openers</source>
-            <translation type="unfinished" />
+            <translation>[Süggéstéd öpéñérs·~·~·]</translation>
         </message>
         <message>
             <source>Rapport notes list</source>
-            <translation type="unfinished" />
+            <translation>[Råppört ñötés lîst·~·~·~]</translation>
         </message>
         <message>
             <source>Note kind</source>
-            <translation type="unfinished" />
+            <translation>[Ñöté kîñd·~]</translation>
         </message>
         <message>
             <source>New rapport note</source>
-            <translation type="unfinished" />
+            <translation>[Ñéw råppört ñöté·~·~·]</translation>
         </message>
         <message>
             <source>What did you learn? (Ctrl+N)</source>
-            <translation type="unfinished" />
+            <translation>[Whåt dîd ýöü léårñ? (Çtrl+Ñ)·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Add</source>
-            <translation type="unfinished" />
+            <translation>[Ådd]</translation>
         </message>
         <message>
             <source>Add note</source>
-            <translation type="unfinished" />
+            <translation>[Ådd ñöté·~]</translation>
         </message>
         <message>
             <source>Edit  F2</source>
-            <translation type="unfinished" />
+            <translation>[Édît  F2·~]</translation>
         </message>
         <message>
             <source>Edit note</source>
-            <translation type="unfinished" />
+            <translation>[Édît ñöté·~]</translation>
         </message>
         <message>
             <source>Edit the selected note (F2)</source>
-            <translation type="unfinished" />
+            <translation>[Édît thé séléçtéd ñöté (F2)·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Pin or unpin note</source>
-            <translation type="unfinished" />
+            <translation>[Pîñ ör üñpîñ ñöté·~·~·]</translation>
         </message>
         <message>
             <source>Pin the selected note on top (Ctrl+Shift+P)</source>
-            <translation type="unfinished" />
+            <translation>[Pîñ thé séléçtéd ñöté öñ töp (Çtrl+Shîft+P)·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Pin</source>
-            <translation type="unfinished" />
+            <translation>[Pîñ]</translation>
         </message>
         <message>
             <source>Select a lead to see its rapport notes.</source>
-            <translation type="unfinished" />
+            <translation>[Séléçt å léåd tö séé îts råppört ñötés.·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>&lt;i&gt;No openers yet: ask what matters to them today.&lt;/i&gt;</source>
-            <translation type="unfinished" />
+            <translation>[&lt;i&gt;Ñö öpéñérs ýét: åsk whåt måttérs tö thém tödåý.&lt;/i&gt;·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Pinned</source>
-            <translation type="unfinished" />
+            <translation>[Pîññéd·]</translation>
         </message>
         <message>
             <source>No notes yet.</source>
-            <translation type="unfinished" />
+            <translation>[Ñö ñötés ýét.·~·~]</translation>
         </message>
         <message>
             <source>Unpin</source>
-            <translation type="unfinished" />
+            <translation>[Üñpîñ]</translation>
         </message>
         <message>
             <source>Save</source>
-            <translation type="unfinished" />
+            <translation>[Såvé]</translation>
         </message>
     </context>
     <context>
         <name>ReportPdf</name>
         <message>
             <source>Speed to lead</source>
-            <translation type="unfinished" />
+            <translation>[Spééd tö léåd·~·~]</translation>
         </message>
         <message>
             <source>first attempt minus the lead's arrival; median and 90th percentile</source>
-            <translation type="unfinished" />
+            <translation>[fîrst åttémpt mîñüs thé léåd's årrîvål; médîåñ åñd 90th pérçéñtîlé·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Attempts per lead</source>
-            <translation type="unfinished" />
+            <translation>[Åttémpts pér léåd·~·~·]</translation>
         </message>
         <message>
             <source>attempts until the lead was reached, or all of them; median</source>
-            <translation type="unfinished" />
+            <translation>[åttémpts üñtîl thé léåd wås réåçhéd, ör åll öf thém; médîåñ·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Second-attempt rate</source>
-            <translation type="unfinished" />
+            <translation>[Séçöñd-åttémpt råté·~·~·~]</translation>
         </message>
         <message>
             <source>leads not reached on attempt 1 that got attempt 2</source>
-            <translation type="unfinished" />
+            <translation>[léåds ñöt réåçhéd öñ åttémpt 1 thåt göt åttémpt 2·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Never contacted</source>
-            <translation type="unfinished" />
+            <translation>[Ñévér çöñtåçtéd·~·~]</translation>
         </message>
         <message>
             <source>leads of the period with no attempt at all</source>
-            <translation type="unfinished" />
+            <translation>[léåds öf thé pérîöd wîth ñö åttémpt åt åll·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Voicemails left</source>
-            <translation type="unfinished" />
+            <translation>[Vöîçémåîls léft·~·~]</translation>
         </message>
         <message>
             <source>voicemails left per voicemail reached; mean script length</source>
-            <translation type="unfinished" />
+            <translation>[vöîçémåîls léft pér vöîçémåîl réåçhéd; méåñ sçrîpt léñgth·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Contact rate</source>
-            <translation type="unfinished" />
+            <translation>[Çöñtåçt råté·~·]</translation>
         </message>
         <message>
             <source>calls that reached a person per call</source>
-            <translation type="unfinished" />
+            <translation>[çålls thåt réåçhéd å pérsöñ pér çåll·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>First touch a call</source>
-            <translation type="unfinished" />
+            <translation>[Fîrst töüçh å çåll·~·~·~]</translation>
         </message>
         <message>
             <source>leads whose first attempt was a call</source>
-            <translation type="unfinished" />
+            <translation>[léåds whösé fîrst åttémpt wås å çåll·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Team</source>
-            <translation type="unfinished" />
+            <translation>[Téåm]</translation>
         </message>
         <message>
             <source>Agent</source>
-            <translation type="unfinished" />
+            <translation>[Ågéñt]</translation>
         </message>
         <message>
             <source>Leads</source>
-            <translation type="unfinished" />
+            <translation>[Léåds]</translation>
         </message>
         <message>
             <source>Attempts</source>
-            <translation type="unfinished" />
+            <translation>[Åttémpts·~]</translation>
         </message>
         <message>
             <source>Speed median</source>
-            <translation type="unfinished" />
+            <translation>[Spééd médîåñ·~·]</translation>
         </message>
         <message>
             <source>Speed p90</source>
-            <translation type="unfinished" />
+            <translation>[Spééd p90·~]</translation>
         </message>
         <message>
             <source>Att./lead</source>
-            <translation type="unfinished" />
+            <translation>[Ått./léåd·~]</translation>
         </message>
         <message>
             <source>2nd attempt</source>
-            <translation type="unfinished" />
+            <translation>[2ñd åttémpt·~·]</translation>
         </message>
         <message>
             <source>Contact</source>
-            <translation type="unfinished" />
+            <translation>[Çöñtåçt·]</translation>
         </message>
         <message>
             <source>VM left</source>
-            <translation type="unfinished" />
+            <translation>[VM léft·]</translation>
         </message>
         <message>
             <source>Call first</source>
-            <translation type="unfinished" />
+            <translation>[Çåll fîrst·~]</translation>
         </message>
         <message>
             <source>LeadDesk report: {name}</source>
-            <translation type="unfinished" />
+            <translation>[LéådDésk répört: {name}·~·~·]</translation>
         </message>
         <message>
             <source>the beginning</source>
-            <translation type="unfinished" />
+            <translation>[thé bégîññîñg·~·~]</translation>
         </message>
         <message>
             <source>Lead-response report</source>
-            <translation type="unfinished" />
+            <translation>[Léåd-réspöñsé répört·~·~·~]</translation>
         </message>
         <message>
             <source>{who} · from {since} to {until}</source>
-            <translation type="unfinished" />
+            <translation>[{who} · fröm {since} tö {until}·~·]</translation>
         </message>
         <message>
             <source>LeadDesk · generated {stamp}</source>
-            <translation type="unfinished" />
+            <translation>[LéådDésk · géñéråtéd {stamp}·~·~·~·]</translation>
         </message>
         <message>
             <source>Activity and definitions</source>
-            <translation type="unfinished" />
+            <translation>[Åçtîvîtý åñd défîñîtîöñs·~·~·~·~]</translation>
         </message>
         <message>
             <source>What the measures mean</source>
-            <translation type="unfinished" />
+            <translation>[Whåt thé méåsürés méåñ·~·~·~·]</translation>
         </message>
         <message>
             <source>{name}: {meaning}.</source>
-            <translation type="unfinished" />
+            <translation>[{name}: {meaning}.]</translation>
         </message>
     </context>
     <context>
         <name>ScriptPanel</name>
         <message>
             <source>Voicemail script</source>
-            <translation type="unfinished" />
+            <translation>[Vöîçémåîl sçrîpt·~·~·]</translation>
         </message>
         <message>
             <source>Script text</source>
-            <translation type="unfinished" />
+            <translation>[Sçrîpt téxt·~·]</translation>
         </message>
         <message>
             <source>Script length</source>
-            <translation type="unfinished" />
+            <translation>[Sçrîpt léñgth·~·~]</translation>
         </message>
         <message>
             <source>Script stage</source>
-            <translation type="unfinished" />
+            <translation>[Sçrîpt stågé·~·]</translation>
         </message>
         <message>
             <source>Next variant  Ctrl+Shift+V</source>
-            <translation type="unfinished" />
+            <translation>[Ñéxt vårîåñt  Çtrl+Shîft+V·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Next script variant</source>
-            <translation type="unfinished" />
+            <translation>[Ñéxt sçrîpt vårîåñt·~·~·~]</translation>
         </message>
         <message>
             <source>Select a lead to see the voicemail to leave.</source>
-            <translation type="unfinished" />
+            <translation>[Séléçt å léåd tö séé thé vöîçémåîl tö léåvé.·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>&lt;span style="color:{color}; font-weight:600"&gt;⚠ {seconds} s · {words} words: too long, keep it under {limit} s&lt;/span&gt;</source>
-            <translation type="unfinished" />
+            <translation>[&lt;span style="color:{color}; font-weight:600"&gt;⚠ {seconds} s · {words} wörds: töö löñg, kéép ît üñdér {limit} s&lt;/span&gt;·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>{seconds} seconds, too long</source>
-            <translation type="unfinished" />
+            <translation>[{seconds} séçöñds, töö löñg·~·~·~]</translation>
         </message>
         <message>
             <source>&lt;span style="color:{color}; font-weight:600"&gt;≈ {seconds} s&lt;/span&gt; · {words} words</source>
-            <translation type="unfinished" />
+            <translation>[&lt;span style="color:{color}; font-weight:600"&gt;≈ {seconds} s&lt;/span&gt; · {words} wörds·~·~]</translation>
         </message>
         <message>
             <source>{seconds} seconds</source>
-            <translation type="unfinished" />
+            <translation>[{seconds} séçöñds·~]</translation>
         </message>
         <message>
             <source>· {stage}, variant {variant} of {variants}</source>
-            <translation type="unfinished" />
+            <translation>[· {stage}, vårîåñt {variant} öf {variants}·~·~·]</translation>
         </message>
         <message>
             <source>&lt;span style="color:{color}; font-weight:600"&gt;No voicemail today:&lt;/span&gt; {advice}</source>
-            <translation type="unfinished" />
+            <translation>[&lt;span style="color:{color}; font-weight:600"&gt;Ñö vöîçémåîl tödåý:&lt;/span&gt; {advice}·~·~·~]</translation>
         </message>
     </context>
     <context>
         <name>Section</name>
         <message>
             <source>Callback</source>
-            <translation type="unfinished" />
+            <translation>[Çållbåçk·~]</translation>
         </message>
         <message>
             <source>New</source>
-            <translation type="unfinished" />
+            <translation>[Ñéw]</translation>
         </message>
         <message>
             <source>Follow-up</source>
-            <translation type="unfinished" />
+            <translation>[Föllöw-üp·~]</translation>
         </message>
         <message>
             <source>Later</source>
-            <translation type="unfinished" />
+            <translation>[Låtér]</translation>
         </message>
         <message>
             <source>Blocked</source>
-            <translation type="unfinished" />
+            <translation>[Blöçkéd·]</translation>
         </message>
     </context>
     <context>
         <name>SectionChip</name>
         <message>
             <source>{section} count</source>
-            <translation type="unfinished" />
+            <translation>[{section} çöüñt·]</translation>
         </message>
         <message numerus="yes">
             <source>%n lead(s) in {section}</source>
             <translation>
-                <numerusform>%n lead in {section}</numerusform>
-                <numerusform>%n leads in {section}</numerusform>
+                <numerusform>[%n léåd îñ {section}·~]</numerusform>
+                <numerusform>[%n léåds îñ {section}·~]</numerusform>
             </translation>
         </message>
         <message>
             <source>click to show every section</source>
-            <translation type="unfinished" />
+            <translation>[çlîçk tö shöw évérý séçtîöñ·~·~·~·~·]</translation>
         </message>
         <message>
             <source>click to show only these</source>
-            <translation type="unfinished" />
+            <translation>[çlîçk tö shöw öñlý thésé·~·~·~·~]</translation>
         </message>
         <message>
             <source>shown alone</source>
-            <translation type="unfinished" />
+            <translation>[shöwñ ålöñé·~·]</translation>
         </message>
     </context>
     <context>
         <name>Settings</name>
         <message>
             <source>You</source>
-            <translation type="unfinished" />
+            <translation>[Ýöü]</translation>
         </message>
         <message>
             <source>Calling rules</source>
-            <translation type="unfinished" />
+            <translation>[Çållîñg rülés·~·~]</translation>
         </message>
         <message>
             <source>Softphone</source>
-            <translation type="unfinished" />
+            <translation>[Söftphöñé·~]</translation>
         </message>
         <message>
             <source>Team and appearance</source>
-            <translation type="unfinished" />
+            <translation>[Téåm åñd åppéåråñçé·~·~·~]</translation>
         </message>
         <message>
             <source>Other</source>
-            <translation type="unfinished" />
+            <translation>[Öthér]</translation>
         </message>
         <message>
             <source>Your name</source>
-            <translation type="unfinished" />
+            <translation>[Ýöür ñåmé·~]</translation>
         </message>
         <message>
             <source>The name leads hear in voicemail scripts; empty uses the agent's name.</source>
-            <translation type="unfinished" />
+            <translation>[Thé ñåmé léåds héår îñ vöîçémåîl sçrîpts; émptý üsés thé ågéñt's ñåmé.·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Callback number</source>
-            <translation type="unfinished" />
+            <translation>[Çållbåçk ñümbér·~·~]</translation>
         </message>
         <message>
             <source>The number leads can call you back on, in international form (e.g. +1 415 555 0142); voicemail scripts read it out. Empty uses the agent's number.</source>
-            <translation type="unfinished" />
+            <translation>[Thé ñümbér léåds çåñ çåll ýöü båçk öñ, îñ îñtérñåtîöñål förm (é.g. +1 415 555 0142); vöîçémåîl sçrîpts réåd ît öüt. Émptý üsés thé ågéñt's ñümbér.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Your company</source>
-            <translation type="unfinished" />
+            <translation>[Ýöür çömpåñý·~·]</translation>
         </message>
         <message>
             <source>The company leads hear in voicemail scripts, emails and texts. Empty uses the company on your agent record; scripts never say a vague 'our team'.</source>
-            <translation type="unfinished" />
+            <translation>[Thé çömpåñý léåds héår îñ vöîçémåîl sçrîpts, émåîls åñd téxts. Émptý üsés thé çömpåñý öñ ýöür ågéñt réçörd; sçrîpts ñévér såý å vågüé 'öür téåm'.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Product or topic</source>
-            <translation type="unfinished" />
+            <translation>[Prödüçt ör töpîç·~·~·]</translation>
         </message>
         <message>
             <source>What leads asked about, as scripts say it ('rooftop solar', 'a demo of Acme CRM'). A lead's own topic (its Interest, Campaign or Topic column) wins over this.</source>
-            <translation type="unfinished" />
+            <translation>[Whåt léåds åskéd åböüt, ås sçrîpts såý ît ('rööftöp sölår', 'å démö öf Åçmé ÇRM'). Å léåd's öwñ töpîç (îts Îñtérést, Çåmpåîgñ ör Töpîç çölümñ) wîñs övér thîs.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Calling hours from</source>
-            <translation type="unfinished" />
+            <translation>[Çållîñg höürs fröm·~·~·~]</translation>
         </message>
         <message>
             <source>Your own earliest local time of the lead for a call (HH:MM). It narrows what the law where the lead lives and the team's rules allow (Florida 8:00-20:00, Canada weekdays 9:00-21:30, ...), never widens it; 00:00 leaves the start to them.</source>
-            <translation type="unfinished" />
+            <translation>[Ýöür öwñ éårlîést löçål tîmé öf thé léåd för å çåll (HH:MM). Ît ñårröws whåt thé låw whéré thé léåd lîvés åñd thé téåm's rülés ållöw (Flörîdå 8:00-20:00, Çåñådå wéékdåýs 9:00-21:30, ...), ñévér wîdéñs ît; 00:00 léåvés thé stårt tö thém.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Calling hours until</source>
-            <translation type="unfinished" />
+            <translation>[Çållîñg höürs üñtîl·~·~·~]</translation>
         </message>
         <message>
             <source>Your own latest local time of the lead for a call (HH:MM); the call list, dialing, callbacks and the planned next touch keep inside it and inside the law and the team's rules; 24:00 leaves the end to them.</source>
-            <translation type="unfinished" />
+            <translation>[Ýöür öwñ låtést löçål tîmé öf thé léåd för å çåll (HH:MM); thé çåll lîst, dîålîñg, çållbåçks åñd thé plåññéd ñéxt töüçh kéép îñsîdé ît åñd îñsîdé thé låw åñd thé téåm's rülés; 24:00 léåvés thé éñd tö thém.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Cadence</source>
-            <translation type="unfinished" />
+            <translation>[Çådéñçé·]</translation>
         </message>
         <message>
             <source>The cadence leads follow: the planned touches after each attempt. A change applies to leads already in a cadence from their next attempt on; a team cadence from the server comes first.</source>
-            <translation type="unfinished" />
+            <translation>[Thé çådéñçé léåds föllöw: thé plåññéd töüçhés åftér éåçh åttémpt. Å çhåñgé åpplîés tö léåds ålréådý îñ å çådéñçé fröm théîr ñéxt åttémpt öñ; å téåm çådéñçé fröm thé sérvér çömés fîrst.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Attempts per lead</source>
-            <translation type="unfinished" />
+            <translation>[Åttémpts pér léåd·~·~·]</translation>
         </message>
         <message>
             <source>Most attempts on one lead, every channel counted; the attempt that reaches it ends the lead's cadence (a callback the lead asked for is kept).</source>
-            <translation type="unfinished" />
+            <translation>[Möst åttémpts öñ öñé léåd, évérý çhåññél çöüñtéd; thé åttémpt thåt réåçhés ît éñds thé léåd's çådéñçé (å çållbåçk thé léåd åskéd för îs képt).·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Attempts per 24 hours</source>
-            <translation type="unfinished" />
+            <translation>[Åttémpts pér 24 höürs·~·~·~·]</translation>
         </message>
         <message>
             <source>Most attempts on one lead in any 24 hours; the next touch is planned after.</source>
-            <translation type="unfinished" />
+            <translation>[Möst åttémpts öñ öñé léåd îñ åñý 24 höürs; thé ñéxt töüçh îs plåññéd åftér.·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Voicemails per day</source>
-            <translation type="unfinished" />
+            <translation>[Vöîçémåîls pér dåý·~·~·~]</translation>
         </message>
         <message>
             <source>Most voicemail messages left for one lead per day (its local day). At least 1: a short voicemail on every call that reaches one is the practice LeadDesk keeps.</source>
-            <translation type="unfinished" />
+            <translation>[Möst vöîçémåîl méssågés léft för öñé léåd pér dåý (îts löçål dåý). Åt léåst 1: å shört vöîçémåîl öñ évérý çåll thåt réåçhés öñé îs thé pråçtîçé LéådDésk kééps.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Dialer</source>
-            <translation type="unfinished" />
+            <translation>[Dîålér·]</translation>
         </message>
         <message>
             <source>How a number is dialed: 'tel' hands it to the system's phone app, 'baresip' uses the built-in SIP softphone, 'manual' shows the number to dial by hand on a desk phone (Enter records the dial).</source>
-            <translation type="unfinished" />
+            <translation>[Höw å ñümbér îs dîåléd: 'tél' håñds ît tö thé sýstém's phöñé åpp, 'bårésîp' üsés thé büîlt-îñ SÎP söftphöñé, 'måñüål' shöws thé ñümbér tö dîål bý håñd öñ å désk phöñé (Éñtér réçörds thé dîål).·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>SIP user</source>
-            <translation type="unfinished" />
+            <translation>[SÎP üsér·~]</translation>
         </message>
         <message>
             <source>Your SIP account's user name (for the baresip dialer). The password is never kept in this file: it goes to the OS keychain, or is asked for.</source>
-            <translation type="unfinished" />
+            <translation>[Ýöür SÎP åççöüñt's üsér ñåmé (för thé bårésîp dîålér). Thé påsswörd îs ñévér képt îñ thîs fîlé: ît göés tö thé ÖS kéýçhåîñ, ör îs åskéd för.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>SIP domain</source>
-            <translation type="unfinished" />
+            <translation>[SÎP dömåîñ·~]</translation>
         </message>
         <message>
             <source>Your SIP provider's domain or registrar (host or host:port); numbers are dialed as sip:+NUMBER@domain.</source>
-            <translation type="unfinished" />
+            <translation>[Ýöür SÎP prövîdér's dömåîñ ör régîstrår (höst ör höst:pört); ñümbérs åré dîåléd ås sîp:+ÑÜMBÉR@dömåîñ.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Register with the provider</source>
-            <translation type="unfinished" />
+            <translation>[Régîstér wîth thé prövîdér·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Register the SIP account with the provider ('no' for a direct or local setup).</source>
-            <translation type="unfinished" />
+            <translation>[Régîstér thé SÎP åççöüñt wîth thé prövîdér ('ñö' för å dîréçt ör löçål sétüp).·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Local SIP port</source>
-            <translation type="unfinished" />
+            <translation>[Löçål SÎP pört·~·~]</translation>
         </message>
         <message>
             <source>The port baresip uses for SIP on this computer (127.0.0.1 only).</source>
-            <translation type="unfinished" />
+            <translation>[Thé pört bårésîp üsés för SÎP öñ thîs çömpütér (127.0.0.1 öñlý).·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Softphone control port</source>
-            <translation type="unfinished" />
+            <translation>[Söftphöñé çöñtröl pört·~·~·~·]</translation>
         </message>
         <message>
             <source>The local port LeadDesk controls baresip through (127.0.0.1 only).</source>
-            <translation type="unfinished" />
+            <translation>[Thé löçål pört LéådDésk çöñtröls bårésîp thröügh (127.0.0.1 öñlý).·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Test number</source>
-            <translation type="unfinished" />
+            <translation>[Tést ñümbér·~·]</translation>
         </message>
         <message>
             <source>A number to try the dialer on (Settings: Call test number), in international form.</source>
-            <translation type="unfinished" />
+            <translation>[Å ñümbér tö trý thé dîålér öñ (Séttîñgs: Çåll tést ñümbér), îñ îñtérñåtîöñål förm.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Audio system</source>
-            <translation type="unfinished" />
+            <translation>[Åüdîö sýstém·~·]</translation>
         </message>
         <message>
             <source>The sound system the softphone uses for your headset: 'alsa' (Linux, also reaches PipeWire and PulseAudio through their ALSA plugins), 'pulse', 'jack', 'portaudio', 'coreaudio' (macOS), 'winwave' (Windows).</source>
-            <translation type="unfinished" />
+            <translation>[Thé söüñd sýstém thé söftphöñé üsés för ýöür héådsét: 'ålså' (Lîñüx, ålsö réåçhés PîpéWîré åñd PülséÅüdîö thröügh théîr ÅLSÅ plügîñs), 'pülsé', 'jåçk', 'pörtåüdîö', 'çöréåüdîö' (måçÖS), 'wîñwåvé' (Wîñdöws).·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Headset (speaker)</source>
-            <translation type="unfinished" />
+            <translation>[Héådsét (spéåkér)·~·~·]</translation>
         </message>
         <message>
             <source>The device you hear the call on, as the audio system names it (e.g. 'default', 'plughw:1,0' for ALSA); 'default' is the system's choice.</source>
-            <translation type="unfinished" />
+            <translation>[Thé dévîçé ýöü héår thé çåll öñ, ås thé åüdîö sýstém ñåmés ît (é.g. 'défåült', 'plüghw:1,0' för ÅLSÅ); 'défåült' îs thé sýstém's çhöîçé.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Headset (microphone)</source>
-            <translation type="unfinished" />
+            <translation>[Héådsét (mîçröphöñé)·~·~·~]</translation>
         </message>
         <message>
             <source>The device the lead hears you through, as the audio system names it (e.g. 'default', 'plughw:1,0' for ALSA); 'default' is the system's choice.</source>
-            <translation type="unfinished" />
+            <translation>[Thé dévîçé thé léåd héårs ýöü thröügh, ås thé åüdîö sýstém ñåmés ît (é.g. 'défåült', 'plüghw:1,0' för ÅLSÅ); 'défåült' îs thé sýstém's çhöîçé.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Team server</source>
-            <translation type="unfinished" />
+            <translation>[Téåm sérvér·~·]</translation>
         </message>
         <message>
             <source>Address of the team sync server (http:// or https://); empty works offline.</source>
-            <translation type="unfinished" />
+            <translation>[Åddréss öf thé téåm sýñç sérvér (http:// ör https://); émptý wörks öfflîñé.·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Theme</source>
-            <translation type="unfinished" />
+            <translation>[Thémé]</translation>
         </message>
         <message>
             <source>Light or dark colours; 'system' follows the desktop.</source>
-            <translation type="unfinished" />
+            <translation>[Lîght ör dårk çölöürs; 'sýstém' föllöws thé désktöp.·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
     </context>
     <context>
         <name>SettingsDialog</name>
         <message>
             <source>LeadDesk settings</source>
-            <translation type="unfinished" />
+            <translation>[LéådDésk séttîñgs·~·~·]</translation>
         </message>
         <message>
             <source>Settings</source>
-            <translation type="unfinished" />
+            <translation>[Séttîñgs·~]</translation>
         </message>
         <message>
             <source>Call test number</source>
-            <translation type="unfinished" />
+            <translation>[Çåll tést ñümbér·~·~·]</translation>
         </message>
         <message>
             <source>Dial the test number with the dialer in use</source>
-            <translation type="unfinished" />
+            <translation>[Dîål thé tést ñümbér wîth thé dîålér îñ üsé·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Test call</source>
-            <translation type="unfinished" />
+            <translation>[Tést çåll·~]</translation>
         </message>
         <message>
             <source>Test headset</source>
-            <translation type="unfinished" />
+            <translation>[Tést héådsét·~·]</translation>
         </message>
         <message>
             <source>Hear your microphone in your speaker for a few seconds (saved devices)</source>
-            <translation type="unfinished" />
+            <translation>[Héår ýöür mîçröphöñé îñ ýöür spéåkér för å féw séçöñds (såvéd dévîçés)·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Headset test</source>
-            <translation type="unfinished" />
+            <translation>[Héådsét tést·~·]</translation>
         </message>
         <message>
             <source>Problem with {setting}</source>
-            <translation type="unfinished" />
+            <translation>[Pröblém wîth {setting}·~·~]</translation>
         </message>
         <message>
             <source>enter a number to call first</source>
-            <translation type="unfinished" />
+            <translation>[éñtér å ñümbér tö çåll fîrst·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Settings…</source>
-            <translation type="unfinished" />
+            <translation>[Séttîñgs…·~]</translation>
         </message>
     </context>
     <context>
         <name>ShiftBar</name>
         <message>
             <source>Dials</source>
-            <translation type="unfinished" />
+            <translation>[Dîåls]</translation>
         </message>
         <message>
             <source>Connects</source>
-            <translation type="unfinished" />
+            <translation>[Çöññéçts·~]</translation>
         </message>
         <message>
             <source>Voicemails left</source>
-            <translation type="unfinished" />
+            <translation>[Vöîçémåîls léft·~·~]</translation>
         </message>
         <message>
             <source>Never contacted</source>
-            <translation type="unfinished" />
+            <translation>[Ñévér çöñtåçtéd·~·~]</translation>
         </message>
         <message>
             <source>Speed to lead (median)</source>
-            <translation type="unfinished" />
+            <translation>[Spééd tö léåd (médîåñ)·~·~·~·]</translation>
         </message>
         <message>
             <source>Sync</source>
-            <translation type="unfinished" />
+            <translation>[Sýñç]</translation>
         </message>
         <message>
             <source>Shift figures</source>
-            <translation type="unfinished" />
+            <translation>[Shîft fîgürés·~·~]</translation>
         </message>
         <message>
             <source>Agent</source>
-            <translation type="unfinished" />
+            <translation>[Ågéñt]</translation>
         </message>
     </context>
     <context>
         <name>SoftphoneLink</name>
         <message>
             <source>Dialer</source>
-            <translation type="unfinished" />
+            <translation>[Dîålér·]</translation>
         </message>
         <message>
             <source>Restart softphone</source>
-            <translation type="unfinished" />
+            <translation>[Réstårt söftphöñé·~·~·]</translation>
         </message>
         <message>
             <source>Restart the softphone</source>
-            <translation type="unfinished" />
+            <translation>[Réstårt thé söftphöñé·~·~·~·]</translation>
         </message>
         <message>
             <source>Start the softphone again (the call list is kept)</source>
-            <translation type="unfinished" />
+            <translation>[Stårt thé söftphöñé ågåîñ (thé çåll lîst îs képt)·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Test call: {result}</source>
-            <translation type="unfinished" />
+            <translation>[Tést çåll: {result}·~·]</translation>
         </message>
         <message>
             <source>The headset could not be opened: {error}.</source>
-            <translation type="unfinished" />
+            <translation>[Thé héådsét çöüld ñöt bé öpéñéd: {error}.·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Softphone · {account}</source>
-            <translation type="unfinished" />
+            <translation>[Söftphöñé · {account}·~·]</translation>
         </message>
         <message>
             <source>Calls go through the built-in softphone (baresip)</source>
-            <translation type="unfinished" />
+            <translation>[Çålls gö thröügh thé büîlt-îñ söftphöñé (bårésîp)·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Desk phone (dial by hand)</source>
-            <translation type="unfinished" />
+            <translation>[Désk phöñé (dîål bý håñd)·~·~·~·~]</translation>
         </message>
         <message>
             <source>Enter records the dial and shows the number to dial by hand</source>
-            <translation type="unfinished" />
+            <translation>[Éñtér réçörds thé dîål åñd shöws thé ñümbér tö dîål bý håñd·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Phone app (tel:)</source>
-            <translation type="unfinished" />
+            <translation>[Phöñé åpp (tél:)·~·~·]</translation>
         </message>
         <message>
             <source>Numbers are handed to the system's phone application</source>
-            <translation type="unfinished" />
+            <translation>[Ñümbérs åré håñdéd tö thé sýstém's phöñé åpplîçåtîöñ·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Softphone stopped</source>
-            <translation type="unfinished" />
+            <translation>[Söftphöñé stöppéd·~·~·]</translation>
         </message>
         <message>
             <source>The softphone stopped: {reason}.</source>
-            <translation type="unfinished" />
+            <translation>[Thé söftphöñé stöppéd: {reason}.·~·~·~·~]</translation>
         </message>
         <message>
             <source>Restart it with the button in the status bar.</source>
-            <translation type="unfinished" />
+            <translation>[Réstårt ît wîth thé büttöñ îñ thé ståtüs bår.·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Phone app (tel:) · softphone off</source>
-            <translation type="unfinished" />
+            <translation>[Phöñé åpp (tél:) · söftphöñé öff·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>The system's phone application has the call: hang up there.</source>
-            <translation type="unfinished" />
+            <translation>[Thé sýstém's phöñé åpplîçåtîöñ hås thé çåll: håñg üp théré.·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Log the current call first, then try the test number.</source>
-            <translation type="unfinished" />
+            <translation>[Lög thé çürréñt çåll fîrst, théñ trý thé tést ñümbér.·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>The test call failed: {error}</source>
-            <translation type="unfinished" />
+            <translation>[Thé tést çåll fåîléd: {error}·~·~·~·]</translation>
         </message>
         <message>
             <source>Calling {number} through the softphone ({name})…</source>
-            <translation type="unfinished" />
+            <translation>[Çållîñg {number} thröügh thé söftphöñé ({name})…·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>{number} was handed to the system's phone application (tel:).</source>
-            <translation type="unfinished" />
+            <translation>[{number} wås håñdéd tö thé sýstém's phöñé åpplîçåtîöñ (tél:).·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Restarting the softphone…</source>
-            <translation type="unfinished" />
+            <translation>[Réstårtîñg thé söftphöñé…·~·~·~·~]</translation>
         </message>
         <message>
             <source>The softphone is ready.</source>
-            <translation type="unfinished" />
+            <translation>[Thé söftphöñé îs réådý.·~·~·~·~]</translation>
         </message>
         <message>
             <source>The softphone did not restart: {error}</source>
-            <translation type="unfinished" />
+            <translation>[Thé söftphöñé dîd ñöt réstårt: {error}·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>The dialer did not start: {error}</source>
-            <translation type="unfinished" />
+            <translation>[Thé dîålér dîd ñöt stårt: {error}·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Speak now: you should hear yourself in the headset for {seconds} seconds.</source>
-            <translation type="unfinished" />
+            <translation>[Spéåk ñöw: ýöü shöüld héår ýöürsélf îñ thé héådsét för {seconds} séçöñds.·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>The new dialer settings apply once this call is logged.</source>
-            <translation type="unfinished" />
+            <translation>[Thé ñéw dîålér séttîñgs åpplý öñçé thîs çåll îs löggéd.·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Starting the dialer…</source>
-            <translation type="unfinished" />
+            <translation>[Stårtîñg thé dîålér…·~·~·~]</translation>
         </message>
         <message>
             <source>Calls go to the system's phone application (tel:).</source>
-            <translation type="unfinished" />
+            <translation>[Çålls gö tö thé sýstém's phöñé åpplîçåtîöñ (tél:).·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>The headset test needs the softphone (Dialer: baresip) running.</source>
-            <translation type="unfinished" />
+            <translation>[Thé héådsét tést ñééds thé söftphöñé (Dîålér: bårésîp) rüññîñg.·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Log the current call first, then test the headset.</source>
-            <translation type="unfinished" />
+            <translation>[Lög thé çürréñt çåll fîrst, théñ tést thé héådsét.·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Headset test done. Heard nothing? Check the devices above.</source>
-            <translation type="unfinished" />
+            <translation>[Héådsét tést döñé. Héård ñöthîñg? Çhéçk thé dévîçés åbövé.·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Opening the headset…</source>
-            <translation type="unfinished" />
+            <translation>[Öpéñîñg thé héådsét…·~·~·~]</translation>
         </message>
     </context>
     <context>
         <name>SupervisorHistory</name>
         <message>
             <source>When</source>
-            <translation type="unfinished" />
+            <translation>[Whéñ]</translation>
         </message>
         <message>
             <source>Lead</source>
-            <translation type="unfinished" />
+            <translation>[Léåd]</translation>
         </message>
         <message>
             <source>Agent</source>
-            <translation type="unfinished" />
+            <translation>[Ågéñt]</translation>
         </message>
         <message>
             <source>Channel</source>
-            <translation type="unfinished" />
+            <translation>[Çhåññél·]</translation>
         </message>
         <message>
             <source>Outcome</source>
-            <translation type="unfinished" />
+            <translation>[Öütçömé·]</translation>
         </message>
         <message>
             <source>Duration</source>
-            <translation type="unfinished" />
+            <translation>[Düråtîöñ·~]</translation>
         </message>
         <message>
             <source>Script</source>
-            <translation type="unfinished" />
+            <translation>[Sçrîpt·]</translation>
         </message>
         <message>
             <source>Note</source>
-            <translation type="unfinished" />
+            <translation>[Ñöté]</translation>
         </message>
         <message>
             <source>Call</source>
-            <translation type="unfinished" />
+            <translation>[Çåll]</translation>
         </message>
         <message>
             <source>Email</source>
-            <translation type="unfinished" />
+            <translation>[Émåîl]</translation>
         </message>
         <message>
             <source>Text</source>
-            <translation type="unfinished" />
+            <translation>[Téxt]</translation>
         </message>
         <message>
             <source>Social</source>
-            <translation type="unfinished" />
+            <translation>[Söçîål·]</translation>
         </message>
         <message>
             <source>Dialing…</source>
-            <translation type="unfinished" />
+            <translation>[Dîålîñg…·~]</translation>
         </message>
         <message>
             <source> · {time} lead time</source>
-            <translation type="unfinished" />
+            <translation>[ · {time} léåd tîmé·~·~]</translation>
         </message>
         <message>
             <source>Taken back (undo)</source>
-            <translation type="unfinished" />
+            <translation>[Tåkéñ båçk (üñdö)·~·~·]</translation>
         </message>
         <message>
             <source> (corrected)</source>
-            <translation type="unfinished" />
+            <translation>[ (çörréçtéd)·~·]</translation>
         </message>
         <message>
             <source> (manual)</source>
-            <translation type="unfinished" />
+            <translation>[ (måñüål)·~]</translation>
         </message>
         <message>
             <source>{script} ({words} words)</source>
-            <translation type="unfinished" />
+            <translation>[{script} ({words} wörds)·~]</translation>
         </message>
     </context>
     <context>
         <name>SupervisorWindow</name>
         <message>
             <source>Today</source>
-            <translation type="unfinished" />
+            <translation>[Tödåý]</translation>
         </message>
         <message>
             <source>Last 7 days</source>
-            <translation type="unfinished" />
+            <translation>[Låst 7 dåýs·~·]</translation>
         </message>
         <message>
             <source>Last 30 days</source>
-            <translation type="unfinished" />
+            <translation>[Låst 30 dåýs·~·]</translation>
         </message>
         <message>
             <source>Last 90 days</source>
-            <translation type="unfinished" />
+            <translation>[Låst 90 dåýs·~·]</translation>
         </message>
         <message>
             <source>All time</source>
-            <translation type="unfinished" />
+            <translation>[Åll tîmé·~]</translation>
         </message>
         <message>
             <source>Supervisor review · LeadDesk</source>
-            <translation type="unfinished" />
+            <translation>[Süpérvîsör révîéw · LéådDésk·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Supervisor review</source>
-            <translation type="unfinished" />
+            <translation>[Süpérvîsör révîéw·~·~·]</translation>
         </message>
         <message>
             <source>Charts</source>
-            <translation type="unfinished" />
+            <translation>[Çhårts·]</translation>
         </message>
         <message>
             <source>Agents</source>
-            <translation type="unfinished" />
+            <translation>[Ågéñts·]</translation>
         </message>
         <message>
             <source>History</source>
-            <translation type="unfinished" />
+            <translation>[Hîstörý·]</translation>
         </message>
         <message>
             <source>Coaching</source>
-            <translation type="unfinished" />
+            <translation>[Çöåçhîñg·~]</translation>
         </message>
         <message>
             <source>Could not read more of the history (scroll down to try again): {error}</source>
-            <translation type="unfinished" />
+            <translation>[Çöüld ñöt réåd möré öf thé hîstörý (sçröll döwñ tö trý ågåîñ): {error}·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Agent</source>
-            <translation type="unfinished" />
+            <translation>[Ågéñt]</translation>
         </message>
         <message>
             <source>All agents</source>
-            <translation type="unfinished" />
+            <translation>[Åll ågéñts·~]</translation>
         </message>
         <message>
             <source>Period</source>
-            <translation type="unfinished" />
+            <translation>[Pérîöd·]</translation>
         </message>
         <message>
             <source>Refresh</source>
-            <translation type="unfinished" />
+            <translation>[Réfrésh·]</translation>
         </message>
         <message>
             <source>Export PDF…</source>
-            <translation type="unfinished" />
+            <translation>[Éxpört PDF…·~·]</translation>
         </message>
         <message>
             <source>Export PDF</source>
-            <translation type="unfinished" />
+            <translation>[Éxpört PDF·~]</translation>
         </message>
         <message>
             <source>No attempts and no leads in this period.
 Pick a longer period or another agent.</source>
-            <translation type="unfinished" />
+            <translation>[Ñö åttémpts åñd ñö léåds îñ thîs pérîöd.
+Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Measures per agent</source>
-            <translation type="unfinished" />
+            <translation>[Méåsürés pér ågéñt·~·~·~]</translation>
         </message>
         <message>
             <source>Double-click an agent to review their history and coaching lists.</source>
-            <translation type="unfinished" />
+            <translation>[Döüblé-çlîçk åñ ågéñt tö révîéw théîr hîstörý åñd çöåçhîñg lîsts.·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Search the history</source>
-            <translation type="unfinished" />
+            <translation>[Séårçh thé hîstörý·~·~·~]</translation>
         </message>
         <message>
             <source>Search lead, company, phone or note…</source>
-            <translation type="unfinished" />
+            <translation>[Séårçh léåd, çömpåñý, phöñé ör ñöté…·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Channel</source>
-            <translation type="unfinished" />
+            <translation>[Çhåññél·]</translation>
         </message>
         <message>
             <source>Every channel</source>
-            <translation type="unfinished" />
+            <translation>[Évérý çhåññél·~·~]</translation>
         </message>
         <message>
             <source>Outcome</source>
-            <translation type="unfinished" />
+            <translation>[Öütçömé·]</translation>
         </message>
         <message>
             <source>Every outcome</source>
-            <translation type="unfinished" />
+            <translation>[Évérý öütçömé·~·~]</translation>
         </message>
         <message>
             <source>History of attempts</source>
-            <translation type="unfinished" />
+            <translation>[Hîstörý öf åttémpts·~·~·~]</translation>
         </message>
         <message>
             <source>No attempts match.</source>
-            <translation type="unfinished" />
+            <translation>[Ñö åttémpts måtçh.·~·~·~]</translation>
         </message>
         <message>
             <source>Coaching lists</source>
-            <translation type="unfinished" />
+            <translation>[Çöåçhîñg lîsts·~·~]</translation>
         </message>
         <message>
             <source>Leads to coach on</source>
-            <translation type="unfinished" />
+            <translation>[Léåds tö çöåçh öñ·~·~·]</translation>
         </message>
         <message>
             <source>Nothing to coach on here.</source>
-            <translation type="unfinished" />
+            <translation>[Ñöthîñg tö çöåçh öñ héré.·~·~·~·~]</translation>
         </message>
         <message>
             <source>Computing the measures…</source>
-            <translation type="unfinished" />
+            <translation>[Çömpütîñg thé méåsürés…·~·~·~·~]</translation>
         </message>
         <message>
             <source>Could not compute the report: {error}</source>
-            <translation type="unfinished" />
+            <translation>[Çöüld ñöt çömpüté thé répört: {error}·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Could not read the list of agents: {error}</source>
-            <translation type="unfinished" />
+            <translation>[Çöüld ñöt réåd thé lîst öf ågéñts: {error}·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>the start</source>
-            <translation type="unfinished" />
+            <translation>[thé stårt·~]</translation>
         </message>
         <message>
             <source>{agent} · {period} (from {since}) · {leads:,} leads, {attempts:,} attempts</source>
-            <translation type="unfinished" />
+            <translation>[{agent} · {period} (fröm {since}) · {leads:,} léåds, {attempts:,} åttémpts·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>No attempts match the search and filters.</source>
-            <translation type="unfinished" />
+            <translation>[Ñö åttémpts måtçh thé séårçh åñd fîltérs.·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>No attempts in this period.</source>
-            <translation type="unfinished" />
+            <translation>[Ñö åttémpts îñ thîs pérîöd.·~·~·~·~·]</translation>
         </message>
         <message>
             <source>{count:,} attempts</source>
-            <translation type="unfinished" />
+            <translation>[{count:,} åttémpts·~]</translation>
         </message>
         <message>
             <source>could not load the history</source>
-            <translation type="unfinished" />
+            <translation>[çöüld ñöt löåd thé hîstörý·~·~·~·~·]</translation>
         </message>
         <message>
             <source>The {count} most relevant are listed.</source>
-            <translation type="unfinished" />
+            <translation>[Thé {count} möst rélévåñt åré lîstéd.·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Export the report as PDF</source>
-            <translation type="unfinished" />
+            <translation>[Éxpört thé répört ås PDF·~·~·~·~]</translation>
         </message>
         <message>
             <source>PDF (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>[PDF (*.pdf)·~·]</translation>
         </message>
         <message numerus="yes">
             <source>Saved {path} (%n page(s))</source>
             <translation>
-                <numerusform>Saved {path} (%n page)</numerusform>
-                <numerusform>Saved {path} (%n pages)</numerusform>
+                <numerusform>[Såvéd {path} (%n pågé)·~·~]</numerusform>
+                <numerusform>[Såvéd {path} (%n pågés)·~·~]</numerusform>
             </translation>
         </message>
     </context>
@@ -2839,498 +2856,498 @@ Pick a longer period or another agent.</source>
         <name>Sync</name>
         <message>
             <source>Local only</source>
-            <translation type="unfinished" />
+            <translation>[Löçål öñlý·~]</translation>
         </message>
         <message>
             <source>sign in with leaddesk login</source>
-            <translation type="unfinished" />
+            <translation>[sîgñ îñ wîth léåddésk lögîñ·~·~·~·~·]</translation>
         </message>
         <message>
             <source>unknown</source>
-            <translation type="unfinished" />
+            <translation>[üñkñöwñ·]</translation>
         </message>
         <message>
             <source>Offline, retrying ({pending} pending)</source>
-            <translation type="unfinished" />
+            <translation>[Öfflîñé, rétrýîñg ({pending} péñdîñg)·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Offline, retrying</source>
-            <translation type="unfinished" />
+            <translation>[Öfflîñé, rétrýîñg·~·~·]</translation>
         </message>
         <message>
             <source>Error: no keychain, set LEADDESK_TOKEN</source>
-            <translation type="unfinished" />
+            <translation>[Érrör: ñö kéýçhåîñ, sét LÉÅDDÉSK_TÖKÉÑ·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Synced {time}</source>
-            <translation type="unfinished" />
+            <translation>[Sýñçéd {time}·]</translation>
         </message>
         <message>
             <source>{pending} pending</source>
-            <translation type="unfinished" />
+            <translation>[{pending} péñdîñg·~]</translation>
         </message>
         <message>
             <source>Not synced yet</source>
-            <translation type="unfinished" />
+            <translation>[Ñöt sýñçéd ýét·~·~]</translation>
         </message>
         <message>
             <source>Synced</source>
-            <translation type="unfinished" />
+            <translation>[Sýñçéd·]</translation>
         </message>
         <message>
             <source>Token for this session only</source>
-            <translation type="unfinished" />
+            <translation>[Tökéñ för thîs séssîöñ öñlý·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Error: {reason}</source>
-            <translation type="unfinished" />
+            <translation>[Érrör: {reason}·]</translation>
         </message>
     </context>
     <context>
         <name>SyncController</name>
         <message>
             <source>Sync {status}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>[Sýñç {status}: {reason}·]</translation>
         </message>
         <message>
             <source>offline</source>
-            <translation type="unfinished" />
+            <translation>[öfflîñé·]</translation>
         </message>
         <message>
             <source>error</source>
-            <translation type="unfinished" />
+            <translation>[érrör]</translation>
         </message>
         <message>
             <source>Sync is back: {state}</source>
-            <translation type="unfinished" />
+            <translation>[Sýñç îs båçk: {state}·~·~]</translation>
         </message>
     </context>
     <context>
         <name>TelHandoff</name>
         <message>
             <source>No lead with this number</source>
-            <translation type="unfinished" />
+            <translation>[Ñö léåd wîth thîs ñümbér·~·~·~·~]</translation>
         </message>
         <message>
             <source>No lead has the number {number}. Create a lead with it?</source>
-            <translation type="unfinished" />
+            <translation>[Ñö léåd hås thé ñümbér {number}. Çréåté å léåd wîth ît?·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Create a lead for this number</source>
-            <translation type="unfinished" />
+            <translation>[Çréåté å léåd för thîs ñümbér·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>New lead for {number}</source>
-            <translation type="unfinished" />
+            <translation>[Ñéw léåd för {number}·~·~]</translation>
         </message>
         <message>
             <source>Opened {number}</source>
-            <translation type="unfinished" />
+            <translation>[Öpéñéd {number}·]</translation>
         </message>
     </context>
     <context>
         <name>Time</name>
         <message>
             <source>{n} s</source>
-            <translation type="unfinished" />
+            <translation>[{n} s]</translation>
         </message>
         <message>
             <source>{n} min</source>
-            <translation type="unfinished" />
+            <translation>[{n} mîñ]</translation>
         </message>
         <message>
             <source>{h} h {m:02d}</source>
-            <translation type="unfinished" />
+            <translation>[{h} h {m:02d}]</translation>
         </message>
         <message>
             <source>{d} d {h} h</source>
-            <translation type="unfinished" />
+            <translation>[{d} d {h} h]</translation>
         </message>
         <message>
             <source>{d} d</source>
-            <translation type="unfinished" />
+            <translation>[{d} d]</translation>
         </message>
         <message>
             <source>now</source>
-            <translation type="unfinished" />
+            <translation>[ñöw]</translation>
         </message>
         <message>
             <source>{span} ago</source>
-            <translation type="unfinished" />
+            <translation>[{span} ågö]</translation>
         </message>
         <message>
             <source>in {span}</source>
-            <translation type="unfinished" />
+            <translation>[îñ {span}]</translation>
         </message>
         <message>
             <source>tomorrow {time}</source>
-            <translation type="unfinished" />
+            <translation>[tömörröw {time}·~]</translation>
         </message>
     </context>
     <context>
         <name>Tray</name>
         <message>
             <source>Show LeadDesk</source>
-            <translation type="unfinished" />
+            <translation>[Shöw LéådDésk·~·~]</translation>
         </message>
         <message numerus="yes">
             <source>%n new lead(s)</source>
             <translation>
-                <numerusform>%n new lead</numerusform>
-                <numerusform>%n new leads</numerusform>
+                <numerusform>[%n ñéw léåd·~]</numerusform>
+                <numerusform>[%n ñéw léåds·~]</numerusform>
             </translation>
         </message>
         <message>
             <source>Call now: speed to lead counts.</source>
-            <translation type="unfinished" />
+            <translation>[Çåll ñöw: spééd tö léåd çöüñts.·~·~·~·~·~·]</translation>
         </message>
         <message numerus="yes">
             <source>%n callback(s) due</source>
             <translation>
-                <numerusform>%n callback due</numerusform>
-                <numerusform>%n callbacks due</numerusform>
+                <numerusform>[%n çållbåçk düé·~·~]</numerusform>
+                <numerusform>[%n çållbåçks düé·~·~]</numerusform>
             </translation>
         </message>
         <message>
             <source>A lead asked to be called now.</source>
-            <translation type="unfinished" />
+            <translation>[Å léåd åskéd tö bé çålléd ñöw.·~·~·~·~·~]</translation>
         </message>
     </context>
     <context>
         <name>Outcome</name>
         <message>
             <source>Qualified</source>
-            <translation type="unfinished" />
+            <translation>[Qüålîfîéd·~]</translation>
         </message>
         <message>
             <source>Connected</source>
-            <translation type="unfinished" />
+            <translation>[Çöññéçtéd·~]</translation>
         </message>
         <message>
             <source>Callback</source>
-            <translation type="unfinished" />
+            <translation>[Çållbåçk·~]</translation>
         </message>
         <message>
             <source>Not interested</source>
-            <translation type="unfinished" />
+            <translation>[Ñöt îñtéréstéd·~·~]</translation>
         </message>
         <message>
             <source>Voicemail left</source>
-            <translation type="unfinished" />
+            <translation>[Vöîçémåîl léft·~·~]</translation>
         </message>
         <message>
             <source>Voicemail, no message</source>
-            <translation type="unfinished" />
+            <translation>[Vöîçémåîl, ñö méssågé·~·~·~·]</translation>
         </message>
         <message>
             <source>No answer</source>
-            <translation type="unfinished" />
+            <translation>[Ñö åñswér·~]</translation>
         </message>
         <message>
             <source>Busy</source>
-            <translation type="unfinished" />
+            <translation>[Büsý]</translation>
         </message>
         <message>
             <source>Wrong number</source>
-            <translation type="unfinished" />
+            <translation>[Wröñg ñümbér·~·]</translation>
         </message>
         <message>
             <source>Bad number</source>
-            <translation type="unfinished" />
+            <translation>[Båd ñümbér·~]</translation>
         </message>
         <message>
             <source>Do not call</source>
-            <translation type="unfinished" />
+            <translation>[Dö ñöt çåll·~·]</translation>
         </message>
         <message>
             <source>Email sent</source>
-            <translation type="unfinished" />
+            <translation>[Émåîl séñt·~]</translation>
         </message>
         <message>
             <source>Text sent</source>
-            <translation type="unfinished" />
+            <translation>[Téxt séñt·~]</translation>
         </message>
         <message>
             <source>Social touch</source>
-            <translation type="unfinished" />
+            <translation>[Söçîål töüçh·~·]</translation>
         </message>
         <message>
             <source>Replied</source>
-            <translation type="unfinished" />
+            <translation>[Réplîéd·]</translation>
         </message>
     </context>
     <context>
         <name>Channel</name>
         <message>
             <source>phone</source>
-            <translation type="unfinished" />
+            <translation>[phöñé]</translation>
         </message>
         <message>
             <source>email</source>
-            <translation type="unfinished" />
+            <translation>[émåîl]</translation>
         </message>
         <message>
             <source>sms</source>
-            <translation type="unfinished" />
+            <translation>[sms]</translation>
         </message>
         <message>
             <source>social</source>
-            <translation type="unfinished" />
+            <translation>[söçîål·]</translation>
         </message>
     </context>
     <context>
         <name>LeadStatus</name>
         <message>
             <source>new</source>
-            <translation type="unfinished" />
+            <translation>[ñéw]</translation>
         </message>
         <message>
             <source>working</source>
-            <translation type="unfinished" />
+            <translation>[wörkîñg·]</translation>
         </message>
         <message>
             <source>callback</source>
-            <translation type="unfinished" />
+            <translation>[çållbåçk·~]</translation>
         </message>
         <message>
             <source>reached</source>
-            <translation type="unfinished" />
+            <translation>[réåçhéd·]</translation>
         </message>
         <message>
             <source>qualified</source>
-            <translation type="unfinished" />
+            <translation>[qüålîfîéd·~]</translation>
         </message>
         <message>
             <source>not interested</source>
-            <translation type="unfinished" />
+            <translation>[ñöt îñtéréstéd·~·~]</translation>
         </message>
         <message>
             <source>do not call</source>
-            <translation type="unfinished" />
+            <translation>[dö ñöt çåll·~·]</translation>
         </message>
         <message>
             <source>bad number</source>
-            <translation type="unfinished" />
+            <translation>[båd ñümbér·~]</translation>
         </message>
         <message>
             <source>finished</source>
-            <translation type="unfinished" />
+            <translation>[fîñîshéd·~]</translation>
         </message>
     </context>
     <context>
         <name>ScriptStage</name>
         <message>
             <source>introduce</source>
-            <translation type="unfinished" />
+            <translation>[îñtrödüçé·~]</translation>
         </message>
         <message>
             <source>add value</source>
-            <translation type="unfinished" />
+            <translation>[ådd vålüé·~]</translation>
         </message>
         <message>
             <source>offer time</source>
-            <translation type="unfinished" />
+            <translation>[öffér tîmé·~]</translation>
         </message>
         <message>
             <source>close file</source>
-            <translation type="unfinished" />
+            <translation>[çlösé fîlé·~]</translation>
         </message>
         <message>
             <source>generic</source>
-            <translation type="unfinished" />
+            <translation>[géñérîç·]</translation>
         </message>
     </context>
     <context>
         <name>RapportKind</name>
         <message>
             <source>family</source>
-            <translation type="unfinished" />
+            <translation>[fåmîlý·]</translation>
         </message>
         <message>
             <source>interests</source>
-            <translation type="unfinished" />
+            <translation>[îñtérésts·~]</translation>
         </message>
         <message>
             <source>work</source>
-            <translation type="unfinished" />
+            <translation>[wörk]</translation>
         </message>
         <message>
             <source>timing</source>
-            <translation type="unfinished" />
+            <translation>[tîmîñg·]</translation>
         </message>
         <message>
             <source>pain</source>
-            <translation type="unfinished" />
+            <translation>[påîñ]</translation>
         </message>
         <message>
             <source>other</source>
-            <translation type="unfinished" />
+            <translation>[öthér]</translation>
         </message>
     </context>
     <context>
         <name>ImportField</name>
         <message>
             <source>(keep as From the file)</source>
-            <translation type="unfinished" />
+            <translation>[(kéép ås Fröm thé fîlé)·~·~·~·~]</translation>
         </message>
         <message>
             <source>(leave out)</source>
-            <translation type="unfinished" />
+            <translation>[(léåvé öüt)·~·]</translation>
         </message>
         <message>
             <source>Id in the source system</source>
-            <translation type="unfinished" />
+            <translation>[Îd îñ thé söürçé sýstém·~·~·~·~]</translation>
         </message>
         <message>
             <source>Salutation</source>
-            <translation type="unfinished" />
+            <translation>[Sålütåtîöñ·~]</translation>
         </message>
         <message>
             <source>First name</source>
-            <translation type="unfinished" />
+            <translation>[Fîrst ñåmé·~]</translation>
         </message>
         <message>
             <source>Middle name</source>
-            <translation type="unfinished" />
+            <translation>[Mîddlé ñåmé·~·]</translation>
         </message>
         <message>
             <source>Last name</source>
-            <translation type="unfinished" />
+            <translation>[Låst ñåmé·~]</translation>
         </message>
         <message>
             <source>Full name</source>
-            <translation type="unfinished" />
+            <translation>[Füll ñåmé·~]</translation>
         </message>
         <message>
             <source>Company</source>
-            <translation type="unfinished" />
+            <translation>[Çömpåñý·]</translation>
         </message>
         <message>
             <source>Job title</source>
-            <translation type="unfinished" />
+            <translation>[Jöb tîtlé·~]</translation>
         </message>
         <message>
             <source>Topic or interest</source>
-            <translation type="unfinished" />
+            <translation>[Töpîç ör îñtérést·~·~·]</translation>
         </message>
         <message>
             <source>Phone</source>
-            <translation type="unfinished" />
+            <translation>[Phöñé]</translation>
         </message>
         <message>
             <source>Mobile phone</source>
-            <translation type="unfinished" />
+            <translation>[Möbîlé phöñé·~·]</translation>
         </message>
         <message>
             <source>Other phone</source>
-            <translation type="unfinished" />
+            <translation>[Öthér phöñé·~·]</translation>
         </message>
         <message>
             <source>Country calling code</source>
-            <translation type="unfinished" />
+            <translation>[Çöüñtrý çållîñg çödé·~·~·~]</translation>
         </message>
         <message>
             <source>Phone extension</source>
-            <translation type="unfinished" />
+            <translation>[Phöñé éxtéñsîöñ·~·~]</translation>
         </message>
         <message>
             <source>Email</source>
-            <translation type="unfinished" />
+            <translation>[Émåîl]</translation>
         </message>
         <message>
             <source>Street address</source>
-            <translation type="unfinished" />
+            <translation>[Stréét åddréss·~·~]</translation>
         </message>
         <message>
             <source>Address line 2</source>
-            <translation type="unfinished" />
+            <translation>[Åddréss lîñé 2·~·~]</translation>
         </message>
         <message>
             <source>Address line 3</source>
-            <translation type="unfinished" />
+            <translation>[Åddréss lîñé 3·~·~]</translation>
         </message>
         <message>
             <source>City</source>
-            <translation type="unfinished" />
+            <translation>[Çîtý]</translation>
         </message>
         <message>
             <source>State or province</source>
-            <translation type="unfinished" />
+            <translation>[Ståté ör prövîñçé·~·~·]</translation>
         </message>
         <message>
             <source>Postal code</source>
-            <translation type="unfinished" />
+            <translation>[Pöstål çödé·~·]</translation>
         </message>
         <message>
             <source>Country</source>
-            <translation type="unfinished" />
+            <translation>[Çöüñtrý·]</translation>
         </message>
         <message>
             <source>Time zone</source>
-            <translation type="unfinished" />
+            <translation>[Tîmé zöñé·~]</translation>
         </message>
         <message>
             <source>Created date</source>
-            <translation type="unfinished" />
+            <translation>[Çréåtéd dåté·~·]</translation>
         </message>
         <message>
             <source>Owner in the source system</source>
-            <translation type="unfinished" />
+            <translation>[Öwñér îñ thé söürçé sýstém·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Notes</source>
-            <translation type="unfinished" />
+            <translation>[Ñötés]</translation>
         </message>
         <message>
             <source>Do not call</source>
-            <translation type="unfinished" />
+            <translation>[Dö ñöt çåll·~·]</translation>
         </message>
         <message>
             <source>Status in the source system</source>
-            <translation type="unfinished" />
+            <translation>[Ståtüs îñ thé söürçé sýstém·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Times called before</source>
-            <translation type="unfinished" />
+            <translation>[Tîmés çålléd béföré·~·~·~]</translation>
         </message>
         <message>
             <source>Consent to be called</source>
-            <translation type="unfinished" />
+            <translation>[Çöñséñt tö bé çålléd·~·~·~]</translation>
         </message>
         <message>
             <source>Where consent was given</source>
-            <translation type="unfinished" />
+            <translation>[Whéré çöñséñt wås gîvéñ·~·~·~·~]</translation>
         </message>
         <message>
             <source>When consent was given</source>
-            <translation type="unfinished" />
+            <translation>[Whéñ çöñséñt wås gîvéñ·~·~·~·]</translation>
         </message>
     </context>
     <context>
         <name>SpeedBucket</name>
         <message>
             <source>≤5 min</source>
-            <translation type="unfinished" />
+            <translation>[≤5 mîñ·]</translation>
         </message>
         <message>
             <source>5–30 min</source>
-            <translation type="unfinished" />
+            <translation>[5–30 mîñ·~]</translation>
         </message>
         <message>
             <source>0.5–2 h</source>
-            <translation type="unfinished" />
+            <translation>[0.5–2 h·]</translation>
         </message>
         <message>
             <source>2–24 h</source>
-            <translation type="unfinished" />
+            <translation>[2–24 h·]</translation>
         </message>
         <message>
             <source>1–3 d</source>
-            <translation type="unfinished" />
+            <translation>[1–3 d]</translation>
         </message>
         <message>
             <source>&gt;3 d</source>
-            <translation type="unfinished" />
+            <translation>[&gt;3 d]</translation>
         </message>
     </context>
 </TS>
