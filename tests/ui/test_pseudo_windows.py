@@ -9,7 +9,7 @@ numbers, time-zone abbreviations and the C-locale day and month names that `strf
 writes (see packaging/i18n.py for what stays English and why).
 
 A screenshot of each window is saved beside the test's files; with
-`LEADDESK_SCREENSHOT_DIR=leaddesk/resources/screenshots` they refresh the committed ones
+`LEADDESK_SCREENSHOT_DIR=resources/screenshots` they refresh the committed ones
 (pseudo_workspace.png, pseudo_supervisor.png) for a person to look at.
 """
 
