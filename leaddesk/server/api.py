@@ -20,6 +20,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -95,18 +96,57 @@ def _reject_constant(name: str) -> Any:
 
 
 class FailureLimiter:
-    """Failed authentications per client address in a sliding window."""
+    """Failed authentications per client address in a sliding window.
+
+    Counted twice: here, in this process's memory (answers before any database work),
+    and in the database, whose `auth_audit` rows every server process writes and reads
+    (`shared_wait`): an address that reached the limit through other processes is
+    stopped here after its first failure here, not after `limit` more per process.
+    """
 
     def __init__(self, limit: int, window_s: float) -> None:
         self.limit = limit
         self.window_s = window_s
         self._lock = threading.Lock()
         self._seen: dict[str, deque[float]] = {}
+        self._blocked: dict[str, float] = {}  # address -> monotonic time it may try again
+
+    def block(self, client: str, wait_s: float) -> None:
+        """Stop the address for `wait_s` seconds (the database's count said so)."""
+        with self._lock:
+            if len(self._blocked) > 100_000:
+                self._blocked.clear()
+            self._blocked[client] = time.monotonic() + wait_s
+
+    def shared_wait(self, session: Session, client: str, now: datetime) -> float:
+        """Seconds this address must wait by the failures every server process audited
+        in the window (0: it may go on)."""
+        since = now - timedelta(seconds=self.window_s)
+        times = list(
+            session.scalars(
+                select(AuthAudit.at)
+                .where(
+                    AuthAudit.client == client[:64],
+                    AuthAudit.event == "auth_failed",
+                    AuthAudit.at > since,
+                )
+                .order_by(AuthAudit.at.desc())
+                .limit(self.limit)
+            )
+        )
+        if len(times) < self.limit:
+            return 0.0
+        return max(1.0, (times[-1] - since).total_seconds())
 
     def retry_after(self, client: str) -> int:
         """Seconds to wait before this address may try again (0: it may now)."""
         now = time.monotonic()
         with self._lock:
+            until = self._blocked.get(client)
+            if until is not None:
+                if until > now:
+                    return max(1, math.ceil(until - now))
+                del self._blocked[client]
             times = self._seen.get(client)
             if not times:
                 return 0
@@ -177,8 +217,13 @@ class Api:
         if caller is not None:
             return caller
         self.limiter.failed(client)
+        now = self.clock()
         with self.store.transaction() as session:
-            audit(session, "auth_failed", client=client, at=self.clock(), detail="bad token")
+            audit(session, "auth_failed", client=client, at=now, detail="bad token")
+        with self.store.session() as session:
+            wait = self.limiter.shared_wait(session, client, now)
+        if wait:
+            self.limiter.block(client, wait)
         raise ApiError(401, "the token is not valid (revoked, expired or mistyped)")
 
     def _run(

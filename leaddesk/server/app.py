@@ -4,6 +4,7 @@ benchmark, on a real loopback port)."""
 from __future__ import annotations
 
 import logging
+import os
 import socket
 import threading
 import time
@@ -51,6 +52,23 @@ def create_app(
     app.router.redirect_slashes = False
     app.state.store = store
     return app
+
+
+# How `leaddesk server run --workers N` hands its settings to the worker processes,
+# each of which builds its own app, engine and connection pool.
+DATABASE_URL_ENV = "LEADDESK_SERVER_DATABASE_URL"
+NOW_ENV = "LEADDESK_SERVER_NOW"
+
+
+def worker_app() -> Starlette:
+    """The app of one worker process of `leaddesk server run --workers N` (uvicorn's
+    factory): the database the parent opened and migrated, the parent's clock."""
+    from leaddesk.domain.clock import fixed_clock, parse_instant
+    from leaddesk.store.migrate import open_url
+
+    now = os.environ.get(NOW_ENV)
+    clock = fixed_clock(parse_instant(now)) if now else system_clock
+    return create_app(open_url(os.environ[DATABASE_URL_ENV]), clock=clock)
 
 
 def uvicorn_config(

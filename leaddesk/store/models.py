@@ -382,7 +382,11 @@ class AuthAudit(Base):
     authentication. Never a token or its hash; `client` is the caller's address."""
 
     __tablename__ = "auth_audit"
-    __table_args__ = (Index("ix_auth_audit_at", "at"),)
+    __table_args__ = (
+        Index("ix_auth_audit_at", "at"),
+        # Failed authentications per address in a window, counted by every server process.
+        Index("ix_auth_audit_client_at", "client", "at"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     at: Mapped[datetime] = mapped_column(default=utcnow)
