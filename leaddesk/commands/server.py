@@ -78,7 +78,7 @@ def _run_workers(args: argparse.Namespace, ctx: Context, workers: int) -> int:
 
     import uvicorn
 
-    from leaddesk.server.app import DATABASE_URL_ENV, NOW_ENV
+    from leaddesk.server.app import DATABASE_URL_ENV, KEEP_ALIVE_S, NOW_ENV
 
     os.environ[DATABASE_URL_ENV] = args.database_url
     if getattr(args, "now", None):
@@ -95,6 +95,7 @@ def _run_workers(args: argparse.Namespace, ctx: Context, workers: int) -> int:
         access_log=False,
         lifespan="off",
         timeout_graceful_shutdown=5,
+        timeout_keep_alive=KEEP_ALIVE_S,
     )
     return 0
 

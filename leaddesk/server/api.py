@@ -13,6 +13,7 @@ server parse anything. Failed authentications are audited and limited per addres
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import math
@@ -21,12 +22,13 @@ import time
 from collections import deque
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NoReturn, TypeVar
 
+import anyio
+import anyio.to_thread
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -41,6 +43,7 @@ from leaddesk.store.engine import Store
 from leaddesk.store.models import Agent, Attempt, AuthAudit, Lead
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 DEFAULT_MAX_BODY = 8 * 1024 * 1024
 MAX_LIST = 1000
@@ -166,6 +169,18 @@ class FailureLimiter:
             self._seen.setdefault(client, deque()).append(time.monotonic())
 
 
+class _BadToken(Exception):
+    """The token of a request without a body failed in its transaction."""
+
+
+# Requests of one process that run at once, each in a thread with its own database
+# connection (leaddesk.store.migrate.PG_POOL_SIZE). More threads do not answer more:
+# they hold transactions open while they queue for the one interpreter lock (the
+# lock's convoy), and under 200 agents latency fell off a cliff; more processes
+# (`--workers N`) do.
+REQUEST_THREADS = 8
+
+
 class Api:
     def __init__(
         self,
@@ -180,6 +195,13 @@ class Api:
         self.clock = clock
         self.max_body = max_body
         self.limiter = FailureLimiter(auth_failures, auth_window_s)
+        self._threads: anyio.CapacityLimiter | None = None
+
+    async def _thread(self, fn: Callable[..., T], *args: Any) -> T:
+        """`fn(*args)` in one of this process's REQUEST_THREADS request threads."""
+        if self._threads is None:
+            self._threads = anyio.CapacityLimiter(REQUEST_THREADS)
+        return await anyio.to_thread.run_sync(functools.partial(fn, *args), limiter=self._threads)
 
     # -- plumbing -----------------------------------------------------------------------
 
@@ -216,6 +238,10 @@ class Api:
             caller = authenticate(session, token, self.clock())
         if caller is not None:
             return caller
+        self._failed(client)
+
+    def _failed(self, client: str) -> NoReturn:
+        """A failed authentication: counted, audited, 401."""
         self.limiter.failed(client)
         now = self.clock()
         with self.store.transaction() as session:
@@ -238,7 +264,7 @@ class Api:
                 with self.store.transaction() if write else self.store.session() as session:
                     caller = authenticate(session, token, self.clock())
                     if caller is None:
-                        raise ApiError(401, "the token is not valid (revoked, expired or mistyped)")
+                        raise _BadToken
                     return fn(session, caller, *args)
             except DBAPIError as exc:
                 code = getattr(exc.orig, "sqlstate", None)
@@ -264,11 +290,15 @@ class Api:
             return response
         try:
             token = self._token(request)
-            # Who is asking, before a byte of the body is read.
-            await run_in_threadpool(self._authenticate, token, client)
             if body:
+                # Who is asking, before a byte of the body is read.
+                await self._thread(self._authenticate, token, client)
                 args = (await self._json(request), *args)
-            result = await run_in_threadpool(self._run, token, fn, args, write)
+            try:
+                # The token is checked (again, for a body) in the request's transaction.
+                result = await self._thread(self._run, token, fn, args, write)
+            except _BadToken:
+                await self._thread(self._failed, client)
         except ApiError as exc:
             return _error(exc.status, exc.message, exc.field)
         except WireError as exc:

@@ -54,6 +54,12 @@ def create_app(
     return app
 
 
+# How long an idle client connection is kept open. uvicorn's 5 s is the agents' own pull
+# interval: a laptop (or a load balancer) sending its next request just as the server
+# closed the connection got a reset instead of an answer (the load test saw it as failed
+# pushes). Longer than a load balancer's usual idle timeout (60 s), as they ask.
+KEEP_ALIVE_S = 75
+
 # How `leaddesk server run --workers N` hands its settings to the worker processes,
 # each of which builds its own app, engine and connection pool.
 DATABASE_URL_ENV = "LEADDESK_SERVER_DATABASE_URL"
@@ -88,6 +94,7 @@ def uvicorn_config(
         log_level="warning",
         access_log=False,  # request lines are not needed, and a token never appears in one
         lifespan="off",
+        timeout_keep_alive=KEEP_ALIVE_S,
         **extra,
     )
 
