@@ -1,0 +1,260 @@
+"""Report aggregates kept by the database itself, in the transaction that writes attempts.
+
+Two tables, maintained by triggers on `attempt` (SQLite and PostgreSQL alike), so every
+path that writes attempts keeps them right without knowing of them: logging, undo and
+edits, the importer, a sync pull on the laptop, a push on the server, the demo data.
+
+- `attempt_day`: per agent, UTC day, channel and outcome, the effective attempts (an
+  outcome logged, not superseded by a correction): their count, the voicemail scripts'
+  words (sum, count, longest) and how many were made outside the calling rules. The
+  attempt half of the report sums whole days from here and reads raw attempts only for
+  the part-days at the ends of its period.
+- `lead_summary`: per lead, over its effective attempts, what the report's lead half
+  needs: the first attempt's time, channel and outcome class, how many, and the rank of
+  the first that reached the lead. Read when no effective attempt lies after the end of
+  the period (the usual "until now").
+
+A new attempt adds itself to its day (one upsert); anything rarer (a wrap-up, a
+correction, a deletion) recomputes the one (agent, day, channel, outcome) group it
+touched from the attempts of that agent and day. A lead's summary is recomputed from
+the lead's attempts (a handful) whenever one of them changes.
+
+A later migration that rebuilds the `attempt` table on SQLite (batch mode copying it)
+drops its triggers: it must call `create_triggers` again (tests/unit/test_aggregates.py
+checks they exist at head).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from leaddesk.domain.metrics import NO_RETRY_OUTCOMES, REACHED_OUTCOMES, VOICEMAIL_LEFT
+
+TRIGGERS = ("attempt_agg_insert", "attempt_agg_update", "attempt_agg_delete")
+
+
+def _codes(codes: frozenset[str]) -> str:
+    return ", ".join(f"'{c}'" for c in sorted(codes))
+
+
+REACHED = _codes(REACHED_OUTCOMES)
+NO_RETRY = _codes(REACHED_OUTCOMES | NO_RETRY_OUTCOMES)
+
+
+def day_of(dialect: str, column: str) -> str:
+    """SQL: the UTC day (YYYY-MM-DD text) of a stored instant."""
+    if dialect == "sqlite":
+        return f"substr({column}, 1, 10)"
+    return f"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
+
+
+def day_start(dialect: str, day: str) -> str:
+    """SQL: the first instant of a day (text) comparable with stored instants."""
+    if dialect == "sqlite":
+        return day
+    return f"(CAST({day} AS timestamp) AT TIME ZONE 'UTC')"
+
+
+def day_end(dialect: str, day: str) -> str:
+    if dialect == "sqlite":
+        return f"date({day}, '+1 day')"
+    return f"(CAST(CAST({day} AS date) + 1 AS timestamp) AT TIME ZONE 'UTC')"
+
+
+def _effective(alias: str) -> str:
+    return (
+        f"{alias}.outcome IS NOT NULL AND NOT EXISTS "
+        f"(SELECT 1 FROM attempt sup WHERE sup.supersedes_id = {alias}.id)"
+    )
+
+
+def _group_values(alias: str) -> str:
+    """The aggregate columns over attempts `alias`, in attempt_day's column order."""
+    vm = f"CASE WHEN {alias}.outcome = '{VOICEMAIL_LEFT}' THEN {alias}.script_words END"
+    return (
+        f"COUNT(*), COALESCE(SUM({vm}), 0), COUNT({vm}), "
+        f"COUNT(CASE WHEN {alias}.outside_rules THEN 1 END), COALESCE(MAX({vm}), 0)"
+    )
+
+
+COLUMNS = "agent_id, day, channel, outcome, attempts, words_sum, words_count, outside, words_max"
+
+
+def _recompute_groups(dialect: str, groups: str) -> list[str]:
+    """Statements that recompute the attempt_day rows of `groups`, a SELECT of
+    (ga, gd, gc, go): agent, day, channel, outcome."""
+    start, end = day_start(dialect, "g.gd"), day_end(dialect, "g.gd")
+    return [
+        "DELETE FROM attempt_day WHERE (agent_id, day, channel, outcome) IN "
+        f"(SELECT ga, gd, gc, go FROM ({groups}) AS g)",
+        f"INSERT INTO attempt_day ({COLUMNS}) "
+        f"SELECT g.ga, g.gd, g.gc, g.go, {_group_values('a')} "
+        f"FROM ({groups}) AS g JOIN attempt a ON a.agent_id = g.ga "
+        f"AND a.started_at >= {start} AND a.started_at < {end} "
+        f"AND a.channel = g.gc AND a.outcome = g.go "
+        f"WHERE {_effective('a')} GROUP BY g.ga, g.gd, g.gc, g.go",
+    ]
+
+
+def _row_group(dialect: str, row: str) -> str:
+    return (
+        f"SELECT {row}.agent_id AS ga, {day_of(dialect, f'{row}.started_at')} AS gd, "
+        f"{row}.channel AS gc, {row}.outcome AS go WHERE {row}.outcome IS NOT NULL"
+    )
+
+
+def _superseded_group(dialect: str, row: str) -> str:
+    return (
+        f"SELECT s.agent_id AS ga, {day_of(dialect, 's.started_at')} AS gd, s.channel AS gc, "
+        f"s.outcome AS go FROM attempt s WHERE s.id = {row}.supersedes_id "
+        "AND s.outcome IS NOT NULL"
+    )
+
+
+def _recompute_lead(lead: str) -> list[str]:
+    """Statements that recompute the lead_summary row of lead `lead` (an expression)."""
+    eff = _effective("a")
+    first_reached = (
+        f"(SELECT b.started_at AS rs, b.id AS rid FROM attempt b WHERE b.lead_id = {lead} "
+        f"AND {_effective('b')} AND b.outcome IN ({REACHED}) "
+        "ORDER BY b.started_at, b.id LIMIT 1)"
+    )
+    return [
+        f"DELETE FROM lead_summary WHERE lead_id = {lead}",
+        "INSERT INTO lead_summary (lead_id, first_at, n, first_call, retry_due, reached_k) "
+        "SELECT f.lead_id, f.started_at, "
+        f"(SELECT COUNT(*) FROM attempt a WHERE a.lead_id = f.lead_id AND {eff}), "
+        "CASE WHEN f.channel = 'phone' THEN 1 ELSE 0 END, "
+        f"CASE WHEN f.outcome NOT IN ({NO_RETRY}) THEN 1 ELSE 0 END, "
+        f"NULLIF((SELECT COUNT(*) FROM attempt a, {first_reached} AS r "
+        f"WHERE a.lead_id = f.lead_id AND {eff} "
+        "AND (a.started_at < r.rs OR (a.started_at = r.rs AND a.id <= r.rid))), 0) "
+        f"FROM (SELECT a.lead_id, a.started_at, a.channel, a.outcome FROM attempt a "
+        f"WHERE a.lead_id = {lead} AND {eff} ORDER BY a.started_at, a.id LIMIT 1) AS f",
+    ]
+
+
+def _superseded_lead(row: str) -> str:
+    """SQL: the lead of the attempt `row` supersedes (NULL for none): a correction is
+    normally on the same lead, but the figures must not depend on it."""
+    return f"(SELECT s.lead_id FROM attempt s WHERE s.id = {row}.supersedes_id)"
+
+
+def _add_new(dialect: str) -> str:
+    """The common case, a new attempt with its outcome: added to its day's group."""
+    vm = f"CASE WHEN NEW.outcome = '{VOICEMAIL_LEFT}' THEN NEW.script_words END"
+    most = "max" if dialect == "sqlite" else "GREATEST"
+    return (
+        f"INSERT INTO attempt_day ({COLUMNS}) SELECT NEW.agent_id, "
+        f"{day_of(dialect, 'NEW.started_at')}, NEW.channel, NEW.outcome, 1, "
+        f"COALESCE({vm}, 0), CASE WHEN ({vm}) IS NULL THEN 0 ELSE 1 END, "
+        f"CASE WHEN NEW.outside_rules THEN 1 ELSE 0 END, COALESCE({vm}, 0) "
+        "WHERE NEW.outcome IS NOT NULL "
+        "AND NOT EXISTS (SELECT 1 FROM attempt sup WHERE sup.supersedes_id = NEW.id) "
+        "ON CONFLICT (agent_id, day, channel, outcome) DO UPDATE SET "
+        "attempts = attempt_day.attempts + 1, "
+        "words_sum = attempt_day.words_sum + excluded.words_sum, "
+        "words_count = attempt_day.words_count + excluded.words_count, "
+        "outside = attempt_day.outside + excluded.outside, "
+        f"words_max = {most}(attempt_day.words_max, excluded.words_max)"
+    )
+
+
+def trigger_bodies(dialect: str) -> dict[str, list[str]]:
+    """The statements run for each inserted, updated or deleted attempt row."""
+    on_insert = [
+        _add_new(dialect),
+        *_recompute_groups(dialect, _superseded_group(dialect, "NEW")),
+        *_recompute_lead("NEW.lead_id"),
+        *_recompute_lead(_superseded_lead("NEW")),
+    ]
+    on_update = [
+        *_recompute_groups(dialect, _row_group(dialect, "OLD")),
+        *_recompute_groups(dialect, _row_group(dialect, "NEW")),
+        *_recompute_groups(dialect, _superseded_group(dialect, "OLD")),
+        *_recompute_groups(dialect, _superseded_group(dialect, "NEW")),
+        *_recompute_lead("OLD.lead_id"),
+        *_recompute_lead("NEW.lead_id"),
+        *_recompute_lead(_superseded_lead("OLD")),
+        *_recompute_lead(_superseded_lead("NEW")),
+    ]
+    on_delete = [
+        *_recompute_groups(dialect, _row_group(dialect, "OLD")),
+        *_recompute_groups(dialect, _superseded_group(dialect, "OLD")),
+        *_recompute_lead("OLD.lead_id"),
+        *_recompute_lead(_superseded_lead("OLD")),
+    ]
+    return {"INSERT": on_insert, "UPDATE": on_update, "DELETE": on_delete}
+
+
+# Columns whose change can move an attempt's figures (an UPDATE of others, such as a
+# note, leaves the aggregates alone).
+WATCHED = (
+    "lead_id",
+    "agent_id",
+    "channel",
+    "outcome",
+    "started_at",
+    "script_words",
+    "outside_rules",
+    "supersedes_id",
+)
+
+
+def create_triggers(execute: Any, dialect: str) -> None:
+    """Create the triggers (`execute` runs one SQL string)."""
+    bodies = trigger_bodies(dialect)
+    names = dict(zip(("INSERT", "UPDATE", "DELETE"), TRIGGERS, strict=True))
+    if dialect == "sqlite":
+        for event, body in bodies.items():
+            on = f"UPDATE OF {', '.join(WATCHED)}" if event == "UPDATE" else event
+            statements = "".join(f"  {s};\n" for s in body)
+            execute(f"CREATE TRIGGER {names[event]} AFTER {on} ON attempt\nBEGIN\n{statements}END")
+        return
+    branches: list[str] = []
+    for event, body in bodies.items():
+        statements = "".join(f"    {s};\n" for s in body)
+        branches.append(
+            f"  {'IF' if not branches else 'ELSIF'} TG_OP = '{event}' THEN\n{statements}"
+        )
+    execute(
+        "CREATE OR REPLACE FUNCTION attempt_aggregates() RETURNS trigger AS $$\nBEGIN\n"
+        + "".join(branches)
+        + "  END IF;\n  RETURN NULL;\nEND\n$$ LANGUAGE plpgsql"
+    )
+    for event in bodies:
+        on = f"UPDATE OF {', '.join(WATCHED)}" if event == "UPDATE" else event
+        execute(
+            f"CREATE TRIGGER {names[event]} AFTER {on} ON attempt "
+            "FOR EACH ROW EXECUTE FUNCTION attempt_aggregates()"
+        )
+
+
+def drop_triggers(execute: Any, dialect: str) -> None:
+    for name in TRIGGERS:
+        execute(f"DROP TRIGGER IF EXISTS {name}" + ("" if dialect == "sqlite" else " ON attempt"))
+    if dialect != "sqlite":
+        execute("DROP FUNCTION IF EXISTS attempt_aggregates()")
+
+
+def rebuild(execute: Any, dialect: str) -> None:
+    """Fill both tables from the attempts (the migration's backfill; also a repair)."""
+    execute("DELETE FROM attempt_day")
+    execute("DELETE FROM lead_summary")
+    day = day_of(dialect, "a.started_at")
+    execute(
+        f"INSERT INTO attempt_day ({COLUMNS}) "
+        f"SELECT a.agent_id, {day}, a.channel, a.outcome, {_group_values('a')} "
+        f"FROM attempt a WHERE {_effective('a')} "
+        f"GROUP BY a.agent_id, {day}, a.channel, a.outcome"
+    )
+    execute(
+        "INSERT INTO lead_summary (lead_id, first_at, n, first_call, retry_due, reached_k) "
+        "SELECT lead_id, MIN(started_at), COUNT(*), "
+        "MAX(CASE WHEN k = 1 AND channel = 'phone' THEN 1 ELSE 0 END), "
+        f"MAX(CASE WHEN k = 1 AND outcome NOT IN ({NO_RETRY}) THEN 1 ELSE 0 END), "
+        f"MIN(CASE WHEN outcome IN ({REACHED}) THEN k END) "
+        "FROM (SELECT a.lead_id, a.started_at, a.channel, a.outcome, "
+        "ROW_NUMBER() OVER (PARTITION BY a.lead_id ORDER BY a.started_at, a.id) AS k "
+        f"FROM attempt a WHERE {_effective('a')}) AS ranked GROUP BY lead_id"
+    )
