@@ -30,8 +30,6 @@ from typing import Any
 
 from leaddesk.domain.metrics import NO_RETRY_OUTCOMES, REACHED_OUTCOMES, VOICEMAIL_LEFT
 
-TRIGGERS = ("attempt_agg_insert", "attempt_agg_update", "attempt_agg_delete")
-
 
 def _codes(codes: frozenset[str]) -> str:
     return ", ".join(f"'{c}'" for c in sorted(codes))
@@ -160,29 +158,49 @@ def _add_new(dialect: str) -> str:
     )
 
 
-def trigger_bodies(dialect: str) -> dict[str, list[str]]:
-    """The statements run for each inserted, updated or deleted attempt row."""
+def trigger_bodies(dialect: str) -> dict[str, list[tuple[str, list[str]]]]:
+    """The statements run for each inserted, updated or deleted attempt row, in parts
+    each with the condition (SQL over NEW and OLD) under which it runs."""
     on_insert = [
-        _add_new(dialect),
-        *_recompute_groups(dialect, _superseded_group(dialect, "NEW")),
-        *_recompute_lead("NEW.lead_id"),
-        *_recompute_lead(_superseded_lead("NEW")),
+        ("TRUE", [_add_new(dialect), *_recompute_lead("NEW.lead_id")]),
+        (
+            "NEW.supersedes_id IS NOT NULL",
+            [
+                *_recompute_groups(dialect, _superseded_group(dialect, "NEW")),
+                *_recompute_lead(_superseded_lead("NEW")),
+            ],
+        ),
     ]
     on_update = [
-        *_recompute_groups(dialect, _row_group(dialect, "OLD")),
-        *_recompute_groups(dialect, _row_group(dialect, "NEW")),
-        *_recompute_groups(dialect, _superseded_group(dialect, "OLD")),
-        *_recompute_groups(dialect, _superseded_group(dialect, "NEW")),
-        *_recompute_lead("OLD.lead_id"),
-        *_recompute_lead("NEW.lead_id"),
-        *_recompute_lead(_superseded_lead("OLD")),
-        *_recompute_lead(_superseded_lead("NEW")),
+        (
+            "TRUE",
+            [
+                *_recompute_groups(dialect, _row_group(dialect, "OLD")),
+                *_recompute_groups(dialect, _row_group(dialect, "NEW")),
+                *_recompute_groups(dialect, _superseded_group(dialect, "OLD")),
+                *_recompute_groups(dialect, _superseded_group(dialect, "NEW")),
+                *_recompute_lead("OLD.lead_id"),
+                *_recompute_lead("NEW.lead_id"),
+                *_recompute_lead(_superseded_lead("OLD")),
+                *_recompute_lead(_superseded_lead("NEW")),
+            ],
+        )
     ]
     on_delete = [
-        *_recompute_groups(dialect, _row_group(dialect, "OLD")),
-        *_recompute_groups(dialect, _superseded_group(dialect, "OLD")),
-        *_recompute_lead("OLD.lead_id"),
-        *_recompute_lead(_superseded_lead("OLD")),
+        (
+            "TRUE",
+            [
+                *_recompute_groups(dialect, _row_group(dialect, "OLD")),
+                *_recompute_lead("OLD.lead_id"),
+            ],
+        ),
+        (
+            "OLD.supersedes_id IS NOT NULL",
+            [
+                *_recompute_groups(dialect, _superseded_group(dialect, "OLD")),
+                *_recompute_lead(_superseded_lead("OLD")),
+            ],
+        ),
     ]
     return {"INSERT": on_insert, "UPDATE": on_update, "DELETE": on_delete}
 
@@ -201,31 +219,49 @@ WATCHED = (
 )
 
 
+def _trigger_names() -> list[tuple[str, str, int]]:
+    """(name, event, part) of every trigger."""
+    return [
+        ("attempt_agg_insert", "INSERT", 0),
+        ("attempt_agg_insert_correction", "INSERT", 1),
+        ("attempt_agg_update", "UPDATE", 0),
+        ("attempt_agg_delete", "DELETE", 0),
+        ("attempt_agg_delete_correction", "DELETE", 1),
+    ]
+
+
+TRIGGERS = tuple(name for name, _event, _part in _trigger_names())
+
+
 def create_triggers(execute: Any, dialect: str) -> None:
     """Create the triggers (`execute` runs one SQL string)."""
     bodies = trigger_bodies(dialect)
-    names = dict(zip(("INSERT", "UPDATE", "DELETE"), TRIGGERS, strict=True))
     if dialect == "sqlite":
-        for event, body in bodies.items():
+        for name, event, part in _trigger_names():
+            condition, body = bodies[event][part]
             on = f"UPDATE OF {', '.join(WATCHED)}" if event == "UPDATE" else event
+            when = "" if condition == "TRUE" else f" WHEN {condition}"
             statements = "".join(f"  {s};\n" for s in body)
-            execute(f"CREATE TRIGGER {names[event]} AFTER {on} ON attempt\nBEGIN\n{statements}END")
+            execute(f"CREATE TRIGGER {name} AFTER {on} ON attempt{when}\nBEGIN\n{statements}END")
         return
     branches: list[str] = []
-    for event, body in bodies.items():
-        statements = "".join(f"    {s};\n" for s in body)
-        branches.append(
-            f"  {'IF' if not branches else 'ELSIF'} TG_OP = '{event}' THEN\n{statements}"
-        )
+    for event, parts in bodies.items():
+        inner = ""
+        for condition, body in parts:
+            statements = "".join(f"      {s};\n" for s in body)
+            inner += f"    IF {condition} THEN\n{statements}    END IF;\n"
+        branches.append(f"  {'IF' if not branches else 'ELSIF'} TG_OP = '{event}' THEN\n{inner}")
     execute(
         "CREATE OR REPLACE FUNCTION attempt_aggregates() RETURNS trigger AS $$\nBEGIN\n"
         + "".join(branches)
         + "  END IF;\n  RETURN NULL;\nEND\n$$ LANGUAGE plpgsql"
     )
-    for event in bodies:
+    for name, event, part in _trigger_names():
+        if part:
+            continue  # one PostgreSQL trigger per event runs every part
         on = f"UPDATE OF {', '.join(WATCHED)}" if event == "UPDATE" else event
         execute(
-            f"CREATE TRIGGER {names[event]} AFTER {on} ON attempt "
+            f"CREATE TRIGGER {name} AFTER {on} ON attempt "
             "FOR EACH ROW EXECUTE FUNCTION attempt_aggregates()"
         )
 
