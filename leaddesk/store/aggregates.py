@@ -79,18 +79,28 @@ COLUMNS = "agent_id, day, channel, outcome, attempts, words_sum, words_count, ou
 
 
 def _recompute_groups(dialect: str, groups: str) -> list[str]:
-    """Statements that recompute the attempt_day rows of `groups`, a SELECT of
-    (ga, gd, gc, go): agent, day, channel, outcome."""
+    """Statements that recompute the attempt_day row of `groups`, a SELECT of at most one
+    (ga, gd, gc, go): agent, day, channel, outcome. The key is read by scalar subqueries
+    (the primary key's index) and the attempts by a CROSS JOIN, which SQLite keeps in
+    the order written: the group first, then that agent's attempts of that day."""
     start, end = day_start(dialect, "g.gd"), day_end(dialect, "g.gd")
+    key = " AND ".join(
+        f"{column} = (SELECT {field} FROM ({groups}) AS g)"
+        for column, field in (
+            ("agent_id", "ga"),
+            ("day", "gd"),
+            ("channel", "gc"),
+            ("outcome", "go"),
+        )
+    )
     return [
-        "DELETE FROM attempt_day WHERE (agent_id, day, channel, outcome) IN "
-        f"(SELECT ga, gd, gc, go FROM ({groups}) AS g)",
+        f"DELETE FROM attempt_day WHERE {key}",
         f"INSERT INTO attempt_day ({COLUMNS}) "
         f"SELECT g.ga, g.gd, g.gc, g.go, {_group_values('a')} "
-        f"FROM ({groups}) AS g JOIN attempt a ON a.agent_id = g.ga "
+        f"FROM ({groups}) AS g CROSS JOIN attempt a WHERE a.agent_id = g.ga "
         f"AND a.started_at >= {start} AND a.started_at < {end} "
         f"AND a.channel = g.gc AND a.outcome = g.go "
-        f"WHERE {_effective('a')} GROUP BY g.ga, g.gd, g.gc, g.go",
+        f"AND {_effective('a')} GROUP BY g.ga, g.gd, g.gc, g.go",
     ]
 
 
@@ -147,7 +157,7 @@ def _add_new(dialect: str) -> str:
         f"{day_of(dialect, 'NEW.started_at')}, NEW.channel, NEW.outcome, 1, "
         f"COALESCE({vm}, 0), CASE WHEN ({vm}) IS NULL THEN 0 ELSE 1 END, "
         f"CASE WHEN NEW.outside_rules THEN 1 ELSE 0 END, COALESCE({vm}, 0) "
-        "WHERE NEW.outcome IS NOT NULL "
+        "WHERE NEW.outcome IS NOT NULL AND NEW.supersedes_id IS NULL "
         "AND NOT EXISTS (SELECT 1 FROM attempt sup WHERE sup.supersedes_id = NEW.id) "
         "ON CONFLICT (agent_id, day, channel, outcome) DO UPDATE SET "
         "attempts = attempt_day.attempts + 1, "
@@ -166,6 +176,9 @@ def trigger_bodies(dialect: str) -> dict[str, list[tuple[str, list[str]]]]:
         (
             "NEW.supersedes_id IS NOT NULL",
             [
+                # The correction's own group too, recomputed rather than added to: the
+                # two parts are separate SQLite triggers, which fire in either order.
+                *_recompute_groups(dialect, _row_group(dialect, "NEW")),
                 *_recompute_groups(dialect, _superseded_group(dialect, "NEW")),
                 *_recompute_lead(_superseded_lead("NEW")),
             ],

@@ -155,7 +155,7 @@ def _check(store: Store, history: list[tuple[Any, ...]], since: datetime, until:
 
 
 @settings(
-    max_examples=60,
+    max_examples=120,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
