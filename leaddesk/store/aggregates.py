@@ -142,6 +142,32 @@ def _recompute_lead(lead: str) -> list[str]:
     ]
 
 
+# The common new attempt: an outcome, no correction, not yet corrected, later than every
+# effective attempt of a lead that has a summary already. Its summary only grows by one
+# (and, were this the first to reach the lead, its rank); anything else recomputes it.
+_APPENDS = (
+    "NEW.outcome IS NOT NULL AND NEW.supersedes_id IS NULL "
+    "AND EXISTS (SELECT 1 FROM lead_summary WHERE lead_id = NEW.lead_id) "
+    "AND NOT EXISTS (SELECT 1 FROM attempt sup WHERE sup.supersedes_id = NEW.id) "
+    "AND NOT EXISTS (SELECT 1 FROM attempt e WHERE e.lead_id = NEW.lead_id AND e.id <> NEW.id "
+    "AND (e.started_at > NEW.started_at OR (e.started_at = NEW.started_at AND e.id > NEW.id)) "
+    f"AND {_effective('e')})"
+)
+
+
+def _lead_on_insert() -> list[str]:
+    append = (
+        "UPDATE lead_summary SET n = n + 1, reached_k = COALESCE(reached_k, "
+        f"CASE WHEN NEW.outcome IN ({REACHED}) THEN n + 1 END) "
+        f"WHERE lead_id = NEW.lead_id AND {_APPENDS}"
+    )
+    delete, insert = _recompute_lead("NEW.lead_id")
+    # Both parts of the recompute see the same answer: the append changes neither the
+    # summary's existence nor which attempt is last; the DELETE runs only when it is not.
+    guard = f"NEW.outcome IS NOT NULL AND NOT ({_APPENDS})"
+    return [append, f"{delete} AND {guard}", f"{insert} WHERE {guard}"]
+
+
 def _superseded_lead(row: str) -> str:
     """SQL: the lead of the attempt `row` supersedes (NULL for none): a correction is
     normally on the same lead, but the figures must not depend on it."""
@@ -172,7 +198,7 @@ def trigger_bodies(dialect: str) -> dict[str, list[tuple[str, list[str]]]]:
     """The statements run for each inserted, updated or deleted attempt row, in parts
     each with the condition (SQL over NEW and OLD) under which it runs."""
     on_insert = [
-        ("TRUE", [_add_new(dialect), *_recompute_lead("NEW.lead_id")]),
+        ("TRUE", [_add_new(dialect), *_lead_on_insert()]),
         (
             "NEW.supersedes_id IS NOT NULL",
             [
