@@ -187,3 +187,14 @@ def test_an_address_stopped_by_one_process_is_stopped_by_the_other(
     finally:
         first.kill()
         second.kill()
+
+
+def test_a_worker_count_out_of_range_is_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from leaddesk.cli import main
+
+    url = f"sqlite:///{tmp_path / 'office.db'}"
+    assert main(["server", "run", "--database-url", url, "--workers", "0"]) == 1
+    assert capsys.readouterr().err.strip() == "leaddesk: error: --workers 0: give 1 to 64 processes"
+    assert not (tmp_path / "office.db").exists()  # refused before anything was opened
