@@ -207,6 +207,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8765)
     s.add_argument("--tls-cert", type=Path)
     s.add_argument("--tls-key", type=Path)
+    s.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="N server processes on the same port over the same database (default 1)",
+    )
     _common(s, top=False)
     s = srv.add_parser("add-agent", help="create an agent on the server")
     s.add_argument("name", metavar="NAME")

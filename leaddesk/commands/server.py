@@ -46,20 +46,57 @@ def run_server(args: argparse.Namespace, ctx: Context) -> int:
     for path in (args.tls_cert, args.tls_key):
         if path is not None and not path.is_file():
             raise UserError(f"{path}: no such file")
-    store = open_server_store(args.database_url)
+    workers = getattr(args, "workers", 1)
+    if not 1 <= workers <= 64:
+        raise UserError(f"--workers {workers}: give 1 to 64 processes")
+    store = open_server_store(args.database_url)  # migrated once, here, before any worker
     scheme = "https" if args.tls_cert else "http"
     if not _is_loopback(args.host) and not args.tls_cert:
         sys.stderr.write(
             f"leaddesk: warning: serving on {args.host} without TLS: tokens cross the network "
             "in clear text; give --tls-cert and --tls-key\n"
         )
-    sys.stderr.write(f"leaddesk server on {scheme}://{args.host}:{args.port}\n")
+    plural = f" ({workers} worker processes)" if workers > 1 else ""
+    sys.stderr.write(f"leaddesk server on {scheme}://{args.host}:{args.port}{plural}\n")
     sys.stderr.flush()
+    if workers > 1:
+        store.close()
+        return _run_workers(args, ctx, workers)
     try:
         app = create_app(store, clock=ctx.clock)
         uvicorn.Server(uvicorn_config(app, args.host, args.port, args.tls_cert, args.tls_key)).run()
     finally:
         store.close()
+    return 0
+
+
+def _run_workers(args: argparse.Namespace, ctx: Context, workers: int) -> int:
+    """uvicorn's own supervisor: N processes accept on one socket, each with its own app
+    and connection pool. Nothing a request needs lives only in one process's memory
+    (README, "Several server processes")."""
+    import os
+
+    import uvicorn
+
+    from leaddesk.server.app import DATABASE_URL_ENV, KEEP_ALIVE_S, NOW_ENV
+
+    os.environ[DATABASE_URL_ENV] = args.database_url
+    if getattr(args, "now", None):
+        os.environ[NOW_ENV] = ctx.clock().isoformat()
+    uvicorn.run(
+        "leaddesk.server.app:worker_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=workers,
+        ssl_certfile=str(args.tls_cert) if args.tls_cert else None,
+        ssl_keyfile=str(args.tls_key) if args.tls_key else None,
+        log_level="warning",
+        access_log=False,
+        lifespan="off",
+        timeout_graceful_shutdown=5,
+        timeout_keep_alive=KEEP_ALIVE_S,
+    )
     return 0
 
 

@@ -13,6 +13,7 @@ server parse anything. Failed authentications are audited and limited per addres
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import math
@@ -20,12 +21,14 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from typing import Any
+from datetime import datetime, timedelta
+from typing import Any, NoReturn, TypeVar
 
+import anyio
+import anyio.to_thread
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -40,6 +43,7 @@ from leaddesk.store.models import Agent, Attempt, AuthAudit, Lead
 from leaddesk.sync.wire import WireError, check_text, encode
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 DEFAULT_MAX_BODY = 8 * 1024 * 1024
 MAX_LIST = 1000
@@ -95,18 +99,57 @@ def _reject_constant(name: str) -> Any:
 
 
 class FailureLimiter:
-    """Failed authentications per client address in a sliding window."""
+    """Failed authentications per client address in a sliding window.
+
+    Counted twice: here, in this process's memory (answers before any database work),
+    and in the database, whose `auth_audit` rows every server process writes and reads
+    (`shared_wait`): an address that reached the limit through other processes is
+    stopped here after its first failure here, not after `limit` more per process.
+    """
 
     def __init__(self, limit: int, window_s: float) -> None:
         self.limit = limit
         self.window_s = window_s
         self._lock = threading.Lock()
         self._seen: dict[str, deque[float]] = {}
+        self._blocked: dict[str, float] = {}  # address -> monotonic time it may try again
+
+    def block(self, client: str, wait_s: float) -> None:
+        """Stop the address for `wait_s` seconds (the database's count said so)."""
+        with self._lock:
+            if len(self._blocked) > 100_000:
+                self._blocked.clear()
+            self._blocked[client] = time.monotonic() + wait_s
+
+    def shared_wait(self, session: Session, client: str, now: datetime) -> float:
+        """Seconds this address must wait by the failures every server process audited
+        in the window (0: it may go on)."""
+        since = now - timedelta(seconds=self.window_s)
+        times = list(
+            session.scalars(
+                select(AuthAudit.at)
+                .where(
+                    AuthAudit.client == client[:64],
+                    AuthAudit.event == "auth_failed",
+                    AuthAudit.at > since,
+                )
+                .order_by(AuthAudit.at.desc())
+                .limit(self.limit)
+            )
+        )
+        if len(times) < self.limit:
+            return 0.0
+        return max(1.0, (times[-1] - since).total_seconds())
 
     def retry_after(self, client: str) -> int:
         """Seconds to wait before this address may try again (0: it may now)."""
         now = time.monotonic()
         with self._lock:
+            until = self._blocked.get(client)
+            if until is not None:
+                if until > now:
+                    return max(1, math.ceil(until - now))
+                del self._blocked[client]
             times = self._seen.get(client)
             if not times:
                 return 0
@@ -126,6 +169,18 @@ class FailureLimiter:
             self._seen.setdefault(client, deque()).append(time.monotonic())
 
 
+class _BadToken(Exception):
+    """The token of a request without a body failed in its transaction."""
+
+
+# Requests of one process that run at once, each in a thread with its own database
+# connection (leaddesk.store.migrate.PG_POOL_SIZE). More threads do not answer more:
+# they hold transactions open while they queue for the one interpreter lock (the
+# lock's convoy), and under 200 agents latency fell off a cliff; more processes
+# (`--workers N`) do.
+REQUEST_THREADS = 8
+
+
 class Api:
     def __init__(
         self,
@@ -140,6 +195,13 @@ class Api:
         self.clock = clock
         self.max_body = max_body
         self.limiter = FailureLimiter(auth_failures, auth_window_s)
+        self._threads: anyio.CapacityLimiter | None = None
+
+    async def _thread(self, fn: Callable[..., T], *args: Any) -> T:
+        """`fn(*args)` in one of this process's REQUEST_THREADS request threads."""
+        if self._threads is None:
+            self._threads = anyio.CapacityLimiter(REQUEST_THREADS)
+        return await anyio.to_thread.run_sync(functools.partial(fn, *args), limiter=self._threads)
 
     # -- plumbing -----------------------------------------------------------------------
 
@@ -176,9 +238,18 @@ class Api:
             caller = authenticate(session, token, self.clock())
         if caller is not None:
             return caller
+        self._failed(client)
+
+    def _failed(self, client: str) -> NoReturn:
+        """A failed authentication: counted, audited, 401."""
         self.limiter.failed(client)
+        now = self.clock()
         with self.store.transaction() as session:
-            audit(session, "auth_failed", client=client, at=self.clock(), detail="bad token")
+            audit(session, "auth_failed", client=client, at=now, detail="bad token")
+        with self.store.session() as session:
+            wait = self.limiter.shared_wait(session, client, now)
+        if wait:
+            self.limiter.block(client, wait)
         raise ApiError(401, "the token is not valid (revoked, expired or mistyped)")
 
     def _run(
@@ -193,7 +264,7 @@ class Api:
                 with self.store.transaction() if write else self.store.session() as session:
                     caller = authenticate(session, token, self.clock())
                     if caller is None:
-                        raise ApiError(401, "the token is not valid (revoked, expired or mistyped)")
+                        raise _BadToken
                     return fn(session, caller, *args)
             except DBAPIError as exc:
                 code = getattr(exc.orig, "sqlstate", None)
@@ -219,11 +290,15 @@ class Api:
             return response
         try:
             token = self._token(request)
-            # Who is asking, before a byte of the body is read.
-            await run_in_threadpool(self._authenticate, token, client)
             if body:
+                # Who is asking, before a byte of the body is read.
+                await self._thread(self._authenticate, token, client)
                 args = (await self._json(request), *args)
-            result = await run_in_threadpool(self._run, token, fn, args, write)
+            try:
+                # The token is checked (again, for a body) in the request's transaction.
+                result = await self._thread(self._run, token, fn, args, write)
+            except _BadToken:
+                await self._thread(self._failed, client)
         except ApiError as exc:
             return _error(exc.status, exc.message, exc.field)
         except WireError as exc:

@@ -4,6 +4,7 @@ benchmark, on a real loopback port)."""
 from __future__ import annotations
 
 import logging
+import os
 import socket
 import threading
 import time
@@ -53,6 +54,29 @@ def create_app(
     return app
 
 
+# How long an idle client connection is kept open. uvicorn's 5 s is the agents' own pull
+# interval: a laptop (or a load balancer) sending its next request just as the server
+# closed the connection got a reset instead of an answer (the load test saw it as failed
+# pushes). Longer than a load balancer's usual idle timeout (60 s), as they ask.
+KEEP_ALIVE_S = 75
+
+# How `leaddesk server run --workers N` hands its settings to the worker processes,
+# each of which builds its own app, engine and connection pool.
+DATABASE_URL_ENV = "LEADDESK_SERVER_DATABASE_URL"
+NOW_ENV = "LEADDESK_SERVER_NOW"
+
+
+def worker_app() -> Starlette:
+    """The app of one worker process of `leaddesk server run --workers N` (uvicorn's
+    factory): the database the parent opened and migrated, the parent's clock."""
+    from leaddesk.domain.clock import fixed_clock, parse_instant
+    from leaddesk.store.migrate import open_url
+
+    now = os.environ.get(NOW_ENV)
+    clock = fixed_clock(parse_instant(now)) if now else system_clock
+    return create_app(open_url(os.environ[DATABASE_URL_ENV]), clock=clock)
+
+
 def uvicorn_config(
     app: Starlette,
     host: str = "127.0.0.1",
@@ -70,6 +94,7 @@ def uvicorn_config(
         log_level="warning",
         access_log=False,  # request lines are not needed, and a token never appears in one
         lifespan="off",
+        timeout_keep_alive=KEEP_ALIVE_S,
         **extra,
     )
 

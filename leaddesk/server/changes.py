@@ -4,9 +4,10 @@ A sequence number is handed out when a row is inserted, not when its transaction
 commits: transaction T1 may take number 10, T2 number 11, T2 commit first, and a puller
 that served 11 and moved its cursor past it would never see 10. So every change-log row
 is stamped with its transaction id (`pg_current_xact_id()`), and a pull serves only rows
-whose transaction is below `pg_snapshot_xmin(pg_current_snapshot())`, the oldest
-transaction still running: every such transaction has ended, so nothing can appear
-below that line later. Rows are ordered by (tx, seq) and the cursor is that pair.
+whose transaction is below the oldest transaction of this database still running
+(`watermark`: the current snapshot's running transactions less those that
+pg_stat_activity places in another database): every such transaction has ended, so
+nothing can appear below that line later. Rows are ordered by (tx, seq) and the cursor is that pair.
 SQLite serializes writers, so there the stamp is 0 and the line is infinitely far.
 """
 
@@ -105,11 +106,36 @@ def record(
     session.execute(insert(cast(Table, ChangeLog.__table__)), rows)
 
 
+# The oldest transaction still running that may have written to this database's change
+# log. A snapshot lists the running transactions of the whole cluster; one that
+# pg_stat_activity places in another database cannot write here, so it does not hold
+# the line. Only a positive "elsewhere" counts: a transaction not found there (ended
+# meanwhile, prepared, a background worker) still holds the line, so the line is never
+# above a transaction of this database that is still running, whatever the order in
+# which the two were read. backend_xid is the 32-bit form of the xid8 in the snapshot.
+WATERMARK_SQL = """
+SELECT coalesce(
+  (SELECT min(CAST(CAST(r.x AS text) AS bigint))
+     FROM pg_snapshot_xip(s.snap) AS r(x)
+    WHERE CAST(CAST(r.x AS text) AS bigint) % 4294967296 NOT IN (
+      SELECT CAST(CAST(a.backend_xid AS text) AS bigint)
+        FROM pg_stat_activity AS a
+       WHERE a.backend_xid IS NOT NULL AND a.datid IS NOT NULL
+         AND a.datname <> current_database())),
+  CAST(CAST(pg_snapshot_xmax(s.snap) AS text) AS bigint))
+FROM (SELECT pg_current_snapshot() AS snap) AS s
+"""
+
+
 def watermark(session: Session) -> int:
-    """Change-log rows with a transaction id below this are all committed or gone."""
+    """Change-log rows with a transaction id below this are all committed or gone.
+
+    Per database: a long transaction in another database of the same PostgreSQL
+    cluster (another team's server, a test run, a report) does not hold back pulls.
+    """
     if session.get_bind().dialect.name != "postgresql":
         return NO_WATERMARK
-    value = session.scalar(select(func.pg_snapshot_xmin(func.pg_current_snapshot())))
+    value = session.scalar(text(WATERMARK_SQL))
     return int(str(value))
 
 

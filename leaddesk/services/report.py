@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, select, text
@@ -152,9 +152,12 @@ def _round(value: float | None, digits: int) -> float | None:
 class ReportService:
     """Reports for one agent or the whole team, read from the store."""
 
-    def __init__(self, store: Store, clock: Clock) -> None:
+    def __init__(self, store: Store, clock: Clock, *, aggregates: bool = True) -> None:
         self.store = store
         self.clock = clock
+        # Read the aggregates the database keeps (leaddesk.store.aggregates) where the
+        # period allows; False: everything from the raw attempts (the tests' reference).
+        self.aggregates = aggregates
 
     def period(self, since: datetime | None = None, until: datetime | None = None) -> Period:
         """The period [since, until); until defaults to now. Raises UserError if empty."""
@@ -220,7 +223,9 @@ class ReportService:
             params["agent"] = agent_id
         out: defaultdict[str | None, _Groups] = defaultdict(_Groups)
 
-        for row in session.execute(self._lead_sql(dialect, period, agent_id), params):
+        summaries = self.aggregates and self._summaries_cover(session, dialect, period)
+        lead_sql = self._lead_sql(dialect, period, agent_id, summaries)
+        for row in session.execute(lead_sql, params):
             part, owner, a, b, c, d, e, n, speed = row
             if part == 0:
                 cls = LeadClass(int(a), bool(b), bool(c), bool(d), None if e is None else int(e))
@@ -241,8 +246,8 @@ class ReportService:
         team_known: Counter[tuple[str, str]] = Counter()
         team_outside: Counter[tuple[str, str]] = Counter()
         team_longest: Counter[tuple[str, str]] = Counter()
-        for agent, channel, outcome, n, words, known, outside, longest in session.execute(
-            self._attempt_sql(dialect, period, agent_id), params
+        for agent, channel, outcome, n, words, known, outside, longest in self._attempt_rows(
+            session, dialect, period, agent_id, params
         ):
             group = AttemptGroup(
                 channel,
@@ -275,8 +280,90 @@ class ReportService:
             ]
         return dict(out)
 
+    def _attempt_rows(
+        self,
+        session: Session,
+        dialect: str,
+        period: Period,
+        agent_id: str | None,
+        params: dict[str, Any],
+    ) -> list[tuple[Any, ...]]:
+        """(agent, channel, outcome, count, words sum, words count, outside, longest):
+        whole UTC days from attempt_day, the part-days at the ends from the attempts."""
+        days = _whole_days(period) if self.aggregates else None
+        if days is None:
+            return [
+                tuple(r)
+                for r in session.execute(self._attempt_sql(dialect, period, agent_id), params)
+            ]
+        first, end = days  # [first, end): midnights; first None: from the beginning
+        merged: dict[tuple[str, str, str], list[int]] = {}
+
+        def add(rows: Any) -> None:
+            for agent, channel, outcome, n, words, known, outside, longest in rows:
+                into = merged.setdefault((agent, channel, outcome), [0, 0, 0, 0, 0])
+                into[0] += int(n)
+                into[1] += int(words or 0)
+                into[2] += int(known or 0)
+                into[3] += int(outside or 0)
+                into[4] = max(into[4], int(longest or 0))
+
+        where = "day < :d1" + ("" if first is None else " AND day >= :d0")
+        if agent_id is not None:
+            where += " AND agent_id = :agent"
+        add(
+            session.execute(
+                text(
+                    "SELECT agent_id, channel, outcome, SUM(attempts), SUM(words_sum), "
+                    "SUM(words_count), SUM(outside), MAX(words_max) FROM attempt_day "
+                    f"WHERE {where} GROUP BY agent_id, channel, outcome"
+                ),
+                {
+                    "d1": end.strftime("%Y-%m-%d"),
+                    "d0": first.strftime("%Y-%m-%d") if first else None,
+                    "agent": agent_id,
+                },
+            )
+        )
+        edges = [(end, period.until)]
+        if first is not None and period.since is not None and period.since < first:
+            edges.append((period.since, first))
+        for low, high in edges:
+            if low < high:
+                part = Period(low, high)
+                add(
+                    session.execute(
+                        self._attempt_sql(dialect, part, agent_id, edge=True),
+                        {"since": low, "until": high, "agent": agent_id},
+                    )
+                )
+        return [(*key, *values) for key, values in merged.items()]
+
     @staticmethod
-    def _lead_sql(dialect: str, period: Period, agent_id: str | None) -> Any:
+    def _summaries_cover(session: Session, dialect: str, period: Period) -> bool:
+        """Whether the lead summaries (over all of a lead's attempts) are the period's:
+        no effective attempt starts at or after its end (the usual "until now")."""
+        day = period.until.strftime("%Y-%m-%d")
+        later = session.execute(
+            text("SELECT 1 FROM attempt_day WHERE day > :day LIMIT 1"), {"day": day}
+        ).first()
+        if later is not None:
+            return False
+        same_day = session.execute(
+            text(
+                "SELECT 1 FROM attempt a WHERE a.agent_id IN "
+                "(SELECT agent_id FROM attempt_day WHERE day = :day) "
+                f"AND a.started_at >= :until AND a.outcome IS NOT NULL AND a.{NOT_SUPERSEDED} "
+                "LIMIT 1"
+            ).bindparams(bindparam("until", type_=UTCDateTime())),
+            {"day": day, "until": period.until},
+        ).first()
+        return same_day is None
+
+    @staticmethod
+    def _lead_sql(
+        dialect: str, period: Period, agent_id: str | None, summaries: bool = False
+    ) -> Any:
         lead_filter = "l.deleted_at IS NULL AND l.arrived_at < :until"
         if period.since is not None:
             lead_filter += " AND l.arrived_at >= :since"
@@ -295,8 +382,8 @@ class ReportService:
             else "CAST(NULL AS INTEGER) AS r_all, CAST(NULL AS INTEGER) AS n_all"
         )
         own_pick, all_pick = _rank_pick("r_own", "n_own"), _rank_pick("r_all", "n_all")
-        sql = f"""
-        WITH ranked AS (
+        per_lead = f"""
+        ranked AS (
           SELECT lead_id, channel, outcome, started_at,
                  ROW_NUMBER() OVER (PARTITION BY lead_id ORDER BY started_at, id) AS k
           FROM {source}
@@ -309,7 +396,15 @@ class ReportService:
                    AS retry_due,
                  MIN(CASE WHEN outcome IN ({REACHED_SQL}) THEN k END) AS reached_k
           FROM ranked GROUP BY lead_id
-        ),
+        )"""
+        if summaries:
+            # Kept by the database as attempts are written (leaddesk.store.aggregates).
+            per_lead = """
+        per_lead AS (
+          SELECT lead_id, first_at, n, first_call, retry_due, reached_k FROM lead_summary
+        )"""
+        sql = f"""
+        WITH {per_lead},
         cohort AS MATERIALIZED (
           SELECT COALESCE(l.owner_id, '') AS owner,
                  COALESCE(p.reached_k, p.n, 0) AS persist,
@@ -341,11 +436,16 @@ class ReportService:
         return text(sql).bindparams(*_time_params(period))
 
     @staticmethod
-    def _attempt_sql(dialect: str, period: Period, agent_id: str | None) -> Any:
+    def _attempt_sql(dialect: str, period: Period, agent_id: str | None, edge: bool = False) -> Any:
         where = f"outcome IS NOT NULL AND started_at < :until AND {NOT_SUPERSEDED}"
         # The whole team's attempts: one sequential scan beats SQLite's skip-scan of the
         # (agent, started) index with a row lookup per attempt.
         source = "attempt NOT INDEXED" if dialect == "sqlite" and agent_id is None else "attempt"
+        if edge and agent_id is None:
+            # A part-day next to the aggregates: a range of the (agent, started) index
+            # for each agent, not a scan of every attempt.
+            source = "attempt"
+            where += " AND agent_id IN (SELECT id FROM agent)"
         if period.since is not None:
             where += " AND started_at >= :since"
         if agent_id is not None:
@@ -360,6 +460,18 @@ class ReportService:
         GROUP BY agent_id, channel, outcome
         """
         return text(sql).bindparams(*_time_params(period))
+
+
+def _whole_days(period: Period) -> tuple[datetime | None, datetime] | None:
+    """The UTC midnights [first, end) between which the period covers whole days (first
+    None: from the beginning), or None when it covers no whole day."""
+    end = period.until.replace(hour=0, minute=0, second=0, microsecond=0)
+    if period.since is None:
+        return None, end
+    first = period.since.replace(hour=0, minute=0, second=0, microsecond=0)
+    if first < period.since:
+        first += timedelta(days=1)
+    return (first, end) if first < end else None
 
 
 def _rank_pick(rank: str, count: str) -> str:

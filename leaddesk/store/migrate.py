@@ -30,7 +30,17 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 # The schema revisions this LeadDesk knows, oldest first. tests/unit/test_store.py checks
 # that it matches the Alembic scripts, so startup needs no Alembic import when up to date.
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0007", "0008", "0005", "0006")
+REVISIONS: tuple[str, ...] = (
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0007",
+    "0008",
+    "0005",
+    "0006",
+    "0010",
+)
 HEAD = REVISIONS[-1]
 
 
@@ -131,6 +141,16 @@ def open_store(path: Path | str) -> Store:
     return Store(engine, path)
 
 
+# Connections a server process keeps open to PostgreSQL. With SQLAlchemy's default (5
+# kept, 10 more made and closed as needed) every request beyond the fifth at once opened
+# a new PostgreSQL connection (a backend forked, its staging tables made) and closed it
+# after. A process runs at most leaddesk.server.api.REQUEST_THREADS requests at once, a
+# report holding two connections: all of them stay open and are reused. N worker
+# processes keep up to 16 N open (PostgreSQL's max_connections, 100 by default).
+PG_POOL_SIZE = 16
+PG_POOL_OVERFLOW = 8
+
+
 def open_url(url: str) -> Store:
     """Open and migrate a database by SQLAlchemy URL (the team server's PostgreSQL)."""
     from sqlalchemy import create_engine
@@ -139,6 +159,8 @@ def open_url(url: str) -> Store:
         return open_store(url.removeprefix("sqlite:///"))
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    engine = create_engine(url, pool_pre_ping=True)
+    engine = create_engine(
+        url, pool_pre_ping=True, pool_size=PG_POOL_SIZE, max_overflow=PG_POOL_OVERFLOW
+    )
     upgrade(engine)
     return Store(engine)

@@ -382,7 +382,11 @@ class AuthAudit(Base):
     authentication. Never a token or its hash; `client` is the caller's address."""
 
     __tablename__ = "auth_audit"
-    __table_args__ = (Index("ix_auth_audit_at", "at"),)
+    __table_args__ = (
+        Index("ix_auth_audit_at", "at"),
+        # Failed authentications per address in a window, counted by every server process.
+        Index("ix_auth_audit_client_at", "client", "at"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -392,6 +396,38 @@ class AuthAudit(Base):
     device: Mapped[str] = mapped_column(String(80), default="")
     client: Mapped[str] = mapped_column(String(64), default="")
     detail: Mapped[str] = mapped_column(String(200), default="")
+
+
+class AttemptDay(Base):
+    """Effective attempts per agent, UTC day, channel and outcome: kept by triggers on
+    `attempt` (leaddesk.store.aggregates) for reports that stay instant."""
+
+    __tablename__ = "attempt_day"
+    __table_args__ = (Index("ix_attempt_day_day", "day"),)
+
+    agent_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)  # YYYY-MM-DD, UTC
+    channel: Mapped[str] = mapped_column(String(10), primary_key=True)
+    outcome: Mapped[str] = mapped_column(String(30), primary_key=True)
+    attempts: Mapped[int] = mapped_column(Integer)
+    words_sum: Mapped[int] = mapped_column(Integer)  # voicemail scripts left
+    words_count: Mapped[int] = mapped_column(Integer)
+    outside: Mapped[int] = mapped_column(Integer)  # made outside the calling rules
+    words_max: Mapped[int] = mapped_column(Integer)
+
+
+class LeadSummary(Base):
+    """A lead's effective attempts as the report sees them: kept by triggers on
+    `attempt` (leaddesk.store.aggregates)."""
+
+    __tablename__ = "lead_summary"
+
+    lead_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    first_at: Mapped[datetime] = mapped_column()
+    n: Mapped[int] = mapped_column(Integer)
+    first_call: Mapped[int] = mapped_column(Integer)  # the first touch was a call
+    retry_due: Mapped[int] = mapped_column(Integer)  # the first touch asks for another
+    reached_k: Mapped[int | None] = mapped_column(Integer)  # rank of the first reaching one
 
 
 class ServerOp(Base):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -180,9 +181,10 @@ def leaddesk(*args: str, env: dict[str, str] | None = None, **kw: Any) -> subpro
 class ServerProcess:
     """`leaddesk server run` as a real process (so that it can be killed mid-request)."""
 
-    def __init__(self, database_url: str, port: int | None = None) -> None:
+    def __init__(self, database_url: str, port: int | None = None, workers: int = 1) -> None:
         self.port = port or free_port()
         self.database_url = database_url
+        self.workers = workers
         self.proc: subprocess.Popen[str] | None = None
 
     @property
@@ -190,8 +192,16 @@ class ServerProcess:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> ServerProcess:
+        workers = ("--workers", str(self.workers)) if self.workers > 1 else ()
         self.proc = leaddesk(
-            "server", "run", "--database-url", self.database_url, "--port", str(self.port)
+            "server",
+            "run",
+            "--database-url",
+            self.database_url,
+            "--port",
+            str(self.port),
+            *workers,
+            start_new_session=self.workers > 1,  # its workers go with it (kill)
         )
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
@@ -208,7 +218,10 @@ class ServerProcess:
 
     def kill(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
-            self.proc.kill()
+            if self.workers > 1:
+                os.killpg(self.proc.pid, signal.SIGKILL)  # the supervisor and its workers
+            else:
+                self.proc.kill()
             self.proc.wait(10)
         if self.proc is not None:
             for stream in (self.proc.stdout, self.proc.stderr):
