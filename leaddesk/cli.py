@@ -142,6 +142,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--manual", action="store_true", help="a call made outside LeadDesk (no dial record)"
     )
+    p.add_argument(
+        "--direction",
+        choices=("outbound", "inbound"),
+        default="outbound",
+        help="inbound: the lead called back (a returned call; counts as reached)",
+    )
 
     p = command("script", "the suggested voicemail script for the lead's next call")
     p.add_argument("lead_id", metavar="LEAD_ID")

@@ -33,6 +33,12 @@ from leaddesk.domain.metrics import (
     median_ranks,
     p90_rank,
 )
+from leaddesk.domain.phone_measures import (
+    CallGroup,
+    PhoneMeasures,
+    active_span,
+    assemble_phone,
+)
 from leaddesk.services.errors import NotFound, UserError
 from leaddesk.store.engine import Store
 from leaddesk.store.models import Agent, UTCDateTime
@@ -81,6 +87,7 @@ class AgentReport:
     agent_id: str | None
     period: Period
     measures: Measures
+    phone: PhoneMeasures = field(default_factory=PhoneMeasures)
 
     def to_json(self) -> dict[str, Any]:
         m = self.measures
@@ -110,6 +117,8 @@ class AgentReport:
             "voicemail_script_words_max": m.script_words_max,
             "attempts_distribution": {str(k): v for k, v in m.attempts_distribution.items()},
             "speed_to_lead_buckets": dict(m.speed_to_lead_buckets),
+            # The phone's time measures and returned calls (#19; domain/phone_measures.py).
+            **self.phone.to_json(),
         }
 
 
@@ -135,6 +144,12 @@ class _Groups:
     ranks: dict[int, float] = field(default_factory=dict)  # rank -> speed
     speeds: int = 0
     attempts: list[AttemptGroup] = field(default_factory=list)
+    calls: list[CallGroup] = field(default_factory=list)
+    active_s: float | None = None  # the team's: the sum of its agents' active spans
+
+    def phone(self) -> PhoneMeasures:
+        active = self.active_s if self.active_s is not None else active_span(self.calls)
+        return assemble_phone(self.calls, active)
 
     def speed(self) -> SpeedSummary:
         if not self.speeds:
@@ -177,7 +192,7 @@ class ReportService:
             groups = self._groups(session, period, agent_id)
         g = groups.get(agent_id, _Groups())
         measures = assemble(g.classes, g.speed(), g.attempts)
-        return AgentReport(name, display, agent_id, period, measures)
+        return AgentReport(name, display, agent_id, period, measures, g.phone())
 
     def team_report(self, period: Period) -> TeamReport:
         """Every agent with leads or attempts in the period (and every non-supervisor),
@@ -198,11 +213,17 @@ class ReportService:
                         agent.id,
                         period,
                         assemble(g.classes, g.speed(), g.attempts),
+                        g.phone(),
                     )
                 )
         total = groups.get(None, _Groups())
         team = AgentReport(
-            TEAM, "Team", None, period, assemble(total.classes, total.speed(), total.attempts)
+            TEAM,
+            "Team",
+            None,
+            period,
+            assemble(total.classes, total.speed(), total.attempts),
+            total.phone(),
         )
         return TeamReport(period, rows, team)
 
@@ -236,14 +257,22 @@ class ReportService:
                     out[None].ranks[int(c)] = float(speed)
                     out[None].speeds = int(d)
 
-        team: Counter[tuple[str, str]] = Counter()
-        team_words: Counter[tuple[str, str]] = Counter()
-        team_known: Counter[tuple[str, str]] = Counter()
-        team_outside: Counter[tuple[str, str]] = Counter()
-        team_longest: Counter[tuple[str, str]] = Counter()
-        for agent, channel, outcome, n, words, known, outside, longest in session.execute(
-            self._attempt_sql(dialect, period, agent_id), params
-        ):
+        team: Counter[tuple[str, str, str]] = Counter()
+        team_words: Counter[tuple[str, str, str]] = Counter()
+        team_known: Counter[tuple[str, str, str]] = Counter()
+        team_outside: Counter[tuple[str, str, str]] = Counter()
+        team_longest: Counter[tuple[str, str, str]] = Counter()
+        for (
+            agent,
+            channel,
+            outcome,
+            n,
+            words,
+            known,
+            outside,
+            longest,
+            direction,
+        ) in session.execute(self._attempt_sql(dialect, period, agent_id), params):
             group = AttemptGroup(
                 channel,
                 outcome,
@@ -252,27 +281,34 @@ class ReportService:
                 int(known or 0),
                 int(outside or 0),
                 int(longest or 0),
+                direction,
             )
             out[agent].attempts.append(group)
-            team[(channel, outcome)] += group.count
-            team_words[(channel, outcome)] += group.script_words_sum
-            team_known[(channel, outcome)] += group.script_words_count
-            team_outside[(channel, outcome)] += group.outside_rules
-            key = (channel, outcome)
+            key = (channel, outcome, direction)
+            team[key] += group.count
+            team_words[key] += group.script_words_sum
+            team_known[key] += group.script_words_count
+            team_outside[key] += group.outside_rules
             team_longest[key] = max(team_longest[key], group.script_words_max)
         if agent_id is None:
             out[None].attempts = [
                 AttemptGroup(
-                    ch,
-                    oc,
+                    key[0],
+                    key[1],
                     n,
-                    team_words[(ch, oc)],
-                    team_known[(ch, oc)],
-                    team_outside[(ch, oc)],
-                    team_longest[(ch, oc)],
+                    team_words[key],
+                    team_known[key],
+                    team_outside[key],
+                    team_longest[key],
+                    key[2],
                 )
-                for (ch, oc), n in team.items()
+                for key, n in team.items()
             ]
+        for agent, calls in self._phone_groups(session, dialect, period, agent_id, params).items():
+            out[agent].calls = calls
+            if agent_id is None:
+                out[None].calls.extend(calls)
+                out[None].active_s = (out[None].active_s or 0.0) + (active_span(calls) or 0.0)
         return dict(out)
 
     @staticmethod
@@ -340,6 +376,63 @@ class ReportService:
         """
         return text(sql).bindparams(*_time_params(period))
 
+    def _phone_groups(
+        self,
+        session: Session,
+        dialect: str,
+        period: Period,
+        agent_id: str | None,
+        params: dict[str, Any],
+    ) -> dict[str | None, list[CallGroup]]:
+        """The effective phone attempts grouped per agent, direction, reached and UTC hour
+        (see domain/phone_measures.py)."""
+        where = (
+            f"channel = 'phone' AND outcome IS NOT NULL AND started_at < :until "
+            f"AND {NOT_SUPERSEDED}"
+        )
+        if period.since is not None:
+            where += " AND started_at >= :since"
+        if agent_id is not None:
+            where += " AND agent_id = :agent"
+        if dialect == "sqlite":
+            start = "CAST(strftime('%s', started_at) AS INTEGER)"
+            hour = "CAST(strftime('%H', started_at) AS INTEGER)"
+        else:
+            start = "EXTRACT(EPOCH FROM date_trunc('second', started_at))"
+            hour = "CAST(EXTRACT(HOUR FROM started_at AT TIME ZONE 'UTC') AS INTEGER)"
+        end = f"{start} + COALESCE(ring_s, 0) + COALESCE(duration_s, 0) + COALESCE(wrapup_s, 0)"
+        sql = f"""
+        SELECT agent_id, direction, CASE WHEN outcome IN ({REACHED_SQL}) THEN 1 ELSE 0 END,
+               {hour}, COUNT(*), SUM(COALESCE(duration_s, 0)), SUM(COALESCE(wrapup_s, 0)),
+               COUNT(CASE WHEN duration_s > 0 THEN 1 END),
+               SUM(CASE WHEN duration_s > 0 THEN duration_s ELSE 0 END),
+               SUM(CASE WHEN duration_s > 0 THEN COALESCE(wrapup_s, 0) ELSE 0 END),
+               MIN({start}), MAX({end})
+        FROM attempt WHERE {where}
+        GROUP BY agent_id, direction, CASE WHEN outcome IN ({REACHED_SQL}) THEN 1 ELSE 0 END,
+                 {hour}
+        """
+        out: defaultdict[str | None, list[CallGroup]] = defaultdict(list)
+        query = text(sql).bindparams(*_time_params(period))
+        for row in session.execute(query, params):
+            agent, direction, reached, hr, n, talk, wrap, handled, h_talk, h_wrap, lo, hi = row
+            out[agent].append(
+                CallGroup(
+                    direction,
+                    bool(reached),
+                    int(hr),
+                    int(n),
+                    int(talk or 0),
+                    int(wrap or 0),
+                    int(handled or 0),
+                    int(h_talk or 0),
+                    int(h_wrap or 0),
+                    None if lo is None else float(lo),
+                    None if hi is None else float(hi),
+                )
+            )
+        return dict(out)
+
     @staticmethod
     def _attempt_sql(dialect: str, period: Period, agent_id: str | None) -> Any:
         where = f"outcome IS NOT NULL AND started_at < :until AND {NOT_SUPERSEDED}"
@@ -355,9 +448,10 @@ class ReportService:
                SUM(CASE WHEN outcome = '{VOICEMAIL_LEFT}' THEN script_words END),
                COUNT(CASE WHEN outcome = '{VOICEMAIL_LEFT}' THEN script_words END),
                COUNT(CASE WHEN outside_rules THEN 1 END),
-               MAX(CASE WHEN outcome = '{VOICEMAIL_LEFT}' THEN script_words END)
+               MAX(CASE WHEN outcome = '{VOICEMAIL_LEFT}' THEN script_words END),
+               direction
         FROM {source} WHERE {where}
-        GROUP BY agent_id, channel, outcome
+        GROUP BY agent_id, channel, outcome, direction
         """
         return text(sql).bindparams(*_time_params(period))
 

@@ -30,7 +30,17 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 # The schema revisions this LeadDesk knows, oldest first. tests/unit/test_store.py checks
 # that it matches the Alembic scripts, so startup needs no Alembic import when up to date.
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0007", "0008", "0005", "0006")
+REVISIONS: tuple[str, ...] = (
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0007",
+    "0008",
+    "0005",
+    "0006",
+    "0009",
+)
 HEAD = REVISIONS[-1]
 
 
