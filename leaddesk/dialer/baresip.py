@@ -39,6 +39,8 @@ from leaddesk.dialer.events import (
     CallTracker,
     CallUpdate,
     ConnectionLost,
+    IncomingCall,
+    caller_number,
 )
 from leaddesk.dialer.listener_lock import lock_listener
 from leaddesk.dialer.tel import tel_uri
@@ -309,6 +311,43 @@ class BaresipDialer:
             if self._call is not None and self._call.call_id is None:
                 self._call = None
 
+    # -- returned calls ---------------------------------------------------------------------
+
+    @property
+    def ringing_call(self) -> CallTracker | None:
+        """The incoming call ringing now (not yet answered), if any."""
+        with self._lock:
+            call = self._call
+            if call is None or not call.incoming or call.summary is not None:
+                return None
+            return call if call.answered_at is None else None
+
+    def answer(self, lead_id: str = "") -> None:
+        """Answer the incoming call ringing now, for `lead_id` (the lead the caller's
+        number belongs to; "" when unknown): baresip's `accept`."""
+        with self._lock:
+            call = self._call
+            if call is None or not call.incoming or call.summary is not None:
+                raise DialError("no call is ringing")
+            call.lead_id = lead_id
+        if self._looping:
+            self.stop_audio_loop()
+        try:
+            response = self._client.command("accept")
+        except BaresipError as exc:
+            raise DialError(f"could not answer: {exc}") from None
+        if not response.ok:
+            raise DialError(
+                f"baresip could not answer: {response.data.strip() or 'no reason given'}"
+            )
+
+    def claim(self, lead_id: str) -> None:
+        """The incoming call in progress is for `lead_id` (known after answering, e.g. a
+        lead created for an unknown number)."""
+        with self._lock:
+            if self._call is not None and self._call.incoming:
+                self._call.lead_id = lead_id
+
     def hangup(self) -> None:
         with self._lock:
             call = self._call
@@ -327,15 +366,30 @@ class BaresipDialer:
             self._on_lost(update)
             return
         summary = None
+        incoming = None
         with self._lock:
             if self._registration is not None and update.type in _REGISTERED:
                 self._register_result = update
                 self._registration.set()
+            if (
+                update.type == "CALL_INCOMING"
+                and update.category in (None, "call")
+                and update.call_id
+                and (self._call is None or self._call.summary is not None)
+            ):
+                # A returned call while the agent is free: follow it. (While a call is in
+                # progress baresip lets a second one ring out on its own.)
+                number = caller_number(update.peer_uri)
+                self._call = CallTracker("", number, update.at, incoming_id=update.call_id)
+                self._log_mark = self.process.log_size() if self.process else 0
+                incoming = IncomingCall(update.call_id, number, update.peer_uri or "", update.at)
             if self._call is not None:
                 summary = self._call.feed(update)
                 if summary is not None and not summary.answered and summary.sip_status is None:
                     summary = self._with_audio_error(self._call, summary)
         self._emit(update)
+        if incoming is not None:
+            self._emit(incoming)
         if summary is not None:
             self._emit(summary)
 

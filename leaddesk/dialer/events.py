@@ -111,6 +111,9 @@ class CallSummary:
     timed_out: bool = False  # LeadDesk hung up for the agent after the ring timeout
     # The softphone cut the call because a headset device would not open (which, why).
     audio_error: str | None = None
+    # The lead called (a returned call): `e164` is the caller's number as given, `lead_id`
+    # the lead the agent answered it for ("" when none yet).
+    inbound: bool = False
 
     @property
     def duration_s(self) -> int:
@@ -123,7 +126,32 @@ class CallSummary:
         return round(self.ring_s)
 
 
-CallUpdate = CallEvent | CallSummary | ConnectionLost
+@dataclass(frozen=True, slots=True)
+class IncomingCall:
+    """Someone is calling the agent (the softphone rings): `number` is the caller's
+    number as the softphone gives it (the user part of the From address)."""
+
+    call_id: str
+    number: str
+    peer_uri: str
+    at: float
+
+
+CallUpdate = CallEvent | CallSummary | ConnectionLost | IncomingCall
+
+
+def caller_number(peer_uri: str | None) -> str:
+    """The user part of a SIP address: "sip:+12125550101@host:5060;x=y" -> "+12125550101"
+    ("" when there is none)."""
+    if not peer_uri:
+        return ""
+    text = peer_uri.strip().strip("<>")
+    for scheme in ("sips:", "sip:", "tel:"):
+        if text.lower().startswith(scheme):
+            text = text[len(scheme) :]
+            break
+    user = text.split("@", 1)[0] if "@" in text else text
+    return user.split(";", 1)[0].strip()
 
 
 def sip_status(text: str | None) -> int | None:
@@ -148,11 +176,21 @@ class CallTracker:
     (an incoming call, say) are ignored.
     """
 
-    def __init__(self, lead_id: str, e164: str, dialed_at: float) -> None:
+    def __init__(
+        self,
+        lead_id: str,
+        e164: str,
+        dialed_at: float,
+        *,
+        incoming_id: str | None = None,
+    ) -> None:
+        """`incoming_id`: the tracker follows that incoming call (a returned call) instead
+        of the next outgoing one."""
         self.lead_id = lead_id
         self.e164 = e164
         self.dialed_at = dialed_at
-        self.call_id: str | None = None
+        self.incoming = incoming_id is not None
+        self.call_id: str | None = incoming_id
         self.state = CallState.DIALING
         self.ringing_at: float | None = None
         self.answered_at: float | None = None
@@ -181,7 +219,8 @@ class CallTracker:
         """Take one event; returns the summary when this event ended the call."""
         if self.summary is not None or event.category not in (None, "call"):
             return None
-        if event.call_id is None or event.direction not in (None, "outgoing"):
+        wanted = "incoming" if self.incoming else "outgoing"
+        if event.call_id is None or event.direction not in (None, wanted):
             return None
         if self.call_id is None:
             self.call_id = event.call_id
@@ -235,6 +274,7 @@ class CallTracker:
             sip_status=status,
             reason=(timed_out or reason).strip(),
             timed_out=bool(timed_out),
+            inbound=self.incoming,
         )
         return self.summary
 

@@ -152,6 +152,7 @@ class Backend:
         ring_s: int | None = None,
         at: datetime | None = None,
         manual: bool = False,
+        direction: str = "outbound",
     ) -> LoggedOutcome:
         return OutcomeService(self.ws).log(
             lead_id,
@@ -165,6 +166,7 @@ class Backend:
             ring_s=ring_s,
             at=at,
             manual=manual,
+            direction=direction,
         )
 
     # -- shift --------------------------------------------------------------------------

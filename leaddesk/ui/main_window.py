@@ -47,6 +47,7 @@ from leaddesk.ui.message_panel import MessageFlow, MessagePanel
 from leaddesk.ui.outcome_bar import OutcomeBar
 from leaddesk.ui.panel import Panel
 from leaddesk.ui.rapport_panel import RapportPanel
+from leaddesk.ui.returned_calls import ReturnedCalls  # #19 hook-up
 from leaddesk.ui.script_panel import ScriptPanel
 from leaddesk.ui.shift_bar import ShiftBar
 from leaddesk.ui.softphone import DialerFactory, SoftphoneLink
@@ -164,6 +165,8 @@ class MainWindow(QMainWindow):
         self.resize(1440, 900)
 
         self.softphone = SoftphoneLink(self, restart_dialer)
+        # #19 hook-up: returned calls (banner, answer key, Log a returned call).
+        self.returned = ReturnedCalls(self)
         self.notes = LeadNotes(self)
         self.messages = MessageFlow(self, self.message, self.message_box)
         self.flow = CallFlow(self)

@@ -1043,6 +1043,45 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
     </context>
     <context>
+        <name>InboundBanner</name>
+        <message>
+            <source>Returned call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Who is calling</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Returned call details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Answer (F3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Create lead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Qualified</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not interested</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>LeadCard</name>
         <message>
             <source>Lead card</source>
@@ -1998,6 +2037,97 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>{name}: {meaning}.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReturnedCalls</name>
+        <message>
+            <source>Answer the returned call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log a returned call…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>an unknown number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Incoming call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>from {number}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{number} is calling</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name} is calling back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Press {key} to answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown caller {number}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>On the line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{number} · press {key} to answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No lead has this number: create one to log the call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log the returned call:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Missed call: it rang {seconds} s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Call ended after {talk}: log it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No call is ringing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Missed call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{who} called</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New lead for {number}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log a returned call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The number that called (any format):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Returned call from {who} logged</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -1052,6 +1052,45 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
     </context>
     <context>
+        <name>InboundBanner</name>
+        <message>
+            <source>Returned call</source>
+            <translation>[Rétürñéd çåll·~·~]</translation>
+        </message>
+        <message>
+            <source>Who is calling</source>
+            <translation>[Whö îs çållîñg·~·~]</translation>
+        </message>
+        <message>
+            <source>Returned call details</source>
+            <translation>[Rétürñéd çåll détåîls·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Answer (F3)</source>
+            <translation>[Åñswér (F3)·~·]</translation>
+        </message>
+        <message>
+            <source>Create lead</source>
+            <translation>[Çréåté léåd·~·]</translation>
+        </message>
+        <message>
+            <source>Connected</source>
+            <translation>[Çöññéçtéd·~]</translation>
+        </message>
+        <message>
+            <source>Qualified</source>
+            <translation>[Qüålîfîéd·~]</translation>
+        </message>
+        <message>
+            <source>Not interested</source>
+            <translation>[Ñöt îñtéréstéd·~·~]</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>[Dîsmîss·]</translation>
+        </message>
+    </context>
+    <context>
         <name>LeadCard</name>
         <message>
             <source>Lead card</source>
@@ -2008,6 +2047,97 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>{name}: {meaning}.</source>
             <translation>[{name}: {meaning}.]</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnedCalls</name>
+        <message>
+            <source>Answer the returned call</source>
+            <translation>[Åñswér thé rétürñéd çåll·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Log a returned call…</source>
+            <translation>[Lög å rétürñéd çåll…·~·~·~]</translation>
+        </message>
+        <message>
+            <source>an unknown number</source>
+            <translation>[åñ üñkñöwñ ñümbér·~·~·]</translation>
+        </message>
+        <message>
+            <source>Incoming call</source>
+            <translation>[Îñçömîñg çåll·~·~]</translation>
+        </message>
+        <message>
+            <source>from {number}</source>
+            <translation>[fröm {number}]</translation>
+        </message>
+        <message>
+            <source>{number} is calling</source>
+            <translation>[{number} îs çållîñg·~·]</translation>
+        </message>
+        <message>
+            <source>{name} is calling back</source>
+            <translation>[{name} îs çållîñg båçk·~·~·]</translation>
+        </message>
+        <message>
+            <source>Press {key} to answer</source>
+            <translation>[Préss {key} tö åñswér·~·~·]</translation>
+        </message>
+        <message>
+            <source>Unknown caller {number}</source>
+            <translation>[Üñkñöwñ çållér {number}·~·~]</translation>
+        </message>
+        <message>
+            <source>On the line</source>
+            <translation>[Öñ thé lîñé·~·]</translation>
+        </message>
+        <message>
+            <source>{number} · press {key} to answer</source>
+            <translation>[{number} · préss {key} tö åñswér·~·~·~]</translation>
+        </message>
+        <message>
+            <source>No lead has this number: create one to log the call</source>
+            <translation>[Ñö léåd hås thîs ñümbér: çréåté öñé tö lög thé çåll·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Log the returned call:</source>
+            <translation>[Lög thé rétürñéd çåll:·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Missed call: it rang {seconds} s</source>
+            <translation>[Mîsséd çåll: ît råñg {seconds} s·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Call ended after {talk}: log it</source>
+            <translation>[Çåll éñdéd åftér {talk}: lög ît·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>No call is ringing.</source>
+            <translation>[Ñö çåll îs rîñgîñg.·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Missed call</source>
+            <translation>[Mîsséd çåll·~·]</translation>
+        </message>
+        <message>
+            <source>{who} called</source>
+            <translation>[{who} çålléd·]</translation>
+        </message>
+        <message>
+            <source>New lead for {number}</source>
+            <translation>[Ñéw léåd för {number}·~·~]</translation>
+        </message>
+        <message>
+            <source>Log a returned call</source>
+            <translation>[Lög å rétürñéd çåll·~·~·~]</translation>
+        </message>
+        <message>
+            <source>The number that called (any format):</source>
+            <translation>[Thé ñümbér thåt çålléd (åñý förmåt):·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Returned call from {who} logged</source>
+            <translation>[Rétürñéd çåll fröm {who} löggéd·~·~·~·~·]</translation>
         </message>
     </context>
     <context>
