@@ -348,6 +348,10 @@ To look around first, start the demo: leaddesk --demo</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Dials and contacts by hour of day (UTC)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>n/a</source>
             <translation type="unfinished" />
         </message>
@@ -1823,6 +1827,76 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
     </context>
     <context>
+        <name>PhoneTime</name>
+        <message>
+            <source>Agent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outbound</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Inbound</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Talk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wrap-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>AHT</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dials/h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Contacts/h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{dials} dials, {contacts} contacts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dials</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Contacts</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PhoneTimePanel</name>
+        <message>
+            <source>Phone time summary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone time by agent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No calls in the period.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{out} outbound and {inbound} returned calls · talk {talk}, wrap-up {wrap}, average handle time {aht} · {dials} dials and {contacts} contacts an hour over {hours} active hours</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>RapportPanel</name>
         <message>
             <source>Rapport notes</source>
@@ -1964,7 +2038,27 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Average handle time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>talk plus wrap-up (hang-up to outcome) per call with talk time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dials and contacts per hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>outbound calls and calls that reached a person (returned calls included) per active hour, first call to last wrap-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Team</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name}: {out} outbound, {inbound} returned calls · talk {talk} · wrap-up {wrap} · AHT {aht} · {dials} dials/h · {contacts} contacts/h</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2029,6 +2123,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>Activity and definitions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone time</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2770,6 +2868,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>Coaching</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone time</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -354,6 +354,10 @@ Tö löök åröüñd fîrst, stårt thé démö: léåddésk --démö·~·~·~�
             <translation>[Çöñtåçt råté bý thé léåd's löçål höür·~·~·~·~·~·~·]</translation>
         </message>
         <message>
+            <source>Dials and contacts by hour of day (UTC)</source>
+            <translation>[Dîåls åñd çöñtåçts bý höür öf dåý (ÜTÇ)·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
             <source>n/a</source>
             <translation>[ñ/å]</translation>
         </message>
@@ -1832,6 +1836,76 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
     </context>
     <context>
+        <name>PhoneTime</name>
+        <message>
+            <source>Agent</source>
+            <translation>[Ågéñt]</translation>
+        </message>
+        <message>
+            <source>Outbound</source>
+            <translation>[Öütböüñd·~]</translation>
+        </message>
+        <message>
+            <source>Inbound</source>
+            <translation>[Îñböüñd·]</translation>
+        </message>
+        <message>
+            <source>Talk</source>
+            <translation>[Tålk]</translation>
+        </message>
+        <message>
+            <source>Wrap-up</source>
+            <translation>[Wråp-üp·]</translation>
+        </message>
+        <message>
+            <source>AHT</source>
+            <translation>[ÅHT]</translation>
+        </message>
+        <message>
+            <source>Dials/h</source>
+            <translation>[Dîåls/h·]</translation>
+        </message>
+        <message>
+            <source>Contacts/h</source>
+            <translation>[Çöñtåçts/h·~]</translation>
+        </message>
+        <message>
+            <source>{dials} dials, {contacts} contacts</source>
+            <translation>[{dials} dîåls, {contacts} çöñtåçts·~·~·]</translation>
+        </message>
+        <message>
+            <source>Dials</source>
+            <translation>[Dîåls]</translation>
+        </message>
+        <message>
+            <source>Contacts</source>
+            <translation>[Çöñtåçts·~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhoneTimePanel</name>
+        <message>
+            <source>Phone time summary</source>
+            <translation>[Phöñé tîmé sümmårý·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Phone time by agent</source>
+            <translation>[Phöñé tîmé bý ågéñt·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>[Téåm]</translation>
+        </message>
+        <message>
+            <source>No calls in the period.</source>
+            <translation>[Ñö çålls îñ thé pérîöd.·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>{out} outbound and {inbound} returned calls · talk {talk}, wrap-up {wrap}, average handle time {aht} · {dials} dials and {contacts} contacts an hour over {hours} active hours</source>
+            <translation>[{out} öütböüñd åñd {inbound} rétürñéd çålls · tålk {talk}, wråp-üp {wrap}, åvérågé håñdlé tîmé {aht} · {dials} dîåls åñd {contacts} çöñtåçts åñ höür övér {hours} åçtîvé höürs·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+    </context>
+    <context>
         <name>RapportPanel</name>
         <message>
             <source>Rapport notes</source>
@@ -1973,8 +2047,28 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[léåds whösé fîrst åttémpt wås å çåll·~·~·~·~·~·~·]</translation>
         </message>
         <message>
+            <source>Average handle time</source>
+            <translation>[Åvérågé håñdlé tîmé·~·~·~]</translation>
+        </message>
+        <message>
+            <source>talk plus wrap-up (hang-up to outcome) per call with talk time</source>
+            <translation>[tålk plüs wråp-üp (håñg-üp tö öütçömé) pér çåll wîth tålk tîmé·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Dials and contacts per hour</source>
+            <translation>[Dîåls åñd çöñtåçts pér höür·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>outbound calls and calls that reached a person (returned calls included) per active hour, first call to last wrap-up</source>
+            <translation>[öütböüñd çålls åñd çålls thåt réåçhéd å pérsöñ (rétürñéd çålls îñçlüdéd) pér åçtîvé höür, fîrst çåll tö låst wråp-üp·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
             <source>Team</source>
             <translation>[Téåm]</translation>
+        </message>
+        <message>
+            <source>{name}: {out} outbound, {inbound} returned calls · talk {talk} · wrap-up {wrap} · AHT {aht} · {dials} dials/h · {contacts} contacts/h</source>
+            <translation>[{name}: {out} öütböüñd, {inbound} rétürñéd çålls · tålk {talk} · wråp-üp {wrap} · ÅHT {aht} · {dials} dîåls/h · {contacts} çöñtåçts/h·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Agent</source>
@@ -2039,6 +2133,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>Activity and definitions</source>
             <translation>[Åçtîvîtý åñd défîñîtîöñs·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Phone time</source>
+            <translation>[Phöñé tîmé·~]</translation>
         </message>
         <message>
             <source>What the measures mean</source>
@@ -2780,6 +2878,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>Coaching</source>
             <translation>[Çöåçhîñg·~]</translation>
+        </message>
+        <message>
+            <source>Phone time</source>
+            <translation>[Phöñé tîmé·~]</translation>
         </message>
         <message>
             <source>Could not read more of the history (scroll down to try again): {error}</source>
