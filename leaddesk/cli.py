@@ -149,6 +149,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="inbound: the lead called back (a returned call; counts as reached)",
     )
 
+    p = command("state", "the agent's state: ready, on_call, wrap_up, paused (with a reason)")
+    p.add_argument(
+        "state",
+        metavar="STATE",
+        nargs="?",
+        help="ready, on_call, wrap_up, paused or offline; none: print the current state",
+    )
+    p.add_argument("--reason", default="", metavar="CODE", help="why a pause (break, ...)")
+
     p = command("script", "the suggested voicemail script for the lead's next call")
     p.add_argument("lead_id", metavar="LEAD_ID")
     p.add_argument("--next-variant", action="store_true", help="skip to the stage's next variant")

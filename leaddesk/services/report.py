@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
+from leaddesk.domain.agent_states import StateTimes, team_times
 from leaddesk.domain.clock import Clock, as_utc, iso
 from leaddesk.domain.metrics import (
     NO_RETRY_OUTCOMES,
@@ -39,6 +40,7 @@ from leaddesk.domain.phone_measures import (
     active_span,
     assemble_phone,
 )
+from leaddesk.services.agent_states import state_times
 from leaddesk.services.errors import NotFound, UserError
 from leaddesk.store.engine import Store
 from leaddesk.store.models import Agent, UTCDateTime
@@ -88,6 +90,7 @@ class AgentReport:
     period: Period
     measures: Measures
     phone: PhoneMeasures = field(default_factory=PhoneMeasures)
+    states: StateTimes = field(default_factory=StateTimes)
 
     def to_json(self) -> dict[str, Any]:
         m = self.measures
@@ -119,6 +122,8 @@ class AgentReport:
             "speed_to_lead_buckets": dict(m.speed_to_lead_buckets),
             # The phone's time measures and returned calls (#19; domain/phone_measures.py).
             **self.phone.to_json(),
+            # Time in each agent state (ready, on_call, wrap_up, paused, offline), seconds.
+            **self.states.to_json(),
         }
 
 
@@ -145,11 +150,13 @@ class _Groups:
     speeds: int = 0
     attempts: list[AttemptGroup] = field(default_factory=list)
     calls: list[CallGroup] = field(default_factory=list)
-    active_s: float | None = None  # the team's: the sum of its agents' active spans
 
-    def phone(self) -> PhoneMeasures:
-        active = self.active_s if self.active_s is not None else active_span(self.calls)
-        return assemble_phone(self.calls, active)
+    def phone(self, active_s: float | None = None) -> PhoneMeasures:
+        """`active_s`: the time logged in from the agent's states (the team's: the sum
+        of its agents'); None: from the first call to the last wrap-up."""
+        return assemble_phone(
+            self.calls, active_s if active_s is not None else active_span(self.calls)
+        )
 
     def speed(self) -> SpeedSummary:
         if not self.speeds:
@@ -190,22 +197,29 @@ class ReportService:
                 raise NotFound(f"no agent named {agent_name!r}")
             agent_id, name, display = agent.id, agent.name, agent.display_name or agent.name
             groups = self._groups(session, period, agent_id)
+            times = state_times(session, period.since, period.until, agent_id)
         g = groups.get(agent_id, _Groups())
         measures = assemble(g.classes, g.speed(), g.attempts)
-        return AgentReport(name, display, agent_id, period, measures, g.phone())
+        own = times.get(agent_id, StateTimes())
+        return AgentReport(name, display, agent_id, period, measures, g.phone(own.active_s), own)
 
     def team_report(self, period: Period) -> TeamReport:
         """Every agent with leads or attempts in the period (and every non-supervisor),
         and the team's totals, which also count leads nobody owns."""
         with self.store.snapshot() as session:
             groups = self._groups(session, period, None)
+            times = state_times(session, period.since, period.until)
             agents = session.scalars(select(Agent).order_by(Agent.name)).all()
             rows = []
+            team_active = 0.0
             for agent in agents:
                 g = groups.get(agent.id)
-                if g is None and agent.is_supervisor:
+                if g is None and agent.is_supervisor and agent.id not in times:
                     continue
                 g = g or _Groups()
+                own = times.get(agent.id, StateTimes())
+                phone = g.phone(own.active_s)
+                team_active += phone.active_s or 0.0
                 rows.append(
                     AgentReport(
                         agent.name,
@@ -213,7 +227,8 @@ class ReportService:
                         agent.id,
                         period,
                         assemble(g.classes, g.speed(), g.attempts),
-                        g.phone(),
+                        phone,
+                        own,
                     )
                 )
         total = groups.get(None, _Groups())
@@ -223,7 +238,8 @@ class ReportService:
             None,
             period,
             assemble(total.classes, total.speed(), total.attempts),
-            total.phone(),
+            total.phone(team_active or None),
+            team_times(times.values()),
         )
         return TeamReport(period, rows, team)
 
@@ -308,7 +324,6 @@ class ReportService:
             out[agent].calls = calls
             if agent_id is None:
                 out[None].calls.extend(calls)
-                out[None].active_s = (out[None].active_s or 0.0) + (active_span(calls) or 0.0)
         return dict(out)
 
     @staticmethod

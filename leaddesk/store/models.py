@@ -311,7 +311,7 @@ class Callback(Base):
     lead: Mapped[Lead] = relationship()
 
 
-class AgentState(Base):
+class AgentStateChange(Base):
     """One change of the agent's state (ready, on_call, wrap_up, paused, offline): the
     state holds from `started_at` until the agent's next change. Append-only."""
 

@@ -47,10 +47,8 @@ def log(capsys, db: Path, lead: str, outcome: str, *extra: str) -> dict:
     return json.loads(out)
 
 
-def test_a_scripted_shift_gives_the_hand_computed_time_measures(
-    shift_db: tuple[Path, dict[str, str]], capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
-    db, ids = shift_db
+def script_calls(capsys, db: Path, ids: dict[str, str]) -> dict:
+    """The shift's four calls; returns the returned call's JSON."""
     # (call start, talk seconds, outcome logged): hang-up = start + talk.
     # Ann: 14:00:00 + 300 s -> hung up 14:05:00, logged 14:06:00: wrap-up 60 s.
     log(capsys, db, ids["Ann"], "connected", "--at", f"{DAY}T14:00:00Z", "--duration", "300",
@@ -62,9 +60,16 @@ def test_a_scripted_shift_gives_the_hand_computed_time_measures(
     log(capsys, db, ids["Cy"], "voicemail_left", "--at", f"{DAY}T14:20:00Z", "--duration", "40",
         "--now", f"{DAY}T14:21:10Z")  # fmt: skip
     # Di calls back at 15:30:00, talks 600 s -> 15:40:00, logged 15:41:00: wrap-up 60 s.
-    back = log(capsys, db, ids["Di"], "connected", "--direction", "inbound",
+    return log(capsys, db, ids["Di"], "connected", "--direction", "inbound",
                "--at", f"{DAY}T15:30:00Z", "--duration", "600",
                "--now", f"{DAY}T15:41:00Z")  # fmt: skip
+
+
+def test_a_scripted_shift_gives_the_hand_computed_time_measures(
+    shift_db: tuple[Path, dict[str, str]], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db, ids = shift_db
+    back = script_calls(capsys, db, ids)
     assert back["direction"] == "inbound"
     assert back["lead_status"] == "reached"  # the returned call counts as reached
 
@@ -125,3 +130,54 @@ def test_an_inbound_attempt_travels_with_its_direction(
         )
     assert (direction, outside) == ("inbound", 0)
     assert payload["direction"] == "inbound"
+
+
+def state(capsys, db: Path, at: str, *argv: str) -> dict:
+    code, out, err = run(capsys, "state", *argv, "--db", str(db), "--json", "--now", f"{DAY}T{at}Z")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_agent_states_give_the_time_in_each_and_the_active_hours(
+    shift_db: tuple[Path, dict[str, str]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, ids = shift_db
+    state(capsys, db, "13:55:00", "ready")
+    script_calls(capsys, db, ids)
+    state(capsys, db, "14:30:00", "paused", "--reason", "break")
+    state(capsys, db, "14:45:00", "ready")
+    state(capsys, db, "15:30:00", "on_call")
+    state(capsys, db, "15:40:00", "wrap_up")
+    state(capsys, db, "15:41:00", "ready")
+    assert state(capsys, db, "15:41:30", "ready")["since"] == f"{DAY}T15:41:00Z"  # no change
+    last = state(capsys, db, "15:50:00", "offline")
+    assert last == {"state": "offline", "reason": None, "since": f"{DAY}T15:50:00Z"}
+
+    code, out, err = run(capsys, "report", "--db", str(db), "--json", "--since", DAY,
+                         "--until", DAY, "--now", f"{DAY}T23:00Z")  # fmt: skip
+    assert code == 0, err
+    doc = json.loads(out)
+    # By hand: ready 13:55-14:30, 14:45-15:30, 15:41-15:50 = 2100 + 2700 + 540 s; paused
+    # (break) 14:30-14:45 = 900 s; on call 600 s; wrap-up 60 s; offline 15:50 to midnight.
+    assert doc["states"] == {
+        "ready": 5340,
+        "on_call": 600,
+        "wrap_up": 60,
+        "paused": 900,
+        "offline": 8 * 3600 + 10 * 60,
+    }
+    assert doc["paused_by_reason"] == {"break": 900}
+    # Active (logged in) 6900 s = 1.917 h: 3 dials and 2 contacts in it.
+    assert doc["active_hours"] == 1.917
+    assert (doc["dials_per_hour"], doc["contacts_per_hour"]) == (1.57, 1.04)
+
+
+def test_a_pause_needs_one_of_the_teams_reasons(
+    shift_db: tuple[Path, dict[str, str]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, _ids = shift_db
+    code, _out, err = run(capsys, "state", "paused", "--reason", "nap", "--db", str(db))
+    assert code == 1 and err.count("\n") == 1
+    assert "unknown pause reason 'nap'" in err and "break, training, meeting" in err
+    code, _out, err = run(capsys, "state", "paused", "--db", str(db))
+    assert code == 1 and "a pause needs a reason" in err
