@@ -51,6 +51,7 @@ from leaddesk.ui.returned_calls import ReturnedCalls  # #19 hook-up
 from leaddesk.ui.script_panel import ScriptPanel
 from leaddesk.ui.shift_bar import ShiftBar
 from leaddesk.ui.softphone import DialerFactory, SoftphoneLink
+from leaddesk.ui.state_bar import StateBar  # #19 hook-up
 from leaddesk.ui.tasks import TaskRunner
 from leaddesk.ui.tray import Tray
 
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
         self.softphone = SoftphoneLink(self, restart_dialer)
         # #19 hook-up: returned calls (banner, answer key, Log a returned call).
         self.returned = ReturnedCalls(self)
+        self.state_bar = StateBar(self)  # #19 hook-up: the agent's state
         self.notes = LeadNotes(self)
         self.messages = MessageFlow(self, self.message, self.message_box)
         self.flow = CallFlow(self)

@@ -2516,6 +2516,14 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Pause reasons</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The reasons an agent may pause for, separated by commas (the team's list; the report counts the time paused per reason).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Team server</source>
             <translation type="unfinished" />
         </message>
@@ -2746,6 +2754,49 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>Opening the headset…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>StateBar</name>
+        <message>
+            <source>Ready</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>On a call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wrap-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Agent state</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ready for calls</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause, with a reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{state}: {reason}</source>
             <translation type="unfinished" />
         </message>
     </context>

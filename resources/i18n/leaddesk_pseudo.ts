@@ -2525,6 +2525,14 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[Thé dévîçé thé léåd héårs ýöü thröügh, ås thé åüdîö sýstém ñåmés ît (é.g. 'défåült', 'plüghw:1,0' för ÅLSÅ); 'défåült' îs thé sýstém's çhöîçé.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
+            <source>Pause reasons</source>
+            <translation>[Påüsé réåsöñs·~·~]</translation>
+        </message>
+        <message>
+            <source>The reasons an agent may pause for, separated by commas (the team's list; the report counts the time paused per reason).</source>
+            <translation>[Thé réåsöñs åñ ågéñt måý påüsé för, sépåråtéd bý çömmås (thé téåm's lîst; thé répört çöüñts thé tîmé påüséd pér réåsöñ).·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
             <source>Team server</source>
             <translation>[Téåm sérvér·~·]</translation>
         </message>
@@ -2756,6 +2764,49 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>Opening the headset…</source>
             <translation>[Öpéñîñg thé héådsét…·~·~·~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>StateBar</name>
+        <message>
+            <source>Ready</source>
+            <translation>[Réådý]</translation>
+        </message>
+        <message>
+            <source>On a call</source>
+            <translation>[Öñ å çåll·~]</translation>
+        </message>
+        <message>
+            <source>Wrap-up</source>
+            <translation>[Wråp-üp·]</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>[Påüséd·]</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>[Öfflîñé·]</translation>
+        </message>
+        <message>
+            <source>Agent state</source>
+            <translation>[Ågéñt ståté·~·]</translation>
+        </message>
+        <message>
+            <source>Ready for calls</source>
+            <translation>[Réådý för çålls·~·~]</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>[Påüsé]</translation>
+        </message>
+        <message>
+            <source>Pause, with a reason</source>
+            <translation>[Påüsé, wîth å réåsöñ·~·~·~]</translation>
+        </message>
+        <message>
+            <source>{state}: {reason}</source>
+            <translation>[{state}: {reason}]</translation>
         </message>
     </context>
     <context>
