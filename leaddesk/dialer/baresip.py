@@ -27,6 +27,7 @@ from leaddesk.dialer.baresip_config import (
     BaresipSettings,
     SipAccount,
     audio_device_errors,
+    effective_source,
     find_module_path,
     render_config,
 )
@@ -98,6 +99,7 @@ class BaresipDialer:
         self._closed = False
         self._log_mark = 0  # baresip's log size when the current call was dialed
         self._looping = False  # the headset test (audio loop) is running
+        self._source_changed = False  # a voicemail drop switched baresip's audio source
 
     # -- life cycle -----------------------------------------------------------------------
 
@@ -261,6 +263,7 @@ class BaresipDialer:
         target = f"sip:{number}@{self.account.dial_domain or self.account.domain}"
         if self._looping:
             self.stop_audio_loop()  # the call needs the headset
+        self._restore_source()
         with self._lock:
             if self.lost is not None:
                 raise DialError(self._lost_reason())
@@ -332,6 +335,7 @@ class BaresipDialer:
             call.lead_id = lead_id
         if self._looping:
             self.stop_audio_loop()
+        self._restore_source()
         try:
             response = self._client.command("accept")
         except BaresipError as exc:
@@ -340,6 +344,43 @@ class BaresipDialer:
             raise DialError(
                 f"baresip could not answer: {response.data.strip() or 'no reason given'}"
             )
+
+    # -- voicemail drop -------------------------------------------------------------------
+
+    def drop_voicemail(self, recording: Path) -> None:
+        """Play `recording` (a WAV file) into the answered call instead of the microphone;
+        baresip hangs up when it ends (its aufile source ends the call at the end of the
+        file), and the call's summary names the recording."""
+        if not self.settings.file_audio:
+            raise DialError("voicemail drop is off: baresip was started without aufile")
+        if not recording.is_file():
+            raise DialError(f"the recording {recording} is missing: record it again in Settings")
+        with self._lock:
+            call = self._call
+            if call is None or call.summary is not None or call.answered_at is None:
+                raise DialError("a voicemail can be dropped only into an answered call")
+            call.voicemail = str(recording)
+        try:
+            response = self._client.command("ausrc", f"aufile,{recording}")
+        except BaresipError as exc:
+            raise DialError(f"could not play the voicemail: {exc}") from None
+        said = response.data.strip()
+        # The switch changes baresip's configured source too: put it back before the
+        # next call (`_restore_source`).
+        self._source_changed = True
+        if not response.ok or "no such" in said.lower() or "format" in said.lower():
+            with self._lock:
+                call.voicemail = None
+            raise DialError(f"baresip could not play the voicemail: {said or 'no reason'}")
+
+    def _restore_source(self) -> None:
+        if not self._source_changed:
+            return
+        self._source_changed = False
+        source = effective_source(self.settings)
+        if source:
+            with contextlib.suppress(BaresipError):
+                self._client.command("ausrc", source)
 
     def claim(self, lead_id: str) -> None:
         """The incoming call in progress is for `lead_id` (known after answering, e.g. a

@@ -89,6 +89,9 @@ class BaresipSettings:
     # baresip lets an outgoing call ring for ever (its call_local_timeout is for incoming
     # calls); LeadDesk hangs up after this long without an answer. None: never.
     ring_timeout_s: float | None = 60.0
+    # Voicemail drop: load baresip's aufile module, which plays a WAV file into a call
+    # (`ausrc aufile,FILE`); baresip hangs up when the file ends.
+    file_audio: bool = False
 
 
 def find_module_path(binary: str) -> Path:
@@ -119,6 +122,19 @@ def audio_device_errors(text: str) -> list[str]:
     return found
 
 
+# The silent source of a softphone without a microphone that can drop voicemails.
+SILENT_SOURCE = "aubridge,leaddesk-silence"
+# ...and where the call's sound goes (a bridge device of its own, so nothing loops back).
+SILENT_PLAYER = "aubridge,leaddesk-speaker"
+
+
+def effective_source(settings: BaresipSettings) -> str | None:
+    """The audio source baresip is configured with (and goes back to after a drop)."""
+    if settings.audio_source:
+        return settings.audio_source
+    return SILENT_SOURCE if settings.file_audio else None
+
+
 def render_config(settings: BaresipSettings, module_path: Path | str) -> str:
     """baresip's `config` file: what LeadDesk needs and nothing that listens elsewhere."""
     lines = [
@@ -132,13 +148,21 @@ def render_config(settings: BaresipSettings, module_path: Path | str) -> str:
         "module\t\t\tg711.so",
     ]
     lines += [f"module\t\t\t{name}" for name in settings.audio_modules]
+    if settings.file_audio:
+        lines.append("module\t\t\taufile.so")
+        if not settings.audio_source:
+            # Without a microphone baresip would take aufile as the call's source and
+            # fail on "no file" at the answer: a bridge device nothing plays into is a
+            # silent source instead.
+            lines.append("module\t\t\taubridge.so")
     if settings.audio_modules:
         lines.append("module_app\t\tauloop.so")  # the headset check and test
-    if settings.audio_player:
-        lines.append(f"audio_player\t\t{settings.audio_player}")
-        lines.append(f"audio_alert\t\t{settings.audio_player}")
-    if settings.audio_source:
-        lines.append(f"audio_source\t\t{settings.audio_source}")
+    player = settings.audio_player or (SILENT_PLAYER if effective_source(settings) else None)
+    if player:
+        lines.append(f"audio_player\t\t{player}")
+        lines.append(f"audio_alert\t\t{player}")
+    if effective_source(settings):
+        lines.append(f"audio_source\t\t{effective_source(settings)}")
     lines += [
         "module_app\t\taccount.so",
         "module_app\t\tmenu.so",

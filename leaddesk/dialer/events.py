@@ -21,6 +21,7 @@ from enum import StrEnum
 BUSY = "busy"
 NO_ANSWER = "no_answer"
 CONNECTED = "connected"
+VOICEMAIL_LEFT = "voicemail_left"
 BAD_NUMBER = "bad_number"
 
 BUSY_STATUSES = frozenset({486, 600, 603})  # busy here, busy everywhere, declined
@@ -114,6 +115,8 @@ class CallSummary:
     # The lead called (a returned call): `e164` is the caller's number as given, `lead_id`
     # the lead the agent answered it for ("" when none yet).
     inbound: bool = False
+    # The recorded voicemail played into the call (a voicemail drop): its file.
+    voicemail: str | None = None
 
     @property
     def duration_s(self) -> int:
@@ -191,6 +194,7 @@ class CallTracker:
         self.dialed_at = dialed_at
         self.incoming = incoming_id is not None
         self.call_id: str | None = incoming_id
+        self.voicemail: str | None = None  # the file a voicemail drop plays
         self.state = CallState.DIALING
         self.ringing_at: float | None = None
         self.answered_at: float | None = None
@@ -275,6 +279,7 @@ class CallTracker:
             reason=(timed_out or reason).strip(),
             timed_out=bool(timed_out),
             inbound=self.incoming,
+            voicemail=self.voicemail,
         )
         return self.summary
 
@@ -302,6 +307,8 @@ def suggest_outcome(summary: CallSummary, *, long_call_s: float = LONG_CALL_S) -
     """
     if summary.hangup_by is HangupBy.LOST or summary.audio_error:
         return None
+    if summary.voicemail and summary.answered:
+        return VOICEMAIL_LEFT  # the recording played to its end: the message was left
     if summary.answered:
         return CONNECTED if summary.talk_s >= long_call_s else None
     status = summary.sip_status
@@ -342,6 +349,11 @@ def describe(summary: CallSummary, *, long_call_s: float = LONG_CALL_S) -> str:
         )
     if summary.timed_out:
         return f"Not answered: LeadDesk hung up after {_clock(summary.ring_s)} ringing."
+    if summary.voicemail and summary.answered:
+        return (
+            f"Voicemail dropped: the recording played for {_clock(summary.talk_s)} "
+            "and the call was hung up."
+        )
     if not summary.answered:
         detail = f" ({summary.reason})" if summary.sip_status is not None else ""
         return f"Not answered after {_clock(summary.ring_s)} ringing; {who}{detail}."
