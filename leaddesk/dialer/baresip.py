@@ -268,6 +268,10 @@ class BaresipDialer:
             if self.lost is not None:
                 raise DialError(self._lost_reason())
             if self._call is not None and self._call.summary is None:
+                if self._call.voicemail:
+                    raise DialError(
+                        "the voicemail is still playing into the last call: dial again when it ends"
+                    )
                 raise DialError("a call is already in progress: hang up first")
             call = self._call = CallTracker(lead_id, number, self._monotonic())
             self._log_mark = self.process.log_size() if self.process else 0

@@ -54,6 +54,7 @@ from leaddesk.ui.softphone import DialerFactory, SoftphoneLink
 from leaddesk.ui.state_bar import StateBar  # #19 hook-up
 from leaddesk.ui.tasks import TaskRunner
 from leaddesk.ui.tray import Tray
+from leaddesk.ui.voicemail_drop import VoicemailDrop  # #19 hook-up
 
 log = logging.getLogger(__name__)
 
@@ -169,6 +170,7 @@ class MainWindow(QMainWindow):
         # #19 hook-up: returned calls (banner, answer key, Log a returned call).
         self.returned = ReturnedCalls(self)
         self.state_bar = StateBar(self)  # #19 hook-up: the agent's state
+        self.voicemail_drop = VoicemailDrop(self)  # #19 hook-up: F4 drops the voicemail
         self.notes = LeadNotes(self)
         self.messages = MessageFlow(self, self.message, self.message_box)
         self.flow = CallFlow(self)

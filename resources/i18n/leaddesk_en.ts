@@ -3228,6 +3228,108 @@ Pick a longer period or another agent.</source>
         </message>
     </context>
     <context>
+        <name>VoicemailDrop</name>
+        <message>
+            <source>Drop voicemail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Voicemail drops…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Voicemail drop plays into a softphone call: dial the lead first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No recording for the {stage} voicemail: record it with Voicemail drops… (Ctrl+Alt+V).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>lead's</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Voicemail drop: {stage} recording ({seconds:.0f} s)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>VoicemailDropDialog</name>
+        <message>
+            <source>Voicemail drops</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record the voicemail for each stage of the cadence, or choose a WAV file. During a call, F4 plays it into the voicemail box and hangs up when it ends. Keep each under {seconds:.0f} seconds.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recording length</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose WAV…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no recording</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;span style="color:{color}"&gt;{seconds:.1f} s: over 30 s&lt;/span&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;span style="color:{color}"&gt;{seconds:.1f} s&lt;/span&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the recording</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WAV sound (*.wav)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved the {stage} voicemail ({seconds:.1f} s).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> It is over 30 s: shorten it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recording needs Qt Multimedia: choose a WAV file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No microphone found: plug in the headset.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recording… speak now, then press Stop.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recorded the {stage} voicemail ({seconds:.1f} s).</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Outcome</name>
         <message>
             <source>Qualified</source>

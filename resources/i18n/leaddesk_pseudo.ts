@@ -3238,6 +3238,108 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
         </message>
     </context>
     <context>
+        <name>VoicemailDrop</name>
+        <message>
+            <source>Drop voicemail</source>
+            <translation>[Dröp vöîçémåîl·~·~]</translation>
+        </message>
+        <message>
+            <source>Voicemail drops…</source>
+            <translation>[Vöîçémåîl dröps…·~·~·]</translation>
+        </message>
+        <message>
+            <source>Voicemail drop plays into a softphone call: dial the lead first.</source>
+            <translation>[Vöîçémåîl dröp plåýs îñtö å söftphöñé çåll: dîål thé léåd fîrst.·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>No recording for the {stage} voicemail: record it with Voicemail drops… (Ctrl+Alt+V).</source>
+            <translation>[Ñö réçördîñg för thé {stage} vöîçémåîl: réçörd ît wîth Vöîçémåîl dröps… (Çtrl+Ålt+V).·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>lead's</source>
+            <translation>[léåd's·]</translation>
+        </message>
+        <message>
+            <source>Voicemail drop: {stage} recording ({seconds:.0f} s)</source>
+            <translation>[Vöîçémåîl dröp: {stage} réçördîñg ({seconds:.0f} s)·~·~·~·~·~·]</translation>
+        </message>
+    </context>
+    <context>
+        <name>VoicemailDropDialog</name>
+        <message>
+            <source>Voicemail drops</source>
+            <translation>[Vöîçémåîl dröps·~·~]</translation>
+        </message>
+        <message>
+            <source>Record the voicemail for each stage of the cadence, or choose a WAV file. During a call, F4 plays it into the voicemail box and hangs up when it ends. Keep each under {seconds:.0f} seconds.</source>
+            <translation>[Réçörd thé vöîçémåîl för éåçh stågé öf thé çådéñçé, ör çhöösé å WÅV fîlé. Dürîñg å çåll, F4 plåýs ît îñtö thé vöîçémåîl böx åñd håñgs üp whéñ ît éñds. Kéép éåçh üñdér {seconds:.0f} séçöñds.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Recording length</source>
+            <translation>[Réçördîñg léñgth·~·~·]</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>[Réçörd·]</translation>
+        </message>
+        <message>
+            <source>Choose WAV…</source>
+            <translation>[Çhöösé WÅV…·~·]</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>[Rémövé·]</translation>
+        </message>
+        <message>
+            <source>no recording</source>
+            <translation>[ñö réçördîñg·~·]</translation>
+        </message>
+        <message>
+            <source>&lt;span style="color:{color}"&gt;{seconds:.1f} s: over 30 s&lt;/span&gt;</source>
+            <translation>[&lt;span style="color:{color}"&gt;{seconds:.1f} s: övér 30 s&lt;/span&gt;·~·~]</translation>
+        </message>
+        <message>
+            <source>&lt;span style="color:{color}"&gt;{seconds:.1f} s&lt;/span&gt;</source>
+            <translation>[&lt;span style="color:{color}"&gt;{seconds:.1f} s&lt;/span&gt;]</translation>
+        </message>
+        <message>
+            <source>Choose the recording</source>
+            <translation>[Çhöösé thé réçördîñg·~·~·~]</translation>
+        </message>
+        <message>
+            <source>WAV sound (*.wav)</source>
+            <translation>[WÅV söüñd (*.wåv)·~·~·]</translation>
+        </message>
+        <message>
+            <source>Saved the {stage} voicemail ({seconds:.1f} s).</source>
+            <translation>[Såvéd thé {stage} vöîçémåîl ({seconds:.1f} s).·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source> It is over 30 s: shorten it.</source>
+            <translation>[ Ît îs övér 30 s: shörtéñ ît.·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Recording needs Qt Multimedia: choose a WAV file.</source>
+            <translation>[Réçördîñg ñééds Qt Mültîmédîå: çhöösé å WÅV fîlé.·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>No microphone found: plug in the headset.</source>
+            <translation>[Ñö mîçröphöñé föüñd: plüg îñ thé héådsét.·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>[Stöp]</translation>
+        </message>
+        <message>
+            <source>Recording… speak now, then press Stop.</source>
+            <translation>[Réçördîñg… spéåk ñöw, théñ préss Stöp.·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Recorded the {stage} voicemail ({seconds:.1f} s).</source>
+            <translation>[Réçördéd thé {stage} vöîçémåîl ({seconds:.1f} s).·~·~·~·~·~]</translation>
+        </message>
+    </context>
+    <context>
         <name>Outcome</name>
         <message>
             <source>Qualified</source>
