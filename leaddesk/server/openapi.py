@@ -468,7 +468,12 @@ def document() -> dict[str, Any]:
         },
         "/api/report": {
             "get": _operation(
-                "the lead-response report (an agent's own; a supervisor's: anyone or all)",
+                "the lead-response report (an agent's own; a supervisor's: anyone or all); "
+                "besides the lead measures it carries the phone's time measures "
+                "(outbound_calls, inbound_calls, contacts, talk_time_s, wrapup_time_s, "
+                "handled_calls, talk_mean_s, wrapup_mean_s, aht_s, active_hours, "
+                "dials_per_hour, contacts_per_hour, by_hour) and the time per agent state "
+                "(states, paused_by_reason)",
                 {"type": "object"},
                 params=report_params,
             )

@@ -1870,6 +1870,14 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[Çöñtåçts/h·~]</translation>
         </message>
         <message>
+            <source>Ready</source>
+            <translation>[Réådý]</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>[Påüséd·]</translation>
+        </message>
+        <message>
             <source>{dials} dials, {contacts} contacts</source>
             <translation>[{dials} dîåls, {contacts} çöñtåçts·~·~·]</translation>
         </message>

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leaddesk.domain.agent_states import StateTimes
 from leaddesk.domain.phone_measures import PhoneMeasures
 from leaddesk.services.report import TEAM, AgentReport
 from leaddesk.ui.style import ACCENT, OK
@@ -34,6 +35,8 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("PhoneTime", "AHT"),
     QT_TRANSLATE_NOOP("PhoneTime", "Dials/h"),
     QT_TRANSLATE_NOOP("PhoneTime", "Contacts/h"),
+    QT_TRANSLATE_NOOP("PhoneTime", "Ready"),
+    QT_TRANSLATE_NOOP("PhoneTime", "Paused"),
 )
 
 
@@ -51,7 +54,9 @@ def rate_text(value: float | None) -> str:
     return NA if value is None else f"{value:.1f}"
 
 
-def row_cells(name: str, p: PhoneMeasures) -> list[str]:
+def row_cells(name: str, p: PhoneMeasures, states: StateTimes | None = None) -> list[str]:
+    """One row of the table; the state columns are n/a where no state was recorded."""
+    seconds = states.seconds if states is not None else {}
     return [
         name,
         str(p.calls_outbound),
@@ -61,6 +66,8 @@ def row_cells(name: str, p: PhoneMeasures) -> list[str]:
         clock_text(p.aht_s),
         rate_text(p.dials_per_hour),
         rate_text(p.contacts_per_hour),
+        clock_text(seconds.get("ready")) if seconds else NA,
+        clock_text(seconds.get("paused", 0.0)) if seconds else NA,
     ]
 
 
@@ -113,7 +120,7 @@ class PhoneTimePanel(QWidget):
         self.table.setRowCount(len(reports))
         for row, report in enumerate(reports):
             name = self.tr("Team") if report.agent == TEAM else report.display_name
-            for column, text in enumerate(row_cells(name, report.phone)):
+            for column, text in enumerate(row_cells(name, report.phone, report.states)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         if not reports:
             self.summary.setText(self.tr("No calls in the period."))
