@@ -255,12 +255,11 @@ def wrapup_seconds(
     ring_s: object,
     duration_s: int | None,
     logged_at: datetime,
-    dialed: bool,
 ) -> int | None:
     """Seconds from the hang-up (the call's start, ring and talk time) to the outcome being
-    logged; None when the hang-up is unknown (no talk time given for a call logged after
-    the fact at the moment of logging)."""
-    if duration_s is None and not dialed:
+    logged; None when the hang-up is unknown: no talk time (a `tel:` hand-off, a call
+    logged without --duration)."""
+    if duration_s is None:
         return None
     ring = ring_s if isinstance(ring_s, int) else 0
     hung_up = started_at + timedelta(seconds=ring + (duration_s or 0))
@@ -463,7 +462,7 @@ class OutcomeService:
             # Phone measures (#19): the direction, and the wrap-up from hang-up to now.
             values["direction"] = direction
             values["wrapup_s"] = wrapup_seconds(
-                started_at, values.get("ring_s", ring_s), duration_s, now, pending is not None
+                started_at, values.get("ring_s", ring_s), duration_s, now
             )
             if pending is not None:
                 conn.execute(_UPDATE_ATTEMPT, {"_id": attempt_id, **values})

@@ -181,3 +181,42 @@ def test_a_pause_needs_one_of_the_teams_reasons(
     assert "unknown pause reason 'nap'" in err and "break, training, meeting" in err
     code, _out, err = run(capsys, "state", "paused", "--db", str(db))
     assert code == 1 and "a pause needs a reason" in err
+
+
+def test_a_dial_keeps_its_wrap_up_only_when_its_talk_time_is_known(
+    shift_db: tuple[Path, dict[str, str]],
+) -> None:
+    """A softphone dial knows when it hung up (ring + talk); a tel: hand-off does not, so
+    its wrap-up is unknown rather than the whole call counted as wrap-up."""
+    from datetime import UTC, datetime
+
+    from leaddesk.domain.clock import fixed_clock
+    from leaddesk.services.outcomes import OutcomeService
+    from leaddesk.services.workspace import Workspace
+    from leaddesk.store import open_store
+
+    db, ids = shift_db
+    store = open_store(db)
+    try:
+        dialed = datetime(2026, 12, 1, 14, 0, tzinfo=UTC)
+        for name, ring, talk, logged, expected in (
+            ("Ann", 5, 100, 135, 30),  # hung up at 14:01:45, logged 14:02:15
+            ("Bob", None, None, 200, None),  # tel: no talk time known
+        ):
+            ws = Workspace.open(store, None, fixed_clock(dialed))
+            OutcomeService(ws).start_dial(ids[name])
+            later = Workspace.open(store, None, fixed_clock(dialed.replace(second=0) + _s(logged)))
+            OutcomeService(later).log(ids[name], "connected", ring_s=ring, duration_s=talk)
+            with sqlite3.connect(db) as conn:
+                wrapup = conn.execute(
+                    "SELECT wrapup_s FROM attempt WHERE lead_id = ?", (ids[name],)
+                ).fetchone()[0]
+            assert wrapup == expected, name
+    finally:
+        store.close()
+
+
+def _s(seconds: int):  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    return timedelta(seconds=seconds)
