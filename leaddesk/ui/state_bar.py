@@ -103,7 +103,22 @@ class StateBar(QWidget):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.go_offline)
-        self.set_state(AgentState.READY)
+        self._start_shift()
+
+    def _start_shift(self) -> None:
+        """Ready as the window opens. Written here, before the window's change watch reads
+        the database's version, so that this write is not taken for someone else's change
+        (a refresh of the list and the card a second after opening); one small insert,
+        like the migrations run before the window. Any trouble: written later instead."""
+        self.state, self.reason = AgentState.READY, ""
+        self.since = as_utc(self.main.backend.ws.clock())
+        self._show()
+        try:
+            self._service().set(AgentState.READY.value, "", at=self.since)
+        except Exception:
+            log.warning("the agent's state is written later", exc_info=True)
+            self._queue.append((AgentState.READY.value, "", self.since))
+            self._write_next()
 
     def _service(self) -> AgentStateService:
         from leaddesk.services.agent_states import AgentStateService
