@@ -145,6 +145,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--manual", action="store_true", help="a call made outside LeadDesk (no dial record)"
     )
+    p.add_argument(
+        "--direction",
+        choices=("outbound", "inbound"),
+        default="outbound",
+        help="inbound: the lead called back (a returned call; counts as reached)",
+    )
+
+    p = command("state", "the agent's state: ready, on_call, wrap_up, paused (with a reason)")
+    p.add_argument(
+        "state",
+        metavar="STATE",
+        nargs="?",
+        help="ready, on_call, wrap_up, paused or offline; none: print the current state",
+    )
+    p.add_argument("--reason", default="", metavar="CODE", help="why a pause (break, ...)")
 
     p = command("script", "the suggested voicemail script for the lead's next call")
     p.add_argument("lead_id", metavar="LEAD_ID")

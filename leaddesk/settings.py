@@ -207,6 +207,20 @@ def _device(value: Any) -> str:
     return str(value)
 
 
+def _pause_reasons(value: Any) -> str:
+    from leaddesk.domain.agent_states import StateError, parse_reasons
+
+    if not isinstance(value, str):
+        raise ValueError("must be text: reasons separated by commas")
+    try:
+        reasons = parse_reasons(value)
+    except StateError as exc:
+        raise ValueError(str(exc)) from None
+    if not reasons:
+        raise ValueError("needs at least one reason")
+    return ", ".join(reasons)
+
+
 REGISTRY: tuple[Setting, ...] = (
     Setting(
         "agent.display_name",
@@ -399,6 +413,15 @@ REGISTRY: tuple[Setting, ...] = (
         "The device the lead hears you through, as the audio system names it "
         "(e.g. 'default', 'plughw:1,0' for ALSA); 'default' is the system's choice.",
         _device,
+    ),
+    Setting(
+        "agent_states.pause_reasons",
+        "Pause reasons",
+        str,
+        "break, training, meeting",
+        "The reasons an agent may pause for, separated by commas (the team's list; "
+        "the report counts the time paused per reason).",
+        _pause_reasons,
     ),
     Setting(
         "server.url",

@@ -11,7 +11,13 @@ from leaddesk.domain.outcomes import Channel
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from leaddesk.domain.outcomes import OutcomeError, check_channel, default_channel, outcome_info
+    from leaddesk.domain.outcomes import (
+        OutcomeError,
+        check_channel,
+        check_direction,
+        default_channel,
+        outcome_info,
+    )
     from leaddesk.services.errors import UserError
     from leaddesk.services.outcomes import OutcomeService
 
@@ -20,9 +26,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     at = ctx.instant(args.at, "--at")
     try:
         outcome_info(args.outcome)
-        check_channel(
-            args.outcome, Channel(args.channel) if args.channel else default_channel(args.outcome)
-        )
+        channel = Channel(args.channel) if args.channel else default_channel(args.outcome)
+        check_channel(args.outcome, channel)
+        check_direction(args.outcome, channel, args.direction)
     except OutcomeError as exc:
         raise UserError(str(exc)) from None
     if args.outcome == "callback" and callback_at is None:
@@ -48,6 +54,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             script_id=args.script,
             manual=args.manual,
             script_words=script_words,
+            direction=args.direction,
         )
     finally:
         store.close()
@@ -64,7 +71,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         nxt = f"next: {logged.next_channel} at {iso(logged.next_action_at)}"
     ctx.emit(
         logged.to_json(),
-        f"logged {logged.outcome} on {logged.channel} for lead {logged.lead_id} "
+        f"logged {'an inbound ' if logged.direction == 'inbound' else ''}"
+        f"{logged.outcome} on {logged.channel} for lead {logged.lead_id} "
         f"(attempt {logged.attempt_id}); {nxt}",
     )
     return 0

@@ -51,6 +51,19 @@ SCALAR_FIELDS = (
     "voicemail_script_words_mean",
     "voicemail_script_seconds_mean",
     "voicemail_script_words_max",
+    # The phone's time measures and returned calls (#19).
+    "outbound_calls",
+    "inbound_calls",
+    "contacts",
+    "talk_time_s",
+    "wrapup_time_s",
+    "handled_calls",
+    "talk_mean_s",
+    "wrapup_mean_s",
+    "aht_s",
+    "active_hours",
+    "dials_per_hour",
+    "contacts_per_hour",
 )
 
 
@@ -299,6 +312,17 @@ def _block(doc: dict[str, Any]) -> str:
         f"  outside the rules    {doc.get('attempts_outside_rules', 0)} attempts"
         " (calls at a moment the lead's calling rules forbid; should be 0)",
     ]
+    if "outbound_calls" in doc:  # a server older than #19 sends no phone measures
+        lines += [
+            f"  calls                {doc['outbound_calls']} outbound,"
+            f" {doc['inbound_calls']} inbound (returned calls)",
+            f"  talk / wrap-up       {_duration(doc['talk_time_s'])} /"
+            f" {_duration(doc['wrapup_time_s'])}; handle time {_duration(doc['aht_s'])}"
+            " on average",
+            f"  per hour             {_fmt(doc['dials_per_hour'])} dials,"
+            f" {_fmt(doc['contacts_per_hour'])} contacts"
+            f" over {_fmt(doc['active_hours'], ' h')}",
+        ]
     if doc["channels"]:
         lines.append(
             "  channels             " + ", ".join(f"{k} {v}" for k, v in doc["channels"].items())

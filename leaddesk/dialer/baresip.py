@@ -1,10 +1,10 @@
 """Dialing through baresip, a SIP softphone LeadDesk starts and controls itself.
 
-`BaresipProcess` runs `baresip -f DIR` with a configuration LeadDesk writes: the control
-port (`ctrl_tcp`) and SIP bound to one address (127.0.0.1 unless told otherwise; baresip's
-own default listens on every interface), only the modules a call needs, and no account
-in the `accounts` file: the account is added over the control port (`uanew`) so that its
-password never lands on disk.
+The room is split by concern: baresip_config.py (the account, the settings and the
+`config` file LeadDesk writes), baresip_process.py (`BaresipProcess`: runs
+`baresip -f DIR`, control port and SIP bound to one address, 127.0.0.1 unless told
+otherwise; no account in the `accounts` file: it is added over the control port with
+`uanew` so that its password never lands on disk) and this module, the dialer.
 
 `BaresipDialer` is the `Dialer` the agent window uses: `dial(e164, lead_id)` and
 `hangup()`, plus one `on_update` callback receiving `CallEvent`s while a call lasts, a
@@ -16,19 +16,22 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
-import re
-import shutil
-import signal
-import socket
-import subprocess
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from leaddesk.dialer import listener_lock
+from leaddesk.dialer.baresip_config import (
+    BaresipSettings,
+    SipAccount,
+    audio_device_errors,
+    effective_source,
+    find_module_path,
+    render_config,
+)
+from leaddesk.dialer.baresip_process import BaresipProcess, port_is_free
 from leaddesk.dialer.base import DialError
 from leaddesk.dialer.ctrl_tcp import BaresipError, CtrlClient
 from leaddesk.dialer.events import (
@@ -37,377 +40,29 @@ from leaddesk.dialer.events import (
     CallTracker,
     CallUpdate,
     ConnectionLost,
+    IncomingCall,
+    caller_number,
 )
 from leaddesk.dialer.listener_lock import lock_listener
 from leaddesk.dialer.tel import tel_uri
 
 log = logging.getLogger(__name__)
 
+# The configuration and the process live in their own modules; their names stay
+# importable from here, where the callers have always found them.
 __all__ = [
     "BaresipDialer",
     "BaresipError",
     "BaresipProcess",
     "BaresipSettings",
     "SipAccount",
+    "audio_device_errors",
+    "find_module_path",
     "port_is_free",
+    "render_config",
 ]
 
-INSTALL_HINT = "install it (Debian/Ubuntu: apt-get install baresip-core) or set its path"
-# Characters that would end a value in baresip's account line.
-_UNSAFE = re.compile(r"[\s;<>\"]")
 _REGISTERED = frozenset({"REGISTER_OK", "REGISTER_FAIL"})
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
-# baresip's words when an audio module cannot open a device, e.g.
-# "alsa: could not open auplay device 'default' (No such file or directory)".
-_AUDIO_DEVICE_ERROR = re.compile(
-    r"(?P<module>\w+): could not open (?P<kind>auplay|ausrc) device '(?P<device>[^']*)' "
-    r"\((?P<why>[^)]*)\)"
-)
-_DEVICE_ROLE = {"auplay": "speaker", "ausrc": "microphone"}
-# How much of the end of baresip's log is read for the reason of a failure.
-_LOG_TAIL_BYTES = 65536
-PID_FILE = "baresip.pid"
-
-
-@dataclass(frozen=True, slots=True)
-class SipAccount:
-    """The agent's SIP account. `domain` is the registrar (host or host:port)."""
-
-    user: str
-    domain: str
-    password: str | None = field(default=None, repr=False)
-    register: bool = True
-    # Where numbers are sent: sip:<e164>@<dial_domain>; the account's domain by default.
-    dial_domain: str | None = None
-
-    @property
-    def aor(self) -> str:
-        return f"sip:{self.user}@{self.domain}"
-
-    def account_line(self, register_interval: int = 600) -> str:
-        """The line `uanew` takes: `<sip:user@domain>;auth_pass=...;regint=N`."""
-        for label, value in (("user", self.user), ("domain", self.domain)):
-            if not value or _UNSAFE.search(value) or "@" in value:
-                raise BaresipError(f"the SIP {label} {value!r} is empty or has invalid characters")
-        line = f"<{self.aor}>"
-        if self.password:
-            if _UNSAFE.search(self.password):
-                raise BaresipError(
-                    "the SIP password has a space, ';', '<', '>' or '\"' in it, "
-                    "which baresip's account line cannot carry"
-                )
-            line += f";auth_pass={self.password}"
-        line += f";regint={register_interval if self.register else 0}"
-        return line
-
-
-@dataclass(frozen=True, slots=True)
-class BaresipSettings:
-    binary: str = "baresip"
-    address: str = "127.0.0.1"  # SIP, RTP and the control port bind here only
-    ctrl_port: int = 4444
-    sip_port: int = 5060
-    # baresip audio device specs ("alsa,default", "pulse,"); None: no device (tests).
-    audio_player: str | None = None
-    audio_source: str | None = None
-    audio_modules: tuple[str, ...] = ()  # e.g. ("alsa.so",) or ("pulse.so",)
-    # False: never configure audio devices from the agent's settings (machines without
-    # sound, such as CI); the call is still placed and tracked.
-    headset: bool = True
-    module_path: str | None = None  # None: found next to the program
-    # baresip binds a call's media (RTP/RTCP) on every interface whatever the
-    # configuration says (stream.c: "we listen on all interfaces"); a narrow range at
-    # least keeps those ports known, for a firewall rule.
-    rtp_ports: tuple[int, int] = (10000, 10099)
-    start_timeout_s: float = 5.0
-    register_timeout_s: float = 8.0
-    # baresip lets an outgoing call ring for ever (its call_local_timeout is for incoming
-    # calls); LeadDesk hangs up after this long without an answer. None: never.
-    ring_timeout_s: float | None = 60.0
-
-
-def port_is_free(address: str, port: int, kind: int = socket.SOCK_STREAM) -> bool:
-    with socket.socket(socket.AF_INET, kind) as probe:
-        if kind == socket.SOCK_STREAM:
-            # As baresip binds its own: connections in TIME_WAIT after a crash do not
-            # keep the port (a listener there still does).
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            probe.bind((address, port))
-        except OSError:
-            return False
-    return True
-
-
-def find_module_path(binary: str) -> Path:
-    """The folder of baresip's modules next to its program (Debian: /usr/lib/baresip/modules;
-    other builds: <prefix>/lib64/..., <prefix>/lib/<multiarch>/...)."""
-    prefix = Path(binary).resolve().parent.parent
-    candidates = [prefix / "lib" / "baresip" / "modules", prefix / "lib64" / "baresip" / "modules"]
-    candidates += sorted(prefix.glob("lib/*/baresip/modules"))
-    for folder in candidates:
-        if (folder / "ctrl_tcp.so").is_file():
-            return folder
-    looked = ", ".join(str(c) for c in candidates)
-    raise BaresipError(
-        f"baresip's control module ctrl_tcp.so was not found (looked in {looked}): "
-        "install the package baresip-core, or set the module folder"
-    )
-
-
-def audio_device_errors(text: str) -> list[str]:
-    """baresip's device failures in `text`, in the agent's words, each once:
-    "the speaker 'default' (alsa): No such file or directory"."""
-    found: list[str] = []
-    for match in _AUDIO_DEVICE_ERROR.finditer(_ANSI.sub("", text)):
-        role = _DEVICE_ROLE[match["kind"]]
-        line = f"the {role} {match['device']!r} ({match['module']}): {match['why']}"
-        if line not in found:
-            found.append(line)
-    return found
-
-
-def _command_line(pid: int) -> str:
-    """The command line of process `pid`, space-joined ("" when unknown): /proc on Linux,
-    `ps` on macOS and the BSDs. Windows has neither: there a leftover baresip is not
-    looked for, and the port check says which port is taken."""
-    proc = Path(f"/proc/{pid}/cmdline")
-    if Path("/proc/self").exists():
-        try:
-            return proc.read_bytes().replace(b"\0", b" ").decode(errors="replace")
-        except OSError:
-            return ""
-    if os.name != "posix":
-        return ""
-    try:
-        out = subprocess.run(
-            ["ps", "-o", "command=", "-p", str(pid)], capture_output=True, text=True, timeout=2
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return ""
-    return out.stdout.strip() if out.returncode == 0 else ""
-
-
-def _alive(pid: int) -> bool:
-    if Path("/proc/self").exists():
-        try:  # a zombie (exited, not yet reaped) holds no port: not alive
-            return Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1][:1] != "Z"
-        except (OSError, IndexError):
-            return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def render_config(settings: BaresipSettings, module_path: Path | str) -> str:
-    """baresip's `config` file: what LeadDesk needs and nothing that listens elsewhere."""
-    lines = [
-        "# Written by LeadDesk; rewritten at each start.",
-        "poll_method\t\tepoll" if os.uname().sysname == "Linux" else "",
-        f"sip_listen\t\t{settings.address}:{settings.sip_port}",
-        f"net_interface\t\t{settings.address}",
-        f"rtp_ports\t\t{settings.rtp_ports[0]}-{settings.rtp_ports[1]}",
-        "call_max_calls\t\t4",
-        f"module_path\t\t{module_path}",
-        "module\t\t\tg711.so",
-    ]
-    lines += [f"module\t\t\t{name}" for name in settings.audio_modules]
-    if settings.audio_modules:
-        lines.append("module_app\t\tauloop.so")  # the headset check and test
-    if settings.audio_player:
-        lines.append(f"audio_player\t\t{settings.audio_player}")
-        lines.append(f"audio_alert\t\t{settings.audio_player}")
-    if settings.audio_source:
-        lines.append(f"audio_source\t\t{settings.audio_source}")
-    lines += [
-        "module_app\t\taccount.so",
-        "module_app\t\tmenu.so",
-        "module_app\t\tctrl_tcp.so",
-        f"ctrl_tcp_listen\t\t{settings.address}:{settings.ctrl_port}",
-    ]
-    return "\n".join(line for line in lines if line) + "\n"
-
-
-class BaresipProcess:
-    """Starts and stops one baresip with its own configuration directory."""
-
-    def __init__(self, config_dir: Path, settings: BaresipSettings) -> None:
-        self.config_dir = config_dir
-        self.settings = settings
-        self.log_path = config_dir / "baresip.log"
-        self._proc: subprocess.Popen[bytes] | None = None
-
-    @property
-    def pid(self) -> int | None:
-        return self._proc.pid if self._proc is not None else None
-
-    def binary_path(self) -> str:
-        found = shutil.which(self.settings.binary)
-        if found is None:
-            raise BaresipError(
-                f"baresip is not installed ({self.settings.binary!r} not found): {INSTALL_HINT}"
-            )
-        return found
-
-    def check_ports(self) -> None:
-        s = self.settings
-        checks = (
-            (s.ctrl_port, socket.SOCK_STREAM, "control"),
-            (s.sip_port, socket.SOCK_DGRAM, "SIP"),
-            (s.sip_port, socket.SOCK_STREAM, "SIP"),
-            (s.sip_port + 1, socket.SOCK_STREAM, "SIP TLS"),  # baresip takes the next one too
-        )
-        for port, kind, role in checks:
-            if not port_is_free(s.address, port, kind):
-                raise BaresipError(
-                    f"port {s.address}:{port} (baresip's {role} port) is already in use by "
-                    "another program: close it or choose another port"
-                )
-
-    def check_modules(self, module_path: Path | str) -> None:
-        """Every audio module asked for is installed (else: which, and what to do)."""
-        for name in self.settings.audio_modules:
-            if not (Path(module_path) / name).is_file():
-                system = name.removesuffix(".so")
-                raise BaresipError(
-                    f"baresip's audio module for {system} ({name}) is not installed in "
-                    f"{module_path}: install it, or choose another audio system in Settings"
-                )
-
-    def stop_leftover(self) -> None:
-        """Stop a baresip an earlier LeadDesk started from this folder and could not stop
-        (it was killed): it would hold the ports. Only a process whose command line names
-        this configuration folder is touched."""
-        pid_file = self.config_dir / PID_FILE
-        try:
-            pid = int(pid_file.read_text(encoding="ascii").strip())
-        except (OSError, ValueError):
-            return
-        if f"-f {self.config_dir}" in _command_line(pid):
-            log.warning("stopping baresip pid %s left running by an earlier LeadDesk", pid)
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.kill(pid, signal.SIGTERM)
-                deadline = time.monotonic() + 2.0
-                while time.monotonic() < deadline and _alive(pid):
-                    time.sleep(0.05)
-                if _alive(pid):
-                    os.kill(pid, signal.SIGKILL)
-                    time.sleep(0.1)
-        with contextlib.suppress(OSError):
-            pid_file.unlink()
-
-    def write_config(self, module_path: Path | str) -> None:
-        self.config_dir.mkdir(parents=True, exist_ok=True)
-        config = render_config(self.settings, module_path)
-        (self.config_dir / "config").write_text(config, encoding="utf-8")
-        # The account is added over the control port; an empty file keeps baresip from
-        # writing its template with example accounts.
-        (self.config_dir / "accounts").write_text("", encoding="utf-8")
-        (self.config_dir / "contacts").write_text("", encoding="utf-8")
-
-    def start(self) -> None:
-        """Start baresip; returns once it runs (its control port may still be opening)."""
-        if self.running:
-            return
-        binary = self.binary_path()
-        modules = self.settings.module_path or find_module_path(binary)
-        self.check_modules(modules)
-        self.config_dir.mkdir(parents=True, exist_ok=True)
-        self.stop_leftover()
-        self.check_ports()
-        self.write_config(modules)
-        with open(self.log_path, "wb") as out:
-            self._proc = subprocess.Popen(
-                [binary, "-f", str(self.config_dir), "-4"],
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,  # the agent's Ctrl+C in a terminal is not for it
-            )
-        with contextlib.suppress(OSError):
-            (self.config_dir / PID_FILE).write_text(f"{self._proc.pid}\n", encoding="ascii")
-        log.info("baresip started (pid %s, config %s)", self._proc.pid, self.config_dir)
-
-    @property
-    def running(self) -> bool:
-        return self._proc is not None and self._proc.poll() is None
-
-    def exit_description(self) -> str | None:
-        """'exited with code 1' / 'was killed by signal 9 (SIGKILL)'; None while it runs."""
-        if self._proc is None:
-            return None
-        code = self._proc.poll()
-        if code is None:
-            return None
-        if code < 0:
-            try:
-                name = signal.Signals(-code).name
-            except ValueError:
-                name = "unknown"
-            return f"was killed by signal {-code} ({name})"
-        return f"exited with code {code}"
-
-    def log_size(self) -> int:
-        try:
-            return self.log_path.stat().st_size
-        except OSError:
-            return 0
-
-    def log_text(self, since: int = 0) -> str:
-        """baresip's output from byte `since` on (at most the last 64 KiB)."""
-        try:
-            with open(self.log_path, "rb") as handle:
-                size = handle.seek(0, os.SEEK_END)
-                handle.seek(max(since, size - _LOG_TAIL_BYTES))
-                return handle.read().decode("utf-8", errors="replace")
-        except OSError:
-            return ""
-
-    def log_tail(self, lines: int = 6) -> str:
-        text = self.log_text()
-        clean = [_ANSI.sub("", line).strip() for line in text.splitlines()]
-        return " | ".join(line for line in clean[-lines:] if line)
-
-    def failure(self) -> BaresipError:
-        """Why baresip is not running, as an error the agent can act on."""
-        tail = self.log_tail()
-        if "Address already in use" in tail:
-            return BaresipError(
-                f"baresip could not open its ports on {self.settings.address} "
-                f"(SIP {self.settings.sip_port}, control {self.settings.ctrl_port}): "
-                "another program uses one of them; choose other ports"
-            )
-        what = self.exit_description() or "is not answering"
-        return BaresipError(f"baresip {what}: {tail or 'no output'}")
-
-    def wait(self, timeout: float) -> int | None:
-        if self._proc is None:
-            return None
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            return self._proc.wait(timeout)
-        return None
-
-    def stop(self, timeout: float = 1.5) -> None:
-        """Stop baresip; killed if it is not gone within `timeout` (it lingers trying to
-        unregister from a server that does not answer)."""
-        proc, self._proc = self._proc, None
-        if proc is None or proc.poll() is not None:
-            if proc is not None:
-                self._proc = proc  # keep the exit status readable
-            return
-        proc.terminate()
-        try:
-            proc.wait(timeout)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout)
-        self._proc = proc
-        with contextlib.suppress(OSError):
-            (self.config_dir / PID_FILE).unlink()
 
 
 UpdateListener = Callable[[CallUpdate], None]
@@ -444,6 +99,7 @@ class BaresipDialer:
         self._closed = False
         self._log_mark = 0  # baresip's log size when the current call was dialed
         self._looping = False  # the headset test (audio loop) is running
+        self._source_changed = False  # a voicemail drop switched baresip's audio source
 
     # -- life cycle -----------------------------------------------------------------------
 
@@ -607,10 +263,15 @@ class BaresipDialer:
         target = f"sip:{number}@{self.account.dial_domain or self.account.domain}"
         if self._looping:
             self.stop_audio_loop()  # the call needs the headset
+        self._restore_source()
         with self._lock:
             if self.lost is not None:
                 raise DialError(self._lost_reason())
             if self._call is not None and self._call.summary is None:
+                if self._call.voicemail:
+                    raise DialError(
+                        "the voicemail is still playing into the last call: dial again when it ends"
+                    )
                 raise DialError("a call is already in progress: hang up first")
             call = self._call = CallTracker(lead_id, number, self._monotonic())
             self._log_mark = self.process.log_size() if self.process else 0
@@ -657,6 +318,81 @@ class BaresipDialer:
             if self._call is not None and self._call.call_id is None:
                 self._call = None
 
+    # -- returned calls ---------------------------------------------------------------------
+
+    @property
+    def ringing_call(self) -> CallTracker | None:
+        """The incoming call ringing now (not yet answered), if any."""
+        with self._lock:
+            call = self._call
+            if call is None or not call.incoming or call.summary is not None:
+                return None
+            return call if call.answered_at is None else None
+
+    def answer(self, lead_id: str = "") -> None:
+        """Answer the incoming call ringing now, for `lead_id` (the lead the caller's
+        number belongs to; "" when unknown): baresip's `accept`."""
+        with self._lock:
+            call = self._call
+            if call is None or not call.incoming or call.summary is not None:
+                raise DialError("no call is ringing")
+            call.lead_id = lead_id
+        if self._looping:
+            self.stop_audio_loop()
+        self._restore_source()
+        try:
+            response = self._client.command("accept")
+        except BaresipError as exc:
+            raise DialError(f"could not answer: {exc}") from None
+        if not response.ok:
+            raise DialError(
+                f"baresip could not answer: {response.data.strip() or 'no reason given'}"
+            )
+
+    # -- voicemail drop -------------------------------------------------------------------
+
+    def drop_voicemail(self, recording: Path) -> None:
+        """Play `recording` (a WAV file) into the answered call instead of the microphone;
+        baresip hangs up when it ends (its aufile source ends the call at the end of the
+        file), and the call's summary names the recording."""
+        if not self.settings.file_audio:
+            raise DialError("voicemail drop is off: baresip was started without aufile")
+        if not recording.is_file():
+            raise DialError(f"the recording {recording} is missing: record it again in Settings")
+        with self._lock:
+            call = self._call
+            if call is None or call.summary is not None or call.answered_at is None:
+                raise DialError("a voicemail can be dropped only into an answered call")
+            call.voicemail = str(recording)
+        try:
+            response = self._client.command("ausrc", f"aufile,{recording}")
+        except BaresipError as exc:
+            raise DialError(f"could not play the voicemail: {exc}") from None
+        said = response.data.strip()
+        # The switch changes baresip's configured source too: put it back before the
+        # next call (`_restore_source`).
+        self._source_changed = True
+        if not response.ok or "no such" in said.lower() or "format" in said.lower():
+            with self._lock:
+                call.voicemail = None
+            raise DialError(f"baresip could not play the voicemail: {said or 'no reason'}")
+
+    def _restore_source(self) -> None:
+        if not self._source_changed:
+            return
+        self._source_changed = False
+        source = effective_source(self.settings)
+        if source:
+            with contextlib.suppress(BaresipError):
+                self._client.command("ausrc", source)
+
+    def claim(self, lead_id: str) -> None:
+        """The incoming call in progress is for `lead_id` (known after answering, e.g. a
+        lead created for an unknown number)."""
+        with self._lock:
+            if self._call is not None and self._call.incoming:
+                self._call.lead_id = lead_id
+
     def hangup(self) -> None:
         with self._lock:
             call = self._call
@@ -675,15 +411,30 @@ class BaresipDialer:
             self._on_lost(update)
             return
         summary = None
+        incoming = None
         with self._lock:
             if self._registration is not None and update.type in _REGISTERED:
                 self._register_result = update
                 self._registration.set()
+            if (
+                update.type == "CALL_INCOMING"
+                and update.category in (None, "call")
+                and update.call_id
+                and (self._call is None or self._call.summary is not None)
+            ):
+                # A returned call while the agent is free: follow it. (While a call is in
+                # progress baresip lets a second one ring out on its own.)
+                number = caller_number(update.peer_uri)
+                self._call = CallTracker("", number, update.at, incoming_id=update.call_id)
+                self._log_mark = self.process.log_size() if self.process else 0
+                incoming = IncomingCall(update.call_id, number, update.peer_uri or "", update.at)
             if self._call is not None:
                 summary = self._call.feed(update)
                 if summary is not None and not summary.answered and summary.sip_status is None:
                     summary = self._with_audio_error(self._call, summary)
         self._emit(update)
+        if incoming is not None:
+            self._emit(incoming)
         if summary is not None:
             self._emit(summary)
 

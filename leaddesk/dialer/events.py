@@ -21,6 +21,7 @@ from enum import StrEnum
 BUSY = "busy"
 NO_ANSWER = "no_answer"
 CONNECTED = "connected"
+VOICEMAIL_LEFT = "voicemail_left"
 BAD_NUMBER = "bad_number"
 
 BUSY_STATUSES = frozenset({486, 600, 603})  # busy here, busy everywhere, declined
@@ -111,6 +112,11 @@ class CallSummary:
     timed_out: bool = False  # LeadDesk hung up for the agent after the ring timeout
     # The softphone cut the call because a headset device would not open (which, why).
     audio_error: str | None = None
+    # The lead called (a returned call): `e164` is the caller's number as given, `lead_id`
+    # the lead the agent answered it for ("" when none yet).
+    inbound: bool = False
+    # The recorded voicemail played into the call (a voicemail drop): its file.
+    voicemail: str | None = None
 
     @property
     def duration_s(self) -> int:
@@ -123,7 +129,32 @@ class CallSummary:
         return round(self.ring_s)
 
 
-CallUpdate = CallEvent | CallSummary | ConnectionLost
+@dataclass(frozen=True, slots=True)
+class IncomingCall:
+    """Someone is calling the agent (the softphone rings): `number` is the caller's
+    number as the softphone gives it (the user part of the From address)."""
+
+    call_id: str
+    number: str
+    peer_uri: str
+    at: float
+
+
+CallUpdate = CallEvent | CallSummary | ConnectionLost | IncomingCall
+
+
+def caller_number(peer_uri: str | None) -> str:
+    """The user part of a SIP address: "sip:+12125550101@host:5060;x=y" -> "+12125550101"
+    ("" when there is none)."""
+    if not peer_uri:
+        return ""
+    text = peer_uri.strip().strip("<>")
+    for scheme in ("sips:", "sip:", "tel:"):
+        if text.lower().startswith(scheme):
+            text = text[len(scheme) :]
+            break
+    user = text.split("@", 1)[0] if "@" in text else text
+    return user.split(";", 1)[0].strip()
 
 
 def sip_status(text: str | None) -> int | None:
@@ -148,11 +179,22 @@ class CallTracker:
     (an incoming call, say) are ignored.
     """
 
-    def __init__(self, lead_id: str, e164: str, dialed_at: float) -> None:
+    def __init__(
+        self,
+        lead_id: str,
+        e164: str,
+        dialed_at: float,
+        *,
+        incoming_id: str | None = None,
+    ) -> None:
+        """`incoming_id`: the tracker follows that incoming call (a returned call) instead
+        of the next outgoing one."""
         self.lead_id = lead_id
         self.e164 = e164
         self.dialed_at = dialed_at
-        self.call_id: str | None = None
+        self.incoming = incoming_id is not None
+        self.call_id: str | None = incoming_id
+        self.voicemail: str | None = None  # the file a voicemail drop plays
         self.state = CallState.DIALING
         self.ringing_at: float | None = None
         self.answered_at: float | None = None
@@ -181,7 +223,8 @@ class CallTracker:
         """Take one event; returns the summary when this event ended the call."""
         if self.summary is not None or event.category not in (None, "call"):
             return None
-        if event.call_id is None or event.direction not in (None, "outgoing"):
+        wanted = "incoming" if self.incoming else "outgoing"
+        if event.call_id is None or event.direction not in (None, wanted):
             return None
         if self.call_id is None:
             self.call_id = event.call_id
@@ -235,6 +278,8 @@ class CallTracker:
             sip_status=status,
             reason=(timed_out or reason).strip(),
             timed_out=bool(timed_out),
+            inbound=self.incoming,
+            voicemail=self.voicemail,
         )
         return self.summary
 
@@ -262,6 +307,8 @@ def suggest_outcome(summary: CallSummary, *, long_call_s: float = LONG_CALL_S) -
     """
     if summary.hangup_by is HangupBy.LOST or summary.audio_error:
         return None
+    if summary.voicemail and summary.answered:
+        return VOICEMAIL_LEFT  # the recording played to its end: the message was left
     if summary.answered:
         return CONNECTED if summary.talk_s >= long_call_s else None
     status = summary.sip_status
@@ -302,6 +349,11 @@ def describe(summary: CallSummary, *, long_call_s: float = LONG_CALL_S) -> str:
         )
     if summary.timed_out:
         return f"Not answered: LeadDesk hung up after {_clock(summary.ring_s)} ringing."
+    if summary.voicemail and summary.answered:
+        return (
+            f"Voicemail dropped: the recording played for {_clock(summary.talk_s)} "
+            "and the call was hung up."
+        )
     if not summary.answered:
         detail = f" ({summary.reason})" if summary.sip_status is not None else ""
         return f"Not answered after {_clock(summary.ring_s)} ringing; {who}{detail}."

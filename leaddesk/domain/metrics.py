@@ -33,7 +33,8 @@ from the beginning):
 - *Voicemail discipline*: voicemails left / voicemails reached (left or not); mean script
   length in words over the voicemails left with a known script, and its spoken seconds
   at 150 words a minute.
-- *Contact rate*: call attempts that reached a person / all call attempts.
+- *Contact rate*: outbound call attempts that reached a person / all outbound call
+  attempts (a returned call, inbound, always reaches someone: it is counted apart).
 - *Channel mix*: attempts by channel; and the share of leads with an attempt whose first
   attempt was a call.
 
@@ -110,6 +111,7 @@ class AttemptFact:
     script_words: int | None = None
     supersedes_id: str | None = None
     outside_rules: bool = False
+    direction: str = "outbound"
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +138,7 @@ class Measures:
     outcomes: dict[str, int] = field(default_factory=dict)
     channels: dict[str, int] = field(default_factory=dict)
     attempts_outside_rules: int = 0
+    inbound: int = 0  # of the attempts, calls the lead made (returned calls)
 
     @property
     def script_seconds_mean(self) -> float | None:
@@ -233,6 +236,7 @@ class AttemptGroup:
     script_words_count: int = 0
     outside_rules: int = 0  # of them, made at a moment the lead's calling rules forbid
     script_words_max: int = 0  # the longest voicemail script left, in words
+    direction: str = "outbound"
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,15 +294,15 @@ def classify_lead(lead: LeadFact, history: Sequence[AttemptFact]) -> tuple[LeadC
 
 
 def group_attempts(attempts: Iterable[AttemptFact]) -> list[AttemptGroup]:
-    counts: Counter[tuple[str, str]] = Counter()
-    words: Counter[tuple[str, str]] = Counter()
-    known: Counter[tuple[str, str]] = Counter()
-    outside: Counter[tuple[str, str]] = Counter()
-    longest: Counter[tuple[str, str]] = Counter()
+    counts: Counter[tuple[str, str, str]] = Counter()
+    words: Counter[tuple[str, str, str]] = Counter()
+    known: Counter[tuple[str, str, str]] = Counter()
+    outside: Counter[tuple[str, str, str]] = Counter()
+    longest: Counter[tuple[str, str, str]] = Counter()
     for a in attempts:
         if a.outcome is None:
             continue
-        key = (a.channel, a.outcome)
+        key = (a.channel, a.outcome, a.direction)
         counts[key] += 1
         outside[key] += a.outside_rules
         if a.outcome == VOICEMAIL_LEFT and a.script_words is not None:
@@ -310,12 +314,14 @@ def group_attempts(attempts: Iterable[AttemptFact]) -> list[AttemptGroup]:
             channel,
             outcome,
             n,
-            words[(channel, outcome)],
-            known[(channel, outcome)],
-            outside[(channel, outcome)],
-            longest[(channel, outcome)],
+            words[key],
+            known[key],
+            outside[key],
+            longest[key],
+            direction,
         )
-        for (channel, outcome), n in sorted(counts.items())
+        for key, n in sorted(counts.items())
+        for channel, outcome, direction in (key,)
     ]
 
 
@@ -343,12 +349,14 @@ def assemble(
 
     outcomes: Counter[str] = Counter()
     channels: Counter[str] = Counter()
-    calls = reached_calls = words = known_words = outside = longest = 0
+    calls = reached_calls = words = known_words = outside = longest = inbound = 0
     for group in attempt_groups:
         outside += group.outside_rules
         outcomes[group.outcome] += group.count
         channels[group.channel] += group.count
-        if group.channel == Channel.PHONE:
+        if group.direction == "inbound":
+            inbound += group.count
+        elif group.channel == Channel.PHONE:
             calls += group.count
             reached_calls += group.count * is_reached(group.outcome)
         if group.outcome == VOICEMAIL_LEFT:
@@ -380,6 +388,7 @@ def assemble(
         outcomes=dict(sorted((k, v) for k, v in outcomes.items() if v)),
         channels=dict(sorted((k, v) for k, v in channels.items() if v)),
         attempts_outside_rules=outside,
+        inbound=inbound,
     )
 
 

@@ -121,6 +121,39 @@ class OutcomeError(ValueError):
     """An outcome that cannot be logged as given."""
 
 
+class Direction(StrEnum):
+    """Who placed a call: the agent (outbound), or the lead calling back (inbound)."""
+
+    OUTBOUND = "outbound"
+    INBOUND = "inbound"
+
+
+# What a returned call can end with: the lead is on the line (reached), or the caller
+# says it is not the lead's number, or asks not to be called.
+INBOUND_OUTCOMES = frozenset(
+    {"qualified", "connected", "callback", "not_interested", "wrong_number", "do_not_call"}
+)
+
+
+def check_direction(code: str, channel: Channel, direction: str) -> Direction:
+    """The direction of an attempt, checked against its outcome and channel."""
+    try:
+        value = Direction(direction)
+    except ValueError:
+        raise OutcomeError(
+            f"unknown direction {direction!r}; expected one of: outbound, inbound"
+        ) from None
+    if value is Direction.INBOUND:
+        if channel is not Channel.PHONE:
+            raise OutcomeError("an inbound attempt is a call: its channel is phone")
+        if code not in INBOUND_OUTCOMES:
+            allowed = ", ".join(sorted(INBOUND_OUTCOMES))
+            raise OutcomeError(
+                f"outcome {code!r} cannot end a call the lead made (allowed: {allowed})"
+            )
+    return value
+
+
 def outcome_info(code: str) -> OutcomeInfo:
     try:
         return OUTCOMES[code]

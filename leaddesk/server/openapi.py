@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from leaddesk.domain.outcomes import OUTCOMES, Channel, LeadStatus
+from leaddesk.domain.outcomes import OUTCOMES, Channel, Direction, LeadStatus
 from leaddesk.domain.rapport import KINDS as RAPPORT_KINDS
 from leaddesk.domain.scripts import STAGES
 from leaddesk.server.admin import MAX_ROWS
@@ -46,6 +46,7 @@ _ENUMS: dict[tuple[type[Base], str], list[str]] = {
     (Lead, "last_outcome"): sorted(OUTCOMES),
     (Attempt, "channel"): [str(c) for c in Channel],
     (Attempt, "outcome"): sorted(OUTCOMES),
+    (Attempt, "direction"): [str(d) for d in Direction],
     (RapportNote, "kind"): list(RAPPORT_KINDS),
     (VoicemailScript, "stage"): list(STAGES),
 }
@@ -56,6 +57,7 @@ _RANGES: dict[tuple[type[Base], str], tuple[int, int]] = {
     (Lead, "version"): (1, 2**31 - 1),
     (Attempt, "duration_s"): (0, MAX_DURATION_S),
     (Attempt, "ring_s"): (0, MAX_DURATION_S),
+    (Attempt, "wrapup_s"): (0, MAX_DURATION_S),
     (Attempt, "script_words"): (0, 100_000),
     (Attempt, "cadence_step"): (0, MAX_CADENCE_STEP),
     (VoicemailScript, "variant"): (1, 100),
@@ -466,7 +468,12 @@ def document() -> dict[str, Any]:
         },
         "/api/report": {
             "get": _operation(
-                "the lead-response report (an agent's own; a supervisor's: anyone or all)",
+                "the lead-response report (an agent's own; a supervisor's: anyone or all); "
+                "besides the lead measures it carries the phone's time measures "
+                "(outbound_calls, inbound_calls, contacts, talk_time_s, wrapup_time_s, "
+                "handled_calls, talk_mean_s, wrapup_mean_s, aht_s, active_hours, "
+                "dials_per_hour, contacts_per_hour, by_hour) and the time per agent state "
+                "(states, paused_by_reason)",
                 {"type": "object"},
                 params=report_params,
             )

@@ -106,6 +106,8 @@ _ATTEMPT_FIELDS = (
     "cadence_step",
     "supersedes_id",
     "manual",
+    "direction",
+    "wrapup_s",
 )
 _LEAD_STATE_FIELDS = (
     "status",

@@ -32,9 +32,11 @@ from leaddesk.domain.jurisdictions import (
 )
 from leaddesk.domain.outcomes import (
     Channel,
+    Direction,
     LeadStatus,
     OutcomeError,
     check_channel,
+    check_direction,
     default_channel,
     outcome_info,
 )
@@ -128,6 +130,8 @@ _SELECT_HISTORY = (
         ATTEMPT.c.lead_id == bindparam("_lead"),
         ATTEMPT.c.started_at > bindparam("_since", type_=UTCDateTime()),
         ATTEMPT.c.outcome.is_not(None),
+        # A call the lead made is no call of ours: caps and budgets count only ours.
+        ATTEMPT.c.direction == "outbound",
     )
     .order_by(ATTEMPT.c.started_at)
 )
@@ -171,6 +175,7 @@ class LoggedOutcome:
     before: tuple[tuple[str, object], ...] = ()
     dnc_added: str | None = None
     manual: bool = False
+    direction: str = "outbound"
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -182,6 +187,7 @@ class LoggedOutcome:
             "next_channel": self.next_channel,
             "lead_status": self.lead_status,
             "outside_rules": self.outside_rules,
+            "direction": self.direction,
         }
 
 
@@ -204,6 +210,23 @@ class UndoneOutcome:
     attempt_id: str  # the correction
     reopened: PendingDial | None
     dnc_removed: str | None
+
+
+def wrapup_seconds(
+    started_at: datetime,
+    ring_s: object,
+    duration_s: int | None,
+    logged_at: datetime,
+) -> int | None:
+    """Seconds from the hang-up (the call's start, ring and talk time) to the outcome being
+    logged; None when the hang-up is unknown: no talk time (a `tel:` hand-off, a call
+    logged without --duration)."""
+    if duration_s is None:
+        return None
+    ring = ring_s if isinstance(ring_s, int) else 0
+    hung_up = started_at + timedelta(seconds=ring + (duration_s or 0))
+    seconds = round((logged_at - hung_up).total_seconds())
+    return min(max(0, seconds), MAX_DURATION_S)
 
 
 def _lead(session: Session, lead_id: str) -> Lead:
@@ -303,15 +326,18 @@ class OutcomeService:
         script_words: int | None = None,
         ring_s: int | None = None,
         manual: bool = False,
+        direction: str = "outbound",
     ) -> LoggedOutcome:
         """Record one attempt and move the lead on; durable when this returns.
 
         `manual`: a call made outside LeadDesk, recorded after the fact; it never wraps
-        up a pending dial."""
+        up a pending dial. `direction` "inbound": the lead called back (a returned call):
+        it never wraps up a dial nor breaks the calling rules, and counts as reached."""
         try:
             info = outcome_info(outcome)
             channel = channel or default_channel(outcome)
             check_channel(outcome, channel)
+            inbound = check_direction(outcome, channel, direction) is Direction.INBOUND
         except OutcomeError as exc:
             raise UserError(str(exc)) from None
         now = as_utc(self.ws.clock())
@@ -362,7 +388,12 @@ class OutcomeService:
                 if row.started_at <= at
             )
             pending = None
-            if channel is Channel.PHONE and lead.pending_id is not None and not manual:
+            if (
+                channel is Channel.PHONE
+                and lead.pending_id is not None
+                and not manual
+                and not inbound
+            ):
                 pending = conn.execute(_SELECT_PENDING, {"_id": lead.pending_id}).first()
             values: dict[str, object] = {
                 "outcome": info.code,
@@ -387,9 +418,14 @@ class OutcomeService:
                 attempt_id = new_id()
                 started_at = at
             outside = ""
-            if channel is Channel.PHONE:
+            if channel is Channel.PHONE and not inbound:
                 outside = self._outside_rules(conn, lead_id, place, started_at, history)
             values["outside_rules"] = bool(outside)
+            # Phone measures (#19): the direction, and the wrap-up from hang-up to now.
+            values["direction"] = direction
+            values["wrapup_s"] = wrapup_seconds(
+                started_at, values.get("ring_s", ring_s), duration_s, now
+            )
             if pending is not None:
                 conn.execute(_UPDATE_ATTEMPT, {"_id": attempt_id, **values})
             else:
@@ -484,6 +520,8 @@ class OutcomeService:
                 "cadence_step": cadence_step,
                 "supersedes_id": supersedes_id,
                 "manual": manual,
+                "direction": direction,
+                "wrapup_s": values["wrapup_s"],
             }
             queue_outcome(
                 conn,
@@ -507,6 +545,7 @@ class OutcomeService:
                 before=tuple((name, getattr(lead, name)) for name in _UNDO_FIELDS),
                 dnc_added=dnc_added,
                 manual=manual,
+                direction=direction,
             )
 
     # -- undo ----------------------------------------------------------------------------
@@ -570,6 +609,7 @@ class OutcomeService:
                 cadence_step=old.cadence_step,
                 supersedes_id=old.id,
                 manual=old.manual,
+                direction=old.direction,
                 created_at=now,
             )
             session.add(correction)

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
+from leaddesk.domain.agent_states import StateTimes, team_times
 from leaddesk.domain.clock import Clock, as_utc, iso
 from leaddesk.domain.metrics import (
     NO_RETRY_OUTCOMES,
@@ -33,6 +34,15 @@ from leaddesk.domain.metrics import (
     median_ranks,
     p90_rank,
 )
+from leaddesk.domain.phone_measures import (
+    INBOUND,
+    OUTBOUND,
+    CallGroup,
+    PhoneMeasures,
+    active_span,
+    assemble_phone,
+)
+from leaddesk.services.agent_states import state_times
 from leaddesk.services.errors import NotFound, UserError
 from leaddesk.store.engine import Store
 from leaddesk.store.models import Agent, UTCDateTime
@@ -81,6 +91,8 @@ class AgentReport:
     agent_id: str | None
     period: Period
     measures: Measures
+    phone: PhoneMeasures = field(default_factory=PhoneMeasures)
+    states: StateTimes = field(default_factory=StateTimes)
 
     def to_json(self) -> dict[str, Any]:
         m = self.measures
@@ -110,6 +122,10 @@ class AgentReport:
             "voicemail_script_words_max": m.script_words_max,
             "attempts_distribution": {str(k): v for k, v in m.attempts_distribution.items()},
             "speed_to_lead_buckets": dict(m.speed_to_lead_buckets),
+            # The phone's time measures and returned calls (#19; domain/phone_measures.py).
+            **self.phone.to_json(),
+            # Time in each agent state (ready, on_call, wrap_up, paused, offline), seconds.
+            **self.states.to_json(),
         }
 
 
@@ -135,6 +151,14 @@ class _Groups:
     ranks: dict[int, float] = field(default_factory=dict)  # rank -> speed
     speeds: int = 0
     attempts: list[AttemptGroup] = field(default_factory=list)
+    calls: list[CallGroup] = field(default_factory=list)
+
+    def phone(self, active_s: float | None = None) -> PhoneMeasures:
+        """`active_s`: the time logged in from the agent's states (the team's: the sum
+        of its agents'); None: from the first call to the last wrap-up."""
+        return assemble_phone(
+            self.calls, active_s if active_s is not None else active_span(self.calls)
+        )
 
     def speed(self) -> SpeedSummary:
         if not self.speeds:
@@ -178,22 +202,29 @@ class ReportService:
                 raise NotFound(f"no agent named {agent_name!r}")
             agent_id, name, display = agent.id, agent.name, agent.display_name or agent.name
             groups = self._groups(session, period, agent_id)
+            times = state_times(session, period.since, period.until, agent_id)
         g = groups.get(agent_id, _Groups())
         measures = assemble(g.classes, g.speed(), g.attempts)
-        return AgentReport(name, display, agent_id, period, measures)
+        own = times.get(agent_id, StateTimes())
+        return AgentReport(name, display, agent_id, period, measures, g.phone(own.active_s), own)
 
     def team_report(self, period: Period) -> TeamReport:
         """Every agent with leads or attempts in the period (and every non-supervisor),
         and the team's totals, which also count leads nobody owns."""
         with self.store.snapshot() as session:
             groups = self._groups(session, period, None)
+            times = state_times(session, period.since, period.until)
             agents = session.scalars(select(Agent).order_by(Agent.name)).all()
             rows = []
+            team_active = 0.0
             for agent in agents:
                 g = groups.get(agent.id)
-                if g is None and agent.is_supervisor:
+                if g is None and agent.is_supervisor and agent.id not in times:
                     continue
                 g = g or _Groups()
+                own = times.get(agent.id, StateTimes())
+                phone = g.phone(own.active_s)
+                team_active += phone.active_s or 0.0
                 rows.append(
                     AgentReport(
                         agent.name,
@@ -201,11 +232,19 @@ class ReportService:
                         agent.id,
                         period,
                         assemble(g.classes, g.speed(), g.attempts),
+                        phone,
+                        own,
                     )
                 )
         total = groups.get(None, _Groups())
         team = AgentReport(
-            TEAM, "Team", None, period, assemble(total.classes, total.speed(), total.attempts)
+            TEAM,
+            "Team",
+            None,
+            period,
+            assemble(total.classes, total.speed(), total.attempts),
+            total.phone(team_active or None),
+            team_times(times.values()),
         )
         return TeamReport(period, rows, team)
 
@@ -241,14 +280,22 @@ class ReportService:
                     out[None].ranks[int(c)] = float(speed)
                     out[None].speeds = int(d)
 
-        team: Counter[tuple[str, str]] = Counter()
-        team_words: Counter[tuple[str, str]] = Counter()
-        team_known: Counter[tuple[str, str]] = Counter()
-        team_outside: Counter[tuple[str, str]] = Counter()
-        team_longest: Counter[tuple[str, str]] = Counter()
-        for agent, channel, outcome, n, words, known, outside, longest in self._attempt_rows(
-            session, dialect, period, agent_id, params
-        ):
+        team: Counter[tuple[str, str, str]] = Counter()
+        team_words: Counter[tuple[str, str, str]] = Counter()
+        team_known: Counter[tuple[str, str, str]] = Counter()
+        team_outside: Counter[tuple[str, str, str]] = Counter()
+        team_longest: Counter[tuple[str, str, str]] = Counter()
+        for (
+            agent,
+            channel,
+            outcome,
+            n,
+            words,
+            known,
+            outside,
+            longest,
+            direction,
+        ) in self._attempt_rows(session, dialect, period, agent_id, params):
             group = AttemptGroup(
                 channel,
                 outcome,
@@ -257,27 +304,33 @@ class ReportService:
                 int(known or 0),
                 int(outside or 0),
                 int(longest or 0),
+                direction,
             )
             out[agent].attempts.append(group)
-            team[(channel, outcome)] += group.count
-            team_words[(channel, outcome)] += group.script_words_sum
-            team_known[(channel, outcome)] += group.script_words_count
-            team_outside[(channel, outcome)] += group.outside_rules
-            key = (channel, outcome)
+            key = (channel, outcome, direction)
+            team[key] += group.count
+            team_words[key] += group.script_words_sum
+            team_known[key] += group.script_words_count
+            team_outside[key] += group.outside_rules
             team_longest[key] = max(team_longest[key], group.script_words_max)
         if agent_id is None:
             out[None].attempts = [
                 AttemptGroup(
-                    ch,
-                    oc,
+                    key[0],
+                    key[1],
                     n,
-                    team_words[(ch, oc)],
-                    team_known[(ch, oc)],
-                    team_outside[(ch, oc)],
-                    team_longest[(ch, oc)],
+                    team_words[key],
+                    team_known[key],
+                    team_outside[key],
+                    team_longest[key],
+                    key[2],
                 )
-                for (ch, oc), n in team.items()
+                for key, n in team.items()
             ]
+        for agent, calls in self._phone_groups(session, dialect, period, agent_id, params).items():
+            out[agent].calls = calls
+            if agent_id is None:
+                out[None].calls.extend(calls)
         return dict(out)
 
     def _attempt_rows(
@@ -288,8 +341,11 @@ class ReportService:
         agent_id: str | None,
         params: dict[str, Any],
     ) -> list[tuple[Any, ...]]:
-        """(agent, channel, outcome, count, words sum, words count, outside, longest):
-        whole UTC days from attempt_day, the part-days at the ends from the attempts."""
+        """(agent, channel, outcome, count, words sum, words count, outside, longest,
+        direction): whole UTC days from attempt_day, the part-days at the ends from the
+        attempts. attempt_day does not know direction: the inbound attempts of the whole
+        days (returned calls, few) are read from the attempts (a partial index) and taken
+        out of its counts."""
         days = _whole_days(period) if self.aggregates else None
         if days is None:
             return [
@@ -297,16 +353,18 @@ class ReportService:
                 for r in session.execute(self._attempt_sql(dialect, period, agent_id), params)
             ]
         first, end = days  # [first, end): midnights; first None: from the beginning
-        merged: dict[tuple[str, str, str], list[int]] = {}
+        merged: dict[tuple[str, str, str, str], list[int]] = {}
 
-        def add(rows: Any) -> None:
-            for agent, channel, outcome, n, words, known, outside, longest in rows:
-                into = merged.setdefault((agent, channel, outcome), [0, 0, 0, 0, 0])
-                into[0] += int(n)
-                into[1] += int(words or 0)
-                into[2] += int(known or 0)
-                into[3] += int(outside or 0)
-                into[4] = max(into[4], int(longest or 0))
+        def add(rows: Any, sign: int = 1, direction: str | None = None) -> None:
+            for agent, channel, outcome, n, words, known, outside, longest, *rest in rows:
+                way = direction or (rest[0] if rest else OUTBOUND)
+                into = merged.setdefault((agent, channel, outcome, way), [0, 0, 0, 0, 0])
+                into[0] += sign * int(n)
+                into[1] += sign * int(words or 0)
+                into[2] += sign * int(known or 0)
+                into[3] += sign * int(outside or 0)
+                if sign > 0:
+                    into[4] = max(into[4], int(longest or 0))
 
         where = "day < :d1" + ("" if first is None else " AND day >= :d0")
         if agent_id is not None:
@@ -323,8 +381,19 @@ class ReportService:
                     "d0": first.strftime("%Y-%m-%d") if first else None,
                     "agent": agent_id,
                 },
+            ),
+            direction=OUTBOUND,
+        )
+        # The whole days' returned calls: out of the outbound counts, into their own.
+        whole = Period(first, end)
+        inbound = list(
+            session.execute(
+                self._attempt_sql(dialect, whole, agent_id, inbound_only=True),
+                {"since": first, "until": end, "agent": agent_id},
             )
         )
+        add(inbound, sign=-1, direction=OUTBOUND)
+        add(inbound)
         edges = [(end, period.until)]
         if first is not None and period.since is not None and period.since < first:
             edges.append((period.since, first))
@@ -337,7 +406,7 @@ class ReportService:
                         {"since": low, "until": high, "agent": agent_id},
                     )
                 )
-        return [(*key, *values) for key, values in merged.items()]
+        return [(*key[:3], *values, key[3]) for key, values in merged.items() if values[0] > 0]
 
     @staticmethod
     def _summaries_cover(session: Session, dialect: str, period: Period) -> bool:
@@ -435,9 +504,88 @@ class ReportService:
         """
         return text(sql).bindparams(*_time_params(period))
 
+    def _phone_groups(
+        self,
+        session: Session,
+        dialect: str,
+        period: Period,
+        agent_id: str | None,
+        params: dict[str, Any],
+    ) -> dict[str | None, list[CallGroup]]:
+        """The effective phone attempts grouped per agent, direction, reached and UTC hour
+        (see domain/phone_measures.py)."""
+        where = (
+            f"channel = 'phone' AND outcome IS NOT NULL AND started_at < :until "
+            f"AND {NOT_SUPERSEDED}"
+        )
+        if period.since is not None:
+            where += " AND started_at >= :since"
+        if agent_id is not None:
+            where += " AND agent_id = :agent"
+        if dialect == "sqlite":
+            start = "CAST(strftime('%s', started_at) AS INTEGER)"
+            hour = "CAST(strftime('%H', started_at) AS INTEGER)"
+        else:
+            start = "EXTRACT(EPOCH FROM date_trunc('second', started_at))"
+            hour = "CAST(EXTRACT(HOUR FROM started_at AT TIME ZONE 'UTC') AS INTEGER)"
+        end = f"{start} + COALESCE(ring_s, 0) + COALESCE(duration_s, 0) + COALESCE(wrapup_s, 0)"
+        sql = f"""
+        SELECT agent_id, direction, CASE WHEN outcome IN ({REACHED_SQL}) THEN 1 ELSE 0 END,
+               {hour}, COUNT(*), SUM(COALESCE(duration_s, 0)), SUM(COALESCE(wrapup_s, 0)),
+               COUNT(CASE WHEN duration_s > 0 THEN 1 END),
+               SUM(CASE WHEN duration_s > 0 THEN duration_s ELSE 0 END),
+               SUM(CASE WHEN duration_s > 0 THEN COALESCE(wrapup_s, 0) ELSE 0 END),
+               MIN({start}), MAX({end})
+        FROM attempt WHERE {where}
+        GROUP BY agent_id, direction, CASE WHEN outcome IN ({REACHED_SQL}) THEN 1 ELSE 0 END,
+                 {hour}
+        """
+        out: defaultdict[str | None, list[CallGroup]] = defaultdict(list)
+        query = text(sql).bindparams(*_time_params(period))
+        for row in session.execute(query, params):
+            agent, direction, reached, hr, n, talk, wrap, handled, h_talk, h_wrap, lo, hi = row
+            out[agent].append(
+                CallGroup(
+                    direction,
+                    bool(reached),
+                    int(hr),
+                    int(n),
+                    int(talk or 0),
+                    int(wrap or 0),
+                    int(handled or 0),
+                    int(h_talk or 0),
+                    int(h_wrap or 0),
+                    None if lo is None else float(lo),
+                    None if hi is None else float(hi),
+                )
+            )
+        return dict(out)
+
     @staticmethod
-    def _attempt_sql(dialect: str, period: Period, agent_id: str | None, edge: bool = False) -> Any:
+    def _attempt_sql(
+        dialect: str,
+        period: Period,
+        agent_id: str | None,
+        edge: bool = False,
+        inbound_only: bool = False,
+    ) -> Any:
         where = f"outcome IS NOT NULL AND started_at < :until AND {NOT_SUPERSEDED}"
+        if inbound_only:
+            # Returned calls only: the partial index ix_attempt_inbound (migration 0010).
+            return text(
+                f"""
+        SELECT agent_id, channel, outcome, COUNT(*),
+               SUM(CASE WHEN outcome = '{VOICEMAIL_LEFT}' THEN script_words END),
+               COUNT(CASE WHEN outcome = '{VOICEMAIL_LEFT}' THEN script_words END),
+               COUNT(CASE WHEN outside_rules THEN 1 END),
+               MAX(CASE WHEN outcome = '{VOICEMAIL_LEFT}' THEN script_words END),
+               direction
+        FROM attempt WHERE direction = '{INBOUND}' AND {where}
+        {"AND started_at >= :since" if period.since is not None else ""}
+        {"AND agent_id = :agent" if agent_id is not None else ""}
+        GROUP BY agent_id, channel, outcome, direction
+        """
+            ).bindparams(*_time_params(period))
         # The whole team's attempts: one sequential scan beats SQLite's skip-scan of the
         # (agent, started) index with a row lookup per attempt.
         source = "attempt NOT INDEXED" if dialect == "sqlite" and agent_id is None else "attempt"
@@ -455,9 +603,10 @@ class ReportService:
                SUM(CASE WHEN outcome = '{VOICEMAIL_LEFT}' THEN script_words END),
                COUNT(CASE WHEN outcome = '{VOICEMAIL_LEFT}' THEN script_words END),
                COUNT(CASE WHEN outside_rules THEN 1 END),
-               MAX(CASE WHEN outcome = '{VOICEMAIL_LEFT}' THEN script_words END)
+               MAX(CASE WHEN outcome = '{VOICEMAIL_LEFT}' THEN script_words END),
+               direction
         FROM {source} WHERE {where}
-        GROUP BY agent_id, channel, outcome
+        GROUP BY agent_id, channel, outcome, direction
         """
         return text(sql).bindparams(*_time_params(period))
 

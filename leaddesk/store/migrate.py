@@ -39,6 +39,7 @@ REVISIONS: tuple[str, ...] = (
     "0008",
     "0005",
     "0006",
+    "0009",
     "0010",
 )
 HEAD = REVISIONS[-1]

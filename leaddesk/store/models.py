@@ -28,6 +28,7 @@ from sqlalchemy import (
     UniqueConstraint,
     event,
     false,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -212,6 +213,13 @@ class Attempt(Base):
         Index("ix_attempt_pending", "agent_id", "outcome"),
         # Reports replace a superseded attempt by its correction.
         Index("ix_attempt_supersedes", "supersedes_id"),
+        # Returned calls, read apart from the report aggregates (which do not split them).
+        Index(
+            "ix_attempt_inbound",
+            "started_at",
+            sqlite_where=text("direction = 'inbound'"),
+            postgresql_where=text("direction = 'inbound'"),
+        ),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
@@ -235,6 +243,13 @@ class Attempt(Base):
     outside_rules: Mapped[bool] = mapped_column(Boolean, default=False)
     # A call made outside LeadDesk, recorded after the fact (no dial record).
     manual: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # "outbound" (the agent called) or "inbound" (the lead called back: a returned call).
+    direction: Mapped[str] = mapped_column(
+        String(10), default="outbound", server_default="outbound"
+    )
+    # Seconds from the hang-up to the outcome being logged (the agent's wrap-up), when
+    # the hang-up is known (a dialed call, or a call logged with its duration).
+    wrapup_s: Mapped[int | None] = mapped_column(Integer)
 
     # Relationships order the inserts (a lead before its attempts); code uses the ids.
     lead: Mapped[Lead] = relationship()
@@ -302,6 +317,22 @@ class Callback(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     lead: Mapped[Lead] = relationship()
+
+
+class AgentStateChange(Base):
+    """One change of the agent's state (ready, on_call, wrap_up, paused, offline): the
+    state holds from `started_at` until the agent's next change. Append-only."""
+
+    __tablename__ = "agent_state"
+    __table_args__ = (Index("ix_agent_state_agent_started", "agent_id", "started_at"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    agent_id: Mapped[str] = mapped_column(ForeignKey("agent.id"))
+    state: Mapped[str] = mapped_column(String(12))
+    # For a pause: its reason code (break, training, meeting, or one the team defines).
+    reason: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    started_at: Mapped[datetime] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class DncNumber(Base):

@@ -21,7 +21,7 @@ from sqlalchemy import JSON, Boolean, Integer, String, Text
 
 from leaddesk.domain.clock import iso
 from leaddesk.domain.jurisdictions import CONSENT_BASES
-from leaddesk.domain.outcomes import OUTCOMES, Channel, LeadStatus
+from leaddesk.domain.outcomes import OUTCOMES, Channel, Direction, LeadStatus
 from leaddesk.domain.rapport import KINDS as RAPPORT_KINDS
 from leaddesk.domain.scripts import STAGES
 from leaddesk.domain.timezones import UNKNOWN_ZONE
@@ -278,6 +278,8 @@ RULES: dict[type[Base], dict[str, Callable[[Any, str], None]]] = {
         "outcome": _OUTCOME,
         "duration_s": _DURATION,
         "ring_s": _DURATION,
+        "wrapup_s": _DURATION,
+        "direction": _one_of(Direction, "call direction"),
         "script_words": _between(0, 100_000),
         "cadence_step": _STEP,
     },

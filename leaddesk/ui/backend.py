@@ -108,7 +108,7 @@ class Backend:
 
     def log(self, lead_id: str, outcome: str, **options: Any) -> LoggedOutcome:
         """`OutcomeService.log` as it is: its keyword options (channel, note, duration_s,
-        callback_at, script_id, script_words, ring_s, at, manual) go through unchanged."""
+        callback_at, script_id, script_words, ring_s, at, manual, direction) go through unchanged."""
         return OutcomeService(self.ws).log(lead_id, outcome, **options)
 
     # -- shift --------------------------------------------------------------------------

@@ -99,7 +99,12 @@ def device_spec(driver: str, device: str) -> str:
 def baresip_settings(settings: SettingsLike, base: BaresipSettings) -> BaresipSettings:
     """The ports and the headset of the settings over `base`. A `base` that already names
     audio devices, or says `headset=False` (no sound devices), keeps what it says."""
-    options = replace(base, sip_port=settings["sip.port"], ctrl_port=settings["sip.ctrl_port"])
+    options = replace(
+        base,
+        sip_port=settings["sip.port"],
+        ctrl_port=settings["sip.ctrl_port"],
+        file_audio=True,  # voicemail drop (#19): baresip's aufile plays the recordings
+    )
     if base.audio_modules or not base.headset:
         return options
     driver = settings["audio.driver"]

@@ -59,12 +59,15 @@ from leaddesk.ui.message_panel import MessageFlow, MessagePanel
 from leaddesk.ui.outcome_bar import OutcomeBar
 from leaddesk.ui.panel import Panel
 from leaddesk.ui.rapport_panel import RapportPanel
+from leaddesk.ui.returned_calls import ReturnedCalls  # #19 hook-up
 from leaddesk.ui.script_panel import ScriptPanel
 from leaddesk.ui.shift_bar import ShiftBar
 from leaddesk.ui.softphone import DialerFactory, SoftphoneLink
+from leaddesk.ui.state_bar import StateBar  # #19 hook-up
 from leaddesk.ui.style import WARN
 from leaddesk.ui.tasks import TaskRunner
 from leaddesk.ui.tray import Tray
+from leaddesk.ui.voicemail_drop import VoicemailDrop  # #19 hook-up
 
 log = logging.getLogger(__name__)
 
@@ -205,6 +208,10 @@ class MainWindow(QMainWindow):
         screen_fit.place(self, PREFERRED_SIZE)  # never larger than the screen
 
         self.softphone = SoftphoneLink(self, restart_dialer)
+        # #19 hook-up: returned calls (banner, answer key, Log a returned call).
+        self.returned = ReturnedCalls(self)
+        self.state_bar = StateBar(self)  # #19 hook-up: the agent's state
+        self.voicemail_drop = VoicemailDrop(self)  # #19 hook-up: F4 drops the voicemail
         self.notes = LeadNotes(self)
         self.messages = MessageFlow(self, self.message, self.message_box)
         self.flow = CallFlow(self)

@@ -19,6 +19,8 @@ class Tray(QObject):
     def __init__(self, window: QWidget, *, enabled: bool = True) -> None:
         super().__init__(window)
         self.last_notice: tuple[str, str] | None = None
+        # The agent paused (state bar, #19): no call reminders until they are ready.
+        self.paused = False
         self._counts: dict[str, int] | None = None
         self.icon: QSystemTrayIcon | None = None
         if enabled and QSystemTrayIcon.isSystemTrayAvailable():
@@ -49,6 +51,8 @@ class Tray(QObject):
             return
         new = counts.get("new", 0) - previous.get("new", 0)
         due = counts.get("callback", 0) - previous.get("callback", 0)
+        if self.paused:
+            return
         if new > 0:
             self.notify(
                 self.tr("%n new lead(s)", "", new), self.tr("Call now: speed to lead counts.")

@@ -407,3 +407,42 @@ def test_login_without_a_keychain_warns_and_keeps_nothing(
         assert "leaddesk login" in err and "no usable OS keychain" in err
     finally:
         keyring.set_keyring(previous)
+
+
+def test_a_returned_call_reaches_the_server_as_inbound_with_its_times(
+    team: Team, tmp_path: Path
+) -> None:
+    """#19: the direction and the wrap-up travel; the team report on the server counts
+    the returned call apart and its talk time."""
+    ids = import_leads(team, "alice", 2)
+    ws = laptop(tmp_path, "alice")
+    sync(ws, team, team.alice)
+    outcomes = OutcomeService(ws)
+    at = NOW.replace(hour=18, minute=0)
+    outcomes.log(ids[0], "connected", direction="inbound", duration_s=120, at=at)
+    outcomes.log(ids[1], "no_answer", at=at.replace(minute=10))
+    assert sync(ws, team, team.alice).pushed == 4
+    with team.store.session() as session:
+        rows = {
+            a.lead_id: (a.direction, a.wrapup_s, a.duration_s)
+            for a in session.scalars(select(Attempt))
+        }
+    # Logged at NOW (19:30) for a call from 18:00 talking 120 s: 5280 s of wrap-up.
+    assert rows[ids[0]] == ("inbound", 5280, 120)
+    assert rows[ids[1]] == ("outbound", None, None)
+    doc = httpx_report(team, team.alice)
+    assert (doc["inbound_calls"], doc["outbound_calls"], doc["talk_time_s"]) == (1, 1, 120)
+    assert doc["contact_rate"] == 0.0  # the returned call is not a contact of a dial
+
+
+def httpx_report(team: Team, token: str) -> dict[str, object]:
+    import httpx
+
+    response = httpx.get(
+        f"{team.url}/api/report",
+        params={"since": "2026-11-26", "until": "2026-11-26"},
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=30,
+    )
+    assert response.status_code == 200, response.text
+    return dict(response.json())

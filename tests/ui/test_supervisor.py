@@ -241,3 +241,28 @@ def test_agents_tab_compares_agents_and_opens_one(qtbot, window: SupervisorWindo
     _wait_idle(qtbot, window)
     assert window.data.reports[0].agent == "demo.colleague"
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Charts"
+
+
+def test_the_phone_time_tab_shows_each_agent_and_the_teams_hours(
+    qtbot, window: SupervisorWindow, demo_store, now
+) -> None:
+    """#19: talk, wrap-up, AHT and dials per hour for every agent and the team, as the
+    report computes them, and the chart by hour of day."""
+    team = ReportService(demo_store, fixed_clock(now)).team_report(window.period)
+    _show_tab(window, "Phone time")
+    table = window.phone_time.table
+    reports = [*team.agents, team.team]
+    assert table.rowCount() == len(reports)
+    last = table.rowCount() - 1
+    assert table.item(last, 0).text() == "Team"
+    p = team.team.phone
+    assert p.calls_outbound > 0  # the demo's shift has calls
+    assert table.item(last, 1).text() == str(p.calls_outbound)
+    assert table.item(last, 6).text() == (
+        "n/a" if p.dials_per_hour is None else f"{p.dials_per_hour:.1f}"
+    )
+    assert f"{p.calls_outbound} outbound" in window.phone_time.summary.text()
+    # No agent recorded states in the demo: the state columns say so rather than 0.
+    assert table.item(last, 8).text() == "n/a"
+    chart = window.phone_time.chart_view.chart()
+    assert chart is not None and "Dials and contacts by hour" in chart.title()

@@ -126,3 +126,23 @@ def test_cli_pdf_of_an_empty_period_still_reads_well(
     _doc, texts = _load(out)
     assert "no leads in the period" in texts[0]
     assert "no calls in the period" in texts[0]
+
+
+def test_the_pdf_has_the_phone_time_of_each_agent(
+    qapp, demo_store: Store, now: datetime, tmp_path: Path
+) -> None:
+    reports = ReportService(demo_store, fixed_clock(now))
+    period = reports.period(None)
+    team = reports.team_report(period)
+    review = ReviewService(demo_store, fixed_clock(now))
+    out = tmp_path / "team.pdf"
+    write_report_pdf(
+        out,
+        [*team.agents, team.team],
+        review.activity_by_day(period, None),
+        review.contact_by_local_hour(period, None),
+    )
+    _doc, (_first, second) = _load(out)
+    assert "Phone time" in second
+    assert f"Team: {team.team.phone.calls_outbound} outbound" in second
+    assert "Average handle time" in second

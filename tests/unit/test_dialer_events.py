@@ -14,6 +14,7 @@ from leaddesk.dialer.events import (
     CallSummary,
     CallTracker,
     HangupBy,
+    caller_number,
     describe,
     live_status,
     sip_status,
@@ -197,3 +198,19 @@ def test_suggestion_is_always_a_phone_outcome_and_never_claims_a_voicemail(
     if summary.hangup_by is HangupBy.LOST:
         assert code is None
     assert describe(summary)
+
+
+@pytest.mark.parametrize(
+    ("peer", "number"),
+    [
+        ("sip:+12125550101@127.0.0.1:5060", "+12125550101"),
+        ("<sips:2125550101@pbx.example.com;transport=tls>", "2125550101"),
+        ("sip:+33612345678;cpc=ordinary@host", "+33612345678"),
+        ("tel:+12125550101", "+12125550101"),
+        (None, ""),
+    ],
+)
+def test_the_callers_number_is_the_user_part_of_the_sip_address(
+    peer: str | None, number: str
+) -> None:
+    assert caller_number(peer) == number

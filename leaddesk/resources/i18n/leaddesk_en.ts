@@ -376,6 +376,10 @@ To look around first, open the demo.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Dials and contacts by hour of day (UTC)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>n/a</source>
             <translation type="unfinished" />
         </message>
@@ -1071,6 +1075,45 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>Unexpected error: {error}. Nothing was imported.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>InboundBanner</name>
+        <message>
+            <source>Returned call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Who is calling</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Returned call details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Answer (F3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Create lead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Qualified</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not interested</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dismiss</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1836,6 +1879,84 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
     </context>
     <context>
+        <name>PhoneTime</name>
+        <message>
+            <source>Agent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outbound</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Inbound</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Talk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wrap-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>AHT</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dials/h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Contacts/h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ready</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{dials} dials, {contacts} contacts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dials</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Contacts</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PhoneTimePanel</name>
+        <message>
+            <source>Phone time summary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone time by agent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No calls in the period.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{out} outbound and {inbound} returned calls · talk {talk}, wrap-up {wrap}, average handle time {aht} · {dials} dials and {contacts} contacts an hour over {hours} active hours</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ProblemDialog</name>
         <message>
             <source>LeadDesk cannot save</source>
@@ -1984,7 +2105,27 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Average handle time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>talk plus wrap-up (hang-up to outcome) per call with talk time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dials and contacts per hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>outbound calls and calls that reached a person (returned calls included) per active hour, first call to last wrap-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Team</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name}: {out} outbound, {inbound} returned calls · talk {talk} · wrap-up {wrap} · AHT {aht} · {dials} dials/h · {contacts} contacts/h</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2052,11 +2193,106 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Phone time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>What the measures mean</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>{name}: {meaning}.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReturnedCalls</name>
+        <message>
+            <source>Answer the returned call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log a returned call…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>an unknown number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Incoming call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>from {number}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{number} is calling</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name} is calling back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Press {key} to answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown caller {number}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>On the line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{number} · press {key} to answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No lead has this number: create one to log the call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log the returned call:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Missed call: it rang {seconds} s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Call ended after {talk}: log it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No call is ringing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Missed call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{who} called</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New lead for {number}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log a returned call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The number that called (any format):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Returned call from {who} logged</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2347,6 +2583,14 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Pause reasons</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The reasons an agent may pause for, separated by commas (the team's list; the report counts the time paused per reason).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Team server</source>
             <translation type="unfinished" />
         </message>
@@ -2581,6 +2825,49 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
     </context>
     <context>
+        <name>StateBar</name>
+        <message>
+            <source>Ready</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>On a call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wrap-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Agent state</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ready for calls</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause, with a reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{state}: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>SupervisorHistory</name>
         <message>
             <source>When</source>
@@ -2699,6 +2986,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>Coaching</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone time</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3000,6 +3291,108 @@ Pick a longer period or another agent.</source>
         </message>
         <message>
             <source>A lead asked to be called now.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>VoicemailDrop</name>
+        <message>
+            <source>Drop voicemail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Voicemail drops…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Voicemail drop plays into a softphone call: dial the lead first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No recording for the {stage} voicemail: record it with Voicemail drops… (Ctrl+Alt+V).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>lead's</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Voicemail drop: {stage} recording ({seconds:.0f} s)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>VoicemailDropDialog</name>
+        <message>
+            <source>Voicemail drops</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record the voicemail for each stage of the cadence, or choose a WAV file. During a call, F4 plays it into the voicemail box and hangs up when it ends. Keep each under {seconds:.0f} seconds.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recording length</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose WAV…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no recording</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;span style="color:{color}"&gt;{seconds:.1f} s: over 30 s&lt;/span&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;span style="color:{color}"&gt;{seconds:.1f} s&lt;/span&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the recording</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WAV sound (*.wav)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved the {stage} voicemail ({seconds:.1f} s).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> It is over 30 s: shorten it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recording needs Qt Multimedia: choose a WAV file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No microphone found: plug in the headset.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recording… speak now, then press Stop.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recorded the {stage} voicemail ({seconds:.1f} s).</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -382,6 +382,10 @@ Tö löök åröüñd fîrst, öpéñ thé démö.·~·~·~·~·~·~·~·~·~·~
             <translation>[Çöñtåçt råté bý thé léåd's löçål höür·~·~·~·~·~·~·]</translation>
         </message>
         <message>
+            <source>Dials and contacts by hour of day (UTC)</source>
+            <translation>[Dîåls åñd çöñtåçts bý höür öf dåý (ÜTÇ)·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
             <source>n/a</source>
             <translation>[ñ/å]</translation>
         </message>
@@ -1081,6 +1085,45 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>Unexpected error: {error}. Nothing was imported.</source>
             <translation>[Üñéxpéçtéd érrör: {error}. Ñöthîñg wås împörtéd.·~·~·~·~·~·~·~·]</translation>
+        </message>
+    </context>
+    <context>
+        <name>InboundBanner</name>
+        <message>
+            <source>Returned call</source>
+            <translation>[Rétürñéd çåll·~·~]</translation>
+        </message>
+        <message>
+            <source>Who is calling</source>
+            <translation>[Whö îs çållîñg·~·~]</translation>
+        </message>
+        <message>
+            <source>Returned call details</source>
+            <translation>[Rétürñéd çåll détåîls·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Answer (F3)</source>
+            <translation>[Åñswér (F3)·~·]</translation>
+        </message>
+        <message>
+            <source>Create lead</source>
+            <translation>[Çréåté léåd·~·]</translation>
+        </message>
+        <message>
+            <source>Connected</source>
+            <translation>[Çöññéçtéd·~]</translation>
+        </message>
+        <message>
+            <source>Qualified</source>
+            <translation>[Qüålîfîéd·~]</translation>
+        </message>
+        <message>
+            <source>Not interested</source>
+            <translation>[Ñöt îñtéréstéd·~·~]</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>[Dîsmîss·]</translation>
         </message>
     </context>
     <context>
@@ -1845,6 +1888,84 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
     </context>
     <context>
+        <name>PhoneTime</name>
+        <message>
+            <source>Agent</source>
+            <translation>[Ågéñt]</translation>
+        </message>
+        <message>
+            <source>Outbound</source>
+            <translation>[Öütböüñd·~]</translation>
+        </message>
+        <message>
+            <source>Inbound</source>
+            <translation>[Îñböüñd·]</translation>
+        </message>
+        <message>
+            <source>Talk</source>
+            <translation>[Tålk]</translation>
+        </message>
+        <message>
+            <source>Wrap-up</source>
+            <translation>[Wråp-üp·]</translation>
+        </message>
+        <message>
+            <source>AHT</source>
+            <translation>[ÅHT]</translation>
+        </message>
+        <message>
+            <source>Dials/h</source>
+            <translation>[Dîåls/h·]</translation>
+        </message>
+        <message>
+            <source>Contacts/h</source>
+            <translation>[Çöñtåçts/h·~]</translation>
+        </message>
+        <message>
+            <source>Ready</source>
+            <translation>[Réådý]</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>[Påüséd·]</translation>
+        </message>
+        <message>
+            <source>{dials} dials, {contacts} contacts</source>
+            <translation>[{dials} dîåls, {contacts} çöñtåçts·~·~·]</translation>
+        </message>
+        <message>
+            <source>Dials</source>
+            <translation>[Dîåls]</translation>
+        </message>
+        <message>
+            <source>Contacts</source>
+            <translation>[Çöñtåçts·~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhoneTimePanel</name>
+        <message>
+            <source>Phone time summary</source>
+            <translation>[Phöñé tîmé sümmårý·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Phone time by agent</source>
+            <translation>[Phöñé tîmé bý ågéñt·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>[Téåm]</translation>
+        </message>
+        <message>
+            <source>No calls in the period.</source>
+            <translation>[Ñö çålls îñ thé pérîöd.·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>{out} outbound and {inbound} returned calls · talk {talk}, wrap-up {wrap}, average handle time {aht} · {dials} dials and {contacts} contacts an hour over {hours} active hours</source>
+            <translation>[{out} öütböüñd åñd {inbound} rétürñéd çålls · tålk {talk}, wråp-üp {wrap}, åvérågé håñdlé tîmé {aht} · {dials} dîåls åñd {contacts} çöñtåçts åñ höür övér {hours} åçtîvé höürs·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+    </context>
+    <context>
         <name>ProblemDialog</name>
         <message>
             <source>LeadDesk cannot save</source>
@@ -1993,8 +2114,28 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[léåds whösé fîrst åttémpt wås å çåll·~·~·~·~·~·~·]</translation>
         </message>
         <message>
+            <source>Average handle time</source>
+            <translation>[Åvérågé håñdlé tîmé·~·~·~]</translation>
+        </message>
+        <message>
+            <source>talk plus wrap-up (hang-up to outcome) per call with talk time</source>
+            <translation>[tålk plüs wråp-üp (håñg-üp tö öütçömé) pér çåll wîth tålk tîmé·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Dials and contacts per hour</source>
+            <translation>[Dîåls åñd çöñtåçts pér höür·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>outbound calls and calls that reached a person (returned calls included) per active hour, first call to last wrap-up</source>
+            <translation>[öütböüñd çålls åñd çålls thåt réåçhéd å pérsöñ (rétürñéd çålls îñçlüdéd) pér åçtîvé höür, fîrst çåll tö låst wråp-üp·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
             <source>Team</source>
             <translation>[Téåm]</translation>
+        </message>
+        <message>
+            <source>{name}: {out} outbound, {inbound} returned calls · talk {talk} · wrap-up {wrap} · AHT {aht} · {dials} dials/h · {contacts} contacts/h</source>
+            <translation>[{name}: {out} öütböüñd, {inbound} rétürñéd çålls · tålk {talk} · wråp-üp {wrap} · ÅHT {aht} · {dials} dîåls/h · {contacts} çöñtåçts/h·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>Agent</source>
@@ -2061,12 +2202,107 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[Åçtîvîtý åñd défîñîtîöñs·~·~·~·~]</translation>
         </message>
         <message>
+            <source>Phone time</source>
+            <translation>[Phöñé tîmé·~]</translation>
+        </message>
+        <message>
             <source>What the measures mean</source>
             <translation>[Whåt thé méåsürés méåñ·~·~·~·]</translation>
         </message>
         <message>
             <source>{name}: {meaning}.</source>
             <translation>[{name}: {meaning}.]</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnedCalls</name>
+        <message>
+            <source>Answer the returned call</source>
+            <translation>[Åñswér thé rétürñéd çåll·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Log a returned call…</source>
+            <translation>[Lög å rétürñéd çåll…·~·~·~]</translation>
+        </message>
+        <message>
+            <source>an unknown number</source>
+            <translation>[åñ üñkñöwñ ñümbér·~·~·]</translation>
+        </message>
+        <message>
+            <source>Incoming call</source>
+            <translation>[Îñçömîñg çåll·~·~]</translation>
+        </message>
+        <message>
+            <source>from {number}</source>
+            <translation>[fröm {number}]</translation>
+        </message>
+        <message>
+            <source>{number} is calling</source>
+            <translation>[{number} îs çållîñg·~·]</translation>
+        </message>
+        <message>
+            <source>{name} is calling back</source>
+            <translation>[{name} îs çållîñg båçk·~·~·]</translation>
+        </message>
+        <message>
+            <source>Press {key} to answer</source>
+            <translation>[Préss {key} tö åñswér·~·~·]</translation>
+        </message>
+        <message>
+            <source>Unknown caller {number}</source>
+            <translation>[Üñkñöwñ çållér {number}·~·~]</translation>
+        </message>
+        <message>
+            <source>On the line</source>
+            <translation>[Öñ thé lîñé·~·]</translation>
+        </message>
+        <message>
+            <source>{number} · press {key} to answer</source>
+            <translation>[{number} · préss {key} tö åñswér·~·~·~]</translation>
+        </message>
+        <message>
+            <source>No lead has this number: create one to log the call</source>
+            <translation>[Ñö léåd hås thîs ñümbér: çréåté öñé tö lög thé çåll·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Log the returned call:</source>
+            <translation>[Lög thé rétürñéd çåll:·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Missed call: it rang {seconds} s</source>
+            <translation>[Mîsséd çåll: ît råñg {seconds} s·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Call ended after {talk}: log it</source>
+            <translation>[Çåll éñdéd åftér {talk}: lög ît·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>No call is ringing.</source>
+            <translation>[Ñö çåll îs rîñgîñg.·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Missed call</source>
+            <translation>[Mîsséd çåll·~·]</translation>
+        </message>
+        <message>
+            <source>{who} called</source>
+            <translation>[{who} çålléd·]</translation>
+        </message>
+        <message>
+            <source>New lead for {number}</source>
+            <translation>[Ñéw léåd för {number}·~·~]</translation>
+        </message>
+        <message>
+            <source>Log a returned call</source>
+            <translation>[Lög å rétürñéd çåll·~·~·~]</translation>
+        </message>
+        <message>
+            <source>The number that called (any format):</source>
+            <translation>[Thé ñümbér thåt çålléd (åñý förmåt):·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Returned call from {who} logged</source>
+            <translation>[Rétürñéd çåll fröm {who} löggéd·~·~·~·~·]</translation>
         </message>
     </context>
     <context>
@@ -2356,6 +2592,14 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[Thé dévîçé thé léåd héårs ýöü thröügh, ås thé åüdîö sýstém ñåmés ît (é.g. 'défåült', 'plüghw:1,0' för ÅLSÅ); 'défåült' îs thé sýstém's çhöîçé.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
         </message>
         <message>
+            <source>Pause reasons</source>
+            <translation>[Påüsé réåsöñs·~·~]</translation>
+        </message>
+        <message>
+            <source>The reasons an agent may pause for, separated by commas (the team's list; the report counts the time paused per reason).</source>
+            <translation>[Thé réåsöñs åñ ågéñt måý påüsé för, sépåråtéd bý çömmås (thé téåm's lîst; thé répört çöüñts thé tîmé påüséd pér réåsöñ).·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
             <source>Team server</source>
             <translation>[Téåm sérvér·~·]</translation>
         </message>
@@ -2590,6 +2834,49 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
     </context>
     <context>
+        <name>StateBar</name>
+        <message>
+            <source>Ready</source>
+            <translation>[Réådý]</translation>
+        </message>
+        <message>
+            <source>On a call</source>
+            <translation>[Öñ å çåll·~]</translation>
+        </message>
+        <message>
+            <source>Wrap-up</source>
+            <translation>[Wråp-üp·]</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>[Påüséd·]</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>[Öfflîñé·]</translation>
+        </message>
+        <message>
+            <source>Agent state</source>
+            <translation>[Ågéñt ståté·~·]</translation>
+        </message>
+        <message>
+            <source>Ready for calls</source>
+            <translation>[Réådý för çålls·~·~]</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>[Påüsé]</translation>
+        </message>
+        <message>
+            <source>Pause, with a reason</source>
+            <translation>[Påüsé, wîth å réåsöñ·~·~·~]</translation>
+        </message>
+        <message>
+            <source>{state}: {reason}</source>
+            <translation>[{state}: {reason}]</translation>
+        </message>
+    </context>
+    <context>
         <name>SupervisorHistory</name>
         <message>
             <source>When</source>
@@ -2709,6 +2996,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>Coaching</source>
             <translation>[Çöåçhîñg·~]</translation>
+        </message>
+        <message>
+            <source>Phone time</source>
+            <translation>[Phöñé tîmé·~]</translation>
         </message>
         <message>
             <source>Could not read more of the history (scroll down to try again): {error}</source>
@@ -3011,6 +3302,108 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
         <message>
             <source>A lead asked to be called now.</source>
             <translation>[Å léåd åskéd tö bé çålléd ñöw.·~·~·~·~·~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>VoicemailDrop</name>
+        <message>
+            <source>Drop voicemail</source>
+            <translation>[Dröp vöîçémåîl·~·~]</translation>
+        </message>
+        <message>
+            <source>Voicemail drops…</source>
+            <translation>[Vöîçémåîl dröps…·~·~·]</translation>
+        </message>
+        <message>
+            <source>Voicemail drop plays into a softphone call: dial the lead first.</source>
+            <translation>[Vöîçémåîl dröp plåýs îñtö å söftphöñé çåll: dîål thé léåd fîrst.·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>No recording for the {stage} voicemail: record it with Voicemail drops… (Ctrl+Alt+V).</source>
+            <translation>[Ñö réçördîñg för thé {stage} vöîçémåîl: réçörd ît wîth Vöîçémåîl dröps… (Çtrl+Ålt+V).·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>lead's</source>
+            <translation>[léåd's·]</translation>
+        </message>
+        <message>
+            <source>Voicemail drop: {stage} recording ({seconds:.0f} s)</source>
+            <translation>[Vöîçémåîl dröp: {stage} réçördîñg ({seconds:.0f} s)·~·~·~·~·~·]</translation>
+        </message>
+    </context>
+    <context>
+        <name>VoicemailDropDialog</name>
+        <message>
+            <source>Voicemail drops</source>
+            <translation>[Vöîçémåîl dröps·~·~]</translation>
+        </message>
+        <message>
+            <source>Record the voicemail for each stage of the cadence, or choose a WAV file. During a call, F4 plays it into the voicemail box and hangs up when it ends. Keep each under {seconds:.0f} seconds.</source>
+            <translation>[Réçörd thé vöîçémåîl för éåçh stågé öf thé çådéñçé, ör çhöösé å WÅV fîlé. Dürîñg å çåll, F4 plåýs ît îñtö thé vöîçémåîl böx åñd håñgs üp whéñ ît éñds. Kéép éåçh üñdér {seconds:.0f} séçöñds.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Recording length</source>
+            <translation>[Réçördîñg léñgth·~·~·]</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>[Réçörd·]</translation>
+        </message>
+        <message>
+            <source>Choose WAV…</source>
+            <translation>[Çhöösé WÅV…·~·]</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>[Rémövé·]</translation>
+        </message>
+        <message>
+            <source>no recording</source>
+            <translation>[ñö réçördîñg·~·]</translation>
+        </message>
+        <message>
+            <source>&lt;span style="color:{color}"&gt;{seconds:.1f} s: over 30 s&lt;/span&gt;</source>
+            <translation>[&lt;span style="color:{color}"&gt;{seconds:.1f} s: övér 30 s&lt;/span&gt;·~·~]</translation>
+        </message>
+        <message>
+            <source>&lt;span style="color:{color}"&gt;{seconds:.1f} s&lt;/span&gt;</source>
+            <translation>[&lt;span style="color:{color}"&gt;{seconds:.1f} s&lt;/span&gt;]</translation>
+        </message>
+        <message>
+            <source>Choose the recording</source>
+            <translation>[Çhöösé thé réçördîñg·~·~·~]</translation>
+        </message>
+        <message>
+            <source>WAV sound (*.wav)</source>
+            <translation>[WÅV söüñd (*.wåv)·~·~·]</translation>
+        </message>
+        <message>
+            <source>Saved the {stage} voicemail ({seconds:.1f} s).</source>
+            <translation>[Såvéd thé {stage} vöîçémåîl ({seconds:.1f} s).·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source> It is over 30 s: shorten it.</source>
+            <translation>[ Ît îs övér 30 s: shörtéñ ît.·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Recording needs Qt Multimedia: choose a WAV file.</source>
+            <translation>[Réçördîñg ñééds Qt Mültîmédîå: çhöösé å WÅV fîlé.·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>No microphone found: plug in the headset.</source>
+            <translation>[Ñö mîçröphöñé föüñd: plüg îñ thé héådsét.·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>[Stöp]</translation>
+        </message>
+        <message>
+            <source>Recording… speak now, then press Stop.</source>
+            <translation>[Réçördîñg… spéåk ñöw, théñ préss Stöp.·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Recorded the {stage} voicemail ({seconds:.1f} s).</source>
+            <translation>[Réçördéd thé {stage} vöîçémåîl ({seconds:.1f} s).·~·~·~·~·~]</translation>
         </message>
     </context>
     <context>

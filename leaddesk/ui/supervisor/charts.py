@@ -45,6 +45,8 @@ CHART_TITLES = {
     "outcomes": QT_TRANSLATE_NOOP("Charts", "Outcomes"),
     "activity": QT_TRANSLATE_NOOP("Charts", "Activity per day"),
     "hours": QT_TRANSLATE_NOOP("Charts", "Contact rate by the lead's local hour"),
+    # The "Phone time" tab (phone_time.py, #19).
+    "phone_hours": QT_TRANSLATE_NOOP("Charts", "Dials and contacts by hour of day (UTC)"),
 }
 MAX_ATTEMPT_BAR = 12  # the last bar is "12+"
 MAX_OUTCOME_BARS = 6

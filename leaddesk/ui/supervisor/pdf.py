@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsScene
 from leaddesk.services.report import TEAM, AgentReport
 from leaddesk.services.review import DayActivity, HourContact
 from leaddesk.ui.supervisor.charts import all_charts, duration_label
+from leaddesk.ui.supervisor.phone_time import clock_text, hour_chart, rate_text
 from leaddesk.ui.supervisor.tiles import pct
 from leaddesk.ui.vocabulary import QT_TRANSLATE_NOOP
 
@@ -68,7 +69,40 @@ DEFINITIONS = (
         QT_TRANSLATE_NOOP("ReportPdf", "First touch a call"),
         QT_TRANSLATE_NOOP("ReportPdf", "leads whose first attempt was a call"),
     ),
+    (
+        QT_TRANSLATE_NOOP("ReportPdf", "Average handle time"),
+        QT_TRANSLATE_NOOP(
+            "ReportPdf", "talk plus wrap-up (hang-up to outcome) per call with talk time"
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ReportPdf", "Dials and contacts per hour"),
+        QT_TRANSLATE_NOOP(
+            "ReportPdf",
+            "outbound calls and calls that reached a person (returned calls included) "
+            "per active hour, first call to last wrap-up",
+        ),
+    ),
 )
+
+
+def phone_line(r: AgentReport) -> str:
+    p = r.phone
+    name = QCoreApplication.translate("ReportPdf", "Team") if r.agent == TEAM else r.display_name
+    return QCoreApplication.translate(
+        "ReportPdf",
+        "{name}: {out} outbound, {inbound} returned calls · talk {talk} · wrap-up {wrap} · "
+        "AHT {aht} · {dials} dials/h · {contacts} contacts/h",
+    ).format(
+        name=name,
+        out=p.calls_outbound,
+        inbound=p.calls_inbound,
+        talk=clock_text(p.talk_s),
+        wrap=clock_text(p.wrapup_s),
+        aht=clock_text(p.aht_s),
+        dials=rate_text(p.dials_per_hour),
+        contacts=rate_text(p.contacts_per_hour),
+    )
 
 
 def ensure_app() -> QApplication:
@@ -289,6 +323,15 @@ def write_report_pdf(
         )
         page.chart(charts["activity"], 0, page.w, page.w * 0.4, 2 * CHART_W)
         page.y += page.w * 0.4 + 16
+        # The phone's time measures (#19): one line per agent, and the team's hours.
+        page.text(
+            QCoreApplication.translate("ReportPdf", "Phone time"), _font(10, bold=True), gap=4
+        )
+        for report in reports:
+            page.text(phone_line(report), _font(8.5), gap=2)
+        page.y += 6
+        page.chart(hour_chart(main.phone), 0, page.w, page.w * 0.3, 2 * CHART_W)
+        page.y += page.w * 0.3 + 16
         page.text(
             QCoreApplication.translate("ReportPdf", "What the measures mean"),
             _font(10, bold=True),

@@ -55,6 +55,7 @@ from leaddesk.ui.supervisor.charts import all_charts, chart_title, paint_for
 from leaddesk.ui.supervisor.coaching_model import CoachingModel, coaching_title
 from leaddesk.ui.supervisor.history_model import LEAD_ID_ROLE
 from leaddesk.ui.supervisor.history_tab import HistoryTab
+from leaddesk.ui.supervisor.phone_time import PhoneTimePanel
 from leaddesk.ui.supervisor.tables import empty_state, table_view
 from leaddesk.ui.supervisor.tiles import MeasureTiles
 from leaddesk.ui.tasks import TaskRunner
@@ -145,6 +146,8 @@ class SupervisorWindow(QWidget):
         self.tabs.addTab(self._build_agents(), self.tr("Agents"))
         self.tabs.addTab(self._build_history(), self.tr("History"))
         self.tabs.addTab(self._build_coaching(), self.tr("Coaching"))
+        self.phone_time = PhoneTimePanel(self)  # #19: talk, wrap-up, AHT, per hour
+        self.tabs.addTab(self.phone_time, self.tr("Phone time"))
         self.status = QLabel("", self)
         self.status.setObjectName("SupervisorStatus")
         self.status.setProperty("muted", True)
@@ -411,6 +414,7 @@ class SupervisorWindow(QWidget):
                     old.deleteLater()
         self._fill_coaching(data.coaching)
         self.agents_model.set_reports(data.reports)
+        self.phone_time.set_reports(data.reports)
         since = (
             data.period.since.astimezone().strftime("%d %b %Y")
             if data.period.since

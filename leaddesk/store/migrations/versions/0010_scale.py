@@ -13,7 +13,7 @@ from alembic import op
 from leaddesk.store import aggregates
 
 revision = "0010"
-down_revision = "0006"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
@@ -44,6 +44,15 @@ def upgrade() -> None:
         sa.Column("reached_k", sa.Integer(), nullable=True),
         sa.PrimaryKeyConstraint("lead_id"),
     )
+    # Returned calls (0009's direction), read apart from attempt_day in the report.
+    op.create_index(
+        "ix_attempt_inbound",
+        "attempt",
+        ["started_at"],
+        unique=False,
+        sqlite_where=sa.text("direction = 'inbound'"),
+        postgresql_where=sa.text("direction = 'inbound'"),
+    )
     dialect = op.get_bind().dialect.name
     aggregates.create_triggers(op.execute, dialect)
     aggregates.rebuild(op.execute, dialect)
@@ -51,6 +60,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     aggregates.drop_triggers(op.execute, op.get_bind().dialect.name)
+    op.drop_index("ix_attempt_inbound", table_name="attempt")
     op.drop_table("lead_summary")
     op.drop_index("ix_attempt_day_day", table_name="attempt_day")
     op.drop_table("attempt_day")
