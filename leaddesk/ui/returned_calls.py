@@ -20,7 +20,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QBoxLayout, QInputDialog
 
 from leaddesk.dialer.base import DialError
@@ -36,8 +36,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ANSWER_KEY = "F3"
-LOG_RETURNED_KEY = "Ctrl+Shift+R"
+ANSWER_KEY = "F3"  # ui/menus.ACTIONS: ActionAnswerCall
 
 
 class ReturnedCalls(QObject):
@@ -62,23 +61,12 @@ class ReturnedCalls(QObject):
         self.banner.dismiss_clicked.connect(self.dismiss)
         self.banner.outcome_clicked.connect(self.log_outcome)
         window.events.call_update.connect(self._on_update, Qt.ConnectionType.QueuedConnection)
-        self.answer_action = self._action(
-            self.tr("Answer the returned call"), ANSWER_KEY, self.answer, "ActionAnswerCall"
-        )
-        self.log_action = self._action(
-            self.tr("Log a returned call…"),
-            LOG_RETURNED_KEY,
-            self.log_returned_call,
-            "ActionLogReturnedCall",
-        )
+        # F3 and Ctrl+Shift+R are rows of the window's action table (ui/menus.ACTIONS).
 
-    def _action(self, text: str, key: str, slot: Any, name: str) -> QAction:
-        action = QAction(text, self.window)
-        action.setObjectName(name)
-        action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.window.addAction(action)  # the F1 sheet lists the window's actions
+    @property
+    def answer_action(self) -> QAction:
+        action = self.window.findChild(QAction, "ActionAnswerCall")
+        assert action is not None, "the window's action table makes it"
         return action
 
     # -- the softphone --------------------------------------------------------------------

@@ -9,8 +9,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject
 
 from leaddesk.dialer.base import DialError
 from leaddesk.services.voicemail_drops import VoicemailDrops
@@ -19,33 +18,13 @@ from leaddesk.ui.vocabulary import stage_name
 if TYPE_CHECKING:
     from leaddesk.ui.main_window import MainWindow
 
-DROP_KEY = "F4"
-RECORDINGS_KEY = "Ctrl+Alt+V"
-
 
 class VoicemailDrop(QObject):
     def __init__(self, window: MainWindow, drops: VoicemailDrops | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.drops = drops or VoicemailDrops.default()
-        self.drop_action = self._action(
-            self.tr("Drop voicemail"), DROP_KEY, self.drop, "ActionDropVoicemail"
-        )
-        self.recordings_action = self._action(
-            self.tr("Voicemail drops…"),
-            RECORDINGS_KEY,
-            self.open_recordings,
-            "ActionVoicemailDrops",
-        )
-
-    def _action(self, text: str, key: str, slot: object, name: str) -> QAction:
-        action = QAction(text, self.window)
-        action.setObjectName(name)
-        action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
-        self.window.addAction(action)
-        return action
+        # F4 and Ctrl+Alt+V are rows of the window's action table (ui/menus.ACTIONS).
 
     def open_recordings(self) -> None:
         from leaddesk.ui.voicemail_settings import VoicemailDropDialog

@@ -274,9 +274,17 @@ def bench_memory(leads: int, scrolls: int) -> None:
         table, model = window.calllist.table, window.model
         for _ in range(scrolls):
             loaded = model.loaded
-            table.scrollToBottom()
-            app.processEvents()
-            _wait(app, lambda loaded=loaded: model.loaded > loaded or not model.canFetchMore())
+            # As an agent does: scroll to the end again until more rows come (a page asked
+            # for while the list was refreshing is dropped with the old list).
+            deadline = time.monotonic() + 300
+            while model.loaded == loaded and model.canFetchMore():
+                if time.monotonic() > deadline:
+                    raise TimeoutError("no more rows after scrolling to the end")
+                table.scrollToBottom()
+                until = time.monotonic() + 0.5
+                while time.monotonic() < until and model.loaded == loaded:
+                    app.processEvents()
+                    time.sleep(0.002)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(
             f"after {scrolls} scrolls to the end: {model.loaded:,} of {model.total:,} rows "

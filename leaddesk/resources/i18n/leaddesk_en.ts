@@ -1557,6 +1557,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Voicemail drops…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Dial</source>
             <translation type="unfinished" />
         </message>
@@ -1594,6 +1598,18 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         </message>
         <message>
             <source>Call now anyway…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Answer the returned call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log a returned call…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drop voicemail</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2207,14 +2223,6 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
     </context>
     <context>
         <name>ReturnedCalls</name>
-        <message>
-            <source>Answer the returned call</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Log a returned call…</source>
-            <translation type="unfinished" />
-        </message>
         <message>
             <source>an unknown number</source>
             <translation type="unfinished" />
@@ -3296,14 +3304,6 @@ Pick a longer period or another agent.</source>
     </context>
     <context>
         <name>VoicemailDrop</name>
-        <message>
-            <source>Drop voicemail</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Voicemail drops…</source>
-            <translation type="unfinished" />
-        </message>
         <message>
             <source>Voicemail drop plays into a softphone call: dial the lead first.</source>
             <translation type="unfinished" />

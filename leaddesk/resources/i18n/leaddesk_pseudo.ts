@@ -1566,6 +1566,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[&amp;Léåd]</translation>
         </message>
         <message>
+            <source>Voicemail drops…</source>
+            <translation>[Vöîçémåîl dröps…·~·~·]</translation>
+        </message>
+        <message>
             <source>Dial</source>
             <translation>[Dîål]</translation>
         </message>
@@ -1604,6 +1608,18 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
         <message>
             <source>Call now anyway…</source>
             <translation>[Çåll ñöw åñýwåý…·~·~·]</translation>
+        </message>
+        <message>
+            <source>Answer the returned call</source>
+            <translation>[Åñswér thé rétürñéd çåll·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Log a returned call…</source>
+            <translation>[Lög å rétürñéd çåll…·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Drop voicemail</source>
+            <translation>[Dröp vöîçémåîl·~·~]</translation>
         </message>
         <message>
             <source>Note for this attempt</source>
@@ -2216,14 +2232,6 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
     </context>
     <context>
         <name>ReturnedCalls</name>
-        <message>
-            <source>Answer the returned call</source>
-            <translation>[Åñswér thé rétürñéd çåll·~·~·~·~]</translation>
-        </message>
-        <message>
-            <source>Log a returned call…</source>
-            <translation>[Lög å rétürñéd çåll…·~·~·~]</translation>
-        </message>
         <message>
             <source>an unknown number</source>
             <translation>[åñ üñkñöwñ ñümbér·~·~·]</translation>
@@ -3306,14 +3314,6 @@ Pîçk å löñgér pérîöd ör åñöthér ågéñt.·~·~·~·~·~·~·~·~�
     </context>
     <context>
         <name>VoicemailDrop</name>
-        <message>
-            <source>Drop voicemail</source>
-            <translation>[Dröp vöîçémåîl·~·~]</translation>
-        </message>
-        <message>
-            <source>Voicemail drops…</source>
-            <translation>[Vöîçémåîl dröps…·~·~·]</translation>
-        </message>
         <message>
             <source>Voicemail drop plays into a softphone call: dial the lead first.</source>
             <translation>[Vöîçémåîl dröp plåýs îñtö å söftphöñé çåll: dîål thé léåd fîrst.·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
