@@ -31,7 +31,7 @@ def _channel(outcome: str | None) -> str:
     return sorted(c.value for c in OUTCOMES[outcome].channels)[0]
 
 
-# One step of a history: ("new", lead, agent, outcome, minutes, words, outside),
+# One step of a history: ("new", lead, agent, outcome, minutes, words, outside, direction),
 # ("wrap", k, outcome), ("correct", k, outcome) or ("delete", k), k picking an
 # earlier attempt.
 steps = st.lists(
@@ -44,6 +44,8 @@ steps = st.lists(
             st.integers(-60 * 24, 60 * 24 * 6),
             st.sampled_from([None, 40, 75]),
             st.booleans(),
+            # Returned calls: the aggregates do not split them, the report must.
+            st.sampled_from(["outbound", "outbound", "inbound"]),
         ),
         st.tuples(st.just("wrap"), st.integers(0, 1000), st.sampled_from(CODES)),
         st.tuples(st.just("correct"), st.integers(0, 1000), st.sampled_from([*CODES, None])),
@@ -71,7 +73,7 @@ def _play(store: Store, history: list[tuple[Any, ...]]) -> None:
     for n, step in enumerate(history):
         with store.transaction() as session:
             if step[0] == "new":
-                _, lead, agent, outcome, minutes, words, outside = step
+                _, lead, agent, outcome, minutes, words, outside, direction = step
                 session.add(
                     Attempt(
                         id=f"a{n:03d}",
@@ -82,6 +84,7 @@ def _play(store: Store, history: list[tuple[Any, ...]]) -> None:
                         started_at=T0 + timedelta(minutes=minutes),
                         script_words=words if outcome == "voicemail_left" else None,
                         outside_rules=outside,
+                        direction=direction,
                     )
                 )
                 made.append(f"a{n:03d}")
@@ -205,3 +208,39 @@ def test_the_same_on_postgresql(
     pg_store: Store, history: list[tuple[Any, ...]], since: datetime, until: datetime
 ) -> None:
     _check(pg_store, history, since, until)
+
+
+def test_a_returned_call_on_a_whole_day_counts_once_and_as_inbound(store: Store) -> None:
+    """attempt_day does not split direction: the report takes the whole days' returned
+    calls out of it and counts them apart, as the raw attempts say."""
+    _setup(store)
+    with store.transaction() as session:
+        session.add(
+            Attempt(
+                id="in1",
+                lead_id=lid(0),
+                agent_id=A1,
+                channel="phone",
+                outcome="connected",
+                started_at=T0 + timedelta(hours=1),
+                direction="inbound",
+            )
+        )
+        session.add(
+            Attempt(
+                id="out1",
+                lead_id=lid(0),
+                agent_id=A1,
+                channel="phone",
+                outcome="no_answer",
+                started_at=T0 + timedelta(hours=2),
+            )
+        )
+    clock = fixed_clock(T0 + timedelta(days=5))
+    fast, slow = ReportService(store, clock), ReportService(store, clock, aggregates=False)
+    period = fast.period(None, T0 + timedelta(days=5))  # whole days: read from attempt_day
+    report = fast.agent_report(period, "agent.one")
+    assert report.measures.attempts == 2
+    assert report.measures.inbound == 1
+    assert report.measures.contact_rate == 0.0  # the one outbound call reached no one
+    assert report.to_json() == slow.agent_report(period, "agent.one").to_json()
