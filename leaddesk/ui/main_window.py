@@ -12,8 +12,8 @@ import logging
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QShowEvent
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -73,6 +73,29 @@ log = logging.getLogger(__name__)
 
 REFRESH_MS = 60_000
 PREFERRED_SIZE = QSize(1440, 900)
+
+
+class VerticalScroll(QScrollArea):
+    """A scroll area that scrolls up and down only: as wide as what it holds needs (a
+    plain one would let the lead pane get narrower and cut the card's right side)."""
+
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
+
+    # The narrowest its content can be laid out (set by the window); default: as it is.
+    narrowest: Callable[[], int] | None = None
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        inner = self.widget()
+        if inner is None:
+            return hint
+        content = self.narrowest() if self.narrowest else inner.minimumSizeHint().width()
+        width = content + self.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), width + 2 * self.frameWidth()), hint.height())
 
 
 class MainWindow(QMainWindow):
@@ -140,6 +163,7 @@ class MainWindow(QMainWindow):
         top_row.setStretchFactor(0, 4)
         top_row.setStretchFactor(1, 3)
         top_row.setSizes([420, 310])
+        self.top_row = top_row
         middle = QSplitter(Qt.Orientation.Vertical, self)
         middle.setObjectName("LeadSplitter")
         middle.setChildrenCollapsible(False)
@@ -170,7 +194,7 @@ class MainWindow(QMainWindow):
         ulayout.addWidget(self.card)
         ulayout.addWidget(middle, 1)
         ulayout.addWidget(self.message_box)
-        self.lead_scroll = QScrollArea(right)
+        self.lead_scroll = VerticalScroll(right)
         self.lead_scroll.setObjectName("LeadScroll")
         self.lead_scroll.setWidget(upper)
         self.lead_scroll.setWidgetResizable(True)
@@ -179,6 +203,13 @@ class MainWindow(QMainWindow):
         upper.setAutoFillBackground(False)
         self.lead_scroll.viewport().setAutoFillBackground(False)
         rlayout.addWidget(self.lead_scroll, 1)
+        # Script beside rapport where the pane is wide enough, one above the other where
+        # not (a 1280-pixel laptop in a longer language).
+        self.lead_scroll.resized.connect(self._arrange_script_and_rapport)
+        self.lead_scroll.narrowest = lambda: max(
+            w.minimumSizeHint().width()
+            for w in (self.card, self.script_box, self.rapport_box, self.history_box)
+        )
         rlayout.addWidget(self.outcomes)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("MainSplitter")
@@ -674,6 +705,28 @@ class MainWindow(QMainWindow):
         self.last_error = message
 
     # -- shutdown -----------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            # Contents grew (a longer figure in the shift bar, a translation): the window
+            # grows with them rather than cutting them.
+            need = self.size().expandedTo(self.minimumSizeHint())
+            if need != self.size():
+                self.resize(need)
+        return handled
+
+    def _arrange_script_and_rapport(self) -> None:
+        row = self.top_row
+        side_by_side = (
+            self.script_box.minimumSizeHint().width()
+            + self.rapport_box.minimumSizeHint().width()
+            + row.handleWidth()
+        )
+        have = self.lead_scroll.viewport().width()
+        wanted = Qt.Orientation.Horizontal if have >= side_by_side else Qt.Orientation.Vertical
+        if row.orientation() != wanted:
+            row.setOrientation(wanted)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -3,7 +3,8 @@ today's median speed to lead, and the sync state."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from leaddesk.services.shift import ShiftStats
@@ -30,11 +31,15 @@ class ShiftCounter(QWidget):
         caption = QCoreApplication.translate("ShiftBar", caption)
         self.value = QLabel("–", self)
         self.value.setObjectName("StatValue")
+        large = self.value.font()
+        large.setPointSizeF(14)
+        large.setWeight(QFont.Weight.DemiBold)
+        self.value.setFont(large)
         self.value.setAccessibleName(caption)
         self.caption = QLabel(caption, self)
         self.caption.setObjectName("StatLabel")
-        # The caption's small size set here, not in the style sheet: its width is then
-        # known from the first layout, and the window's minimum does not lag behind it.
+        # The sizes set here, not in the style sheet: their widths are then known from
+        # the first layout, and the window's minimum does not lag behind them.
         small = self.caption.font()
         small.setPointSizeF(8.5)
         self.caption.setFont(small)
@@ -44,6 +49,11 @@ class ShiftCounter(QWidget):
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
         self.setObjectName(f"Shift_{key}")
+
+    def minimumSizeHint(self) -> QSize:
+        # A few pixels of room: a figure or caption that lays out two pixels wider than
+        # first measured (seen with the pseudo-locale's accents) is not cut.
+        return super().minimumSizeHint() + QSize(6, 0)
 
     def set(self, text: str, color: str | None = None) -> None:
         self.value.setText(text)

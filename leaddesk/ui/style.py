@@ -142,7 +142,6 @@ QFrame#Panel, QFrame#LeadCard, QFrame#OutcomeBar, QFrame#ShiftBar {{
 QLabel#Muted, QLabel[muted="true"] {{ color: {muted}; }}
 QLabel#SectionTitle {{ font-weight: 600; color: {muted}; letter-spacing: 0.5px; }}
 QLabel#LeadName {{ font-size: 19pt; font-weight: 600; }}
-QLabel#StatValue {{ font-size: 14pt; font-weight: 600; }}
 QLabel#StatLabel {{ color: {muted}; }}
 QLabel#KeyHint {{
     color: {muted}; border: 1px solid {border}; border-radius: 4px; padding: 0px 4px;

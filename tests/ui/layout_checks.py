@@ -56,14 +56,19 @@ def _in_scroll_area(widget: QWidget, root: QWidget) -> bool:
 
 
 def leaves(root: QWidget) -> list[QWidget]:
-    """Visible controls of `root`'s own window (not those inside another control)."""
+    """Visible controls of `root`'s own window (not those inside another control); a
+    scroll area of widgets (the lead pane, the openers) is looked into: its controls are
+    the ones a person reads."""
     found: list[QWidget] = []
 
     def walk(widget: QWidget) -> None:
         for child in widget.findChildren(QWidget, options=_direct()):
             if child.isWindow() or not shown(child, root):
                 continue
-            if isinstance(child, LEAVES):
+            if isinstance(child, QScrollArea) and child.widget() is not None:
+                found.append(child)
+                walk(child.widget())
+            elif isinstance(child, LEAVES):
                 found.append(child)
             else:
                 walk(child)
@@ -86,7 +91,12 @@ def name(widget: QWidget) -> str:
 
 def overlaps(root: QWidget) -> list[str]:
     """Pairs of visible controls drawn over each other (more than a pixel's border)."""
-    items = [(w, visible_rect(w, root)) for w in leaves(root)]
+    # A scroll area and what it holds are one place, not two controls on each other.
+    items = [
+        (w, visible_rect(w, root))
+        for w in leaves(root)
+        if not (isinstance(w, QScrollArea) and w.widget() is not None)
+    ]
     items = [(w, r) for w, r in items if not r.isEmpty()]
     found = []
     for i, (a, ra) in enumerate(items):
@@ -99,22 +109,25 @@ def overlaps(root: QWidget) -> list[str]:
 
 def cut_text(root: QWidget) -> list[str]:
     """Labels and buttons shorter than their text (not inside a scrolling area, where a
-    scroll bar reaches the rest), or squeezed out of sight by their parent."""
+    scroll bar reaches the rest), or narrower than drawn (no area here scrolls sideways)."""
     found = []
     for widget in leaves(root):
-        if not isinstance(widget, QLabel | QAbstractButton) or _in_scroll_area(widget, root):
+        if not isinstance(widget, QLabel | QAbstractButton):
             continue
         text = widget.text()
         if not text:
             continue
         seen = visible_rect(widget, root)
-        if isinstance(widget, QLabel) and widget.wordWrap():
-            needed = widget.heightForWidth(widget.contentsRect().width())
-            needed += widget.height() - widget.contentsRect().height()
-        else:
-            needed = min(widget.minimumSizeHint().height(), widget.sizeHint().height())
-        if seen.height() + 1 < needed:
-            found.append(f"{name(widget)}: {seen.height()} px shown of {needed}")
+        if seen.isEmpty():
+            continue  # scrolled out of view: the scroll bar reaches it
+        if not _in_scroll_area(widget, root):
+            if isinstance(widget, QLabel) and widget.wordWrap():
+                needed = widget.heightForWidth(widget.contentsRect().width())
+                needed += widget.height() - widget.contentsRect().height()
+            else:
+                needed = min(widget.minimumSizeHint().height(), widget.sizeHint().height())
+            if seen.height() + 1 < needed:
+                found.append(f"{name(widget)}: {seen.height()} px shown of {needed}")
         if seen.width() + 1 < widget.width():
             found.append(f"{name(widget)}: {seen.width()} px wide shown of {widget.width()}")
     return found
