@@ -9,6 +9,7 @@ import json
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -224,3 +225,35 @@ def test_a_state_pushed_twice_is_stored_once(team: Team) -> None:
         assert [(r.agent_id, r.state, r.reason) for r in rows] == [
             (team.ids["alice"], "paused", "meeting")
         ]
+
+
+def test_the_supervisor_window_shows_an_agents_states_after_a_pull(
+    qtbot: Any,
+    team: Team,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    cli_env: pytest.MonkeyPatch,
+) -> None:
+    """The window reads the supervisor's own laptop: Alice's Ready and Paused time are
+    there once both have synced (Bob, who recorded no state, shows n/a)."""
+    from leaddesk.domain.clock import fixed_clock
+    from leaddesk.ui.supervisor import SupervisorWindow
+
+    alice_db, boss_db = tmp_path / "alice.db", tmp_path / "boss.db"
+    alice_shift(capsys, alice_db)
+    sync_cli(capsys, cli_env, team, alice_db, "alice")
+    sync_cli(capsys, cli_env, team, boss_db, "boss")
+    store = open_store(boss_db)
+    window = SupervisorWindow(store, fixed_clock(datetime.fromisoformat(UNTIL)), None)
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(lambda: window.data is not None and not window.is_loading, timeout=10_000)
+        table = window.phone_time.table
+        rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+        alice, bob = rows["Alice"], rows["Bob"]
+        # Ready 33 min, paused 15 (break 8, training 7), as computed by hand above.
+        assert (table.item(alice, 8).text(), table.item(alice, 9).text()) == ("33:00", "15:00")
+        assert (table.item(bob, 8).text(), table.item(bob, 9).text()) == ("n/a", "n/a")
+    finally:
+        window.close()
+        store.close()
