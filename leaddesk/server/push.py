@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from leaddesk.domain.clock import iso
 from leaddesk.server import admin, changes
+from leaddesk.server.agent_states import store_states
 from leaddesk.server.auth import Caller
 from leaddesk.server.bulk import (
     count_attempts,
@@ -561,7 +562,7 @@ class BatchApplier:
                     f"no rapport note {note.id!r} of {self.caller.name} on the server",
                 )
         changes.record(session, self.changed, self.now)
-        self._write_states()
+        store_states(session, self.caller.id, self.state_rows, self.now, self.device)
         # History follows the lead: its owner's other laptops pull what arrived (the
         # pushing laptop has it already); the author's too, when the lead is someone else's.
         history: list[tuple[str, str, str | None]] = []
@@ -574,28 +575,6 @@ class BatchApplier:
             if owner != self.caller.id:
                 history.append((entity, entity_id, self.caller.id))
         changes.record(session, history, self.now, self.device)
-
-    def _write_states(self) -> None:
-        """The new state changes (one already here, by id, is left as it is), logged
-        for the caller's other laptops and for supervisors, not for the pushing one."""
-        if not self.state_rows:
-            return
-        session = self.session
-        unique = list({row["id"]: row for row in self.state_rows}.values())
-        inserted = set(
-            session.scalars(
-                insert_ignoring_duplicates(session, AgentStateChange.__table__).returning(
-                    AgentStateChange.__table__.c.id
-                ),
-                unique,
-            )
-        )
-        changes.record(
-            session,
-            [("agent_state", row["id"], self.caller.id) for row in unique if row["id"] in inserted],
-            self.now,
-            self.device,
-        )
 
 
 ATTEMPT_DEFAULTS = _defaults(Attempt)
