@@ -24,6 +24,7 @@ from leaddesk.domain.clock import iso
 from leaddesk.server.auth import Caller
 from leaddesk.store.models import (
     Agent,
+    AgentStateChange,
     Attempt,
     Cadence,
     Callback,
@@ -194,7 +195,8 @@ def pull(
 
     Besides leads, scripts and cadences, the history of the leads the caller may see:
     attempts and rapport notes (logged as they arrive, for the lead's owner), and for a
-    lead given to the caller, its whole history ("history" rows). `device` is the
+    lead given to the caller, its whole history ("history" rows); and agent state
+    changes (logged for their agent: a supervisor sees every agent's). `device` is the
     pulling laptop: what it pushed itself is not sent back.
     """
     line = watermark(session)  # first: this transaction must not hold the line down
@@ -224,6 +226,7 @@ def pull(
         "attempt": [],
         "rapport_note": [],
         "history": [],
+        "agent_state": [],
     }
     for row in rows:
         bucket = ids.get(row.entity)
@@ -249,6 +252,7 @@ def pull(
                 bucket.remove(entity_id)
 
     history = _history(session, caller, ids)
+    states = _agent_states(session, caller, ids["agent_state"])
     history_leads: list[str] = history.pop("lead_ids")
     lead_ids = list(dict.fromkeys([*ids["lead"], *history_leads]))
     leads: list[dict[str, Any]] = []
@@ -283,6 +287,7 @@ def pull(
     agents_query = select(Agent)
     if not caller.is_supervisor:
         # Itself, and the authors of the history it is sent (by name on the laptop).
+        # (An agent is sent only its own states.)
         agents_query = agents_query.where(Agent.id.in_({caller.id, *history.pop("authors")}))
     agents = [
         {
@@ -304,8 +309,22 @@ def pull(
         "agents": agents,
         "attempts": history["attempts"],
         "rapport_notes": history["rapport_notes"],
+        "agent_states": states,
         "team": team_settings(session),
     }
+
+
+def _agent_states(session: Session, caller: Caller, ids: list[str]) -> list[dict[str, Any]]:
+    """The agent state changes a page names: every agent's for a supervisor, the
+    caller's own otherwise; in the order they happened."""
+    rows: list[AgentStateChange] = []
+    for start in range(0, len(ids), 1000):
+        query = select(AgentStateChange).where(AgentStateChange.id.in_(ids[start : start + 1000]))
+        if not caller.is_supervisor:
+            query = query.where(AgentStateChange.agent_id == caller.id)
+        rows.extend(session.scalars(query))
+    rows.sort(key=lambda r: (r.started_at, r.created_at, r.id))
+    return [encode(r) for r in rows]
 
 
 def team_settings(session: Session) -> dict[str, str]:

@@ -12,12 +12,21 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from leaddesk.domain.agent_states import AgentState
 from leaddesk.domain.outcomes import OUTCOMES, Channel, Direction, LeadStatus
 from leaddesk.domain.rapport import KINDS as RAPPORT_KINDS
 from leaddesk.domain.scripts import STAGES
 from leaddesk.server.admin import MAX_ROWS
 from leaddesk.server.push import MAX_OPS
-from leaddesk.store.models import Attempt, Base, Cadence, Lead, RapportNote, VoicemailScript
+from leaddesk.store.models import (
+    AgentStateChange,
+    Attempt,
+    Base,
+    Cadence,
+    Lead,
+    RapportNote,
+    VoicemailScript,
+)
 from leaddesk.sync.wire import (
     KINDS,
     LEAD_STATE_FIELDS,
@@ -49,6 +58,7 @@ _ENUMS: dict[tuple[type[Base], str], list[str]] = {
     (Attempt, "direction"): [str(d) for d in Direction],
     (RapportNote, "kind"): list(RAPPORT_KINDS),
     (VoicemailScript, "stage"): list(STAGES),
+    (AgentStateChange, "state"): [str(s) for s in AgentState],
 }
 _RANGES: dict[tuple[type[Base], str], tuple[int, int]] = {
     (Lead, "cadence_step"): (0, MAX_CADENCE_STEP),
@@ -188,6 +198,11 @@ def _schemas() -> dict[str, Any]:
         "voicemail_script": _row(
             VoicemailScript, response=False, required=("id", "stage", "template")
         ),
+        # The caller's own state changes (agent_id: the caller's id or null); a reason
+        # only with "paused".
+        "agent_state": _row(
+            AgentStateChange, response=False, required=("id", "state", "started_at")
+        ),
     }
     assert set(op_kinds) == set(KINDS)
     operation = {
@@ -210,6 +225,7 @@ def _schemas() -> dict[str, Any]:
         "Attempt": _row(Attempt, response=True),
         "Script": _row(VoicemailScript, response=True),
         "Cadence": _row(Cadence, response=True),
+        "AgentState": _row(AgentStateChange, response=True),
         "Operation": operation,
         "Push": {
             "type": "object",
@@ -268,6 +284,9 @@ def document() -> dict[str, Any]:
             "scripts": {"type": "array", "items": _ref("Script")},
             "cadences": {"type": "array", "items": _ref("Cadence")},
             "agents": {"type": "array", "items": {"type": "object"}},
+            # Agent state changes: every agent's for a supervisor, the caller's own
+            # otherwise (never those the pulling device pushed).
+            "agent_states": {"type": "array", "items": _ref("AgentState")},
             "team": team,
         },
         required=["cursor", "more", "leads", "removed", "scripts", "cadences", "agents"],

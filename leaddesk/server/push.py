@@ -4,8 +4,8 @@ Each operation is first claimed by inserting its id into `server_op` (ON CONFLIC
 NOTHING ... RETURNING): a copy of the batch running at the same time waits on that
 row and then finds it taken, so nothing is applied twice. Operation ids are the
 agent's own, and each is stored with a digest of its content: the same id with other
-content is refused (409), never taken for a resend. Attempts are append-only and
-never conflict. Lead edits carry the server version they were based on; fields changed
+content is refused (409), never taken for a resend. Attempts and agent state changes
+are append-only and never conflict (a row id already stored is left as it is). Lead edits carry the server version they were based on; fields changed
 since by another agent are a conflict, recorded for supervisors, and the later arrival
 wins. An operation the agent may not do refuses the whole batch (403), naming it; one
 about a lead or note that is not the caller's answers 404, whether it exists or not.
@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from leaddesk.domain.clock import iso
 from leaddesk.server import admin, changes
+from leaddesk.server.agent_states import store_states
 from leaddesk.server.auth import Caller
 from leaddesk.server.bulk import (
     count_attempts,
@@ -33,6 +34,7 @@ from leaddesk.server.bulk import (
 )
 from leaddesk.store.models import (
     Agent,
+    AgentStateChange,
     Attempt,
     Cadence,
     Lead,
@@ -190,6 +192,7 @@ class BatchApplier:
         self.syncs: dict[str, LeadSync] = {}
         self.attempt_rows: list[dict[str, Any]] = []
         self.notes: list[tuple[Op, dict[str, Any]]] = []
+        self.state_rows: list[dict[str, Any]] = []
         self.changed: list[tuple[str, str, str | None]] = []
         self.statuses: dict[str, str] = {}
 
@@ -496,6 +499,19 @@ class BatchApplier:
         self.changed.append(("script", script_id, None))
         return {"status": "applied"}
 
+    def _agent_state(self, op: Op) -> dict[str, Any]:
+        """A change of the caller's own state (append-only, like attempts)."""
+        path = f"ops[{op.index}].payload"
+        data = dict(op.data)
+        agent_id = data.get("agent_id") or self.caller.id
+        if agent_id != self.caller.id:
+            raise Forbidden(f"{path}.agent_id", "an agent may record states only as itself")
+        row = {**AGENT_STATE_DEFAULTS, **data, "agent_id": self.caller.id}
+        if row["created_at"] is None:
+            row["created_at"] = self.now
+        self.state_rows.append(row)
+        return {"status": "applied"}
+
     # -- write --------------------------------------------------------------------------
 
     def _finish(self) -> None:
@@ -546,6 +562,7 @@ class BatchApplier:
                     f"no rapport note {note.id!r} of {self.caller.name} on the server",
                 )
         changes.record(session, self.changed, self.now)
+        store_states(session, self.caller.id, self.state_rows, self.now, self.device)
         # History follows the lead: its owner's other laptops pull what arrived (the
         # pushing laptop has it already); the author's too, when the lead is someone else's.
         history: list[tuple[str, str, str | None]] = []
@@ -561,6 +578,7 @@ class BatchApplier:
 
 
 ATTEMPT_DEFAULTS = _defaults(Attempt)
+AGENT_STATE_DEFAULTS = _defaults(AgentStateChange)
 # Every attempt field must be listed for the multi-row insert, in column order.
 assert set(ATTEMPT_DEFAULTS) == set(field_specs(Attempt))
 

@@ -1,5 +1,7 @@
 """The agent's state (ready, on a call, wrap-up, paused with a reason, offline): recorded
 as append-only changes in `agent_state`, read back for the state bar and the report.
+Each change is queued in the outbox with it (kind "agent_state"): the team server keeps
+them for the team's report and supervisors' laptops pull them (`sync_history.py`).
 
 The time in each state is defined in `leaddesk.domain.agent_states`.
 """
@@ -24,6 +26,7 @@ from leaddesk.domain.agent_states import (
 )
 from leaddesk.domain.clock import as_utc, iso
 from leaddesk.services.errors import UserError
+from leaddesk.services.outbox import queue_agent_state
 from leaddesk.services.workspace import Workspace
 from leaddesk.store.models import AgentStateChange
 
@@ -67,15 +70,16 @@ class AgentStateService:
                     f"the agent's last state change is at {iso(last.started_at)}, "
                     f"after {iso(now)}: give a later time"
                 )
-            session.add(
-                AgentStateChange(
-                    agent_id=self.ws.agent.id,
-                    state=value.value,
-                    reason=reason,
-                    started_at=now,
-                    created_at=now,
-                )
+            row = AgentStateChange(
+                agent_id=self.ws.agent.id,
+                state=value.value,
+                reason=reason,
+                started_at=now,
+                created_at=now,
             )
+            session.add(row)
+            # For the team server (the supervisors' report), in the same transaction.
+            queue_agent_state(session, row)
         return CurrentState(value.value, reason, now)
 
 

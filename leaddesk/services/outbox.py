@@ -19,7 +19,15 @@ from sqlalchemy import Connection, Table, insert
 from sqlalchemy.orm import Session
 
 from leaddesk.domain.clock import iso
-from leaddesk.store.models import Attempt, Lead, Outbox, RapportNote, VoicemailScript, new_id
+from leaddesk.store.models import (
+    AgentStateChange,
+    Attempt,
+    Lead,
+    Outbox,
+    RapportNote,
+    VoicemailScript,
+    new_id,
+)
 
 OUTBOX_TABLE = cast(Table, Outbox.__table__)
 LEAD_COLUMNS = tuple(c.key for c in cast(Table, Lead.__table__).columns)
@@ -199,6 +207,26 @@ def voicemail_script_payload(row: VoicemailScript) -> dict[str, object]:
         "template": row.template,
         "active": row.active,
     }
+
+
+def agent_state_payload(row: AgentStateChange) -> dict[str, object]:
+    """A change of the agent's state (kind "agent_state"): the server keeps it for the
+    team's report and sends it to supervisors' laptops."""
+    return {
+        "id": row.id,
+        "agent_id": row.agent_id,
+        "state": row.state,
+        "reason": row.reason,
+        "started_at": iso(row.started_at),
+        "created_at": iso(row.created_at),
+    }
+
+
+def queue_agent_state(session: Session, row: AgentStateChange) -> None:
+    """Queue a state change, in the session that records it (its id is set here)."""
+    if row.id is None:
+        row.id = new_id()
+    enqueue(session, "agent_state", row.id, agent_state_payload(row))
 
 
 class ImportOutbox:

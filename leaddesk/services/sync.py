@@ -14,7 +14,8 @@ operations go on instead of the whole outbox waiting behind one.
 Pull: changes after a cursor, applied with the new cursor in one transaction. A lead
 with changes still waiting here is skipped: the push of those changes logs it again on
 the server, so it comes back on a later pull, merged. The history of the leads this
-agent may see (attempts, rapport notes) comes with them (`sync_history.py`).
+agent may see (attempts, rapport notes) comes with them, and agent state changes (every
+agent's on a supervisor's laptop, for the team report; `sync_history.py`).
 
 Agent ids differ between a laptop and the server; agents are matched by name (the
 acting agent with the token's agent) and ids translated at this boundary.

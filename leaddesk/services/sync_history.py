@@ -1,4 +1,5 @@
-"""History that follows the lead: attempts and rapport notes pulled from the team server.
+"""History that follows the lead: attempts and rapport notes pulled from the team server;
+and the agents' state changes (a supervisor's laptop receives every agent's).
 
 A second laptop of an agent, the agent a lead is given to, and a supervisor's laptop
 receive the attempts and rapport notes of the leads they may see, so that the report,
@@ -24,7 +25,15 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from leaddesk.domain.clock import as_utc
-from leaddesk.store.models import Attempt, Callback, Lead, Outbox, RapportNote, VoicemailScript
+from leaddesk.store.models import (
+    AgentStateChange,
+    Attempt,
+    Callback,
+    Lead,
+    Outbox,
+    RapportNote,
+    VoicemailScript,
+)
 from leaddesk.sync.wire import decode
 
 log = logging.getLogger(__name__)
@@ -60,7 +69,7 @@ def apply_history(
         decode(RapportNote, raw, f"rapport_notes[{i}]")
         for i, raw in enumerate(doc.get("rapport_notes", []))
     ]
-    applied: set[tuple[str, str]] = set()
+    applied = apply_agent_states(session, doc, agents)
     if not attempts and not notes:
         return applied
     session.flush()
@@ -76,6 +85,43 @@ def apply_history(
         if _apply_note(session, note, agents, leads):
             applied.add(("rapport_note", note["id"]))
     return applied
+
+
+def apply_agent_states(
+    session: Session, doc: dict[str, Any], agents: dict[str, str]
+) -> set[tuple[str, str]]:
+    """A page's agent state changes (every agent's on a supervisor's laptop), written
+    with no outbox row; one already here is left alone (the log is append-only)."""
+    states = [
+        decode(AgentStateChange, raw, f"agent_states[{i}]", required=("id", "state", "started_at"))
+        for i, raw in enumerate(doc.get("agent_states", []))
+    ]
+    if not states:
+        return set()
+    session.flush()
+    present = _existing(session, AgentStateChange.id, [s["id"] for s in states])
+    rows: list[dict[str, Any]] = []
+    for data in states:
+        if data["id"] in present:
+            continue
+        agent = agents.get(data.get("agent_id") or "")
+        if agent is None:
+            log.warning("pulled agent state %s has an agent the server did not name", data["id"])
+            continue
+        present.add(data["id"])
+        rows.append(
+            {
+                "id": data["id"],
+                "agent_id": agent,
+                "state": data["state"],
+                "reason": data.get("reason") or "",
+                "started_at": data["started_at"],
+                "created_at": data.get("created_at") or data["started_at"],
+            }
+        )
+    if rows:
+        session.execute(insert(AgentStateChange), rows)
+    return {("agent_state", row["id"]) for row in rows}
 
 
 def _new_attempts(

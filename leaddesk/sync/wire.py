@@ -19,6 +19,7 @@ from zoneinfo import available_timezones
 
 from sqlalchemy import JSON, Boolean, Integer, String, Text
 
+from leaddesk.domain.agent_states import AgentState
 from leaddesk.domain.clock import iso
 from leaddesk.domain.jurisdictions import CONSENT_BASES
 from leaddesk.domain.outcomes import OUTCOMES, Channel, Direction, LeadStatus
@@ -26,6 +27,7 @@ from leaddesk.domain.rapport import KINDS as RAPPORT_KINDS
 from leaddesk.domain.scripts import STAGES
 from leaddesk.domain.timezones import UNKNOWN_ZONE
 from leaddesk.store.models import (
+    AgentStateChange,
     Attempt,
     Base,
     Lead,
@@ -35,7 +37,7 @@ from leaddesk.store.models import (
 )
 
 # Operation kinds a client may push.
-KINDS = ("attempt", "lead_state", "lead", "rapport_note", "voicemail_script")
+KINDS = ("attempt", "lead_state", "lead", "rapport_note", "voicemail_script", "agent_state")
 
 # Lead fields the server keeps for itself: who owns it, its version, its bookkeeping.
 LEAD_SERVER_FIELDS = frozenset({"id", "owner_id", "version", "created_at", "updated_at"})
@@ -285,6 +287,7 @@ RULES: dict[type[Base], dict[str, Callable[[Any, str], None]]] = {
     },
     RapportNote: {"kind": _one_of(RAPPORT_KINDS, "rapport note kind")},
     VoicemailScript: {"stage": _one_of(STAGES, "voicemail stage"), "variant": _between(1, 100)},
+    AgentStateChange: {"state": _one_of(AgentState, "agent state")},
 }
 
 
@@ -304,6 +307,10 @@ def check_domain(model: type[Base], data: Mapping[str, Any], path: str) -> None:
                     f"{path}.outcome",
                     f"{outcome!r} is not an outcome of the {channel} channel",
                 )
+    if model is AgentStateChange and data.get("reason") and data.get("state") != "paused":
+        # The reason codes are the team's (Settings); the server knows only that a
+        # pause may have one and nothing else does.
+        raise WireError(f"{path}.reason", "only a pause has a reason")
 
 
 def decode(
@@ -375,6 +382,7 @@ OP_SHAPES: dict[str, tuple[type[Base], frozenset[str] | None, tuple[str, ...]]] 
     "lead": (Lead, None, ()),
     "rapport_note": (RapportNote, None, ("id", "lead_id", "text")),
     "voicemail_script": (VoicemailScript, None, ("id", "stage", "template")),
+    "agent_state": (AgentStateChange, None, ("id", "state", "started_at")),
 }
 
 

@@ -108,3 +108,33 @@ def test_rapport_kinds_and_script_stages_are_the_domain_s() -> None:
     assert _fault("rapport_note", note, "n1") == "ops[0].payload.kind"
     script = {"id": "s1", "stage": "sing", "template": "Hi"}
     assert _fault("voicemail_script", script, "s1") == "ops[0].payload.stage"
+
+
+STATE = {"id": "s1", "state": "paused", "reason": "break", "started_at": "2026-11-26T16:00:00Z"}
+
+
+def test_a_good_agent_state_decodes() -> None:
+    data = decode_op("agent_state", "s1", {**STATE, "agent_id": None}, "ops[0]")
+    assert (data["state"], data["reason"]) == ("paused", "break")
+    assert data["started_at"].tzinfo is not None
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"state": "napping"}, "state"),
+        ({"reason": "br\x00eak"}, "reason"),
+        ({"reason": "\ud800"}, "reason"),
+        ({"reason": "x" * 41}, "reason"),
+        ({"state": "ready"}, "reason"),  # only a pause has a reason
+        ({"started_at": "2100-01-01T00:00:00Z"}, "started_at"),
+        ({"started_at": None}, "started_at"),
+        ({"id": "s2"}, "entity_id"),
+    ],
+)
+def test_agent_state_fields_outside_the_domain_are_named(
+    change: dict[str, Any], field: str
+) -> None:
+    path = _fault("agent_state", {**STATE, **change}, "s1")
+    expected = "ops[0].entity_id" if field == "entity_id" else f"ops[0].payload.{field}"
+    assert path == expected
