@@ -570,22 +570,6 @@ class ReportService:
         inbound_only: bool = False,
     ) -> Any:
         where = f"outcome IS NOT NULL AND started_at < :until AND {NOT_SUPERSEDED}"
-        if inbound_only:
-            # Returned calls only: the partial index ix_attempt_inbound (migration 0010).
-            return text(
-                f"""
-        SELECT agent_id, channel, outcome, COUNT(*),
-               SUM(CASE WHEN outcome = '{VOICEMAIL_LEFT}' THEN script_words END),
-               COUNT(CASE WHEN outcome = '{VOICEMAIL_LEFT}' THEN script_words END),
-               COUNT(CASE WHEN outside_rules THEN 1 END),
-               MAX(CASE WHEN outcome = '{VOICEMAIL_LEFT}' THEN script_words END),
-               direction
-        FROM attempt WHERE direction = '{INBOUND}' AND {where}
-        {"AND started_at >= :since" if period.since is not None else ""}
-        {"AND agent_id = :agent" if agent_id is not None else ""}
-        GROUP BY agent_id, channel, outcome, direction
-        """
-            ).bindparams(*_time_params(period))
         # The whole team's attempts: one sequential scan beats SQLite's skip-scan of the
         # (agent, started) index with a row lookup per attempt.
         source = "attempt NOT INDEXED" if dialect == "sqlite" and agent_id is None else "attempt"
@@ -594,6 +578,10 @@ class ReportService:
             # for each agent, not a scan of every attempt.
             source = "attempt"
             where += " AND agent_id IN (SELECT id FROM agent)"
+        if inbound_only:
+            # Returned calls only: the partial index ix_attempt_inbound (migration 0010).
+            source = "attempt"
+            where = f"direction = '{INBOUND}' AND {where}"
         if period.since is not None:
             where += " AND started_at >= :since"
         if agent_id is not None:
