@@ -24,10 +24,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("leaddesk.gui")
 
 
-def _db_path(args: argparse.Namespace, ctx: Context) -> Path:
-    return ctx.db_path  # the demo database with --demo (and no --db), as for every command
-
-
 def open_with_demo(path: Path, ctx: Context, demo: bool) -> object:
     """Open (create, migrate) the database; the demo database without leads gets demo
     data. The agent's own database never does: it starts empty (File > Import)."""
@@ -54,7 +50,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     cannot_start = problem()
     if cannot_start:
         raise UserError(cannot_start)
-    path = _db_path(args, ctx)
+    path = ctx.db_path  # the demo database with --demo (and no --db), as for every command
     if screenshot is None:
         from leaddesk.ui.single_instance import send_to_running
 

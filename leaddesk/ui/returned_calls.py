@@ -65,9 +65,7 @@ class ReturnedCalls(QObject):
 
     @property
     def answer_action(self) -> QAction:
-        action = self.window.findChild(QAction, "ActionAnswerCall")
-        assert action is not None, "the window's action table makes it"
-        return action
+        return self.window.actions_by_name["ActionAnswerCall"]
 
     # -- the softphone --------------------------------------------------------------------
 
