@@ -85,9 +85,9 @@ def _run_window(
 
     from leaddesk.dialer.tel import TelDialer
     from leaddesk.services.errors import UserError
+    from leaddesk.ui.agent.window import MainWindow
     from leaddesk.ui.app import create_app
     from leaddesk.ui.backend import Backend
-    from leaddesk.ui.main_window import MainWindow
 
     app = create_app()
     install_crash_dialog(log_file)  # type: ignore[operator]

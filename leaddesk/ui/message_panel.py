@@ -2,22 +2,17 @@
 sent through the system's `mailto:` / `sms:` handler or copied, then logged with one key
 (E for an email, T for a text, as in the outcome bar).
 
-`MessageFlow` shows the panel when the lead on the card is due an email or a text, and
-hides it otherwise; the template is read on a worker thread.
+`ui.agent.messages.MessageFlow` shows the panel when the lead on the card is due an
+email or a text, and hides it otherwise.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from leaddesk.domain.messages import RenderedMessage
-
-if TYPE_CHECKING:
-    from leaddesk.ui.main_window import MainWindow
 
 LOG_CODES = {"email": "email_sent", "sms": "text_sent"}
 
@@ -125,52 +120,3 @@ class MessagePanel(QWidget):
 def open_link(link: str) -> bool:
     """Hand a mailto:/sms: link to the system's handler."""
     return bool(QDesktopServices.openUrl(QUrl(link, QUrl.ParsingMode.StrictMode)))
-
-
-class MessageFlow(QObject):
-    """Shows `panel` (inside `box`) for a lead due an email or a text."""
-
-    def __init__(self, window: MainWindow, panel: MessagePanel, box: QWidget) -> None:
-        super().__init__(window)
-        self.window, self.panel, self.box = window, panel, box
-        self.open = open_link
-        self._lead_id = ""
-        box.setVisible(False)
-        window.events.lead_changed.connect(self.load)
-        window.events.outcome_recorded.connect(lambda _r: self.box.setVisible(False))
-        panel.open_requested.connect(self._open)
-        panel.copy_requested.connect(self._copy)
-        panel.log_requested.connect(window.log_outcome)
-
-    def load(self, lead_id: str) -> None:
-        self._lead_id = lead_id
-        detail = self.window.detail
-        channel = detail.next_channel if detail is not None and lead_id else None
-        if channel not in LOG_CODES:
-            self.box.setVisible(False)
-            return
-        backend = self.window.backend
-
-        def done(message: RenderedMessage) -> None:
-            if self._lead_id == lead_id:
-                self.panel.set_message(message)
-                self.box.setVisible(True)
-
-        def failed(exc: BaseException) -> None:
-            if self._lead_id == lead_id:
-                self.box.setVisible(False)
-                self.window.statusBar().showMessage(str(exc), 8000)
-
-        self.window.runner.run(
-            lambda: backend.message(lead_id, str(channel)), done, failed, name="message"
-        )
-
-    def _open(self, link: str) -> None:
-        if not self.open(link):
-            self.window.statusBar().showMessage(
-                self.tr("No app opens this link here: copy the text instead."), 8000
-            )
-
-    def _copy(self, text: str) -> None:
-        self.window._copy_text(text)
-        self.window.statusBar().showMessage(self.tr("Message copied"), 5000)

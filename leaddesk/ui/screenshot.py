@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from leaddesk.ui.main_window import MainWindow
+from leaddesk.ui.agent.window import MainWindow
 
 
 def wait_loaded(app: QApplication, window: MainWindow, timeout_s: float = 20.0) -> bool:

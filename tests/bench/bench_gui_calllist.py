@@ -217,8 +217,8 @@ def window_run(app: Any, path: Path) -> tuple[float, Any, Any]:
     from leaddesk.domain.clock import fixed_clock
     from leaddesk.services.workspace import Workspace
     from leaddesk.store import open_store
+    from leaddesk.ui.agent.window import MainWindow
     from leaddesk.ui.backend import Backend
-    from leaddesk.ui.main_window import MainWindow
 
     start = time.perf_counter()
     store = open_store(path)

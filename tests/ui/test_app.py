@@ -15,9 +15,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from leaddesk.dialer.tel import TelDialer
+from leaddesk.ui.agent.window import MainWindow
 from leaddesk.ui.app import install_crash_dialog, setup_file_logging
 from leaddesk.ui.backend import Backend
-from leaddesk.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

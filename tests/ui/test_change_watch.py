@@ -13,8 +13,8 @@ from leaddesk.dialer.tel import TelDialer
 from leaddesk.services.workspace import Workspace
 from leaddesk.store import open_store
 from leaddesk.store.models import Lead
+from leaddesk.ui.agent.window import MainWindow
 from leaddesk.ui.backend import Backend
-from leaddesk.ui.main_window import MainWindow
 from tests.unit.import_helpers import import_file
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

@@ -10,8 +10,8 @@ from leaddesk.domain.clock import fixed_clock
 from leaddesk.services.workspace import Workspace
 from leaddesk.store import open_store
 from leaddesk.store.models import Lead
+from leaddesk.ui.agent.window import MainWindow
 from leaddesk.ui.backend import Backend
-from leaddesk.ui.main_window import MainWindow
 from tests.unit.engine_fixture import add_lead
 
 # Monday 7 December 2026, 12:00 in Phoenix.

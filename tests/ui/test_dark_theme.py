@@ -65,8 +65,8 @@ def test_the_supervisor_charts_are_dark(qtbot, demo_store, now, dark: None) -> N
 
 def test_duration_and_date_fields_keep_their_border(qtbot, demo_workspace, dark: None) -> None:  # type: ignore[no-untyped-def]
     from leaddesk.dialer.tel import TelDialer
+    from leaddesk.ui.agent.window import MainWindow
     from leaddesk.ui.backend import Backend
-    from leaddesk.ui.main_window import MainWindow
 
     window = MainWindow(Backend(demo_workspace), TelDialer(lambda _uri: True), tray=False)
     qtbot.addWidget(window)

@@ -27,8 +27,8 @@ from leaddesk.services.demo import generate
 from leaddesk.services.workspace import Workspace
 from leaddesk.store import open_store
 from leaddesk.store.engine import Store
+from leaddesk.ui.agent.window import MainWindow
 from leaddesk.ui.backend import Backend
-from leaddesk.ui.main_window import MainWindow
 from tests.conftest import NOW
 from tests.ui.test_workspace_loop import RecordingOpener
 

@@ -17,8 +17,8 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 def _window(qtbot, workspace, demo: bool = False):  # type: ignore[no-untyped-def]
     from leaddesk.dialer.tel import TelDialer
+    from leaddesk.ui.agent.window import MainWindow
     from leaddesk.ui.backend import Backend
-    from leaddesk.ui.main_window import MainWindow
 
     window = MainWindow(Backend(workspace), TelDialer(lambda _uri: True), tray=False, demo=demo)
     qtbot.addWidget(window)

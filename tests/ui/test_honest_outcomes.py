@@ -19,8 +19,8 @@ from leaddesk.services.calllist import CallListService
 from leaddesk.services.outcomes import OutcomeService
 from leaddesk.services.workspace import Workspace
 from leaddesk.store.models import Attempt, DncAudit, DncNumber, Lead
+from leaddesk.ui.agent.window import MainWindow
 from leaddesk.ui.backend import Backend
-from leaddesk.ui.main_window import MainWindow
 from leaddesk.ui.outcome_dialogs import CallAnywayDialog, DncConfirm, ManualCallDialog
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -248,7 +248,7 @@ def test_card_tells_the_truth_and_call_now_anyway(qtbot, demo_workspace, make_wi
         for e in CallListService(demo_workspace).page(0, 400, None)
         if e.section == "later" and e.next_channel == "phone"
     )
-    assert window.calllist.select_lead(later) or window._load_lead(later) is None
+    assert window.calllist.select_lead(later) or window.session.load(later) is None
     qtbot.waitUntil(lambda: window.detail.lead_id == later, timeout=10_000)
     idle(qtbot, window)
     assert "Later:" in window.card.status_pill.text()
@@ -267,7 +267,7 @@ def test_blocked_lead_shows_why_and_cannot_be_dialed(qtbot, demo_workspace, make
     window = make_window(demo_workspace)
     with demo_workspace.store.session() as session:
         blocked = session.scalar(select(Lead.id).where(Lead.do_not_call.is_(True)).limit(1))
-    window._load_lead(blocked)
+    window.session.load(blocked)
     qtbot.waitUntil(lambda: window.detail.lead_id == blocked, timeout=10_000)
     assert "Blocked: on the do-not-call list" in window.card.status_pill.text()
     assert not window.outcomes.dial_button.isEnabled()
@@ -368,7 +368,7 @@ def test_email_due_at_night_cannot_be_dialed(qtbot, demo_store, make_window) -> 
         and e.next_channel == "email"
         and not window.backend.detail(e.lead_id).hours_open
     )
-    window._load_lead(lead_id)
+    window.session.load(lead_id)
     qtbot.waitUntil(lambda: window.detail.lead_id == lead_id, timeout=10_000)
     assert "Email due" in window.card.status_pill.text()
     assert not window.outcomes.dial_button.isEnabled()
@@ -402,7 +402,7 @@ def test_a_number_comes_off_the_dnc_list_in_the_window(qtbot, demo_workspace, ma
         if session.get(DncNumber, phone) is None:  # flagged without the list: list it
             session.add(DncNumber(phone_e164=phone))
             session.commit()
-    window._load_lead(lead_id)
+    window.session.load(lead_id)
     qtbot.waitUntil(lambda: window.detail.lead_id == lead_id, timeout=10_000)
     window.findChild(QAction, "ActionDncRemove").trigger()
     dialog = window.open_dialog

@@ -15,9 +15,9 @@ from leaddesk.services.workspace import Workspace
 from leaddesk.settings import Settings
 from leaddesk.store import open_store
 from leaddesk.store.models import Agent, Attempt
+from leaddesk.ui.agent.window import MainWindow
 from leaddesk.ui.backend import Backend
 from leaddesk.ui.identity_prompt import IdentityDialog, ask_identity_once
-from leaddesk.ui.main_window import MainWindow
 from tests.unit.engine_fixture import add_lead
 
 # Tuesday 1 December 2026, 10:00 in New York.

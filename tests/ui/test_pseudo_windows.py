@@ -173,8 +173,8 @@ def test_the_agent_window_is_translated_and_not_cut(
     qtbot, tmp_path: Path, demo_workspace, pseudo_locale: QTranslator, styled: None
 ) -> None:
     from leaddesk.dialer.tel import TelDialer
+    from leaddesk.ui.agent.window import MainWindow
     from leaddesk.ui.backend import Backend
-    from leaddesk.ui.main_window import MainWindow
 
     window = MainWindow(Backend(demo_workspace), TelDialer(lambda _uri: True), tray=False)
     qtbot.addWidget(window)

@@ -22,9 +22,9 @@ from leaddesk.dialer.baresip import BaresipDialer, BaresipSettings, SipAccount
 from leaddesk.dialer.tel import TelDialer
 from leaddesk.services.workspace import Workspace
 from leaddesk.store.models import Attempt, Lead
+from leaddesk.ui.agent.window import MainWindow
 from leaddesk.ui.backend import Backend
 from leaddesk.ui.events import Events
-from leaddesk.ui.main_window import MainWindow
 from tests.integration import sip_fixtures
 from tests.integration.sip_fixtures import (
     BARESIP_MISSING,
@@ -163,7 +163,7 @@ def test_an_unknown_caller_is_offered_as_a_new_lead(
     qtbot.waitUntil(lambda: banner.isVisible() and UNKNOWN in banner.title.text(), timeout=10_000)
     assert "Unknown caller" in banner.title.text()
     qtbot.waitUntil(banner.create_button.isVisible)
-    window.returned.answer_action.trigger()
+    window.actions_by_name["ActionAnswerCall"].trigger()
     qtbot.mouseClick(banner.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.detail is not None and window.detail.phone_e164 == UNKNOWN)
     new_id = window.detail.lead_id

@@ -92,8 +92,8 @@ def test_the_window_offers_settings_and_remembers_its_geometry(  # type: ignore[
     from PySide6.QtGui import QAction
 
     from leaddesk.dialer.tel import TelDialer
+    from leaddesk.ui.agent.window import MainWindow
     from leaddesk.ui.backend import Backend
-    from leaddesk.ui.main_window import MainWindow
     from leaddesk.ui.settings_dialog import install_settings
 
     def window() -> MainWindow:
@@ -149,8 +149,8 @@ def test_settings_stay_in_the_file_menu_in_every_language(  # type: ignore[no-un
     from PySide6.QtWidgets import QMenu
 
     from leaddesk.dialer.tel import TelDialer
+    from leaddesk.ui.agent.window import MainWindow
     from leaddesk.ui.backend import Backend
-    from leaddesk.ui.main_window import MainWindow
     from leaddesk.ui.settings_dialog import install_settings
 
     window = MainWindow(Backend(demo_workspace), TelDialer(lambda _uri: True), tray=False)

@@ -11,8 +11,8 @@ import pytest
 from leaddesk.dialer.tel import TelDialer
 from leaddesk.services.workspace import Workspace
 from leaddesk.settings import Settings
+from leaddesk.ui.agent.window import MainWindow
 from leaddesk.ui.backend import Backend
-from leaddesk.ui.main_window import MainWindow
 from leaddesk.ui.settings_dialog import SettingsDialog, apply_changes
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

@@ -18,8 +18,8 @@ from sqlalchemy import select
 from leaddesk.dialer.tel import TelDialer
 from leaddesk.services.workspace import Workspace
 from leaddesk.store.models import Lead
+from leaddesk.ui.agent.window import MainWindow
 from leaddesk.ui.backend import Backend
-from leaddesk.ui.main_window import MainWindow
 from leaddesk.ui.single_instance import InstanceServer, TelHandoff, server_name
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")

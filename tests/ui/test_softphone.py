@@ -24,10 +24,10 @@ from leaddesk.domain.outcomes import OUTCOMES
 from leaddesk.services.workspace import Workspace
 from leaddesk.settings import Settings
 from leaddesk.store.models import Attempt
+from leaddesk.ui.agent.window import MainWindow
 from leaddesk.ui.backend import Backend
 from leaddesk.ui.dialer_setup import PASSWORD_ENV, SoftphoneSetup
 from leaddesk.ui.events import Events
-from leaddesk.ui.main_window import MainWindow
 from leaddesk.ui.settings_dialog import SettingsDialog
 from tests.integration import sip_fixtures
 from tests.integration.sip_fixtures import (

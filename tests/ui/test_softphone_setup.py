@@ -18,10 +18,10 @@ from leaddesk.dialer.tel import TelDialer
 from leaddesk.services.errors import UserError
 from leaddesk.services.workspace import Workspace
 from leaddesk.settings import Settings
+from leaddesk.ui.agent.window import MainWindow
 from leaddesk.ui.backend import Backend
 from leaddesk.ui.dialer_setup import PASSWORD_ENV, SoftphoneSetup, sip_login
 from leaddesk.ui.events import Events
-from leaddesk.ui.main_window import MainWindow
 from leaddesk.ui.password_prompt import ask_sip_password
 from leaddesk.ui.settings_dialog import SettingsDialog, apply_changes
 from tests.integration import sip_fixtures

@@ -30,8 +30,8 @@ from leaddesk.services.sync import SyncService, SyncState
 from leaddesk.services.workspace import Workspace
 from leaddesk.store import Store, open_store
 from leaddesk.store.models import Attempt
+from leaddesk.ui.agent.window import MainWindow
 from leaddesk.ui.backend import Backend
-from leaddesk.ui.main_window import MainWindow
 from leaddesk.ui.sync_controller import SyncController, tile_text
 from tests.integration.syncenv import Team, count, import_leads, laptop
 from tests.keychain import MemoryKeyring

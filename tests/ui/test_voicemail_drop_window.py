@@ -18,9 +18,9 @@ from leaddesk.dialer.baresip import BaresipDialer, BaresipSettings, SipAccount
 from leaddesk.services.voicemail_drops import VoicemailDrops
 from leaddesk.services.workspace import Workspace
 from leaddesk.store.models import Attempt
+from leaddesk.ui.agent.window import MainWindow
 from leaddesk.ui.backend import Backend
 from leaddesk.ui.events import Events
-from leaddesk.ui.main_window import MainWindow
 from leaddesk.ui.voicemail_settings import VoicemailDropDialog
 from tests.integration import sip_fixtures
 from tests.integration.sip_fixtures import (

@@ -71,8 +71,8 @@ def test_the_agent_window_fits_the_screen(
     qtbot, tmp_path: Path, demo_workspace, locale: str, size: tuple[int, int], history: bool
 ) -> None:
     from leaddesk.dialer.tel import TelDialer
+    from leaddesk.ui.agent.window import MainWindow
     from leaddesk.ui.backend import Backend
-    from leaddesk.ui.main_window import MainWindow
 
     available = QRect(0, 0, size[0], size[1] - TASKBAR)
     window = MainWindow(Backend(demo_workspace), TelDialer(lambda _uri: True), tray=False)

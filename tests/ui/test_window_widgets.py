@@ -24,8 +24,8 @@ from leaddesk.domain.scripts import RenderedScript
 from leaddesk.services.calllist import CallListService
 from leaddesk.services.rapport import RapportService
 from leaddesk.ui import style
+from leaddesk.ui.agent.window import MainWindow
 from leaddesk.ui.backend import Backend
-from leaddesk.ui.main_window import MainWindow
 from leaddesk.ui.script_panel import ScriptPanel
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")

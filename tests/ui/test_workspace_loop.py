@@ -14,9 +14,9 @@ from leaddesk.dialer.tel import TelDialer
 from leaddesk.services.calllist import CallListService
 from leaddesk.services.outcomes import OutcomeService
 from leaddesk.services.workspace import Workspace
+from leaddesk.ui.agent.window import MainWindow
 from leaddesk.ui.backend import Backend
 from leaddesk.ui.calllist_model import COLUMNS
-from leaddesk.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

@@ -2,6 +2,88 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>AgentSession</name>
+        <message>
+            <source>Select a lead to call.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Later: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Blocked: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ready to call {name} at {number}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consent recorded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{number} is off the do-not-call list ({reason}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Wrap up the call to {name} that was not logged (%n calls were not logged).</source>
+            <translation>
+                <numerusform>Wrap up the call to {name} that was not logged (%n calls were not logged).</numerusform>
+                <numerusform>Wrap up the call to {name} that was not logged (%n calls were not logged).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Wrap up the call to {name} that was not logged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log the outcome of the call to {name} first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name} cannot be called now: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The call to {name} did not start: {error}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no further touch (cadence ended)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>next: {channel} {when}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved “{outcome}” · {next} · Ctrl+Z undoes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing to undo: no outcome logged since the last dial.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log the call in progress first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Took back “{outcome}”: the call is open again, log its outcome.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Took back “{outcome}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{number} is off the do-not-call list again.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>AgentsModel</name>
         <message>
             <source>Agent</source>
@@ -82,27 +164,11 @@
     <context>
         <name>CallFlow</name>
         <message>
-            <source>Log the outcome of the call to {name} first.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{name} cannot be called now: {reason}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The call to {name} did not start: {error}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Called before the planned time: {reason}</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>The lead on the card is not on the do-not-call list.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{number} is off the do-not-call list ({reason}).</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -123,38 +189,6 @@
         </message>
         <message>
             <source>The callback time is outside the lead's calling hours (or still being checked): pick another.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>no further touch (cadence ended)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>next: {channel} {when}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Saved “{outcome}” · {next} · Ctrl+Z undoes</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Nothing to undo: no outcome logged since the last dial.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Log the call in progress first.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Took back “{outcome}”: the call is open again, log its outcome.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Took back “{outcome}”.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{number} is off the do-not-call list again.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1364,43 +1398,12 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <source>working…</source>
             <translation type="unfinished" />
         </message>
-        <message numerus="yes">
-            <source>Wrap up the call to {name} that was not logged (%n calls were not logged).</source>
-            <translation>
-                <numerusform>Wrap up the call to {name} that was not logged (%n calls were not logged).</numerusform>
-                <numerusform>Wrap up the call to {name} that was not logged (%n calls were not logged).</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Wrap up the call to {name} that was not logged.</source>
-            <translation type="unfinished" />
-        </message>
         <message>
             <source>No lead selected.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Consent recorded</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>&lt;b&gt;Preview:&lt;/b&gt; {name} · {local} their time · {reason} &lt;i&gt;(the card stays on {called} until the call is logged)&lt;/i&gt;</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Select a lead to call.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Later: {reason}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Blocked: {reason}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ready to call {name} at {number}.</source>
             <translation type="unfinished" />
         </message>
         <message>

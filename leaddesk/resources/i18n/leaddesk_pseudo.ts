@@ -2,6 +2,88 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_XA" sourcelanguage="en">
     <context>
+        <name>AgentSession</name>
+        <message>
+            <source>Select a lead to call.</source>
+            <translation>[Séléçt å léåd tö çåll.·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Later: {reason}</source>
+            <translation>[Låtér: {reason}·]</translation>
+        </message>
+        <message>
+            <source>Blocked: {reason}</source>
+            <translation>[Blöçkéd: {reason}·~]</translation>
+        </message>
+        <message>
+            <source>Ready to call {name} at {number}.</source>
+            <translation>[Réådý tö çåll {name} åt {number}.·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Consent recorded</source>
+            <translation>[Çöñséñt réçördéd·~·~·]</translation>
+        </message>
+        <message>
+            <source>{number} is off the do-not-call list ({reason}).</source>
+            <translation>[{number} îs öff thé dö-ñöt-çåll lîst ({reason}).·~·~·~·~·~·]</translation>
+        </message>
+        <message numerus="yes">
+            <source>Wrap up the call to {name} that was not logged (%n calls were not logged).</source>
+            <translation>
+                <numerusform>[Wråp üp thé çåll tö {name} thåt wås ñöt löggéd (%n çålls wéré ñöt löggéd).·~·~·~·~·~·~·~·~·~·~·~·~·]</numerusform>
+                <numerusform>[Wråp üp thé çåll tö {name} thåt wås ñöt löggéd (%n çålls wéré ñöt löggéd).·~·~·~·~·~·~·~·~·~·~·~·~·]</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Wrap up the call to {name} that was not logged.</source>
+            <translation>[Wråp üp thé çåll tö {name} thåt wås ñöt löggéd.·~·~·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Log the outcome of the call to {name} first.</source>
+            <translation>[Lög thé öütçömé öf thé çåll tö {name} fîrst.·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>{name} cannot be called now: {reason}</source>
+            <translation>[{name} çåññöt bé çålléd ñöw: {reason}·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>The call to {name} did not start: {error}.</source>
+            <translation>[Thé çåll tö {name} dîd ñöt stårt: {error}.·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>no further touch (cadence ended)</source>
+            <translation>[ñö fürthér töüçh (çådéñçé éñdéd)·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>next: {channel} {when}</source>
+            <translation>[ñéxt: {channel} {when}·]</translation>
+        </message>
+        <message>
+            <source>Saved “{outcome}” · {next} · Ctrl+Z undoes</source>
+            <translation>[Såvéd “{outcome}” · {next} · Çtrl+Z üñdöés·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Nothing to undo: no outcome logged since the last dial.</source>
+            <translation>[Ñöthîñg tö üñdö: ñö öütçömé löggéd sîñçé thé låst dîål.·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Log the call in progress first.</source>
+            <translation>[Lög thé çåll îñ prögréss fîrst.·~·~·~·~·~·]</translation>
+        </message>
+        <message>
+            <source>Took back “{outcome}”: the call is open again, log its outcome.</source>
+            <translation>[Töök båçk “{outcome}”: thé çåll îs öpéñ ågåîñ, lög îts öütçömé.·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
+        <message>
+            <source>Took back “{outcome}”.</source>
+            <translation>[Töök båçk “{outcome}”.·~·~]</translation>
+        </message>
+        <message>
+            <source>{number} is off the do-not-call list again.</source>
+            <translation>[{number} îs öff thé dö-ñöt-çåll lîst ågåîñ.·~·~·~·~·~·~]</translation>
+        </message>
+    </context>
+    <context>
         <name>AgentsModel</name>
         <message>
             <source>Agent</source>
@@ -82,28 +164,12 @@
     <context>
         <name>CallFlow</name>
         <message>
-            <source>Log the outcome of the call to {name} first.</source>
-            <translation>[Lög thé öütçömé öf thé çåll tö {name} fîrst.·~·~·~·~·~·~·~]</translation>
-        </message>
-        <message>
-            <source>{name} cannot be called now: {reason}</source>
-            <translation>[{name} çåññöt bé çålléd ñöw: {reason}·~·~·~·~]</translation>
-        </message>
-        <message>
-            <source>The call to {name} did not start: {error}.</source>
-            <translation>[Thé çåll tö {name} dîd ñöt stårt: {error}.·~·~·~·~·~]</translation>
-        </message>
-        <message>
             <source>Called before the planned time: {reason}</source>
             <translation>[Çålléd béföré thé plåññéd tîmé: {reason}·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>The lead on the card is not on the do-not-call list.</source>
             <translation>[Thé léåd öñ thé çård îs ñöt öñ thé dö-ñöt-çåll lîst.·~·~·~·~·~·~·~·~·~·]</translation>
-        </message>
-        <message>
-            <source>{number} is off the do-not-call list ({reason}).</source>
-            <translation>[{number} îs öff thé dö-ñöt-çåll lîst ({reason}).·~·~·~·~·~·]</translation>
         </message>
         <message>
             <source>Select a lead first.</source>
@@ -124,38 +190,6 @@
         <message>
             <source>The callback time is outside the lead's calling hours (or still being checked): pick another.</source>
             <translation>[Thé çållbåçk tîmé îs öütsîdé thé léåd's çållîñg höürs (ör stîll béîñg çhéçkéd): pîçk åñöthér.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
-        </message>
-        <message>
-            <source>no further touch (cadence ended)</source>
-            <translation>[ñö fürthér töüçh (çådéñçé éñdéd)·~·~·~·~·~·]</translation>
-        </message>
-        <message>
-            <source>next: {channel} {when}</source>
-            <translation>[ñéxt: {channel} {when}·]</translation>
-        </message>
-        <message>
-            <source>Saved “{outcome}” · {next} · Ctrl+Z undoes</source>
-            <translation>[Såvéd “{outcome}” · {next} · Çtrl+Z üñdöés·~·~·~·~·]</translation>
-        </message>
-        <message>
-            <source>Nothing to undo: no outcome logged since the last dial.</source>
-            <translation>[Ñöthîñg tö üñdö: ñö öütçömé löggéd sîñçé thé låst dîål.·~·~·~·~·~·~·~·~·~·~]</translation>
-        </message>
-        <message>
-            <source>Log the call in progress first.</source>
-            <translation>[Lög thé çåll îñ prögréss fîrst.·~·~·~·~·~·]</translation>
-        </message>
-        <message>
-            <source>Took back “{outcome}”: the call is open again, log its outcome.</source>
-            <translation>[Töök båçk “{outcome}”: thé çåll îs öpéñ ågåîñ, lög îts öütçömé.·~·~·~·~·~·~·~·~·~·~]</translation>
-        </message>
-        <message>
-            <source>Took back “{outcome}”.</source>
-            <translation>[Töök båçk “{outcome}”.·~·~]</translation>
-        </message>
-        <message>
-            <source>{number} is off the do-not-call list again.</source>
-            <translation>[{number} îs öff thé dö-ñöt-çåll lîst ågåîñ.·~·~·~·~·~·~]</translation>
         </message>
     </context>
     <context>
@@ -1373,44 +1407,13 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <source>working…</source>
             <translation>[wörkîñg…·~]</translation>
         </message>
-        <message numerus="yes">
-            <source>Wrap up the call to {name} that was not logged (%n calls were not logged).</source>
-            <translation>
-                <numerusform>[Wråp üp thé çåll tö {name} thåt wås ñöt löggéd (%n çålls wéré ñöt löggéd).·~·~·~·~·~·~·~·~·~·~·~·~·]</numerusform>
-                <numerusform>[Wråp üp thé çåll tö {name} thåt wås ñöt löggéd (%n çålls wéré ñöt löggéd).·~·~·~·~·~·~·~·~·~·~·~·~·]</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Wrap up the call to {name} that was not logged.</source>
-            <translation>[Wråp üp thé çåll tö {name} thåt wås ñöt löggéd.·~·~·~·~·~·~·~·]</translation>
-        </message>
         <message>
             <source>No lead selected.</source>
             <translation>[Ñö léåd séléçtéd.·~·~·]</translation>
         </message>
         <message>
-            <source>Consent recorded</source>
-            <translation>[Çöñséñt réçördéd·~·~·]</translation>
-        </message>
-        <message>
             <source>&lt;b&gt;Preview:&lt;/b&gt; {name} · {local} their time · {reason} &lt;i&gt;(the card stays on {called} until the call is logged)&lt;/i&gt;</source>
             <translation>[&lt;b&gt;Prévîéw:&lt;/b&gt; {name} · {local} théîr tîmé · {reason} &lt;i&gt;(thé çård ståýs öñ {called} üñtîl thé çåll îs löggéd)&lt;/i&gt;·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
-        </message>
-        <message>
-            <source>Select a lead to call.</source>
-            <translation>[Séléçt å léåd tö çåll.·~·~·~·]</translation>
-        </message>
-        <message>
-            <source>Later: {reason}</source>
-            <translation>[Låtér: {reason}·]</translation>
-        </message>
-        <message>
-            <source>Blocked: {reason}</source>
-            <translation>[Blöçkéd: {reason}·~]</translation>
-        </message>
-        <message>
-            <source>Ready to call {name} at {number}.</source>
-            <translation>[Réådý tö çåll {name} åt {number}.·~·~·~]</translation>
         </message>
         <message>
             <source>Copied {number}</source>

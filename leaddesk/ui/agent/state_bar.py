@@ -17,16 +17,17 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QStatusBar, QToolButton, QWidget
 
 from leaddesk.dialer.events import CallEvent, CallSummary
 from leaddesk.domain.agent_states import DEFAULT_PAUSE_REASONS, AgentState, parse_reasons
 from leaddesk.domain.clock import as_utc
+from leaddesk.ui.agent.session import AgentSession
+from leaddesk.ui.tray import Tray
 from leaddesk.ui.vocabulary import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from leaddesk.services.agent_states import AgentStateService
-    from leaddesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -56,11 +57,13 @@ def configured_reasons() -> tuple[str, ...]:
 class StateBar(QWidget):
     def __init__(
         self,
-        window: MainWindow,
+        session: AgentSession,
+        tray: Tray,
+        status_bar: QStatusBar,
         reasons: Callable[[], Sequence[str]] = configured_reasons,
     ) -> None:
-        super().__init__(window)
-        self.main = window
+        super().__init__(status_bar)
+        self.session, self.tray = session, tray
         self.setObjectName("StateBar")
         self.setAccessibleName(self.tr("Agent state"))
         self._reasons = reasons
@@ -91,9 +94,9 @@ class StateBar(QWidget):
         self._fill_reasons()
         for widget in (self.label, self.ready_button, self.pause_button):
             layout.addWidget(widget)
-        window.statusBar().addPermanentWidget(self)
+        status_bar.addPermanentWidget(self)
 
-        events = window.events
+        events = session.events
         events.dial_state_changed.connect(self._on_dial_state)
         events.outcome_recorded.connect(lambda _logged: self._auto(AgentState.READY))
         events.call_update.connect(self._on_call_update, Qt.ConnectionType.QueuedConnection)
@@ -111,7 +114,7 @@ class StateBar(QWidget):
         (a refresh of the list and the card a second after opening); one small insert,
         like the migrations run before the window. Any trouble: written later instead."""
         self.state, self.reason = AgentState.READY, ""
-        self.since = as_utc(self.main.backend.ws.clock())
+        self.since = as_utc(self.session.backend.ws.clock())
         self._show()
         try:
             self._service().set(AgentState.READY.value, "", at=self.since)
@@ -123,7 +126,7 @@ class StateBar(QWidget):
     def _service(self) -> AgentStateService:
         from leaddesk.services.agent_states import AgentStateService
 
-        return AgentStateService(self.main.backend.ws, self._reasons())
+        return AgentStateService(self.session.backend.ws, self._reasons())
 
     def _fill_reasons(self) -> None:
         self.pause_menu.clear()
@@ -167,8 +170,8 @@ class StateBar(QWidget):
         if (state, reason) == (self.state, self.reason) and self.since is not None:
             return
         self.state, self.reason = state, reason
-        self.since = as_utc(self.main.backend.ws.clock())
-        self.main.tray.paused = self.paused  # a pause silences the call reminders
+        self.since = as_utc(self.session.backend.ws.clock())
+        self.tray.paused = self.paused  # a pause silences the call reminders
         self._show()
         self._queue.append((state.value, reason, self.since))
         if not self._writing:
@@ -185,10 +188,10 @@ class StateBar(QWidget):
         service = self._service()
 
         def failed(exc: BaseException) -> None:
-            self.main.show_error(exc)
+            self.session.fail(exc)
             self._write_next()
 
-        self.main.runner.run(
+        self.session.runner.run(
             lambda: service.set(state, reason, at=at),
             lambda _current: self._write_next(),
             failed,
@@ -209,7 +212,7 @@ class StateBar(QWidget):
                 state=words, reason=self.reason.replace("_", " ")
             )
         if self.since is not None:
-            now = as_utc(self.main.backend.ws.clock())
+            now = as_utc(self.session.backend.ws.clock())
             seconds = max(0, int((now - self.since).total_seconds()))
             minutes, secs = divmod(seconds, 60)
             words += f" {minutes}:{secs:02d}"

@@ -20,19 +20,20 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QBoxLayout, QInputDialog
+from PySide6.QtWidgets import QInputDialog, QWidget
 
 from leaddesk.dialer.base import DialError
 from leaddesk.dialer.events import CallSummary, IncomingCall
+from leaddesk.ui.agent.session import AgentSession
+from leaddesk.ui.calllist_view import CallListView
 from leaddesk.ui.inbound_banner import InboundBanner
+from leaddesk.ui.tray import Tray
 
 if TYPE_CHECKING:
     from datetime import datetime
 
     from leaddesk.services.lookup import LeadRef, LookupResult
     from leaddesk.services.outcomes import LoggedOutcome
-    from leaddesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -42,14 +43,17 @@ ANSWER_KEY = "F3"  # ui/menus.ACTIONS: ActionAnswerCall
 class ReturnedCalls(QObject):
     """Owns the banner and the returned call in progress (one at a time)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.banner = InboundBanner(window)
-        central = window.centralWidget()
-        layout = central.layout() if central is not None else None
-        if isinstance(layout, QBoxLayout):
-            layout.insertWidget(1, self.banner)  # under the shift bar, above the list
+    def __init__(
+        self,
+        session: AgentSession,
+        banner: InboundBanner,
+        tray: Tray,
+        calllist: CallListView,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.banner, self.tray, self.calllist = session, banner, tray, calllist
+        self._parent = parent  # the number dialog's parent window
         self.call: IncomingCall | None = None
         self.number = ""  # the caller's number, E.164 when it parsed
         self.lead: LeadRef | None = None
@@ -60,12 +64,8 @@ class ReturnedCalls(QObject):
         self.banner.create_clicked.connect(self.create_lead)
         self.banner.dismiss_clicked.connect(self.dismiss)
         self.banner.outcome_clicked.connect(self.log_outcome)
-        window.events.call_update.connect(self._on_update, Qt.ConnectionType.QueuedConnection)
+        session.events.call_update.connect(self._on_update, Qt.ConnectionType.QueuedConnection)
         # F3 and Ctrl+Shift+R are rows of the window's action table (ui/menus.ACTIONS).
-
-    @property
-    def answer_action(self) -> QAction:
-        return self.window.actions_by_name["ActionAnswerCall"]
 
     # -- the softphone --------------------------------------------------------------------
 
@@ -82,7 +82,7 @@ class ReturnedCalls(QObject):
         self.banner.show_state(
             self.tr("Incoming call"), self.tr("from {number}").format(number=shown), answer=True
         )
-        self.window.tray.notify(
+        self.tray.notify(
             self.tr("Incoming call"), self.tr("{number} is calling").format(number=shown)
         )
         self._look_up(call.number)
@@ -90,7 +90,7 @@ class ReturnedCalls(QObject):
     def _look_up(self, number: str, *, after_call: bool = False) -> None:
         from leaddesk.services.lookup import PhoneLookup
 
-        ws = self.window.backend.ws
+        ws = self.session.backend.ws
         lookup = PhoneLookup(ws.store, ws.agent.id)
 
         def done(result: LookupResult) -> None:
@@ -100,7 +100,7 @@ class ReturnedCalls(QObject):
                 self._pop(self.lead.lead_id, result.e164)
             self._show(after_call=after_call)
             if self.lead is not None and self.call is not None:
-                self.window.tray.notify(
+                self.tray.notify(
                     self.tr("{name} is calling back").format(name=self._who()),
                     self.tr("Press {key} to answer").format(key=ANSWER_KEY),
                 )
@@ -109,7 +109,7 @@ class ReturnedCalls(QObject):
             # Not a number LeadDesk can look up (withheld, an extension): say so.
             self._show(after_call=after_call, problem=str(exc))
 
-        self.window.runner.run(lambda: lookup.find(number, None), done, failed, name="inbound")
+        self.session.runner.run(lambda: lookup.find(number, None), done, failed, name="inbound")
 
     def _who(self) -> str:
         lead = self.lead
@@ -148,7 +148,7 @@ class ReturnedCalls(QObject):
         )
 
     def _answered(self) -> bool:
-        dialer = self.window.dialer
+        dialer = self.session.dialer
         ringing = getattr(dialer, "ringing_call", None)
         return self.call is not None and ringing is None
 
@@ -163,21 +163,21 @@ class ReturnedCalls(QObject):
 
     def _pop(self, lead_id: str, e164: str) -> None:
         """Show the lead on the card, as a `tel:` link does."""
-        calllist = self.window.calllist
+        calllist = self.calllist
         if not calllist.select_lead(lead_id):
             calllist.search.setText(e164)
             calllist.lead_selected.emit(lead_id)
 
     def answer(self) -> None:
-        dialer = self.window.dialer
+        dialer = self.session.dialer
         answer = getattr(dialer, "answer", None)
         if self.call is None or not callable(answer):
-            self.window.statusBar().showMessage(self.tr("No call is ringing."), 5000)
+            self.session.say(self.tr("No call is ringing."), 5000)
             return
         try:
             answer(self.lead.lead_id if self.lead else "")
         except DialError as exc:
-            self.window.show_error(str(exc))
+            self.session.fail(str(exc))
             return
         self.banner.show_state(
             self.tr("{name} is calling back").format(name=self._who())
@@ -191,10 +191,10 @@ class ReturnedCalls(QObject):
         if self.call is None:
             return
         self.summary = summary
-        self.hung_up_at = self.window.backend.ws.clock()
+        self.hung_up_at = self.session.backend.ws.clock()
         if not summary.answered:
             # A missed returned call: nothing happened with the lead, nothing is logged.
-            self.window.tray.notify(
+            self.tray.notify(
                 self.tr("Missed call"), self.tr("{who} called").format(who=self._who())
             )
         self._show()
@@ -205,36 +205,34 @@ class ReturnedCalls(QObject):
         from leaddesk.services.lookup import create_lead
 
         number = self.number
-        ws = self.window.backend.ws
+        ws = self.session.backend.ws
 
         def done(ref: LeadRef) -> None:
             self.lead = ref
-            claim = getattr(self.window.dialer, "claim", None)
+            claim = getattr(self.session.dialer, "claim", None)
             if callable(claim) and self.call is not None:
                 claim(ref.lead_id)
-            self.window.calllist.search.setText(ref.phone_e164)
-            self.window.calllist.lead_selected.emit(ref.lead_id)
-            self.window.statusBar().showMessage(
-                self.tr("New lead for {number}").format(number=ref.phone_e164), 8000
-            )
+            self.calllist.search.setText(ref.phone_e164)
+            self.calllist.lead_selected.emit(ref.lead_id)
+            self.session.say(self.tr("New lead for {number}").format(number=ref.phone_e164), 8000)
             self._show(after_call=self.call is None)
 
-        self.window.runner.run(
-            lambda: create_lead(ws, number), done, self.window.show_error, name="inbound_lead"
+        self.session.runner.run(
+            lambda: create_lead(ws, number), done, self.session.fail, name="inbound_lead"
         )
 
     def log_returned_call(self, number: str | None = None) -> None:
         """A lead called back on another phone: find them by number, then log it."""
         if number is None:
             number, ok = QInputDialog.getText(
-                self.window,
+                self._parent,
                 self.tr("Log a returned call"),
                 self.tr("The number that called (any format):"),
             )
             if not ok or not number.strip():
                 return
         self.call, self.lead, self.summary = None, None, None
-        self.hung_up_at = self.window.backend.ws.clock()
+        self.hung_up_at = self.session.backend.ws.clock()
         self.number = number.strip()
         self._look_up(self.number, after_call=True)
 
@@ -242,7 +240,7 @@ class ReturnedCalls(QObject):
         lead = self.lead
         if lead is None or self.logging:
             return
-        backend = self.window.backend
+        backend = self.session.backend
         summary = self.summary
         kwargs: dict[str, Any] = {"direction": "inbound"}
         if summary is not None and summary.answered and self.hung_up_at is not None:
@@ -253,18 +251,18 @@ class ReturnedCalls(QObject):
 
         def done(result: LoggedOutcome) -> None:
             self.logging = False
-            self.window.events.outcome_recorded.emit(result)
-            self.window.statusBar().showMessage(
+            self.session.events.outcome_recorded.emit(result)
+            self.session.say(
                 self.tr("Returned call from {who} logged").format(who=self._who()), 8000
             )
             self.dismiss()
-            self.window.refresh()
+            self.session.stale.emit()
 
         def failed(exc: BaseException) -> None:
             self.logging = False
-            self.window.show_error(exc)
+            self.session.fail(exc)
 
-        self.window.runner.run(
+        self.session.runner.run(
             lambda: backend.log(lead.lead_id, code, **kwargs), done, failed, name="inbound_log"
         )
 

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QToolButton
+from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton
 
 from leaddesk.dialer.baresip import BaresipDialer
 from leaddesk.dialer.base import Dialer, DialError
@@ -36,10 +36,11 @@ from leaddesk.dialer.events import (
     live_status,
     suggest_outcome,
 )
+from leaddesk.ui.agent.session import AgentSession
+from leaddesk.ui.outcome_bar import OutcomeBar
 
 if TYPE_CHECKING:
     from leaddesk.ui.dialer_setup import DialerChoice, SoftphoneSetup
-    from leaddesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -61,12 +62,14 @@ class SoftphoneLink(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
+        session: AgentSession,
+        bar: OutcomeBar,
+        status_bar: QStatusBar,
         restart: DialerFactory | None = None,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
-        super().__init__(window)
-        self.window = window
+        super().__init__(session)
+        self.session, self.bar = session, bar
         # How to start the softphone again when there is no setup (`use_setup`): the
         # application restarts from the settings; a window built on a given dialer
         # (tests, an embedding) may pass a factory instead.
@@ -79,34 +82,34 @@ class SoftphoneLink(QObject):
         self._switching = False
         # Which dialer is in use, at a glance: "Softphone · agent7@sip.example.com" or
         # "Phone app (tel:)"; "Softphone stopped" with the restart button beside it.
-        self.status_label = QLabel(window)
+        self.status_label = QLabel(status_bar)
         self.status_label.setObjectName("DialerStatus")
         self.status_label.setAccessibleName(self.tr("Dialer"))
-        window.statusBar().addPermanentWidget(self.status_label)
-        self.restart_button = QToolButton(window)
+        status_bar.addPermanentWidget(self.status_label)
+        self.restart_button = QToolButton(status_bar)
         self.restart_button.setText(self.tr("Restart softphone"))
         self.restart_button.setObjectName("RestartDialer")
         self.restart_button.setAccessibleName(self.tr("Restart the softphone"))
         self.restart_button.setToolTip(self.tr("Start the softphone again (the call list is kept)"))
         self.restart_button.clicked.connect(self.restart)
         self.restart_button.hide()
-        window.statusBar().addPermanentWidget(self.restart_button)
-        window.events.call_update.connect(self._on_update, Qt.ConnectionType.QueuedConnection)
-        window.events.dial_state_changed.connect(self._on_dial_state)
-        self.attach(window.dialer)
+        status_bar.addPermanentWidget(self.restart_button)
+        session.events.call_update.connect(self._on_update, Qt.ConnectionType.QueuedConnection)
+        session.events.dial_state_changed.connect(self._on_dial_state)
+        self.attach(session.dialer)
 
     def attach(self, dialer: Dialer) -> None:
         """Use `dialer` from now on (the live timer only where it can see the call)."""
-        self.window.dialer = dialer
+        self.session.dialer = dialer
         self.lost = None
         self.restart_button.hide()
         self._show_dialer()
         live = hasattr(dialer, "active_call")
-        self.window.outcomes.live = self._live if live else None
+        self.bar.live = self._live if live else None
 
     def _live(self) -> tuple[str, float] | None:
-        call: CallTracker | None = getattr(self.window.dialer, "active_call", None)
-        pending = self.window.pending
+        call: CallTracker | None = getattr(self.session.dialer, "active_call", None)
+        pending = self.session.pending
         if call is None or pending is None or call.lead_id != pending.lead_id:
             return None
         now = self._monotonic()
@@ -123,7 +126,7 @@ class SoftphoneLink(QObject):
 
     def _on_update(self, update: object) -> None:
         if isinstance(update, CallEvent):
-            self.window.outcomes.tick()
+            self.bar.tick()
         elif isinstance(update, CallSummary):
             self._on_summary(update)
         elif isinstance(update, ConnectionLost):
@@ -133,14 +136,12 @@ class SoftphoneLink(QObject):
         if summary.lead_id == TEST_CALL:
             self.test_result.emit(self.tr("Test call: {result}").format(result=describe(summary)))
             return
-        pending = self.window.pending
+        pending = self.session.pending
         if pending is None or pending.lead_id != summary.lead_id:
             log.info("call summary for a call not pending here: %s", summary)
             return
         self.summary = summary
-        self.window.outcomes.call_finished(
-            suggest_outcome(summary), describe(summary), summary.duration_s
-        )
+        self.bar.call_finished(suggest_outcome(summary), describe(summary), summary.duration_s)
         if summary.audio_error:
             self.offer_restart(
                 self.tr("The headset could not be opened: {error}.").format(
@@ -149,7 +150,7 @@ class SoftphoneLink(QObject):
             )
 
     def _show_dialer(self) -> None:
-        dialer = self.window.dialer
+        dialer = self.session.dialer
         if isinstance(dialer, BaresipDialer):
             text = self.tr("Softphone · {account}").format(
                 account=dialer.account.aor.removeprefix("sip:")
@@ -174,13 +175,13 @@ class SoftphoneLink(QObject):
 
     def offer_restart(self, message: str) -> None:
         """Say why the softphone is not in use, and offer to start it again."""
-        if not isinstance(self.window.dialer, BaresipDialer):
+        if not isinstance(self.session.dialer, BaresipDialer):
             self.status_label.setText(self.tr("Phone app (tel:) · softphone off"))
         if self._restart is not None or self.setup is not None:
             self.restart_button.show()
-        self.window.show_error(message)
-        if self.window.pending is None:
-            self.window.outcomes.state.setText(message)
+        self.session.fail(message)
+        if self.session.pending is None:
+            self.bar.state.setText(message)
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -190,22 +191,22 @@ class SoftphoneLink(QObject):
         return summary.ring_seconds if summary and summary.lead_id == lead_id else None
 
     def hangup(self) -> None:
-        if not hasattr(self.window.dialer, "active_call"):
-            self.window.statusBar().showMessage(
+        if not hasattr(self.session.dialer, "active_call"):
+            self.session.say(
                 self.tr("The system's phone application has the call: hang up there."), 8000
             )
             return
         try:
-            self.window.dialer.hangup()
+            self.session.dialer.hangup()
         except DialError as exc:
-            self.window.show_error(str(exc))
+            self.session.fail(str(exc))
 
     def test_call(self, e164: str) -> str:
         """Dial `e164` as a test (no lead, no attempt); returns what the agent is told.
         With the softphone, how it ended comes later through `test_result`."""
-        if self.window.pending is not None:
+        if self.session.pending is not None:
             return self.tr("Log the current call first, then try the test number.")
-        dialer = self.window.dialer
+        dialer = self.session.dialer
         try:
             dialer.dial(e164, TEST_CALL)
         except DialError as exc:
@@ -228,22 +229,20 @@ class SoftphoneLink(QObject):
         if factory is None:
             return
         self.restart_button.setEnabled(False)
-        self.window.statusBar().showMessage(self.tr("Restarting the softphone…"), 10_000)
+        self.session.say(self.tr("Restarting the softphone…"), 10_000)
 
         def done(dialer: Dialer) -> None:
             self.restart_button.setEnabled(True)
             self.close_dialer()
             self.attach(dialer)
-            self.window.statusBar().showMessage(self.tr("The softphone is ready."), 8000)
+            self.session.say(self.tr("The softphone is ready."), 8000)
             self.dialer_changed.emit()
 
         def failed(exc: BaseException) -> None:
             self.restart_button.setEnabled(True)
-            self.window.show_error(
-                self.tr("The softphone did not restart: {error}").format(error=exc)
-            )
+            self.session.fail(self.tr("The softphone did not restart: {error}").format(error=exc))
 
-        self.window.runner.run(factory, done, failed, name="dialer.restart")
+        self.session.runner.run(factory, done, failed, name="dialer.restart")
 
     def use_setup(self, setup: SoftphoneSetup, choice: DialerChoice | None = None) -> None:
         """Restarts and setting changes go through `setup` from now on; `choice` is what
@@ -259,9 +258,9 @@ class SoftphoneLink(QObject):
         setup = self.setup
         if setup is None:
             return
-        if self.window.pending is not None:
+        if self.session.pending is not None:
             self._reconfigure_waiting = True
-            self.window.statusBar().showMessage(
+            self.session.say(
                 self.tr("The new dialer settings apply once this call is logged."), 10_000
             )
             return
@@ -271,8 +270,8 @@ class SoftphoneLink(QObject):
         start = setup.prepare()  # may ask for the password: this (the GUI) thread
         self._switching = True
         self.restart_button.setEnabled(False)
-        self.window.statusBar().showMessage(self.tr("Starting the dialer…"), 10_000)
-        old = self.window.dialer
+        self.session.say(self.tr("Starting the dialer…"), 10_000)
+        old = self.session.dialer
 
         def work() -> DialerChoice:
             close = getattr(old, "close", None)
@@ -289,22 +288,22 @@ class SoftphoneLink(QObject):
             if choice.problem:
                 self.offer_restart(choice.problem)
             else:
-                self.window.statusBar().showMessage(self.ready_text(), 8000)
-                if self.window.pending is None:
-                    self.window.outcomes.state.setText(self.ready_text())
-            if self._reconfigure_waiting and self.window.pending is None:
+                self.session.say(self.ready_text(), 8000)
+                if self.session.pending is None:
+                    self.bar.state.setText(self.ready_text())
+            if self._reconfigure_waiting and self.session.pending is None:
                 self._reconfigure_waiting = False
                 self.reconfigure()
 
         def failed(exc: BaseException) -> None:
             self._switching = False
             self.restart_button.setEnabled(True)
-            self.window.show_error(self.tr("The dialer did not start: {error}").format(error=exc))
+            self.session.fail(self.tr("The dialer did not start: {error}").format(error=exc))
 
-        self.window.runner.run(work, done, failed, name="dialer.reconfigure")
+        self.session.runner.run(work, done, failed, name="dialer.reconfigure")
 
     def ready_text(self) -> str:
-        if hasattr(self.window.dialer, "active_call"):
+        if hasattr(self.session.dialer, "active_call"):
             return self.tr("The softphone is ready.")
         return self.tr("Calls go to the system's phone application (tel:).")
 
@@ -312,16 +311,16 @@ class SoftphoneLink(QObject):
 
     @property
     def can_test_headset(self) -> bool:
-        dialer = self.window.dialer
+        dialer = self.session.dialer
         return isinstance(dialer, BaresipDialer) and dialer.has_audio
 
     def test_headset(self) -> str:
         """Loop the microphone to the speaker for a few seconds; returns what the agent
         is told now (the result comes through `headset_result`)."""
-        dialer = self.window.dialer
+        dialer = self.session.dialer
         if not isinstance(dialer, BaresipDialer) or not dialer.has_audio:
             return self.tr("The headset test needs the softphone (Dialer: baresip) running.")
-        if self.window.pending is not None:
+        if self.session.pending is not None:
             return self.tr("Log the current call first, then test the headset.")
         start, stop = dialer.start_audio_loop, dialer.stop_audio_loop
 
@@ -334,7 +333,7 @@ class SoftphoneLink(QObject):
             QTimer.singleShot(HEADSET_TEST_MS, self, finish)
 
         def finish() -> None:
-            self.window.runner.run(
+            self.session.runner.run(
                 stop,
                 lambda _n: self.headset_result.emit(
                     self.tr("Headset test done. Heard nothing? Check the devices above.")
@@ -345,11 +344,11 @@ class SoftphoneLink(QObject):
         def failed(exc: BaseException) -> None:
             self.headset_result.emit(str(exc))
 
-        self.window.runner.run(start, started, failed, name="headset.start")
+        self.session.runner.run(start, started, failed, name="headset.start")
         return self.tr("Opening the headset…")
 
     def close_dialer(self) -> None:
-        close = getattr(self.window.dialer, "close", None)
+        close = getattr(self.session.dialer, "close", None)
         if callable(close):
             with contextlib.suppress(Exception):
                 close()

@@ -10,27 +10,28 @@ outcome. Note edits are written, announced (`Events.rapport_changed`) and re-rea
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
 from leaddesk.domain.scripts import RenderedScript
 from leaddesk.services.rapport import RapportView
-
-if TYPE_CHECKING:
-    from leaddesk.ui.main_window import MainWindow
+from leaddesk.ui.agent.session import AgentSession
+from leaddesk.ui.rapport_panel import RapportPanel
+from leaddesk.ui.script_panel import ScriptPanel
 
 
 class LeadNotes(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, session: AgentSession, script: ScriptPanel, rapport: RapportPanel) -> None:
+        super().__init__(session)
+        self.session, self.script, self.rapport = session, script, rapport
         self.variant_step = 0
         self._lead_id: str | None = None
-        window.script.next_variant_requested.connect(self.next_variant)
-        window.rapport.add_requested.connect(self.add_note)
-        window.rapport.edit_requested.connect(self.edit_note)
-        window.rapport.pin_requested.connect(self.pin_note)
+        session.card_loading.connect(lambda lead_id, new: self.load(lead_id, new_lead=new))
+        session.logged.connect(lambda _logged: self.reset_variant())
+        script.next_variant_requested.connect(self.next_variant)
+        rapport.add_requested.connect(self.add_note)
+        rapport.edit_requested.connect(self.edit_note)
+        rapport.pin_requested.connect(self.pin_note)
 
     def load(self, lead_id: str, *, new_lead: bool) -> None:
         """Show the script and the rapport notes of `lead_id` (a new lead starts at the
@@ -48,41 +49,39 @@ class LeadNotes(QObject):
         return self._lead_id == lead_id
 
     def _load_script(self, lead_id: str) -> None:
-        window, step = self.window, self.variant_step
-        backend = window.backend
+        step, backend, panel = self.variant_step, self.session.backend, self.script
 
         def done(script: RenderedScript | None) -> None:
             if not self._current(lead_id):
                 return
             if script is None:
-                window.script.show_message(self.tr("No voicemail script for this lead."))
+                panel.show_message(self.tr("No voicemail script for this lead."))
             else:
-                window.script.set_script(script)
+                panel.set_script(script)
 
         def failed(exc: BaseException) -> None:
             if self._current(lead_id):
-                window.script.show_message(self.tr("No script: {error}").format(error=exc))
+                panel.show_message(self.tr("No script: {error}").format(error=exc))
 
-        window.runner.run(lambda: backend.script(lead_id, step), done, failed, name="script")
+        self.session.runner.run(lambda: backend.script(lead_id, step), done, failed, name="script")
 
     def load_rapport(self, lead_id: str) -> None:
-        window = self.window
-        backend = window.backend
+        backend, panel = self.session.backend, self.rapport
 
         def done(rapport: RapportView | None) -> None:
             if self._current(lead_id) and rapport is not None:
-                window.rapport.set_rapport(rapport)
+                panel.set_rapport(rapport)
 
         def failed(exc: BaseException) -> None:
             if self._current(lead_id):
-                window.rapport.set_available(
+                panel.set_available(
                     False, self.tr("Rapport notes could not be read: {error}").format(error=exc)
                 )
 
-        window.runner.run(lambda: backend.rapport(lead_id), done, failed, name="rapport")
+        self.session.runner.run(lambda: backend.rapport(lead_id), done, failed, name="rapport")
 
     def next_variant(self) -> None:
-        detail = self.window.detail
+        detail = self.session.detail
         if detail is None:
             return
         self.variant_step += 1
@@ -91,30 +90,30 @@ class LeadNotes(QObject):
     # -- the agent's note edits -----------------------------------------------------------
 
     def _write(self, work: Callable[[], None], what: str) -> None:
-        detail = self.window.detail
+        detail = self.session.detail
         if detail is None:
             return
-        lead_id, window = detail.lead_id, self.window
+        lead_id, session = detail.lead_id, self.session
 
         def done(_result: None) -> None:
-            window.statusBar().showMessage(what, 5000)
-            window.events.rapport_changed.emit(lead_id)
+            session.say(what, 5000)
+            session.events.rapport_changed.emit(lead_id)
             self.load_rapport(lead_id)
 
-        window.runner.run(work, done, name="rapport.write")
+        session.runner.run(work, done, name="rapport.write")
 
     def add_note(self, text: str, kind: str) -> None:
-        detail = self.window.detail
+        detail = self.session.detail
         if detail is not None:
-            lead_id, backend = detail.lead_id, self.window.backend
+            lead_id, backend = detail.lead_id, self.session.backend
             self._write(lambda: backend.add_note(lead_id, text, kind), self.tr("Note added"))
 
     def edit_note(self, note_id: str, text: str) -> None:
-        backend = self.window.backend
+        backend = self.session.backend
         self._write(lambda: backend.edit_note(note_id, text), self.tr("Note saved"))
 
     def pin_note(self, note_id: str, pinned: bool) -> None:
-        backend = self.window.backend
+        backend = self.session.backend
         self._write(
             lambda: backend.pin_note(note_id, pinned),
             self.tr("Note pinned") if pinned else self.tr("Note unpinned"),

@@ -1,9 +1,13 @@
 """The agent window: call list on the left; on the right the lead card, the voicemail
 script, rapport notes and history, and the outcome bar. Keyboard first.
 
-The window holds no rules: it asks the services (through `Backend`, on worker threads)
-and shows what they answer. The loop it drives: select a lead, dial (Enter), press the
-outcome key, and the next lead is selected.
+The window holds layout and focus only. The agent's work (the selected lead, the card's
+lead, the pending dial, the outcome just logged) is the `AgentSession`'s, which asks the
+services through `Backend` on worker threads and says what changed in signals the
+widgets follow; the parts beside it (call flow, notes, softphone, returned calls,
+voicemail drop, state bar, messages) are given the session and the widgets they drive,
+never the window. The loop: select a lead, dial (Enter), press the outcome key, and the
+next lead is selected.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QResizeEvent, Q
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
+    QDialog,
     QFrame,
     QLabel,
     QLineEdit,
@@ -32,13 +37,19 @@ from PySide6.QtWidgets import (
 from leaddesk.dialer.base import Dialer
 from leaddesk.services.errors import UserError, classify, describe_bug
 from leaddesk.services.leads import LeadDetail
-from leaddesk.services.outcomes import LoggedOutcome, PendingDial
+from leaddesk.services.outcomes import LoggedOutcome, PendingDial, UndoneOutcome
 from leaddesk.services.shift import ShiftStats
 from leaddesk.ui import screen_fit
-from leaddesk.ui.agent_session import AgentSession
+from leaddesk.ui.agent.call_flow import CallFlow
+from leaddesk.ui.agent.lead_notes import LeadNotes
+from leaddesk.ui.agent.messages import MessageFlow
+from leaddesk.ui.agent.returned_calls import ReturnedCalls
+from leaddesk.ui.agent.session import AgentSession
+from leaddesk.ui.agent.softphone import DialerFactory, SoftphoneLink
+from leaddesk.ui.agent.state_bar import StateBar
+from leaddesk.ui.agent.voicemail_drop import VoicemailDrop
 from leaddesk.ui.app import problem_dialog
 from leaddesk.ui.backend import Backend
-from leaddesk.ui.call_flow import CallFlow, dial_allowed, may_call_anyway
 from leaddesk.ui.callback_picker import CallbackPicker
 from leaddesk.ui.calllist_model import CallListModel
 from leaddesk.ui.calllist_view import CallListView
@@ -47,27 +58,23 @@ from leaddesk.ui.compact_mode import CompactWindow
 from leaddesk.ui.events import Events
 from leaddesk.ui.history_view import HistoryView
 from leaddesk.ui.icons import app_icon
+from leaddesk.ui.inbound_banner import InboundBanner
 from leaddesk.ui.lead_card import LeadCard
-from leaddesk.ui.lead_notes import LeadNotes
 from leaddesk.ui.menus import (
     build_menus,
     install_compact_keys,
     set_tab_order,
     shortcuts_dialog,
 )
-from leaddesk.ui.message_panel import MessageFlow, MessagePanel
+from leaddesk.ui.message_panel import MessagePanel
 from leaddesk.ui.outcome_bar import OutcomeBar
 from leaddesk.ui.panel import Panel
 from leaddesk.ui.rapport_panel import RapportPanel
-from leaddesk.ui.returned_calls import ReturnedCalls  # #19 hook-up
 from leaddesk.ui.script_panel import ScriptPanel
 from leaddesk.ui.shift_bar import ShiftBar
-from leaddesk.ui.softphone import DialerFactory, SoftphoneLink
-from leaddesk.ui.state_bar import StateBar  # #19 hook-up
 from leaddesk.ui.style import WARN
 from leaddesk.ui.tasks import TaskRunner
 from leaddesk.ui.tray import Tray
-from leaddesk.ui.voicemail_drop import VoicemailDrop  # #19 hook-up
 
 log = logging.getLogger(__name__)
 
@@ -122,22 +129,20 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("{title} · DEMO").format(title=title) if demo else title)
         self.setWindowIcon(app_icon())
         self.backend = backend
-        self.dialer = dialer
         self.events = events or Events(self)
         self.runner = runner or TaskRunner(self)
         self.runner.set_error_handler(self.show_error)
         self._copy_text = copy_text or (lambda text: QGuiApplication.clipboard().setText(text))
-        # The lead on the card, the pending dial and the outcome just logged: one owner.
-        self.session = AgentSession(self)
+        # The selected lead, the card's, the pending dial and the last outcome: one owner.
+        self.session = AgentSession(backend, dialer, self.runner, self.events, self)
+        # Where the list's selection goes once it is read again after an outcome.
         self.select_after: tuple[int, str] | None = None
-        self._loading_lead: str | None = None
         self.last_error = ""
         self.problem_box: QMessageBox | None = None  # the environment-problem dialog
         self._supervisor: QWidget | None = None
         self._shown = False
         # The question being asked (do-not-call, call anyway, call made elsewhere).
         self.open_dialog: QWidget | None = None
-        self._preview_lead: str | None = None
 
         self.model = CallListModel(
             self.runner, backend.page, backend.summary, lambda: backend.now, parent=self
@@ -223,6 +228,9 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(12, 12, 12, 6)
         layout.setSpacing(10)
         layout.addWidget(self.shift)
+        # A lead calling back rings here: under the shift bar, above the list.
+        self.inbound_banner = InboundBanner(self)
+        layout.addWidget(self.inbound_banner)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.busy_label = QLabel(self)
@@ -238,17 +246,20 @@ class MainWindow(QMainWindow):
         self.statusBar().setObjectName("StatusBar")
         screen_fit.place(self, PREFERRED_SIZE)  # never larger than the screen
 
-        self.softphone = SoftphoneLink(self, restart_dialer)
-        # #19 hook-up: returned calls (banner, answer key, Log a returned call).
-        self.returned = ReturnedCalls(self)
-        self.state_bar = StateBar(self)  # #19 hook-up: the agent's state
-        self.voicemail_drop = VoicemailDrop(self)  # #19 hook-up: F4 drops the voicemail
-        self.notes = LeadNotes(self)
-        self.messages = MessageFlow(self, self.message, self.message_box)
-        self.flow = CallFlow(self)
+        session, bar = self.session, self.outcomes
+        self.softphone = SoftphoneLink(session, bar, self.statusBar(), restart_dialer)
+        self.returned = ReturnedCalls(session, self.inbound_banner, self.tray, self.calllist, self)
+        self.state_bar = StateBar(session, self.tray, self.statusBar())
+        self.flow = CallFlow(
+            session, bar, self.picker, self.script, self.softphone.ring_s, self._ask, self
+        )
+        self.voicemail_drop = VoicemailDrop(session, self.script, bar, self.log_outcome, self)
+        self.notes = LeadNotes(session, self.script, self.rapport)
+        self.messages = MessageFlow(
+            session, self.message, self.message_box, self.log_outcome, self._copy_text
+        )
         # Menus, shortcuts, the F1 sheet and the compact window's keys: one table.
         self.actions_by_name = build_menus(self)
-        self.dial_action = self.actions_by_name["ActionDial"]
         self.history_action: QAction = self.actions_by_name["ActionHistory"]
         install_compact_keys(self.compact, self)
         set_tab_order(self)
@@ -269,14 +280,11 @@ class MainWindow(QMainWindow):
         self._started = False
         self.model.refresh()
 
-    # The session's state, as the window's parts have always read it.
+    # The session's state, read-only here (tests and the single-instance hand-off read
+    # it from the window).
     @property
     def detail(self) -> LeadDetail | None:
         return self.session.detail
-
-    @detail.setter
-    def detail(self, detail: LeadDetail | None) -> None:
-        self.session.detail = detail
 
     @property
     def pending(self) -> PendingDial | None:
@@ -286,14 +294,27 @@ class MainWindow(QMainWindow):
     def last_logged(self) -> LoggedOutcome | None:
         return self.session.last_logged
 
-    @last_logged.setter
-    def last_logged(self, logged: LoggedOutcome | None) -> None:
-        self.session.last_logged = logged
+    @property
+    def dialer(self) -> Dialer:
+        return self.session.dialer
 
     # -- construction -------------------------------------------------------------------
 
     def _connect(self) -> None:
-        self.calllist.lead_selected.connect(self._on_lead_selected)
+        session = self.session
+        session.card_changed.connect(self._on_card)
+        session.card_failed.connect(self.card.show_error)
+        session.consent_reverted.connect(self.card.consent.set_detail)
+        session.pending_changed.connect(self._on_pending)
+        session.dial_state_changed.connect(self._on_dial_state)
+        session.preview_changed.connect(self._on_preview)
+        session.logged.connect(self._on_logged)
+        session.undone.connect(self._on_undone)
+        session.recovered.connect(lambda dial, _n: self._show_lead(dial.lead_id))
+        session.message.connect(self.statusBar().showMessage)
+        session.problem.connect(self.show_error)
+        session.stale.connect(self.refresh)
+        self.calllist.lead_selected.connect(session.select)
         self.calllist.activated.connect(lambda _lead: self.dial())
         self.model.refreshed.connect(self._on_refreshed)
         self.model.failed.connect(self._start_rest)
@@ -309,7 +330,7 @@ class MainWindow(QMainWindow):
         self.calllist.welcome_demo.setEnabled(not self.demo)
         self.calllist.calls_only_toggled.connect(self.set_calls_only)
         self.card.copy_requested.connect(self.copy)
-        self.card.consent.consent_changed.connect(self.set_consent)
+        self.card.consent.consent_changed.connect(session.set_consent)
         self.compact.dial_requested.connect(self.dial)
         self.compact.outcome_requested.connect(self.log_outcome)
         self.compact.expand_requested.connect(self.toggle_compact)
@@ -342,9 +363,7 @@ class MainWindow(QMainWindow):
             if not self.calllist.search.text():
                 self.calllist.table.setFocus()
             self.runner.run(self.backend.shift, self._on_shift, name="shift")
-            self.runner.run(
-                self.backend.pending_dials, self._on_pending_dials, name="pending_dials"
-            )
+            self.session.recover()  # calls a killed run left without an outcome
 
     def _on_refreshed(self) -> None:
         self._start_rest()
@@ -361,7 +380,7 @@ class MainWindow(QMainWindow):
         if self.detail and self.calllist.select_lead(self.detail.lead_id):
             return
         if self.pending:
-            self._load_lead(self.pending.lead_id)
+            self.session.load(self.pending.lead_id)
             return
         if self.detail is not None:
             # The lead on the card left the list (worked elsewhere, or a search): keep
@@ -369,140 +388,71 @@ class MainWindow(QMainWindow):
             return
         self.calllist.select_row(0)
 
-    def _on_pending_dials(self, pending: list[PendingDial]) -> None:
-        if not pending:
-            return
-        dial = pending[0]
-        self.set_pending(dial, recovered=True)
-        if not self.calllist.select_lead(dial.lead_id):
-            self._load_lead(dial.lead_id)
-        if len(pending) > 1:
-            text = self.tr(
-                "Wrap up the call to {name} that was not logged (%n calls were not logged).",
-                "",
-                len(pending),
-            )
-        else:
-            text = self.tr("Wrap up the call to {name} that was not logged.")
-        self.statusBar().showMessage(text.format(name=dial.lead_name), 15_000)
+    def _show_lead(self, lead_id: str, new_lead: bool = True) -> None:
+        """`lead_id` selected in the list, or on the card alone when the list does not
+        show it (another section, a search)."""
+        if not self.calllist.select_lead(lead_id):
+            self.session.load(lead_id, new_lead)
 
-    def _on_lead_selected(self, lead_id: str) -> None:
-        if self.session.pins_card(lead_id):
-            # The call pins the card, script and keys: other leads are only previewed.
-            self._show_preview(lead_id)
-            return
-        self._hide_preview()
-        if not lead_id:
-            self.detail = None
+    # -- following the session ----------------------------------------------------------
+
+    def _on_card(self, detail: LeadDetail | None) -> None:
+        if detail is None:
             self.card.show_empty(self.tr("No lead selected."))
-            self.events.lead_changed.emit("")
-            self._update_dial_state()
             return
-        self._load_lead(lead_id, new_lead=self.detail is None or self.detail.lead_id != lead_id)
+        self.card.set_detail(detail)
+        self.history.history.set_attempts(detail.history)
+        self.picker.set_lead(detail)
+        self.compact.set_lead(detail)
 
-    def _load_lead(self, lead_id: str, new_lead: bool = True) -> None:
-        self._loading_lead = lead_id
-        backend = self.backend
+    def _on_pending(self, pending: PendingDial | None, keep_inputs: bool) -> None:
+        self.outcomes.set_pending(pending, keep_inputs)
+        self.compact.set_pending(pending)
 
-        def done(detail: LeadDetail) -> None:
-            if self._loading_lead != lead_id:
-                return
-            if self.session.pins_card(lead_id):
-                return  # a call started meanwhile: its lead keeps the card
-            self.detail = detail
-            self.card.set_detail(detail)
-            self.history.history.set_attempts(detail.history)
-            self.picker.set_lead(detail)
-            self.compact.set_lead(detail)
-            self._update_dial_state()
-            self.events.lead_changed.emit(lead_id)
+    def _on_dial_state(self, can: bool, why: str, anyway: bool) -> None:
+        self.outcomes.set_can_dial(can, why, anyway)
+        self.compact.set_can_dial(can and self.pending is None, why)  # the same truth
 
-        def failed(exc: BaseException) -> None:
-            if self._loading_lead == lead_id:
-                self.detail = None
-                self.card.show_error(str(exc))
-                self._update_dial_state()
-
-        self.runner.run(lambda: backend.detail(lead_id), done, failed, name="lead.detail")
-        self.notes.load(lead_id, new_lead=new_lead)
-
-    def set_consent(self, lead_id: str, basis: str, source: str) -> None:
-        """Record the lead's consent basis; its rules, reason and place in the list follow."""
-        backend = self.backend
-
-        def done(_result: None) -> None:
-            self.statusBar().showMessage(self.tr("Consent recorded"), 5000)
-            self.refresh()
-            if self.detail is not None and self.detail.lead_id == lead_id:
-                self._load_lead(lead_id, new_lead=False)
-
-        def failed(exc: BaseException) -> None:
-            self.statusBar().showMessage(str(exc), 15_000)
-            if self.detail is not None and self.detail.lead_id == lead_id:
-                self.card.consent.set_detail(self.detail)
-
-        self.runner.run(
-            lambda: backend.set_consent(lead_id, basis, source), done, failed, name="lead.consent"
-        )
-
-    # -- dialing ------------------------------------------------------------------------
-
-    def _show_preview(self, lead_id: str) -> None:
-        self._preview_lead = lead_id
-        preview = self.calllist.preview
-        if not lead_id:
+    def _on_preview(self, detail: LeadDetail | None) -> None:
+        preview, pending = self.calllist.preview, self.pending
+        if detail is None or pending is None:
             preview.hide()
             return
-        backend = self.backend
+        local = f"{detail.local_time:%H:%M}" if detail.local_time else "?"
+        preview.setText(
+            self.tr(
+                "<b>Preview:</b> {name} · {local} their time · {reason} "
+                "<i>(the card stays on {called} until the call is logged)</i>"
+            ).format(name=detail.name, local=local, reason=detail.reason, called=pending.lead_name)
+        )
+        preview.show()
 
-        def done(detail: LeadDetail) -> None:
-            if self._preview_lead != lead_id or self.pending is None:
-                return
-            local = f"{detail.local_time:%H:%M}" if detail.local_time else "?"
-            preview.setText(
-                self.tr(
-                    "<b>Preview:</b> {name} · {local} their time · {reason} "
-                    "<i>(the card stays on {called} until the call is logged)</i>"
-                ).format(
-                    name=detail.name,
-                    local=local,
-                    reason=detail.reason,
-                    called=self.pending.lead_name,
-                )
-            )
-            preview.show()
+    def _on_logged(self, logged: LoggedOutcome) -> None:
+        self.outcomes.clear_inputs()
+        self.picker.set_lead(None)
+        # The list is read again next: the selection moves on from where this lead was.
+        row = self.model.row_of(logged.lead_id)
+        self.select_after = (row if row is not None else 0, logged.lead_id)
 
-        self.runner.run(lambda: backend.detail(lead_id), done, name="lead.preview")
-
-    def _hide_preview(self) -> None:
-        self._preview_lead = None
-        self.calllist.preview.hide()
-
-    def _update_dial_state(self) -> None:
-        detail = self.detail
-
-        def say(can: bool, why: str = "", anyway: bool = False) -> None:
-            self.outcomes.set_can_dial(can, why, anyway)
-            self.compact.set_can_dial(can and self.pending is None, why)  # the same truth
-
-        if self.pending is not None:
-            say(False)
-        elif detail is None:
-            say(False, self.tr("Select a lead to call."))
-        elif not dial_allowed(detail)[0]:
-            reason = dial_allowed(detail)[1]
-            if may_call_anyway(detail):
-                say(False, self.tr("Later: {reason}").format(reason=reason), anyway=True)
-            else:
-                say(False, self.tr("Blocked: {reason}").format(reason=reason))
+    def _on_undone(self, undone: UndoneOutcome) -> None:
+        self.select_after = None
+        if self.calllist.select_lead(undone.lead_id):
+            self.session.load(undone.lead_id, new_lead=False)
         else:
-            say(
-                True,
-                self.tr("Ready to call {name} at {number}.").format(
-                    name=detail.name, number=detail.phone_national
-                ),
-            )
-        self.dial_action.setEnabled(True)
+            self.session.load(undone.lead_id)
+
+    def _ask(self, dialog: QDialog) -> None:
+        """Open a question; when answered, the keyboard is back on the call list."""
+        self.open_dialog = dialog
+
+        def back(_result: int) -> None:
+            self.activateWindow()
+            self.calllist.table.setFocus()
+
+        dialog.finished.connect(back)
+        dialog.open()
+
+    # -- dialing ------------------------------------------------------------------------
 
     def on_enter(self) -> None:
         focus = QApplication.focusWidget()
@@ -527,21 +477,6 @@ class MainWindow(QMainWindow):
     def dial(self) -> None:
         self.flow.dial()
 
-    def set_pending(
-        self, pending: PendingDial | None, recovered: bool = False, reopened: bool = False
-    ) -> None:
-        self.session.pending = pending
-        self.outcomes.set_pending(pending, recovered or reopened)
-        self.compact.set_pending(pending)
-        self.events.dial_state_changed.emit(pending)
-        self._update_dial_state()
-        if pending is None:
-            self._hide_preview()
-            # Wrapped up: the lead selected meanwhile comes to the card.
-            selected = self.calllist.current_lead_id()
-            if selected and (self.detail is None or self.detail.lead_id != selected):
-                self._load_lead(selected)
-
     def log_outcome(self, code: str) -> None:
         self.flow.log_outcome(code)
 
@@ -550,7 +485,7 @@ class MainWindow(QMainWindow):
         if isinstance(focus, QLineEdit | QPlainTextEdit):
             focus.undo()  # Ctrl+Z in a text field undoes the typing
             return
-        self.flow.undo()
+        self.session.undo()
 
     def log_elsewhere(self) -> None:
         self.flow.log_elsewhere()
@@ -588,8 +523,7 @@ class MainWindow(QMainWindow):
         """The agent saved settings the services follow (calling hours, caps, cadence,
         voicemail name): the list and the lead on the card are read again."""
         self.refresh()
-        if self.detail is not None:
-            self._load_lead(self.detail.lead_id, new_lead=False)
+        self.session.reload()
 
     # -- small actions ------------------------------------------------------------------
 
@@ -679,8 +613,7 @@ class MainWindow(QMainWindow):
 
     def _open_lead_from_review(self, lead_id: str) -> None:
         self._raise()
-        if not self.calllist.select_lead(lead_id):
-            self._load_lead(lead_id)
+        self._show_lead(lead_id)
 
     def show_shortcuts(self) -> None:
         shortcuts_dialog(self).open()
