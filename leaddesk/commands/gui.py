@@ -64,12 +64,30 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
     log_file = setup_file_logging()
     log.info("starting the agent window on %s", path)
-    store = open_with_demo(path, ctx, bool(args.demo))
+    try:
+        store = open_with_demo(path, ctx, bool(args.demo))
+    except Exception as exc:
+        if screenshot is None:
+            _say_in_a_dialog(exc, path)
+        raise  # and in one line on the console (cli.main), exit 1
     try:
         ws = ctx.workspace(store)
         return _run_window(ws, args, screenshot, log_file, install_crash_dialog, path)
     finally:
         store.close()  # type: ignore[attr-defined]
+
+
+def _say_in_a_dialog(exc: Exception, path: Path) -> None:
+    """Bad input or the environment in the way at start-up, in a dialog as well as on
+    the console (a bug goes to the crash log as everywhere)."""
+    from leaddesk.services.errors import UserError, classify
+    from leaddesk.store.engine import StoreError
+    from leaddesk.ui.app import startup_problem
+
+    if isinstance(exc, UserError | StoreError):
+        startup_problem(str(exc))  # the line cli.main prints
+    elif (problem := classify(exc, db=path)) is not None:
+        startup_problem(problem.message)
 
 
 def _run_window(

@@ -128,6 +128,33 @@ def problem_dialog(parent: QWidget, box: QMessageBox | None, message: str) -> QM
     return box
 
 
+def startup_problem(message: str) -> QMessageBox:
+    """The window cannot open (its database is not a LeadDesk one, is locked, read-only,
+    on a full disk): an agent who started LeadDesk from the desktop sees no console, so
+    the same one line the command prints is shown in a dialog before the exit. Modal on
+    a screen; on the offscreen platform nobody can click it, so it is shown without
+    blocking (tests look at it)."""
+    create_app()
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("ProblemDialog", "LeadDesk cannot start"),
+        message,
+        QMessageBox.StandardButton.Close,
+    )
+    box.setObjectName("StartupProblem")
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.setAccessibleDescription(message)
+    if QGuiApplication.platformName() in ("offscreen", "minimal"):
+        _startup_boxes.append(box)  # kept alive, shown without blocking
+        box.show()
+    else:
+        box.exec()
+    return box
+
+
+_startup_boxes: list[QMessageBox] = []
+
+
 def install_crash_dialog(path: Path) -> None:
     """Unhandled exceptions: log them, and tell the user what happened and where the
     log is. A native crash (segfault) writes the Python stacks to `crash.log` beside it."""

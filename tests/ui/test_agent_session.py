@@ -47,7 +47,11 @@ def session(qtbot, demo_workspace: Workspace, opener: Opener) -> Iterator[AgentS
 
 def callable_leads(ws: Workspace, n: int) -> list[str]:
     entries = CallListService(ws).page(0, 50)
-    ids = [e.lead_id for e in entries if e.callable and (e.next_channel or "phone") == "phone" and e.phone_e164]
+    ids = [
+        e.lead_id
+        for e in entries
+        if e.callable and (e.next_channel or "phone") == "phone" and e.phone_e164
+    ]
     assert len(ids) >= n, "the demo has leads to call now"
     return ids[:n]
 

@@ -83,3 +83,34 @@ def test_demo_before_a_command_works_on_the_demo_database(tmp_path: Path) -> Non
     assert len(leads) == 3
     assert (tmp_path / "data" / "LeadDesk" / "demo.db").exists()
     assert not (tmp_path / "data" / "LeadDesk" / "leaddesk.db").exists()
+
+
+def test_a_database_that_cannot_open_is_said_in_a_dialog_and_one_line(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    """Started from the desktop there is no console: the line is shown in a dialog too."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from leaddesk.cli import main
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    bad = tmp_path / "leads.db"
+    bad.write_text("a spreadsheet saved under the wrong name\n" * 50, encoding="utf-8")
+    before = bad.read_bytes()
+
+    assert main(["--db", str(bad)]) == 1
+
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "is not a LeadDesk database" in err[0]
+    boxes = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == "StartupProblem"
+    ]
+    assert boxes, "a dialog says it"
+    assert "is not a LeadDesk database" in boxes[-1].text()
+    assert "Traceback" not in boxes[-1].text()
+    assert bad.read_bytes() == before  # left untouched
+    for box in boxes:
+        box.deleteLater()

@@ -1981,6 +1981,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <source>LeadDesk cannot save</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>LeadDesk cannot start</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>RapportPanel</name>

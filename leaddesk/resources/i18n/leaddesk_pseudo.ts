@@ -1990,6 +1990,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <source>LeadDesk cannot save</source>
             <translation>[LéådDésk çåññöt såvé·~·~·~]</translation>
         </message>
+        <message>
+            <source>LeadDesk cannot start</source>
+            <translation>[LéådDésk çåññöt stårt·~·~·~·]</translation>
+        </message>
     </context>
     <context>
         <name>RapportPanel</name>
