@@ -105,6 +105,7 @@ def test_two_server_processes_over_one_database_lose_and_repeat_nothing(
         boss_seen: list[str] = []
         done = threading.Event()
         errors: list[BaseException] = []
+        everyone_pushed = threading.Barrier(len(agents))
 
         def agent(name: str) -> None:
             try:
@@ -124,10 +125,15 @@ def test_two_server_processes_over_one_database_lose_and_repeat_nothing(
                         sent[name] += [op["entity_id"] for op in ops]
                         cursor, seen = _pull_all(pull_from, cursor)
                         received[name] += seen
+                    # A pull stops below the commit-safe watermark while other agents'
+                    # pushes are in flight; what it held back comes with a later pull:
+                    # the last one, once everyone has pushed, must bring all of it.
+                    everyone_pushed.wait(120)
                     _, seen = _pull_all(pull_from, cursor)
                     received[name] += seen
             except BaseException as exc:  # reported by the main thread
                 errors.append(exc)
+                everyone_pushed.abort()  # the others do not wait for this one
 
         def supervisor() -> None:
             try:
