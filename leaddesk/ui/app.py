@@ -7,6 +7,7 @@ database, then `create_app` and the window.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import faulthandler
 import logging
@@ -165,6 +166,8 @@ def install_crash_dialog(path: Path) -> None:
         faulthandler.enable(file=fault_log)
         if _fault_log is not None:
             _fault_log.close()  # installed again (tests): the previous file is done with
+        else:
+            atexit.register(_close_fault_log)
         _fault_log = fault_log
     open_boxes: list[QMessageBox] = []
 
@@ -187,3 +190,12 @@ def install_crash_dialog(path: Path) -> None:
 
 
 _fault_log: IO[str] | None = None  # kept open for faulthandler for the life of the process
+
+
+def _close_fault_log() -> None:
+    """At exit: faulthandler lets go of the crash log, which is then closed."""
+    global _fault_log
+    if _fault_log is not None:
+        faulthandler.disable()
+        _fault_log.close()
+        _fault_log = None
