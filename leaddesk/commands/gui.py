@@ -24,18 +24,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("leaddesk.gui")
 
 
-def open_with_demo(path: Path, ctx: Context, demo: bool) -> object:
-    """Open (create, migrate) the database; the demo database without leads gets demo
-    data. The agent's own database never does: it starts empty (File > Import)."""
-    from leaddesk.services.demo import fill_if_empty
-    from leaddesk.store import open_store
-
-    store = open_store(path)
-    if demo and fill_if_empty(store, ctx.clock()) is not None:
-        log.info("no leads in %s: wrote demo data", path)
-    return store
-
-
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from leaddesk.services.errors import UserError
 
@@ -65,7 +53,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     log_file = setup_file_logging()
     log.info("starting the agent window on %s", path)
     try:
-        store = open_with_demo(path, ctx, bool(args.demo))
+        # As for every command: the demo database gets demo data when it has none;
+        # a database named with --db never does, --demo or not.
+        store = ctx.open_store()
     except Exception as exc:
         if screenshot is None:
             _say_in_a_dialog(exc, path)
@@ -74,7 +64,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         ws = ctx.workspace(store)
         return _run_window(ws, args, screenshot, log_file, install_crash_dialog, path)
     finally:
-        store.close()  # type: ignore[attr-defined]
+        store.close()
 
 
 def _say_in_a_dialog(exc: Exception, path: Path) -> None:

@@ -50,12 +50,15 @@ def test_demo_screenshot(tmp_path: Path) -> None:
         store.close()
 
 
+@pytest.mark.parametrize("demo", [(), ("--demo",)], ids=["plain", "with --demo"])
 def test_a_missing_database_is_created_empty_and_demo_data_stays_in_the_demo(
-    tmp_path: Path,
+    tmp_path: Path, demo: tuple[str, ...]
 ) -> None:
+    """A database named with --db is the agent's: never filled with demo leads, --demo
+    or not (as for every command)."""
     db = tmp_path / "fresh" / "leaddesk.db"
     shot = tmp_path / "x.png"
-    done = _run(tmp_path, "--db", str(db), "--screenshot", str(shot))
+    done = _run(tmp_path, *demo, "--db", str(db), "--screenshot", str(shot))
     assert done.returncode == 0, done.stderr
     assert shot.exists() and db.exists()
     store = open_store(db)
