@@ -50,7 +50,7 @@ trap 'rm -rf "$tmp"' EXIT
   cd "$tmp"
   env -u PYTHONPATH -u VIRTUAL_ENV HOME="$tmp/home" XDG_DATA_HOME="$tmp/data" \
     XDG_CONFIG_HOME="$tmp/config" QT_QPA_PLATFORM=offscreen \
-    "$ROOT/$BIN" --demo --db "$tmp/demo.db" --screenshot "$tmp/shot.png"
+    "$ROOT/$BIN" --demo --screenshot "$tmp/shot.png"
 )
 test -s "$tmp/shot.png" || { echo "no screenshot written" >&2; exit 1; }
 head -c 8 "$tmp/shot.png" | od -An -tx1 | grep -q "89 50 4e 47" \
