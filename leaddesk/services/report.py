@@ -6,6 +6,13 @@ function, each lead is reduced to its `LeadClass`, and leads and attempts come b
 grouped (a few hundred rows), with the speed-to-lead percentiles picked by rank. The
 domain's `assemble` turns those groups into the figures, exactly as it does for the
 plain-Python `compute`; the tests hold both paths to the same answers.
+
+With the aggregates the database keeps (leaddesk.store.aggregates; the default) whole
+UTC days are read from them: attempts from attempt_day, calls from call_day, the
+cohort's leads from lead_day (by arrival day) and the speed-to-lead percentiles by rank
+from lead_fact's indexes; only the part-days at the ends of the period come from the
+raw attempts and lead_fact. A period that ends before some attempt (the lead summaries
+cover all of a lead's attempts) classes its leads from the raw attempts as above.
 """
 
 from __future__ import annotations

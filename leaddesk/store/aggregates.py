@@ -1,8 +1,12 @@
 """Report aggregates kept by the database itself, in the transaction that writes attempts.
 
-Two tables, maintained by triggers on `attempt` (SQLite and PostgreSQL alike), so every
-path that writes attempts keeps them right without knowing of them: logging, undo and
-edits, the importer, a sync pull on the laptop, a push on the server, the demo data.
+Tables maintained by triggers on `attempt` and `lead` (SQLite and PostgreSQL alike), so
+every path that writes attempts or leads keeps them right without knowing of them:
+logging, undo and edits, the importer, a sync pull on the laptop, a push on the server,
+the demo data. Migration 0010 made the first two below; 0012 the per-lead class
+(`lead_fact`), leads per owner and arrival day (`lead_day`) and calls per agent and day
+(`call_day`), described further down, so that a report over whole days reads neither a
+row per lead nor a row per attempt.
 
 - `attempt_day`: per agent, UTC day, channel and outcome, the effective attempts (an
   outcome logged, not superseded by a correction): their count, the voicemail scripts'
@@ -19,8 +23,9 @@ correction, a deletion) recomputes the one (agent, day, channel, outcome) group 
 touched from the attempts of that agent and day. A lead's summary is recomputed from
 the lead's attempts (a handful) whenever one of them changes.
 
-A later migration that rebuilds the `attempt` table on SQLite (batch mode copying it)
-drops its triggers: it must call `create_triggers` again (tests/unit/test_aggregates.py
+A later migration that rebuilds the `attempt` (or `lead`, `lead_summary`, `lead_fact`)
+table on SQLite (batch mode copying it) drops its triggers: it must call
+`create_triggers` again (which recreates them all) (tests/unit/test_aggregates.py
 checks they exist at head).
 """
 
