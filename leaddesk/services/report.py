@@ -482,7 +482,8 @@ class ReportService:
         in which bucket each rank lies, lead_fact's (owner, bucket, speed) index walks to
         it."""
         wanted = sorted({*median_ranks(n), p90_rank(n)})
-        where = "bucket = :bucket AND arrived_at < :until"
+        # speed IS NOT NULL: the indexes hold only the leads with a speed.
+        where = "bucket = :bucket AND speed IS NOT NULL AND arrived_at < :until"
         if period.since is not None:
             where += " AND arrived_at >= :since"
         if owner is not None:

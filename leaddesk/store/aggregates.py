@@ -606,7 +606,8 @@ def _lead_triggers(dialect: str) -> list[_Trigger]:
     changed = f"{_row('OLD', lead)} {_distinct(dialect)} {_row('NEW', lead)}"
     klass = f"{_row('OLD', LEAD_CLASS)} {_distinct(dialect)} {_row('NEW', LEAD_CLASS)}"
     return [
-        ("lead_fact_lead_insert", "lead", "INSERT", (), None, _refresh_lead(dialect, "NEW.id")),
+        # A new lead has no row to take away: its class only goes in.
+        ("lead_fact_lead_insert", "lead", "INSERT", (), None, _refresh_lead(dialect, "NEW.id")[1:]),
         (
             "lead_fact_lead_update",
             "lead",

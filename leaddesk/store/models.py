@@ -469,8 +469,24 @@ class LeadFact(Base):
 
     __tablename__ = "lead_fact"
     __table_args__ = (
-        Index("ix_lead_fact_owner_speed", "owner_id", "bucket", "speed", "arrived_at"),
-        Index("ix_lead_fact_speed", "bucket", "speed", "arrived_at"),
+        # Leads with a speed only: a lead imported (never contacted) writes neither.
+        Index(
+            "ix_lead_fact_owner_speed",
+            "owner_id",
+            "bucket",
+            "speed",
+            "arrived_at",
+            sqlite_where=text("speed IS NOT NULL"),
+            postgresql_where=text("speed IS NOT NULL"),
+        ),
+        Index(
+            "ix_lead_fact_speed",
+            "bucket",
+            "speed",
+            "arrived_at",
+            sqlite_where=text("speed IS NOT NULL"),
+            postgresql_where=text("speed IS NOT NULL"),
+        ),
         Index("ix_lead_fact_arrived", "arrived_at"),
     )
 

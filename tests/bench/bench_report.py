@@ -284,7 +284,8 @@ def aggregate_sql(dialect: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
         f"AND arrived_at < :until GROUP BY {CLASS}",
     )
     rank = (
-        "SELECT speed FROM lead_fact WHERE bucket = :bucket AND arrived_at < :until{owner} "
+        "SELECT speed FROM lead_fact WHERE bucket = :bucket AND speed IS NOT NULL "
+        "AND arrived_at < :until{owner} "
         "ORDER BY speed LIMIT :n OFFSET :skip"
     )
     if sqlite:

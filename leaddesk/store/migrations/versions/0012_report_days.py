@@ -35,14 +35,22 @@ def upgrade() -> None:
         sa.Column("bucket", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("lead_id"),
     )
+    # The speed-to-lead ranks: leads with a speed only (an imported lead writes neither).
     op.create_index(
         "ix_lead_fact_owner_speed",
         "lead_fact",
         ["owner_id", "bucket", "speed", "arrived_at"],
         unique=False,
+        sqlite_where=sa.text("speed IS NOT NULL"),
+        postgresql_where=sa.text("speed IS NOT NULL"),
     )
     op.create_index(
-        "ix_lead_fact_speed", "lead_fact", ["bucket", "speed", "arrived_at"], unique=False
+        "ix_lead_fact_speed",
+        "lead_fact",
+        ["bucket", "speed", "arrived_at"],
+        unique=False,
+        sqlite_where=sa.text("speed IS NOT NULL"),
+        postgresql_where=sa.text("speed IS NOT NULL"),
     )
     op.create_index("ix_lead_fact_arrived", "lead_fact", ["arrived_at"], unique=False)
     op.create_table(
