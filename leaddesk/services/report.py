@@ -6,6 +6,13 @@ function, each lead is reduced to its `LeadClass`, and leads and attempts come b
 grouped (a few hundred rows), with the speed-to-lead percentiles picked by rank. The
 domain's `assemble` turns those groups into the figures, exactly as it does for the
 plain-Python `compute`; the tests hold both paths to the same answers.
+
+With the aggregates the database keeps (leaddesk.store.aggregates; the default) whole
+UTC days are read from them: attempts from attempt_day, calls from call_day, the
+cohort's leads from lead_day (by arrival day) and the speed-to-lead percentiles by rank
+from lead_fact's indexes; only the part-days at the ends of the period come from the
+raw attempts and lead_fact. A period that ends before some attempt (the lead summaries
+cover all of a lead's attempts) classes its leads from the raw attempts as above.
 """
 
 from __future__ import annotations
@@ -23,7 +30,6 @@ from leaddesk.domain.clock import Clock, as_utc, iso
 from leaddesk.domain.metrics import (
     NO_RETRY_OUTCOMES,
     REACHED_OUTCOMES,
-    SPEED_BUCKETS,
     VOICEMAIL_LEFT,
     AttemptGroup,
     LeadClass,
@@ -44,6 +50,7 @@ from leaddesk.domain.phone_measures import (
 )
 from leaddesk.services.agent_states import state_times
 from leaddesk.services.errors import NotFound, UserError
+from leaddesk.store.aggregates import HOURS, NO_BUCKET, seconds_between, speed_bucket_sql
 from leaddesk.store.engine import Store
 from leaddesk.store.models import Agent, UTCDateTime
 
@@ -60,26 +67,8 @@ REACHED_SQL = sql_list(REACHED_OUTCOMES)
 NO_RETRY_SQL = sql_list(REACHED_OUTCOMES | NO_RETRY_OUTCOMES)
 
 
-def seconds_between(dialect: str, later: str, earlier: str) -> str:
-    """SQL for `later - earlier` in whole seconds (each instant cut to its second, as
-    `leaddesk.domain.metrics.whole_seconds` does) on the store's dialect."""
-    if dialect == "sqlite":
-        return (
-            f"(CAST(strftime('%s', {later}) AS INTEGER)"
-            f" - CAST(strftime('%s', {earlier}) AS INTEGER))"
-        )
-    return (
-        f"(EXTRACT(EPOCH FROM date_trunc('second', {later}))"
-        f" - EXTRACT(EPOCH FROM date_trunc('second', {earlier})))"
-    )
-
-
 def _bucket_sql(speed: str) -> str:
-    arms = " ".join(
-        f"WHEN {speed} <= {upper} THEN {index}"
-        for index, (_label, upper) in enumerate(SPEED_BUCKETS[:-1])
-    )
-    return f"CASE WHEN {speed} IS NULL THEN NULL {arms} ELSE {len(SPEED_BUCKETS) - 1} END"
+    return speed_bucket_sql(speed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,9 +251,12 @@ class ReportService:
             params["agent"] = agent_id
         out: defaultdict[str | None, _Groups] = defaultdict(_Groups)
 
-        summaries = self.aggregates and self._summaries_cover(session, dialect, period)
-        lead_sql = self._lead_sql(dialect, period, agent_id, summaries)
-        for row in session.execute(lead_sql, params):
+        rows: Any = []
+        if self.aggregates and self._summaries_cover(session, dialect, period):
+            self._lead_days(session, period, agent_id, out)
+        else:
+            rows = session.execute(self._lead_sql(dialect, period, agent_id), params)
+        for row in rows:
             part, owner, a, b, c, d, e, n, speed = row
             if part == 0:
                 cls = LeadClass(int(a), bool(b), bool(c), bool(d), None if e is None else int(e))
@@ -367,6 +359,10 @@ class ReportService:
                     into[4] = max(into[4], int(longest or 0))
 
         where = "day < :d1" + ("" if first is None else " AND day >= :d0")
+        if first is None and dialect == "sqlite":
+            # All history: one pass over the table beats a row lookup per day's row
+            # through the day index (`+day` keeps SQLite off it).
+            where = "+day < :d1"
         if agent_id is not None:
             where += " AND agent_id = :agent"
         add(
@@ -408,6 +404,123 @@ class ReportService:
                 )
         return [(*key[:3], *values, key[3]) for key, values in merged.items() if values[0] > 0]
 
+    def _lead_days(
+        self,
+        session: Session,
+        period: Period,
+        agent_id: str | None,
+        out: defaultdict[str | None, _Groups],
+    ) -> None:
+        """The cohort's lead classes from lead_day (whole UTC arrival days) and lead_fact
+        (the part-days at the ends), and the speed-to-lead percentiles from lead_fact by
+        rank: no per-lead row is read but the few the ranks point at. Valid when the
+        lead summaries cover the period (`_summaries_cover`)."""
+        columns = "owner_id, persist, first_call, retry_due, second, bucket"
+        mine = "" if agent_id is None else " AND owner_id = :agent"
+        buckets: defaultdict[str | None, Counter[int]] = defaultdict(Counter)
+
+        def add(rows: Any) -> None:
+            for owner, persist, first_call, retry_due, second, bucket, n in rows:
+                speed = None if bucket == NO_BUCKET else int(bucket)
+                cls = LeadClass(
+                    int(persist), bool(first_call), bool(retry_due), bool(second), speed
+                )
+                out[owner].classes[cls] += int(n)
+                if speed is not None:
+                    buckets[owner][speed] += int(n)
+                if agent_id is None:
+                    out[None].classes[cls] += int(n)
+                    if speed is not None:
+                        buckets[None][speed] += int(n)
+
+        days = _whole_days(period)
+        edges = [(period.since, period.until)]
+        if days is not None:
+            first, end = days
+            where = "day < :d1" + ("" if first is None else " AND day >= :d0") + mine
+            add(
+                session.execute(
+                    text(
+                        f"SELECT {columns}, SUM(leads) FROM lead_day WHERE {where} "
+                        f"GROUP BY {columns}"
+                    ),
+                    {
+                        "d1": end.strftime("%Y-%m-%d"),
+                        "d0": first.strftime("%Y-%m-%d") if first else None,
+                        "agent": agent_id,
+                    },
+                )
+            )
+            edges = [(end, period.until)]
+            if first is not None and period.since is not None and period.since < first:
+                edges.append((period.since, first))
+        for low, high in edges:
+            if low is not None and low >= high:
+                continue
+            part = Period(low, high)
+            where = "arrived_at < :until" + ("" if low is None else " AND arrived_at >= :since")
+            add(
+                session.execute(
+                    text(
+                        f"SELECT {columns}, COUNT(*) FROM lead_fact WHERE {where}{mine} "
+                        f"GROUP BY {columns}"
+                    ).bindparams(*_time_params(part)),
+                    {"since": low, "until": high, "agent": agent_id},
+                )
+            )
+        for owner, counts in buckets.items():
+            g = out[owner]
+            g.speeds = sum(counts.values())
+            g.ranks = self._speed_ranks(session, period, owner, counts, g.speeds)
+
+    @staticmethod
+    def _speed_ranks(
+        session: Session, period: Period, owner: str | None, counts: Counter[int], n: int
+    ) -> dict[int, float]:
+        """The speeds at the ranks the median and the 90th percentile need, among the
+        cohort's `n` leads of `owner` (None: the team) with a speed: the bucket counts say
+        in which bucket each rank lies, lead_fact's (owner, bucket, speed) index walks to
+        it."""
+        wanted = sorted({*median_ranks(n), p90_rank(n)})
+        # speed IS NOT NULL: the indexes hold only the leads with a speed.
+        where = "bucket = :bucket AND speed IS NOT NULL AND arrived_at < :until"
+        if period.since is not None:
+            where += " AND arrived_at >= :since"
+        if owner is not None:
+            where += " AND owner_id = :owner"
+        query = text(
+            f"SELECT speed FROM lead_fact WHERE {where} ORDER BY speed LIMIT :n OFFSET :skip"
+        ).bindparams(*_time_params(period))
+        ranks: dict[int, float] = {}
+        below = 0  # leads in the buckets before this one
+        for bucket in sorted(counts):
+            inside = [r for r in wanted if below < r <= below + counts[bucket]]
+            # One walk per run of neighbouring ranks (the median's two): the 90th
+            # percentile is read on its own, not with every lead in between.
+            runs: list[list[int]] = []
+            for r in inside:
+                if runs and r - runs[-1][-1] <= 1:
+                    runs[-1].append(r)
+                else:
+                    runs.append([r])
+            for run in runs:
+                skip = run[0] - below - 1
+                speeds = session.scalars(
+                    query,
+                    {
+                        "bucket": bucket,
+                        "owner": owner,
+                        "since": period.since,
+                        "until": period.until,
+                        "n": len(run),
+                        "skip": skip,
+                    },
+                ).all()
+                for r in run:
+                    ranks[r] = float(speeds[r - below - 1 - skip])
+            below += counts[bucket]
+        return ranks
+
     @staticmethod
     def _summaries_cover(session: Session, dialect: str, period: Period) -> bool:
         """Whether the lead summaries (over all of a lead's attempts) are the period's:
@@ -430,9 +543,9 @@ class ReportService:
         return same_day is None
 
     @staticmethod
-    def _lead_sql(
-        dialect: str, period: Period, agent_id: str | None, summaries: bool = False
-    ) -> Any:
+    def _lead_sql(dialect: str, period: Period, agent_id: str | None) -> Any:
+        """Every lead of the cohort classed from the raw attempts: for a period the lead
+        summaries do not cover (attempts after its end), and the tests' reference."""
         lead_filter = "l.deleted_at IS NULL AND l.arrived_at < :until"
         if period.since is not None:
             lead_filter += " AND l.arrived_at >= :since"
@@ -465,12 +578,6 @@ class ReportService:
                    AS retry_due,
                  MIN(CASE WHEN outcome IN ({REACHED_SQL}) THEN k END) AS reached_k
           FROM ranked GROUP BY lead_id
-        )"""
-        if summaries:
-            # Kept by the database as attempts are written (leaddesk.store.aggregates).
-            per_lead = """
-        per_lead AS (
-          SELECT lead_id, first_at, n, first_call, retry_due, reached_k FROM lead_summary
         )"""
         sql = f"""
         WITH {per_lead},
@@ -512,8 +619,98 @@ class ReportService:
         agent_id: str | None,
         params: dict[str, Any],
     ) -> dict[str | None, list[CallGroup]]:
-        """The effective phone attempts grouped per agent, direction, reached and UTC hour
-        (see domain/phone_measures.py)."""
+        """The effective phone attempts grouped per agent, direction and reached, as
+        `CallGroup`s one per UTC hour (see domain/phone_measures.py): whole UTC days from
+        call_day, the part-days at the ends from the attempts. The phone measures only
+        add the groups up, so the hours carry their calls and the first hour the group's
+        times."""
+        # (agent, direction, reached) -> [calls, talk, wrap-up, handled, handled talk,
+        # handled wrap-up], [first start, last end], calls per hour
+        sums: dict[tuple[str, str, int], list[int]] = {}
+        spans: dict[tuple[str, str, int], list[float]] = {}
+        hours: defaultdict[tuple[str, str, int], Counter[int]] = defaultdict(Counter)
+
+        def add(key: tuple[str, str, int], values: Any, lo: Any, hi: Any) -> None:
+            into = sums.setdefault(key, [0] * 6)
+            for i, value in enumerate(values):
+                into[i] += int(value or 0)
+            if lo is not None and hi is not None:
+                span = spans.setdefault(key, [float(lo), float(hi)])
+                span[0], span[1] = min(span[0], float(lo)), max(span[1], float(hi))
+
+        def add_raw(rows: Any) -> None:
+            for agent, direction, reached, hr, *values, lo, hi in rows:
+                key = (agent, direction, int(reached))
+                add(key, values, lo, hi)
+                hours[key][int(hr)] += int(values[0])
+
+        days = _whole_days(period) if self.aggregates else None
+        if days is None:
+            add_raw(session.execute(self._phone_sql(dialect, period, agent_id), params))
+        else:
+            first, end = days
+            where = "day < :d1" + ("" if first is None else " AND day >= :d0")
+            if agent_id is not None:
+                where += " AND agent_id = :agent"
+            hour_sums = ", ".join(f"SUM({h})" for h in HOURS)
+            for agent, direction, reached, *values in session.execute(
+                text(
+                    "SELECT agent_id, direction, reached, SUM(calls), SUM(talk_s), "
+                    "SUM(wrapup_s), SUM(handled), SUM(handled_talk_s), SUM(handled_wrapup_s), "
+                    f"MIN(first_start), MAX(last_end), {hour_sums} "
+                    f"FROM call_day WHERE {where} GROUP BY agent_id, direction, reached"
+                ),
+                {
+                    "d1": end.strftime("%Y-%m-%d"),
+                    "d0": first.strftime("%Y-%m-%d") if first else None,
+                    "agent": agent_id,
+                },
+            ):
+                key = (agent, direction, int(reached))
+                add(key, values[:6], values[6], values[7])
+                for hr, n in enumerate(values[8:]):
+                    if n:
+                        hours[key][hr] += int(n)
+            edges = [(end, period.until)]
+            if first is not None and period.since is not None and period.since < first:
+                edges.append((period.since, first))
+            for low, high in edges:
+                if low < high:
+                    add_raw(
+                        session.execute(
+                            self._phone_sql(dialect, Period(low, high), agent_id, edge=True),
+                            {"since": low, "until": high, "agent": agent_id},
+                        )
+                    )
+        out: defaultdict[str | None, list[CallGroup]] = defaultdict(list)
+        for key in sorted(sums):
+            agent, direction, reached = key
+            talk, wrap, handled, h_talk, h_wrap = sums[key][1:]
+            lo, hi = spans.get(key, (None, None))
+            counted = [(hr, count) for hr, count in sorted(hours[key].items()) if count]
+            for n, (hr, count) in enumerate(counted):
+                if n:
+                    out[agent].append(CallGroup(direction, bool(reached), hr, count))
+                else:
+                    out[agent].append(
+                        CallGroup(
+                            direction,
+                            bool(reached),
+                            hr,
+                            count,
+                            talk,
+                            wrap,
+                            handled,
+                            h_talk,
+                            h_wrap,
+                            lo,
+                            hi,
+                        )
+                    )
+        return dict(out)
+
+    @staticmethod
+    def _phone_sql(dialect: str, period: Period, agent_id: str | None, edge: bool = False) -> Any:
         where = (
             f"channel = 'phone' AND outcome IS NOT NULL AND started_at < :until "
             f"AND {NOT_SUPERSEDED}"
@@ -522,6 +719,10 @@ class ReportService:
             where += " AND started_at >= :since"
         if agent_id is not None:
             where += " AND agent_id = :agent"
+        elif edge:
+            # A part-day next to the aggregates: a range of the (agent, started) index
+            # for each agent, not a scan of every attempt.
+            where += f" AND {_every_agent(dialect)}"
         if dialect == "sqlite":
             start = "CAST(strftime('%s', started_at) AS INTEGER)"
             hour = "CAST(strftime('%H', started_at) AS INTEGER)"
@@ -540,26 +741,7 @@ class ReportService:
         GROUP BY agent_id, direction, CASE WHEN outcome IN ({REACHED_SQL}) THEN 1 ELSE 0 END,
                  {hour}
         """
-        out: defaultdict[str | None, list[CallGroup]] = defaultdict(list)
-        query = text(sql).bindparams(*_time_params(period))
-        for row in session.execute(query, params):
-            agent, direction, reached, hr, n, talk, wrap, handled, h_talk, h_wrap, lo, hi = row
-            out[agent].append(
-                CallGroup(
-                    direction,
-                    bool(reached),
-                    int(hr),
-                    int(n),
-                    int(talk or 0),
-                    int(wrap or 0),
-                    int(handled or 0),
-                    int(h_talk or 0),
-                    int(h_wrap or 0),
-                    None if lo is None else float(lo),
-                    None if hi is None else float(hi),
-                )
-            )
-        return dict(out)
+        return text(sql).bindparams(*_time_params(period))
 
     @staticmethod
     def _attempt_sql(
@@ -577,7 +759,7 @@ class ReportService:
             # A part-day next to the aggregates: a range of the (agent, started) index
             # for each agent, not a scan of every attempt.
             source = "attempt"
-            where += " AND agent_id IN (SELECT id FROM agent)"
+            where += f" AND {_every_agent(dialect)}"
         if inbound_only:
             # Returned calls only: the partial index ix_attempt_inbound (migration 0010).
             source = "attempt"
@@ -609,6 +791,16 @@ def _whole_days(period: Period) -> tuple[datetime | None, datetime] | None:
     if first < period.since:
         first += timedelta(days=1)
     return (first, end) if first < end else None
+
+
+def _every_agent(dialect: str) -> str:
+    """SQL: the attempt's agent is one of the team's, written so that a part-day reads a
+    range of the (agent, started) index per agent rather than every attempt: SQLite
+    loops over the agents for `IN`; PostgreSQL needs an array for its index scan (with
+    `IN` it scanned the whole table)."""
+    if dialect == "sqlite":
+        return "agent_id IN (SELECT id FROM agent)"
+    return "agent_id = ANY(ARRAY(SELECT id FROM agent))"
 
 
 def _rank_pick(rank: str, count: str) -> str:

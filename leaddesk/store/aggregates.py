@@ -1,8 +1,12 @@
 """Report aggregates kept by the database itself, in the transaction that writes attempts.
 
-Two tables, maintained by triggers on `attempt` (SQLite and PostgreSQL alike), so every
-path that writes attempts keeps them right without knowing of them: logging, undo and
-edits, the importer, a sync pull on the laptop, a push on the server, the demo data.
+Tables maintained by triggers on `attempt` and `lead` (SQLite and PostgreSQL alike), so
+every path that writes attempts or leads keeps them right without knowing of them:
+logging, undo and edits, the importer, a sync pull on the laptop, a push on the server,
+the demo data. Migration 0010 made the first two below; 0012 the per-lead class
+(`lead_fact`), leads per owner and arrival day (`lead_day`) and calls per agent and day
+(`call_day`), described further down, so that a report over whole days reads neither a
+row per lead nor a row per attempt.
 
 - `attempt_day`: per agent, UTC day, channel and outcome, the effective attempts (an
   outcome logged, not superseded by a correction): their count, the voicemail scripts'
@@ -19,8 +23,9 @@ correction, a deletion) recomputes the one (agent, day, channel, outcome) group 
 touched from the attempts of that agent and day. A lead's summary is recomputed from
 the lead's attempts (a handful) whenever one of them changes.
 
-A later migration that rebuilds the `attempt` table on SQLite (batch mode copying it)
-drops its triggers: it must call `create_triggers` again (tests/unit/test_aggregates.py
+A later migration that rebuilds the `attempt` (or `lead`, `lead_summary`, `lead_fact`)
+table on SQLite (batch mode copying it) drops its triggers: it must call
+`create_triggers` again (which recreates them all) (tests/unit/test_aggregates.py
 checks they exist at head).
 """
 
@@ -28,7 +33,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from leaddesk.domain.metrics import NO_RETRY_OUTCOMES, REACHED_OUTCOMES, VOICEMAIL_LEFT
+from leaddesk.domain.metrics import (
+    NO_RETRY_OUTCOMES,
+    REACHED_OUTCOMES,
+    SPEED_BUCKETS,
+    VOICEMAIL_LEFT,
+)
 
 
 def _codes(codes: frozenset[str]) -> str:
@@ -269,11 +279,7 @@ def _trigger_names() -> list[tuple[str, str, int]]:
     ]
 
 
-TRIGGERS = tuple(name for name, _event, _part in _trigger_names())
-
-
-def create_triggers(execute: Any, dialect: str) -> None:
-    """Create the triggers (`execute` runs one SQL string)."""
+def _create_day_triggers(execute: Any, dialect: str) -> None:
     bodies = trigger_bodies(dialect)
     if dialect == "sqlite":
         for name, event, part in _trigger_names():
@@ -305,15 +311,14 @@ def create_triggers(execute: Any, dialect: str) -> None:
         )
 
 
-def drop_triggers(execute: Any, dialect: str) -> None:
-    for name in TRIGGERS:
+def _drop_day_triggers(execute: Any, dialect: str) -> None:
+    for name, _event, _part in _trigger_names():
         execute(f"DROP TRIGGER IF EXISTS {name}" + ("" if dialect == "sqlite" else " ON attempt"))
     if dialect != "sqlite":
         execute("DROP FUNCTION IF EXISTS attempt_aggregates()")
 
 
-def rebuild(execute: Any, dialect: str) -> None:
-    """Fill both tables from the attempts (the migration's backfill; also a repair)."""
+def _rebuild_days(execute: Any, dialect: str) -> None:
     execute("DELETE FROM attempt_day")
     execute("DELETE FROM lead_summary")
     day = day_of(dialect, "a.started_at")
@@ -333,3 +338,468 @@ def rebuild(execute: Any, dialect: str) -> None:
         "ROW_NUMBER() OVER (PARTITION BY a.lead_id ORDER BY a.started_at, a.id) AS k "
         f"FROM attempt a WHERE {_effective('a')}) AS ranked GROUP BY lead_id"
     )
+
+
+# -- Leads per owner and arrival day, calls per agent, day and hour (migration 0012) -------
+#
+# - `lead_fact`: one row per lead not deleted, its class as the report sees it (owner,
+#   arrival, persistency, first touch, second attempt, speed to lead and its bucket),
+#   from the lead and its `lead_summary`; kept by triggers on `lead` and `lead_summary`.
+#   Read for the part-days at the ends of a period and for the speed-to-lead percentiles
+#   (by rank, on its (owner, bucket, speed) and (bucket, speed) indexes).
+# - `lead_day`: how many leads of each class per owner and UTC arrival day; kept by
+#   triggers on `lead_fact` (a count added or taken away).
+# - `call_day`: the effective phone attempts per agent, UTC day, direction and reached,
+#   with their times (the phone measures) and how many started in each UTC hour (h00 to
+#   h23: one row a day, not one an hour); kept like `attempt_day`.
+
+LEAD_FACT = (
+    "owner_id",
+    "arrived_at",
+    "day",
+    "persist",
+    "first_call",
+    "retry_due",
+    "second",
+    "speed",
+    "bucket",
+)
+LEAD_CLASS = ("owner_id", "day", "persist", "first_call", "retry_due", "second", "bucket")
+NO_BUCKET = -1  # a lead never contacted: no speed, no bucket (a key column is not NULL)
+
+
+def seconds_between(dialect: str, later: str, earlier: str) -> str:
+    """SQL for `later - earlier` in whole seconds (each instant cut to its second, as
+    `leaddesk.domain.metrics.whole_seconds` does) on the store's dialect."""
+    if dialect == "sqlite":
+        return (
+            f"(CAST(strftime('%s', {later}) AS INTEGER)"
+            f" - CAST(strftime('%s', {earlier}) AS INTEGER))"
+        )
+    return (
+        f"(EXTRACT(EPOCH FROM date_trunc('second', {later}))"
+        f" - EXTRACT(EPOCH FROM date_trunc('second', {earlier})))"
+    )
+
+
+def speed_bucket_sql(speed: str) -> str:
+    """SQL: the index in SPEED_BUCKETS of a speed to lead (NULL for NULL)."""
+    arms = " ".join(
+        f"WHEN {speed} <= {upper} THEN {index}"
+        for index, (_label, upper) in enumerate(SPEED_BUCKETS[:-1])
+    )
+    return f"CASE WHEN {speed} IS NULL THEN NULL {arms} ELSE {len(SPEED_BUCKETS) - 1} END"
+
+
+def _speed(dialect: str, first_at: str, arrived_at: str) -> str:
+    """SQL: whole seconds from arrival to the first attempt, never below 0 (an attempt
+    logged early); NULL for a lead never contacted."""
+    if dialect == "sqlite":
+        value = f"MAX(0, {seconds_between(dialect, first_at, arrived_at)})"
+    else:
+        value = f"CAST(GREATEST(0, {seconds_between(dialect, first_at, arrived_at)}) AS BIGINT)"
+    return f"CASE WHEN {first_at} IS NULL THEN NULL ELSE {value} END"
+
+
+def _lead_fact_select(dialect: str, where: str) -> str:
+    speed = _speed(dialect, "p.first_at", "l.arrived_at")
+    return (
+        f"SELECT l.id, COALESCE(l.owner_id, ''), l.arrived_at, {day_of(dialect, 'l.arrived_at')}, "
+        "COALESCE(p.reached_k, p.n, 0), COALESCE(p.first_call, 0), COALESCE(p.retry_due, 0), "
+        f"CASE WHEN p.n > 1 THEN 1 ELSE 0 END, {speed}, "
+        f"COALESCE({speed_bucket_sql(speed)}, {NO_BUCKET}) "
+        "FROM lead l LEFT JOIN lead_summary p ON p.lead_id = l.id "
+        f"WHERE l.deleted_at IS NULL AND {where}"
+    )
+
+
+def _distinct(dialect: str) -> str:
+    return "IS NOT" if dialect == "sqlite" else "IS DISTINCT FROM"
+
+
+def _row(alias: str, columns: tuple[str, ...]) -> str:
+    return "(" + ", ".join(f"{alias}.{c}" for c in columns) + ")"
+
+
+def _refresh_lead(dialect: str, lead: str) -> list[str]:
+    """Statements that bring lead `lead`'s lead_fact row to what the lead and its summary
+    say: gone for a lead deleted, rewritten only where it changes (so that lead_day is
+    touched only when the lead changes class)."""
+    return [
+        f"DELETE FROM lead_fact WHERE lead_id = {lead} AND NOT EXISTS "
+        f"(SELECT 1 FROM lead l WHERE l.id = {lead} AND l.deleted_at IS NULL)",
+        f"INSERT INTO lead_fact (lead_id, {', '.join(LEAD_FACT)}) "
+        f"{_lead_fact_select(dialect, f'l.id = {lead}')} "
+        "ON CONFLICT (lead_id) DO UPDATE SET "
+        + ", ".join(f"{c} = excluded.{c}" for c in LEAD_FACT)
+        + f" WHERE {_row('lead_fact', LEAD_FACT)} {_distinct(dialect)} "
+        f"{_row('excluded', LEAD_FACT)}",
+    ]
+
+
+def _lead_day_add(row: str) -> str:
+    return (
+        f"INSERT INTO lead_day ({', '.join(LEAD_CLASS)}, leads) "
+        f"VALUES ({', '.join(f'{row}.{c}' for c in LEAD_CLASS)}, 1) "
+        f"ON CONFLICT ({', '.join(LEAD_CLASS)}) DO UPDATE SET leads = lead_day.leads + 1"
+    )
+
+
+def _lead_day_remove(row: str) -> list[str]:
+    key = " AND ".join(f"{c} = {row}.{c}" for c in LEAD_CLASS)
+    return [
+        f"UPDATE lead_day SET leads = leads - 1 WHERE {key}",
+        f"DELETE FROM lead_day WHERE {key} AND leads <= 0",
+    ]
+
+
+CALL_KEY = ("agent_id", "day", "direction", "reached")
+HOURS = tuple(f"h{hour:02d}" for hour in range(24))
+CALL_VALUES = (
+    "calls",
+    "talk_s",
+    "wrapup_s",
+    "handled",
+    "handled_talk_s",
+    "handled_wrapup_s",
+    "first_start",
+    "last_end",
+    *HOURS,
+)
+# How a new attempt's values join its group's: added, or the least / greatest kept.
+_CALL_MERGE = {"first_start": "least", "last_end": "greatest"}
+CALL_WATCHED = (
+    "agent_id",
+    "channel",
+    "outcome",
+    "started_at",
+    "direction",
+    "ring_s",
+    "duration_s",
+    "wrapup_s",
+    "supersedes_id",
+)
+
+
+def _start(dialect: str, a: str) -> str:
+    if dialect == "sqlite":
+        return f"CAST(strftime('%s', {a}.started_at) AS INTEGER)"
+    return f"CAST(EXTRACT(EPOCH FROM date_trunc('second', {a}.started_at)) AS BIGINT)"
+
+
+def hour_of(dialect: str, column: str) -> str:
+    """SQL: the UTC hour of day (0-23) of a stored instant."""
+    if dialect == "sqlite":
+        return f"CAST(strftime('%H', {column}) AS INTEGER)"
+    return f"CAST(EXTRACT(HOUR FROM {column} AT TIME ZONE 'UTC') AS INTEGER)"
+
+
+def _call_keys(dialect: str, a: str) -> list[str]:
+    return [
+        f"{a}.agent_id",
+        day_of(dialect, f"{a}.started_at"),
+        f"{a}.direction",
+        f"CASE WHEN {a}.outcome IN ({REACHED}) THEN 1 ELSE 0 END",
+    ]
+
+
+def _call_values(dialect: str, a: str) -> str:
+    """The call_day value columns over attempts `a` (SQL aggregates, in CALL_VALUES's order)."""
+    end = (
+        f"{_start(dialect, a)} + COALESCE({a}.ring_s, 0) + COALESCE({a}.duration_s, 0) "
+        f"+ COALESCE({a}.wrapup_s, 0)"
+    )
+    return (
+        f"COUNT(*), SUM(COALESCE({a}.duration_s, 0)), SUM(COALESCE({a}.wrapup_s, 0)), "
+        f"COUNT(CASE WHEN {a}.duration_s > 0 THEN 1 END), "
+        f"SUM(CASE WHEN {a}.duration_s > 0 THEN {a}.duration_s ELSE 0 END), "
+        f"SUM(CASE WHEN {a}.duration_s > 0 THEN COALESCE({a}.wrapup_s, 0) ELSE 0 END), "
+        f"MIN({_start(dialect, a)}), MAX({end}), "
+        + ", ".join(
+            f"COUNT(CASE WHEN {hour_of(dialect, f'{a}.started_at')} = {hour} THEN 1 END)"
+            for hour in range(24)
+        )
+    )
+
+
+def _is_call(a: str) -> str:
+    return f"{a}.channel = 'phone' AND {a}.outcome IS NOT NULL"
+
+
+def _call_columns() -> str:
+    return ", ".join((*CALL_KEY, *CALL_VALUES))
+
+
+def _add_call(dialect: str) -> str:
+    """The common case, a new effective phone attempt: added to its day's group."""
+    columns = ", ".join(
+        f"NEW.{c} AS {c}"
+        for c in (
+            "agent_id",
+            "started_at",
+            "direction",
+            "outcome",
+            "channel",
+            "ring_s",
+            "duration_s",
+            "wrapup_s",
+        )
+    )
+    keys = ", ".join(_call_keys(dialect, "n"))
+    least, greatest = ("min", "max") if dialect == "sqlite" else ("LEAST", "GREATEST")
+    merge = {"least": least, "greatest": greatest}
+    sets = ", ".join(
+        f"{c} = {merge[_CALL_MERGE[c]]}(call_day.{c}, excluded.{c})"
+        if c in _CALL_MERGE
+        else f"{c} = call_day.{c} + excluded.{c}"
+        for c in CALL_VALUES
+    )
+    return (
+        f"INSERT INTO call_day ({_call_columns()}) "
+        f"SELECT {keys}, {_call_values(dialect, 'n')} FROM (SELECT {columns}) AS n "
+        f"WHERE {_is_call('n')} AND NEW.supersedes_id IS NULL "
+        "AND NOT EXISTS (SELECT 1 FROM attempt sup WHERE sup.supersedes_id = NEW.id) "
+        f"GROUP BY {keys} "
+        f"ON CONFLICT ({', '.join(CALL_KEY)}) DO UPDATE SET {sets}"
+    )
+
+
+def _call_group_of(dialect: str, row: str) -> str:
+    """A SELECT of the call_day key (k_agent_id, ...) of attempt row `row`, if a call."""
+    keys = ", ".join(
+        f"{e} AS k_{c}" for e, c in zip(_call_keys(dialect, row), CALL_KEY, strict=True)
+    )
+    return f"SELECT {keys} WHERE {_is_call(row)}"
+
+
+def _superseded_call_group(dialect: str, row: str) -> str:
+    keys = ", ".join(
+        f"{e} AS k_{c}" for e, c in zip(_call_keys(dialect, "s"), CALL_KEY, strict=True)
+    )
+    return f"SELECT {keys} FROM attempt s WHERE s.id = {row}.supersedes_id AND {_is_call('s')}"
+
+
+def _recompute_calls(dialect: str, groups: str) -> list[str]:
+    """Statements that recompute the call_day row of `groups`, a SELECT of at most one
+    key, from the attempts of that agent and day (the (agent, started) index)."""
+    key = " AND ".join(f"{c} = (SELECT k_{c} FROM ({groups}) AS g)" for c in CALL_KEY)
+    start, end = day_start(dialect, "g.k_day"), day_end(dialect, "g.k_day")
+    a_keys = _call_keys(dialect, "a")
+    return [
+        f"DELETE FROM call_day WHERE {key}",
+        f"INSERT INTO call_day ({_call_columns()}) "
+        f"SELECT {', '.join(f'g.k_{c}' for c in CALL_KEY)}, {_call_values(dialect, 'a')} "
+        f"FROM ({groups}) AS g CROSS JOIN attempt a WHERE a.agent_id = g.k_agent_id "
+        f"AND a.started_at >= {start} AND a.started_at < {end} AND {_is_call('a')} "
+        f"AND a.direction = g.k_direction "
+        f"AND {a_keys[3]} = g.k_reached AND {_effective('a')} "
+        f"GROUP BY {', '.join(f'g.k_{c}' for c in CALL_KEY)}",
+    ]
+
+
+# (name, table, event, columns an UPDATE must touch, condition, statements)
+_Trigger = tuple[str, str, str, tuple[str, ...], str | None, list[str]]
+
+
+def _lead_triggers(dialect: str) -> list[_Trigger]:
+    lead = ("owner_id", "arrived_at", "deleted_at")
+    changed = f"{_row('OLD', lead)} {_distinct(dialect)} {_row('NEW', lead)}"
+    klass = f"{_row('OLD', LEAD_CLASS)} {_distinct(dialect)} {_row('NEW', LEAD_CLASS)}"
+    return [
+        # A new lead has no row to take away: its class only goes in.
+        ("lead_fact_lead_insert", "lead", "INSERT", (), None, _refresh_lead(dialect, "NEW.id")[1:]),
+        (
+            "lead_fact_lead_update",
+            "lead",
+            "UPDATE",
+            lead,
+            changed,
+            _refresh_lead(dialect, "NEW.id"),
+        ),
+        (
+            "lead_fact_lead_delete",
+            "lead",
+            "DELETE",
+            (),
+            None,
+            ["DELETE FROM lead_fact WHERE lead_id = OLD.id"],
+        ),
+        (
+            "lead_fact_summary_insert",
+            "lead_summary",
+            "INSERT",
+            (),
+            None,
+            _refresh_lead(dialect, "NEW.lead_id"),
+        ),
+        (
+            "lead_fact_summary_update",
+            "lead_summary",
+            "UPDATE",
+            (),
+            None,
+            _refresh_lead(dialect, "NEW.lead_id"),
+        ),
+        (
+            "lead_fact_summary_delete",
+            "lead_summary",
+            "DELETE",
+            (),
+            None,
+            _refresh_lead(dialect, "OLD.lead_id"),
+        ),
+        ("lead_day_insert", "lead_fact", "INSERT", (), None, [_lead_day_add("NEW")]),
+        (
+            "lead_day_update",
+            "lead_fact",
+            "UPDATE",
+            (),
+            klass,
+            [*_lead_day_remove("OLD"), _lead_day_add("NEW")],
+        ),
+        ("lead_day_delete", "lead_fact", "DELETE", (), None, _lead_day_remove("OLD")),
+    ]
+
+
+def _call_triggers(dialect: str) -> list[_Trigger]:
+    correction = "NEW.supersedes_id IS NOT NULL"
+    return [
+        ("attempt_calls_insert", "attempt", "INSERT", (), None, [_add_call(dialect)]),
+        (
+            "attempt_calls_insert_correction",
+            "attempt",
+            "INSERT",
+            (),
+            correction,
+            [
+                # The correction's own group too (see trigger_bodies).
+                *_recompute_calls(dialect, _call_group_of(dialect, "NEW")),
+                *_recompute_calls(dialect, _superseded_call_group(dialect, "NEW")),
+            ],
+        ),
+        (
+            "attempt_calls_update",
+            "attempt",
+            "UPDATE",
+            CALL_WATCHED,
+            None,
+            [
+                *_recompute_calls(dialect, _call_group_of(dialect, "OLD")),
+                *_recompute_calls(dialect, _call_group_of(dialect, "NEW")),
+                *_recompute_calls(dialect, _superseded_call_group(dialect, "OLD")),
+                *_recompute_calls(dialect, _superseded_call_group(dialect, "NEW")),
+            ],
+        ),
+        (
+            "attempt_calls_delete",
+            "attempt",
+            "DELETE",
+            (),
+            None,
+            _recompute_calls(dialect, _call_group_of(dialect, "OLD")),
+        ),
+        (
+            "attempt_calls_delete_correction",
+            "attempt",
+            "DELETE",
+            (),
+            "OLD.supersedes_id IS NOT NULL",
+            _recompute_calls(dialect, _superseded_call_group(dialect, "OLD")),
+        ),
+    ]
+
+
+def _create(execute: Any, dialect: str, triggers: list[_Trigger]) -> None:
+    for name, table, event, columns, condition, body in triggers:
+        on = f"UPDATE OF {', '.join(columns)}" if columns else event
+        if dialect == "sqlite":
+            when = "" if condition is None else f" WHEN {condition}"
+            statements = "".join(f"  {s};\n" for s in body)
+            execute(f"CREATE TRIGGER {name} AFTER {on} ON {table}{when}\nBEGIN\n{statements}END")
+            continue
+        statements = "".join(f"  {s};\n" for s in body)
+        execute(
+            f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger AS $$\nBEGIN\n"
+            f"{statements}  RETURN NULL;\nEND\n$$ LANGUAGE plpgsql"
+        )
+        when = "" if condition is None else f" WHEN ({condition})"
+        execute(
+            f"CREATE TRIGGER {name} AFTER {on} ON {table} FOR EACH ROW{when} "
+            f"EXECUTE FUNCTION {name}()"
+        )
+
+
+def _drop(execute: Any, dialect: str, triggers: list[_Trigger]) -> None:
+    for name, table, *_rest in triggers:
+        if dialect == "sqlite":
+            execute(f"DROP TRIGGER IF EXISTS {name}")
+        else:
+            execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
+            execute(f"DROP FUNCTION IF EXISTS {name}()")
+
+
+def _rebuild_leads(execute: Any, dialect: str) -> None:
+    execute("DELETE FROM lead_fact")
+    execute(
+        f"INSERT INTO lead_fact (lead_id, {', '.join(LEAD_FACT)}) {_lead_fact_select(dialect, '1 = 1')}"
+    )
+    execute("DELETE FROM lead_day")
+    execute(
+        f"INSERT INTO lead_day ({', '.join(LEAD_CLASS)}, leads) "
+        f"SELECT {', '.join(LEAD_CLASS)}, COUNT(*) FROM lead_fact GROUP BY {', '.join(LEAD_CLASS)}"
+    )
+
+
+def _rebuild_calls(execute: Any, dialect: str) -> None:
+    execute("DELETE FROM call_day")
+    keys = ", ".join(_call_keys(dialect, "a"))
+    execute(
+        f"INSERT INTO call_day ({_call_columns()}) "
+        f"SELECT {keys}, {_call_values(dialect, 'a')} FROM attempt a "
+        f"WHERE {_is_call('a')} AND {_effective('a')} GROUP BY {keys}"
+    )
+
+
+# The aggregates in sets, by the migration that made them: "days" attempt_day and
+# lead_summary (0010), "leads" lead_fact and lead_day, "calls" call_day (0012).
+SETS = ("days", "leads", "calls")
+
+
+def _set_triggers(dialect: str, part: str) -> list[_Trigger]:
+    return _lead_triggers(dialect) if part == "leads" else _call_triggers(dialect)
+
+
+TRIGGERS = (
+    *(name for name, _event, _part in _trigger_names()),
+    *(t[0] for t in _lead_triggers("sqlite")),
+    *(t[0] for t in _call_triggers("sqlite")),
+)
+
+
+def create_triggers(execute: Any, dialect: str, sets: tuple[str, ...] = SETS) -> None:
+    """(Re)create the triggers of `sets` (`execute` runs one SQL string)."""
+    drop_triggers(execute, dialect, sets)
+    for part in sets:
+        if part == "days":
+            _create_day_triggers(execute, dialect)
+        else:
+            _create(execute, dialect, _set_triggers(dialect, part))
+
+
+def drop_triggers(execute: Any, dialect: str, sets: tuple[str, ...] = SETS) -> None:
+    for part in sets:
+        if part == "days":
+            _drop_day_triggers(execute, dialect)
+        else:
+            _drop(execute, dialect, _set_triggers(dialect, part))
+
+
+def rebuild(execute: Any, dialect: str, sets: tuple[str, ...] = SETS) -> None:
+    """Fill the tables of `sets` from the attempts and leads (the migrations' backfill;
+    also a repair)."""
+    if "days" in sets:
+        _rebuild_days(execute, dialect)
+    if "leads" in sets:
+        _rebuild_leads(execute, dialect)
+    if "calls" in sets:
+        _rebuild_calls(execute, dialect)

@@ -22,6 +22,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    PrimaryKeyConstraint,
     String,
     Text,
     TypeDecorator,
@@ -459,6 +460,117 @@ class LeadSummary(Base):
     first_call: Mapped[int] = mapped_column(Integer)  # the first touch was a call
     retry_due: Mapped[int] = mapped_column(Integer)  # the first touch asks for another
     reached_k: Mapped[int | None] = mapped_column(Integer)  # rank of the first reaching one
+
+
+class LeadFact(Base):
+    """One lead not deleted, its class as the report sees it: kept by triggers on `lead`
+    and `lead_summary` (leaddesk.store.aggregates). Speed-to-lead percentiles are read by
+    rank from its indexes."""
+
+    __tablename__ = "lead_fact"
+    __table_args__ = (
+        # Leads with a speed only: a lead imported (never contacted) writes neither.
+        Index(
+            "ix_lead_fact_owner_speed",
+            "owner_id",
+            "bucket",
+            "speed",
+            "arrived_at",
+            sqlite_where=text("speed IS NOT NULL"),
+            postgresql_where=text("speed IS NOT NULL"),
+        ),
+        Index(
+            "ix_lead_fact_speed",
+            "bucket",
+            "speed",
+            "arrived_at",
+            sqlite_where=text("speed IS NOT NULL"),
+            postgresql_where=text("speed IS NOT NULL"),
+        ),
+        Index("ix_lead_fact_arrived", "arrived_at"),
+    )
+
+    lead_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    owner_id: Mapped[str] = mapped_column(String(36))  # "" for a lead nobody owns
+    arrived_at: Mapped[datetime] = mapped_column()
+    day: Mapped[str] = mapped_column(String(10))  # of arrival, YYYY-MM-DD, UTC
+    persist: Mapped[int] = mapped_column(Integer)  # attempts until reached (0: none)
+    first_call: Mapped[int] = mapped_column(Integer)
+    retry_due: Mapped[int] = mapped_column(Integer)
+    second: Mapped[int] = mapped_column(Integer)
+    speed: Mapped[int | None] = mapped_column(BigInteger)  # whole seconds to first attempt
+    bucket: Mapped[int] = mapped_column(Integer)  # SPEED_BUCKETS index, -1: no attempt
+
+
+class LeadDay(Base):
+    """Leads per owner, UTC arrival day and class: kept by triggers on `lead_fact`. The
+    key puts the day last so that summing over days reads the table in its order."""
+
+    __tablename__ = "lead_day"
+    __table_args__ = (
+        PrimaryKeyConstraint(
+            "owner_id", "persist", "first_call", "retry_due", "second", "bucket", "day"
+        ),
+        {"sqlite_with_rowid": False},
+    )
+
+    owner_id: Mapped[str] = mapped_column(String(36))
+    day: Mapped[str] = mapped_column(String(10))
+    persist: Mapped[int] = mapped_column(Integer)
+    first_call: Mapped[int] = mapped_column(Integer)
+    retry_due: Mapped[int] = mapped_column(Integer)
+    second: Mapped[int] = mapped_column(Integer)
+    bucket: Mapped[int] = mapped_column(Integer)
+    leads: Mapped[int] = mapped_column(Integer)
+
+
+class CallDay(Base):
+    """Effective phone attempts per agent, UTC day, direction and reached, with their
+    times and how many started in each UTC hour (h00 to h23): kept by triggers on
+    `attempt` (leaddesk.store.aggregates)."""
+
+    __tablename__ = "call_day"
+    __table_args__ = (
+        PrimaryKeyConstraint("agent_id", "direction", "reached", "day"),
+        {"sqlite_with_rowid": False},
+    )
+
+    agent_id: Mapped[str] = mapped_column(String(36))
+    day: Mapped[str] = mapped_column(String(10))
+    direction: Mapped[str] = mapped_column(String(10))
+    reached: Mapped[int] = mapped_column(Integer)
+    calls: Mapped[int] = mapped_column(Integer)
+    talk_s: Mapped[int] = mapped_column(BigInteger)
+    wrapup_s: Mapped[int] = mapped_column(BigInteger)
+    handled: Mapped[int] = mapped_column(Integer)
+    handled_talk_s: Mapped[int] = mapped_column(BigInteger)
+    handled_wrapup_s: Mapped[int] = mapped_column(BigInteger)
+    first_start: Mapped[int] = mapped_column(BigInteger)  # Unix seconds
+    last_end: Mapped[int] = mapped_column(BigInteger)  # start + ring + talk + wrap-up
+    h00: Mapped[int] = mapped_column(Integer)
+    h01: Mapped[int] = mapped_column(Integer)
+    h02: Mapped[int] = mapped_column(Integer)
+    h03: Mapped[int] = mapped_column(Integer)
+    h04: Mapped[int] = mapped_column(Integer)
+    h05: Mapped[int] = mapped_column(Integer)
+    h06: Mapped[int] = mapped_column(Integer)
+    h07: Mapped[int] = mapped_column(Integer)
+    h08: Mapped[int] = mapped_column(Integer)
+    h09: Mapped[int] = mapped_column(Integer)
+    h10: Mapped[int] = mapped_column(Integer)
+    h11: Mapped[int] = mapped_column(Integer)
+    h12: Mapped[int] = mapped_column(Integer)
+    h13: Mapped[int] = mapped_column(Integer)
+    h14: Mapped[int] = mapped_column(Integer)
+    h15: Mapped[int] = mapped_column(Integer)
+    h16: Mapped[int] = mapped_column(Integer)
+    h17: Mapped[int] = mapped_column(Integer)
+    h18: Mapped[int] = mapped_column(Integer)
+    h19: Mapped[int] = mapped_column(Integer)
+    h20: Mapped[int] = mapped_column(Integer)
+    h21: Mapped[int] = mapped_column(Integer)
+    h22: Mapped[int] = mapped_column(Integer)
+    h23: Mapped[int] = mapped_column(Integer)
 
 
 class ServerOp(Base):

@@ -49,7 +49,8 @@ def _cpu() -> float:
 
 
 def _lead_schema(workdir: Path) -> list[str]:
-    """The DDL of the store's `lead` table, its indexes and the tables its foreign keys
+    """The DDL of the store's `lead` table, its indexes, its triggers (they keep the report
+    aggregates, leaddesk.store.aggregates) and the tables its foreign keys and triggers
     name, as the migrations create them (so the baseline writes into the same schema)."""
     store = open_store(workdir / "schema.db")
     store.close()
@@ -58,8 +59,9 @@ def _lead_schema(workdir: Path) -> list[str]:
         return [
             sql
             for (sql,) in db.execute(
-                "SELECT sql FROM sqlite_master WHERE tbl_name IN ('agent', 'cadence', 'lead') "
-                "AND sql IS NOT NULL ORDER BY type DESC, name"
+                "SELECT sql FROM sqlite_master WHERE tbl_name IN ('agent', 'cadence', 'lead', "
+                "'lead_summary', 'lead_fact', 'lead_day') AND sql IS NOT NULL "
+                "ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, name"
             )
         ]
     finally:

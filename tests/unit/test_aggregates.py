@@ -18,7 +18,16 @@ from leaddesk.domain.clock import fixed_clock
 from leaddesk.domain.outcomes import OUTCOMES
 from leaddesk.services.report import ReportService
 from leaddesk.store import Store, aggregates
-from leaddesk.store.models import Agent, Attempt, AttemptDay, Lead, LeadSummary
+from leaddesk.store.models import (
+    Agent,
+    Attempt,
+    AttemptDay,
+    CallDay,
+    Lead,
+    LeadDay,
+    LeadFact,
+    LeadSummary,
+)
 from tests.unit.metrics_fixture import A1, A2, T0, UNTIL, lid
 
 CODES = sorted(OUTCOMES)
@@ -31,9 +40,15 @@ def _channel(outcome: str | None) -> str:
     return sorted(c.value for c in OUTCOMES[outcome].channels)[0]
 
 
-# One step of a history: ("new", lead, agent, outcome, minutes, words, outside, direction),
-# ("wrap", k, outcome), ("correct", k, outcome) or ("delete", k), k picking an
-# earlier attempt.
+# One step of a history: ("new", lead, agent, outcome, minutes, words, outside, direction,
+# (ring, talk, wrap-up)), ("wrap", k, outcome), ("correct", k, outcome), ("delete", k),
+# ("talk", k, (ring, talk, wrap-up)), k picking an earlier attempt, or ("lead", lead,
+# owner, minutes, deleted): a lead moved to another owner, arrival or deleted.
+times = st.tuples(
+    st.sampled_from([None, 0, 12]),
+    st.sampled_from([None, 0, 45, 3600]),
+    st.sampled_from([None, 0, 20]),
+)
 steps = st.lists(
     st.one_of(
         st.tuples(
@@ -41,15 +56,25 @@ steps = st.lists(
             st.integers(0, LEADS - 1),
             st.sampled_from([A1, A2]),
             st.sampled_from([*CODES, None]),
-            st.integers(-60 * 24, 60 * 24 * 6),
+            # Often within the same hours: calls that share a group.
+            st.one_of(st.integers(0, 90), st.integers(-60 * 24, 60 * 24 * 6)),
             st.sampled_from([None, 40, 75]),
             st.booleans(),
             # Returned calls: the aggregates do not split them, the report must.
             st.sampled_from(["outbound", "outbound", "inbound"]),
+            times,
         ),
         st.tuples(st.just("wrap"), st.integers(0, 1000), st.sampled_from(CODES)),
         st.tuples(st.just("correct"), st.integers(0, 1000), st.sampled_from([*CODES, None])),
         st.tuples(st.just("delete"), st.integers(0, 1000)),
+        st.tuples(st.just("talk"), st.integers(0, 1000), times),
+        st.tuples(
+            st.just("lead"),
+            st.integers(0, LEADS - 1),
+            st.sampled_from([A1, A2, None]),
+            st.integers(-60 * 24 * 2, 60 * 24 * 3),
+            st.booleans(),
+        ),
     ),
     max_size=30,
 )
@@ -72,8 +97,20 @@ def _play(store: Store, history: list[tuple[Any, ...]]) -> None:
     made: list[str] = []
     for n, step in enumerate(history):
         with store.transaction() as session:
+            if step[0] == "lead":
+                _, lead, owner, minutes, deleted = step
+                session.execute(
+                    update(Lead)
+                    .where(Lead.id == lid(lead))
+                    .values(
+                        owner_id=owner,
+                        arrived_at=T0 + timedelta(minutes=minutes),
+                        deleted_at=T0 if deleted else None,
+                    )
+                )
+                continue
             if step[0] == "new":
-                _, lead, agent, outcome, minutes, words, outside, direction = step
+                _, lead, agent, outcome, minutes, words, outside, direction, spans = step
                 session.add(
                     Attempt(
                         id=f"a{n:03d}",
@@ -85,6 +122,9 @@ def _play(store: Store, history: list[tuple[Any, ...]]) -> None:
                         script_words=words if outcome == "voicemail_left" else None,
                         outside_rules=outside,
                         direction=direction,
+                        ring_s=spans[0],
+                        duration_s=spans[1],
+                        wrapup_s=spans[2],
                     )
                 )
                 made.append(f"a{n:03d}")
@@ -113,6 +153,13 @@ def _play(store: Store, history: list[tuple[Any, ...]]) -> None:
                     )
                 )
                 made.append(f"a{n:03d}")
+            elif step[0] == "talk":
+                ring, talk, wrap = step[2]
+                session.execute(
+                    update(Attempt)
+                    .where(Attempt.id == target.id)
+                    .values(ring_s=ring, duration_s=talk, wrapup_s=wrap)
+                )
             elif step[0] == "delete":
                 session.execute(
                     update(Attempt)
@@ -133,6 +180,10 @@ def _tables(store: Store) -> tuple[list[Any], list[Any]]:
         leads = [
             tuple(r) for r in session.execute(select(LeadSummary.__table__).order_by("lead_id"))
         ]
+        for model in (LeadFact, LeadDay, CallDay):
+            table = model.__table__
+            rows = session.execute(select(table).order_by(*table.primary_key))
+            leads.extend((table.name, *r) for r in rows)
     return days, leads
 
 
@@ -244,3 +295,34 @@ def test_a_returned_call_on_a_whole_day_counts_once_and_as_inbound(store: Store)
     assert report.measures.inbound == 1
     assert report.measures.contact_rate == 0.0  # the one outbound call reached no one
     assert report.to_json() == slow.agent_report(period, "agent.one").to_json()
+
+
+def test_calls_of_one_hour_logged_out_of_order_keep_the_hours_first_start(store: Store) -> None:
+    """call_hour keeps each hour's first start and last end: a call synced late, earlier
+    than those already counted, moves the start back (the agent's active time grows)."""
+    _setup(store)
+    for n, (minutes, talk) in enumerate(((40, 60), (5, 30), (20, None))):
+        with store.transaction() as session:
+            session.add(
+                Attempt(
+                    id=f"c{n}",
+                    lead_id=lid(n),
+                    agent_id=A1,
+                    channel="phone",
+                    outcome="connected",
+                    started_at=T0 + timedelta(minutes=minutes),
+                    duration_s=talk,
+                    wrapup_s=10,
+                )
+            )
+    kept = _tables(store)
+    with store.transaction() as session:
+        aggregates.rebuild(lambda sql: session.execute(text(sql)), "sqlite")
+    assert kept == _tables(store)
+    clock = fixed_clock(T0 + timedelta(days=5))
+    fast, slow = ReportService(store, clock), ReportService(store, clock, aggregates=False)
+    period = fast.period(None, T0 + timedelta(days=5))
+    report = fast.agent_report(period, "agent.one").to_json()
+    # From 09:05 to the end of the 09:40 call's talk and wrap-up: 36 min 10 s.
+    assert report["active_hours"] == round((35 * 60 + 70) / 3600, 3)
+    assert report == slow.agent_report(period, "agent.one").to_json()
