@@ -600,6 +600,14 @@ def _recompute_calls(dialect: str, groups: str) -> list[str]:
 # (name, table, event, columns an UPDATE must touch, condition, statements)
 _Trigger = tuple[str, str, str, tuple[str, ...], str | None, list[str]]
 
+# On PostgreSQL these fire at commit (deferred constraint triggers), not at each row: a
+# lead_day row is shared by every transaction that adds a lead for its owner and day, and
+# a count taken at once would hold its row lock until the end of the transaction, so two
+# open transactions adding leads for one owner would queue behind each other (and one
+# that waits for the other, as a supervisor's import beside a pull, would never finish).
+# At commit the lock is held for the commit alone. SQLite has one writer: no such queue.
+DEFERRED_ON_POSTGRESQL = frozenset({"lead_day_insert", "lead_day_update", "lead_day_delete"})
+
 
 def _lead_triggers(dialect: str) -> list[_Trigger]:
     lead = ("owner_id", "arrived_at", "deleted_at")
@@ -723,6 +731,12 @@ def _create(execute: Any, dialect: str, triggers: list[_Trigger]) -> None:
             f"{statements}  RETURN NULL;\nEND\n$$ LANGUAGE plpgsql"
         )
         when = "" if condition is None else f" WHEN ({condition})"
+        if name in DEFERRED_ON_POSTGRESQL:
+            execute(
+                f"CREATE CONSTRAINT TRIGGER {name} AFTER {on} ON {table} "
+                f"DEFERRABLE INITIALLY DEFERRED FOR EACH ROW{when} EXECUTE FUNCTION {name}()"
+            )
+            continue
         execute(
             f"CREATE TRIGGER {name} AFTER {on} ON {table} FOR EACH ROW{when} "
             f"EXECUTE FUNCTION {name}()"
