@@ -14,7 +14,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -27,6 +27,7 @@ from sqlalchemy import (
     false,
     func,
     literal,
+    literal_column,
     or_,
     select,
     type_coerce,
@@ -62,7 +63,8 @@ from leaddesk.domain.jurisdictions import (
 from leaddesk.services.errors import UserError
 from leaddesk.services.rules import default_rules as default_rules  # re-exported
 from leaddesk.services.workspace import Workspace
-from leaddesk.store.models import Agent, Attempt, DncNumber, Lead
+from leaddesk.store.call_rank import GRP_BLOCKED, GRP_CALLBACK, GRP_NEW, GRP_OTHER
+from leaddesk.store.models import Agent, Attempt, CallRank, DncNumber, Lead
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +150,8 @@ MAX_CAPPED_LITERALS = 2_000
 # this many rows beyond the page asked for.
 SNAPSHOT_TTL_S = 30.0
 SNAPSHOT_CHUNK = 1_000
+# The time key of the rows whose tier does not sort by time (no next action).
+_NO_TIME = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +252,13 @@ class CallListService:
     ) -> tuple[_Plan, list[tuple[str, int, str | None]]]:
         """The listed leads in call order (the first `limit`, or all)."""
         section, calls_only = view
+        if self._walks(search, calls_only):
+            for _ in range(2):
+                plan, rows = self._walk(session, limit, section)
+                if all(tz in plan.windows for _, _, tz in rows):
+                    break
+                self._zone_texts_read = -1e18
+            return plan, rows
         for _ in range(2):
             plan = self._plan(session, search)
             listed = plan.listed
@@ -376,16 +387,19 @@ class CallListService:
         return caps_for(self.rules, parse_place_key(text))
 
     def _zone_sets(self, session: Session) -> list[str | None]:
-        """The distinct zone sets (stored JSON text) of the agent's leads, cached briefly."""
+        """The distinct zone sets (stored JSON text) of the agent's leads, cached briefly.
+        Read from the maintained key's index where the list walks it (its listed leads:
+        the others are never shown)."""
         clock = time.monotonic()
         if clock - self._zone_texts_read > ZONE_SETS_TTL_S:
-            self._zone_texts = list(
-                session.scalars(
-                    select(self._zone_text())
-                    .where(Lead.owner_id == self.ws.agent.id, Lead.deleted_at.is_(None))
-                    .distinct()
-                )
+            query = (
+                select(CallRank.place).where(CallRank.owner_id == self.ws.agent.id).distinct()
+                if self._walks(None, False)
+                else select(self._zone_text())
+                .where(Lead.owner_id == self.ws.agent.id, Lead.deleted_at.is_(None))
+                .distinct()
             )
+            self._zone_texts = list(session.scalars(query))
             self._zone_texts_read = clock
         return self._zone_texts
 
@@ -414,19 +428,20 @@ class CallListService:
         law: set[str] = set()
         if not stricter:
             return sorted(capped), []
-        key = self._zone_text()
         # The leads that have such a cap first (few: a country's or a province's), then a
         # count of their attempts per cap through the (lead, started_at) index.
-        keys: dict[str, str | None] = {
-            row[0]: row[1]
-            for row in session.execute(
-                select(Lead.id, key).where(
-                    Lead.owner_id == self.ws.agent.id,
-                    Lead.deleted_at.is_(None),
-                    key.in_([t for t in stricter if t is not None]),
-                )
+        places = [t for t in stricter if t is not None]
+        if self._walks(None, False):
+            # Through the maintained key's (owner, place) index: its listed leads.
+            lookup = select(CallRank.lead_id, CallRank.place).where(
+                CallRank.owner_id == self.ws.agent.id, CallRank.place.in_(places)
             )
-        }
+        else:
+            key = self._zone_text()
+            lookup = select(Lead.id, key).where(
+                Lead.owner_id == self.ws.agent.id, Lead.deleted_at.is_(None), key.in_(places)
+            )
+        keys: dict[str, str | None] = {row[0]: row[1] for row in session.execute(lookup)}
         by_cap: dict[tuple[int, Any], list[str]] = {}
         for lead_id, text in keys.items():
             for cap in stricter[text]:
@@ -548,6 +563,208 @@ class CallListService:
         )
         keys = (sec, tier, time_key, listed.c.id)
         return _Plan(now, listed, keys, windows)
+
+    # -- the maintained key's walk ----------------------------------------------------
+
+    def _walks(self, search: str | None, calls_only: bool) -> bool:
+        """Whether the list is read by walking `call_rank` (leaddesk.store.call_rank): the
+        plain list and its sections on SQLite. A search or the calls-first view computes
+        every lead's section (`_plan`); so does PostgreSQL, whose text collation may order
+        two leads due at the same instant otherwise than the Python merge of the walk."""
+        return (
+            not (search and search.strip())
+            and not calls_only
+            and self.ws.store.engine.dialect.name == "sqlite"
+        )
+
+    def _walk(
+        self, session: Session, limit: int | None, only: str | None
+    ) -> tuple[_Plan, list[tuple[str, int, str | None]]]:
+        """The listed leads in call order (the first `limit`, or all), section by section,
+        each section an ordered walk of a few ranges of the `call_rank` index stopping
+        after the rows still wanted; the places are evaluated for "now", not the leads.
+        Gives what `_plan` gives (a test compares them on random data).
+
+        Caps are checked lazily: the callable sections' rows are walked as if no lead
+        were capped, then the rows taken are counted (a few hundred seeks of the
+        (lead, started_at) index) and a capped one is left out and the section walked
+        again. Only the blocked section, which capped leads join, reads every capped lead
+        (`_capped`), and only when the page reaches it."""
+        now = as_utc(self.ws.clock())
+        rules = self.rules
+        rank = CallRank
+        texts = self._zone_sets(session)
+        windows: dict[str | None, WindowState] = {t: self._window(t, now) for t in texts}
+        callable_at = [t for t, w in windows.items() if t is not None and w.open and w.known]
+        unknown = [t for t, w in windows.items() if t is not None and not w.known]
+        life_ok = rank.attempts < rules.caps.lifetime
+        open_ = rank.place.in_(callable_at) if callable_at else false()
+        # A place not read yet counts as known (later) and closed (blocked when due), as in
+        # `_plan`; the rows of such a place make the caller read the places again.
+        zone_unknown = or_(rank.place.is_(None), rank.place.in_(unknown) if unknown else false())
+        fresh_cut = now - rules.new_lead_max_wait
+
+        # A run: (group, voice, range, tier, the column it is ordered by, conditions).
+        Run = tuple[int, int, ColumnElement[bool], int, Any, list[ColumnElement[bool]]]
+
+        def due_runs(grp: int) -> list[Run]:
+            runs: list[Run] = []
+            for voice in (0, 1):
+                if voice and not callable_at:
+                    continue
+                conds = [life_ok, *([open_] if voice else [])]
+                if grp == GRP_NEW:
+                    at = rank.arrived_at
+                    runs.append((grp, voice, at > fresh_cut, 0, at, conds))
+                    runs.append((grp, voice, at <= fresh_cut, 1, at, conds))
+                else:
+                    runs.append((grp, voice, rank.next_at <= now, 0, rank.next_at, conds))
+                    runs.append((grp, voice, rank.next_at.is_(None), 1, rank.next_at, conds))
+            return runs
+
+        def later_runs() -> list[Run]:
+            return [
+                (
+                    grp,
+                    voice,
+                    rank.next_at > now,
+                    0,
+                    rank.next_at,
+                    [life_ok, *([~zone_unknown] if voice else [])],
+                )
+                for grp in (GRP_CALLBACK, GRP_OTHER)
+                for voice in (0, 1)
+            ]
+
+        def blocked_runs() -> list[Run]:
+            capped, law_capped = self._capped(session, now, texts)
+            cap: ColumnElement[bool]
+            if len(capped) <= MAX_CAPPED_LITERALS:
+                cap = rank.lead_id.in_(capped) if capped else false()
+            else:
+                count = (
+                    select(func.count())
+                    .select_from(Attempt)
+                    .where(
+                        Attempt.lead_id == rank.lead_id,
+                        Attempt.started_at > now - DAY,
+                        Attempt.started_at <= now,
+                        Attempt.outcome.is_not(None),
+                    )
+                    .scalar_subquery()
+                )
+                # Never NULL: NOT of it must hold where it is false.
+                cap = and_(
+                    rank.last_at.is_not(None),
+                    rank.last_at > now - DAY,
+                    count >= rules.caps.per_24h,
+                )
+                if law_capped:
+                    cap = or_(cap, rank.lead_id.in_(law_capped))
+            runs: list[Run] = []
+            for voice in (0, 1):
+                runs.append((GRP_BLOCKED, voice, rank.next_at.is_not(None), 0, rank.next_at, []))
+                runs.append((GRP_BLOCKED, voice, rank.next_at.is_(None), 1, rank.next_at, []))
+                always = [~life_ok, *([zone_unknown] if voice else [])]
+                when_due = or_(cap, ~open_) if voice else cap
+                for grp in (GRP_CALLBACK, GRP_NEW, GRP_OTHER):
+                    blocked_due = [or_(*always, when_due)]
+                    runs.append((grp, voice, rank.next_at <= now, 0, rank.next_at, blocked_due))
+                    runs.append((grp, voice, rank.next_at.is_(None), 1, rank.next_at, blocked_due))
+                    # A new lead is due whatever its next action's time.
+                    later = blocked_due if grp == GRP_NEW else [or_(*always)]
+                    runs.append((grp, voice, rank.next_at > now, 0, rank.next_at, later))
+            return runs
+
+        sections: dict[Section, Any] = {
+            Section.CALLBACK: lambda: due_runs(GRP_CALLBACK),
+            Section.NEW: lambda: due_runs(GRP_NEW),
+            Section.FOLLOW_UP: lambda: due_runs(GRP_OTHER),
+            Section.LATER: later_runs,
+            Section.BLOCKED: blocked_runs,
+        }
+        out: list[tuple[str, int, str | None]] = []
+        for sec, make_runs in sections.items():
+            if only is not None and sec.key != only:
+                continue
+            want = None if limit is None else limit - len(out)
+            if want is not None and want <= 0:
+                break
+            runs = make_runs()
+            lazy_caps = sec <= Section.FOLLOW_UP
+            left_out: list[str] = []  # capped: found while walking, skipped on the next walk
+            while True:
+                found = self._run_rows(session, runs, want, left_out)
+                capped_now = self._capped_among(session, now, found) if lazy_caps else set()
+                if not capped_now:
+                    break
+                left_out.extend(sorted(capped_now))
+            out.extend((lead_id, int(sec), place) for lead_id, place in found)
+        plan = _Plan(now, None, (), windows)
+        return plan, out
+
+    def _run_rows(
+        self, session: Session, runs: Sequence[Any], want: int | None, left_out: list[str]
+    ) -> list[tuple[str, str | None]]:
+        """The first `want` rows of a section's runs merged in order, as (id, place)."""
+        rank = CallRank
+        found: list[tuple[int, Any, str, str | None]] = []
+        for grp, voice, span, tier, column, conds in runs:
+            query = (
+                select(rank.lead_id, column, rank.place)
+                .where(
+                    rank.owner_id == self.ws.agent.id,
+                    # Literals: SQLite uses a partial index only for a WHERE it can read.
+                    rank.grp == literal_column(str(grp)),
+                    rank.voice == literal_column(str(voice)),
+                    span,
+                    *conds,
+                )
+                .order_by(column, rank.lead_id)
+                .limit(want)
+            )
+            if left_out:
+                query = query.where(rank.lead_id.not_in(left_out))
+            found.extend(
+                (tier, _NO_TIME if at is None else at, lead_id, place)
+                for lead_id, at, place in session.execute(query)
+            )
+        found.sort(key=lambda row: (row[0], row[1], row[2]))
+        return [(lead_id, place) for _, _, lead_id, place in found[:want]]
+
+    def _capped_among(
+        self, session: Session, now: datetime, rows: Sequence[tuple[str, str | None]]
+    ) -> set[str]:
+        """Which of these leads are at a cap now, as `_capped` tells (the team's 24 h cap
+        over every agent's attempts; a law's caps where the place has one)."""
+        out: set[str] = set()
+        ids = [lead_id for lead_id, _ in rows]
+        by_cap: dict[tuple[int, Any], list[str]] = {}
+        for lead_id, place_key in rows:
+            caps = self._caps(place_key)
+            if len(caps) > 1:
+                for cap in caps:
+                    by_cap.setdefault((cap.max, cap.period), []).append(lead_id)
+        checks = [(self.rules.caps.per_24h, DAY, ids, True)] + [
+            (most, period, group, False) for (most, period), group in by_cap.items()
+        ]
+        for most, period, group, team in checks:
+            for start in range(0, len(group), 900):
+                query = (
+                    select(Attempt.lead_id)
+                    .where(
+                        Attempt.lead_id.in_(group[start : start + 900]),
+                        Attempt.started_at > now - period,
+                        Attempt.started_at <= now,
+                        Attempt.outcome.is_not(None),
+                    )
+                    .group_by(Attempt.lead_id)
+                    .having(func.count() >= most)
+                )
+                if team:
+                    query = query.where(Attempt.agent_id.in_(select(Agent.id)))
+                out.update(session.scalars(query))
+        return out
 
     # -- rows ----------------------------------------------------------------------------
 

@@ -41,6 +41,7 @@ REVISIONS: tuple[str, ...] = (
     "0006",
     "0009",
     "0010",
+    "0011",
 )
 HEAD = REVISIONS[-1]
 
