@@ -14,22 +14,27 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Integer,
+    String,
     Text,
     and_,
+    bindparam,
     case,
     cast,
+    column,
     exists,
     false,
     func,
     literal,
-    literal_column,
     or_,
     select,
+    text,
     type_coerce,
 )
 from sqlalchemy.orm import Session
@@ -64,7 +69,7 @@ from leaddesk.services.errors import UserError
 from leaddesk.services.rules import default_rules as default_rules  # re-exported
 from leaddesk.services.workspace import Workspace
 from leaddesk.store.call_rank import GRP_BLOCKED, GRP_CALLBACK, GRP_NEW, GRP_OTHER
-from leaddesk.store.models import Agent, Attempt, CallRank, DncNumber, Lead
+from leaddesk.store.models import Agent, Attempt, CallRank, DncNumber, Lead, UTCDateTime
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,8 +155,6 @@ MAX_CAPPED_LITERALS = 2_000
 # this many rows beyond the page asked for.
 SNAPSHOT_TTL_S = 30.0
 SNAPSHOT_CHUNK = 1_000
-# The time key of the rows whose tier does not sort by time (no next action).
-_NO_TIME = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +177,106 @@ class _Snapshot:
     complete: bool  # holds the whole list
 
 
+# -- the walk of the maintained key (SQLite), as SQL text built once per shape ----------
+
+_PLACE_OK = "r.place IN (SELECT value FROM json_each(:ok))"
+_ZONE_UNKNOWN = "(r.place IS NULL OR r.place IN (SELECT value FROM json_each(:unknown)))"
+_LIFE_OK = "r.attempts < :life"
+# Capped leads, for the blocked section: named, or (past MAX_CAPPED_LITERALS) counted.
+_CAPPED = "r.lead_id IN (SELECT value FROM json_each(:capped))"
+_CAPPED_COUNTED = (
+    "((r.last_at IS NOT NULL AND r.last_at > :day_ago AND (SELECT count(*) FROM attempt a"
+    " WHERE a.lead_id = r.lead_id AND a.started_at > :day_ago AND a.started_at <= :now"
+    " AND a.outcome IS NOT NULL) >= :per24)"
+    " OR r.lead_id IN (SELECT value FROM json_each(:law)))"
+)
+_TIMES = ("now", "cut", "day_ago")
+
+
+def _runs(
+    section: Section, any_open: bool, capped: str
+) -> list[tuple[int, int, str, int, str, str]]:
+    """A section's ordered index ranges: (group, voice, range, tier, the column they are
+    ordered by, the condition their rows meet)."""
+    runs: list[tuple[int, int, str, int, str, str]] = []
+    for voice in (0, 1):
+        place_ok = f" AND {_PLACE_OK}" if voice else ""
+        if section in (Section.CALLBACK, Section.NEW, Section.FOLLOW_UP):
+            if voice and not any_open:
+                continue  # no place callable now: no voice lead is
+            callable_ = _LIFE_OK + place_ok
+            if section is Section.NEW:
+                runs.append((GRP_NEW, voice, "r.arrived_at > :cut", 0, "arrived_at", callable_))
+                runs.append((GRP_NEW, voice, "r.arrived_at <= :cut", 1, "arrived_at", callable_))
+            else:
+                grp = GRP_CALLBACK if section is Section.CALLBACK else GRP_OTHER
+                runs.append((grp, voice, "r.next_at <= :now", 0, "next_at", callable_))
+                runs.append((grp, voice, "r.next_at IS NULL", 1, "next_at", callable_))
+        elif section is Section.LATER:
+            known = f" AND NOT {_ZONE_UNKNOWN}" if voice else ""
+            for grp in (GRP_CALLBACK, GRP_OTHER):
+                runs.append((grp, voice, "r.next_at > :now", 0, "next_at", _LIFE_OK + known))
+        else:
+            runs.append((GRP_BLOCKED, voice, "r.next_at IS NOT NULL", 0, "next_at", "1"))
+            runs.append((GRP_BLOCKED, voice, "r.next_at IS NULL", 1, "next_at", "1"))
+            always = f"NOT ({_LIFE_OK})" + (f" OR {_ZONE_UNKNOWN}" if voice else "")
+            when_due = f"{always} OR {capped}" + (f" OR NOT ({_PLACE_OK})" if voice else "")
+            for grp in (GRP_CALLBACK, GRP_NEW, GRP_OTHER):
+                runs.append((grp, voice, "r.next_at <= :now", 0, "next_at", when_due))
+                runs.append((grp, voice, "r.next_at IS NULL", 1, "next_at", when_due))
+                # A new lead is due whatever its next action's time.
+                later = when_due if grp == GRP_NEW else always
+                runs.append((grp, voice, "r.next_at > :now", 0, "next_at", later))
+    return runs
+
+
+@cache
+def _section_sql(section: Section, any_open: bool, capped: str, limited: bool) -> Any:
+    """One statement for a section's rows in order, as (lead id, place): each range an
+    ordered walk of the (owner, grp, voice, time, lead) index stopping after the rows
+    wanted (a subquery: SQLite keeps its ORDER BY and LIMIT), merged by one ORDER BY.
+    Group and voice are literals: SQLite uses a partial index only for a WHERE it reads."""
+    limit = " LIMIT :want" if limited else ""
+    parts = [
+        f"SELECT * FROM (SELECT r.lead_id AS lead_id, {tier} AS tier, r.{column} AS at,"
+        f" r.place AS place FROM call_rank r WHERE r.owner_id = :owner AND r.grp = {grp}"
+        f" AND r.voice = {voice} AND {span} AND ({condition})"
+        " AND r.lead_id NOT IN (SELECT value FROM json_each(:left_out))"
+        f" ORDER BY r.{column}, r.lead_id{limit})"
+        for grp, voice, span, tier, column, condition in _runs(section, any_open, capped)
+    ]
+    if not parts:
+        return text("SELECT NULL, NULL WHERE 0")
+    sql = (
+        "SELECT lead_id, place FROM ("
+        + " UNION ALL ".join(parts)
+        + f") ORDER BY tier, at, lead_id{limit}"
+    )
+    times = [bindparam(n, type_=UTCDateTime()) for n in _TIMES if f":{n}" in sql]
+    return text(sql).bindparams(*times)
+
+
+# The attempt times that can hold a page's leads at a cap: every lead's last 24 hours
+# (is its agent one of ours: the team's cap counts those), the longest law period of
+# the leads whose place has a law's cap.
+_ATTEMPT_TIMES = (
+    text(
+        "SELECT a.lead_id, a.started_at, a.agent_id IN (SELECT id FROM agent) FROM attempt a"
+        " WHERE a.lead_id IN (SELECT value FROM json_each(:ids))"
+        " AND a.lead_id NOT IN (SELECT value FROM json_each(:law_ids))"
+        " AND a.started_at > :day_ago AND a.started_at <= :now AND a.outcome IS NOT NULL"
+        " UNION ALL "
+        "SELECT a.lead_id, a.started_at, a.agent_id IN (SELECT id FROM agent) FROM attempt a"
+        " WHERE a.lead_id IN (SELECT value FROM json_each(:law_ids))"
+        " AND a.started_at > :long_ago AND a.started_at <= :now AND a.outcome IS NOT NULL"
+    )
+    .bindparams(*(bindparam(n, type_=UTCDateTime()) for n in ("day_ago", "long_ago", "now")))
+    .columns(
+        column("lead_id", String), column("started_at", UTCDateTime()), column("team", Integer)
+    )
+)
+
+
 class CallListService:
     """Read the call list of the workspace's agent, in call order, a page at a time,
     under the workspace's rules (the agent's calling hours and caps) unless `rules`
@@ -186,6 +289,7 @@ class CallListService:
         self._zone_texts_read = -1e18
         self._windows: dict[str | None, tuple[datetime, WindowState]] = {}
         self._snapshot: _Snapshot | None = None
+        self._place_caps: dict[str | None, tuple[Cap, ...]] = {}
 
     # -- public API ----------------------------------------------------------------------
 
@@ -364,6 +468,18 @@ class CallListService:
         self._windows[text] = (now, state)
         return state
 
+    def _among(self, column: Any, values: Sequence[str]) -> ColumnElement[bool]:
+        """`column IN values`. On SQLite the values travel as one JSON text read by
+        json_each: one bound parameter, not hundreds to render on every query."""
+        if not values:
+            return false()
+        if self.ws.store.engine.dialect.name == "sqlite":
+            listed = func.json_each(json.dumps(list(values))).table_valued("value")
+            in_json: ColumnElement[bool] = column.in_(select(listed.c.value))
+            return in_json
+        in_list: ColumnElement[bool] = column.in_(list(values))
+        return in_list
+
     def _json_text(self, column: Any) -> ColumnElement[str]:
         """A JSON column's stored text: SQLite keeps it as text already (a CAST per row
         costs), PostgreSQL needs json cast to text to compare."""
@@ -384,7 +500,11 @@ class CallListService:
         )
 
     def _caps(self, text: str | None) -> tuple[Cap, ...]:
-        return caps_for(self.rules, parse_place_key(text))
+        """A place's caps (they depend on the rules and the place only: kept)."""
+        caps = self._place_caps.get(text)
+        if caps is None:
+            caps = self._place_caps[text] = caps_for(self.rules, parse_place_key(text))
+        return caps
 
     def _zone_sets(self, session: Session) -> list[str | None]:
         """The distinct zone sets (stored JSON text) of the agent's leads, cached briefly.
@@ -443,8 +563,8 @@ class CallListService:
             )
         keys: dict[str, str | None] = {row[0]: row[1] for row in session.execute(lookup)}
         by_cap: dict[tuple[int, Any], list[str]] = {}
-        for lead_id, text in keys.items():
-            for cap in stricter[text]:
+        for lead_id, place_text in keys.items():
+            for cap in stricter[place_text]:
                 by_cap.setdefault((cap.max, cap.period), []).append(lead_id)
         for (most, period), ids in by_cap.items():
             for start in range(0, len(ids), 900):
@@ -470,7 +590,7 @@ class CallListService:
         recent: dict[str, list[datetime]] = {}
         for lead_id, started in session.execute(
             select(Attempt.lead_id, Attempt.started_at).where(
-                Attempt.lead_id.in_(ids),
+                self._among(Attempt.lead_id, ids),
                 Attempt.started_at > now - period,
                 Attempt.started_at <= now,
                 Attempt.outcome.is_not(None),
@@ -586,116 +706,55 @@ class CallListService:
         Gives what `_plan` gives (a test compares them on random data).
 
         Caps are checked lazily: the callable sections' rows are walked as if no lead
-        were capped, then the rows taken are counted (a few hundred seeks of the
-        (lead, started_at) index) and a capped one is left out and the section walked
-        again. Only the blocked section, which capped leads join, reads every capped lead
-        (`_capped`), and only when the page reaches it."""
+        were capped, then the rows taken are counted (seeks of the (lead, started_at)
+        index) and a capped one is left out and the section walked again. Only the
+        blocked section, which capped leads join, reads every capped lead (`_capped`),
+        and only when the page reaches it."""
         now = as_utc(self.ws.clock())
         rules = self.rules
-        rank = CallRank
         texts = self._zone_sets(session)
         windows: dict[str | None, WindowState] = {t: self._window(t, now) for t in texts}
         callable_at = [t for t, w in windows.items() if t is not None and w.open and w.known]
         unknown = [t for t, w in windows.items() if t is not None and not w.known]
-        life_ok = rank.attempts < rules.caps.lifetime
-        open_ = rank.place.in_(callable_at) if callable_at else false()
-        # A place not read yet counts as known (later) and closed (blocked when due), as in
-        # `_plan`; the rows of such a place make the caller read the places again.
-        zone_unknown = or_(rank.place.is_(None), rank.place.in_(unknown) if unknown else false())
-        fresh_cut = now - rules.new_lead_max_wait
-
-        # A run: (group, voice, range, tier, the column it is ordered by, conditions).
-        Run = tuple[int, int, ColumnElement[bool], int, Any, list[ColumnElement[bool]]]
-
-        def due_runs(grp: int) -> list[Run]:
-            runs: list[Run] = []
-            for voice in (0, 1):
-                if voice and not callable_at:
-                    continue
-                conds = [life_ok, *([open_] if voice else [])]
-                if grp == GRP_NEW:
-                    at = rank.arrived_at
-                    runs.append((grp, voice, at > fresh_cut, 0, at, conds))
-                    runs.append((grp, voice, at <= fresh_cut, 1, at, conds))
-                else:
-                    runs.append((grp, voice, rank.next_at <= now, 0, rank.next_at, conds))
-                    runs.append((grp, voice, rank.next_at.is_(None), 1, rank.next_at, conds))
-            return runs
-
-        def later_runs() -> list[Run]:
-            return [
-                (
-                    grp,
-                    voice,
-                    rank.next_at > now,
-                    0,
-                    rank.next_at,
-                    [life_ok, *([~zone_unknown] if voice else [])],
-                )
-                for grp in (GRP_CALLBACK, GRP_OTHER)
-                for voice in (0, 1)
-            ]
-
-        def blocked_runs() -> list[Run]:
-            capped, law_capped = self._capped(session, now, texts)
-            cap: ColumnElement[bool]
-            if len(capped) <= MAX_CAPPED_LITERALS:
-                cap = rank.lead_id.in_(capped) if capped else false()
-            else:
-                count = (
-                    select(func.count())
-                    .select_from(Attempt)
-                    .where(
-                        Attempt.lead_id == rank.lead_id,
-                        Attempt.started_at > now - DAY,
-                        Attempt.started_at <= now,
-                        Attempt.outcome.is_not(None),
-                    )
-                    .scalar_subquery()
-                )
-                # Never NULL: NOT of it must hold where it is false.
-                cap = and_(
-                    rank.last_at.is_not(None),
-                    rank.last_at > now - DAY,
-                    count >= rules.caps.per_24h,
-                )
-                if law_capped:
-                    cap = or_(cap, rank.lead_id.in_(law_capped))
-            runs: list[Run] = []
-            for voice in (0, 1):
-                runs.append((GRP_BLOCKED, voice, rank.next_at.is_not(None), 0, rank.next_at, []))
-                runs.append((GRP_BLOCKED, voice, rank.next_at.is_(None), 1, rank.next_at, []))
-                always = [~life_ok, *([zone_unknown] if voice else [])]
-                when_due = or_(cap, ~open_) if voice else cap
-                for grp in (GRP_CALLBACK, GRP_NEW, GRP_OTHER):
-                    blocked_due = [or_(*always, when_due)]
-                    runs.append((grp, voice, rank.next_at <= now, 0, rank.next_at, blocked_due))
-                    runs.append((grp, voice, rank.next_at.is_(None), 1, rank.next_at, blocked_due))
-                    # A new lead is due whatever its next action's time.
-                    later = blocked_due if grp == GRP_NEW else [or_(*always)]
-                    runs.append((grp, voice, rank.next_at > now, 0, rank.next_at, later))
-            return runs
-
-        sections: dict[Section, Any] = {
-            Section.CALLBACK: lambda: due_runs(GRP_CALLBACK),
-            Section.NEW: lambda: due_runs(GRP_NEW),
-            Section.FOLLOW_UP: lambda: due_runs(GRP_OTHER),
-            Section.LATER: later_runs,
-            Section.BLOCKED: blocked_runs,
+        params: dict[str, Any] = {
+            "owner": self.ws.agent.id,
+            "now": now,
+            "cut": now - rules.new_lead_max_wait,
+            "day_ago": now - DAY,
+            "life": rules.caps.lifetime,
+            "per24": rules.caps.per_24h,
+            "ok": json.dumps(callable_at),
+            "unknown": json.dumps(unknown),
+            "capped": "[]",
+            "law": "[]",
         }
         out: list[tuple[str, int, str | None]] = []
-        for sec, make_runs in sections.items():
+        checked: set[str] = set()  # rows whose caps were counted: not capped
+        for sec in Section:
             if only is not None and sec.key != only:
                 continue
             want = None if limit is None else limit - len(out)
             if want is not None and want <= 0:
                 break
-            runs = make_runs()
-            lazy_caps = sec <= Section.FOLLOW_UP
+            capped_sql = ""
+            if sec is Section.BLOCKED:
+                capped, law_capped = self._capped(session, now, texts)
+                params["capped"], params["law"] = json.dumps(capped), json.dumps(law_capped)
+                capped_sql = _CAPPED_COUNTED if len(capped) > MAX_CAPPED_LITERALS else _CAPPED
+            sql = _section_sql(sec, bool(callable_at), capped_sql, want is not None)
             left_out: list[str] = []  # capped: found while walking, skipped on the next walk
             while True:
-                found = self._run_rows(session, runs, want, left_out)
-                capped_now = self._capped_among(session, now, found) if lazy_caps else set()
+                found = [
+                    (lead_id, place)
+                    for lead_id, place in session.execute(
+                        sql, {**params, "want": want, "left_out": json.dumps(left_out)}
+                    )
+                ]
+                if sec > Section.FOLLOW_UP:
+                    break
+                fresh = [row for row in found if row[0] not in checked]
+                capped_now = self._capped_among(session, now, fresh)
+                checked.update(lead_id for lead_id, _ in fresh if lead_id not in capped_now)
                 if not capped_now:
                     break
                 left_out.extend(sorted(capped_now))
@@ -703,67 +762,38 @@ class CallListService:
         plan = _Plan(now, None, (), windows)
         return plan, out
 
-    def _run_rows(
-        self, session: Session, runs: Sequence[Any], want: int | None, left_out: list[str]
-    ) -> list[tuple[str, str | None]]:
-        """The first `want` rows of a section's runs merged in order, as (id, place)."""
-        rank = CallRank
-        found: list[tuple[int, Any, str, str | None]] = []
-        for grp, voice, span, tier, column, conds in runs:
-            query = (
-                select(rank.lead_id, column, rank.place)
-                .where(
-                    rank.owner_id == self.ws.agent.id,
-                    # Literals: SQLite uses a partial index only for a WHERE it can read.
-                    rank.grp == literal_column(str(grp)),
-                    rank.voice == literal_column(str(voice)),
-                    span,
-                    *conds,
-                )
-                .order_by(column, rank.lead_id)
-                .limit(want)
-            )
-            if left_out:
-                query = query.where(rank.lead_id.not_in(left_out))
-            found.extend(
-                (tier, _NO_TIME if at is None else at, lead_id, place)
-                for lead_id, at, place in session.execute(query)
-            )
-        found.sort(key=lambda row: (row[0], row[1], row[2]))
-        return [(lead_id, place) for _, _, lead_id, place in found[:want]]
-
     def _capped_among(
         self, session: Session, now: datetime, rows: Sequence[tuple[str, str | None]]
     ) -> set[str]:
         """Which of these leads are at a cap now, as `_capped` tells (the team's 24 h cap
-        over every agent's attempts; a law's caps where the place has one)."""
+        over every agent's attempts; a law's caps where the place has one). One
+        statement: the last 24 hours of every lead, the longest law period of the others."""
+        if not rows:
+            return set()
+        stricter = {
+            lead_id: caps for lead_id, place_key in rows if len(caps := self._caps(place_key)) > 1
+        }
+        longest = max((c.period for caps in stricter.values() for c in caps), default=DAY)
+        times: dict[str, list[tuple[datetime, bool]]] = {}
+        for lead_id, started, team in session.execute(
+            _ATTEMPT_TIMES,
+            {
+                "ids": json.dumps([lead_id for lead_id, _ in rows]),
+                "law_ids": json.dumps(sorted(stricter)),
+                "day_ago": now - DAY,
+                "long_ago": now - longest,
+                "now": now,
+            },
+        ):
+            times.setdefault(lead_id, []).append((started, bool(team)))
         out: set[str] = set()
-        ids = [lead_id for lead_id, _ in rows]
-        by_cap: dict[tuple[int, Any], list[str]] = {}
-        for lead_id, place_key in rows:
-            caps = self._caps(place_key)
-            if len(caps) > 1:
-                for cap in caps:
-                    by_cap.setdefault((cap.max, cap.period), []).append(lead_id)
-        checks = [(self.rules.caps.per_24h, DAY, ids, True)] + [
-            (most, period, group, False) for (most, period), group in by_cap.items()
-        ]
-        for most, period, group, team in checks:
-            for start in range(0, len(group), 900):
-                query = (
-                    select(Attempt.lead_id)
-                    .where(
-                        Attempt.lead_id.in_(group[start : start + 900]),
-                        Attempt.started_at > now - period,
-                        Attempt.started_at <= now,
-                        Attempt.outcome.is_not(None),
-                    )
-                    .group_by(Attempt.lead_id)
-                    .having(func.count() >= most)
-                )
-                if team:
-                    query = query.where(Attempt.agent_id.in_(select(Agent.id)))
-                out.update(session.scalars(query))
+        per_24h = self.rules.caps.per_24h
+        for lead_id, seen in times.items():
+            if sum(1 for at, team in seen if team and at > now - DAY) >= per_24h:
+                out.add(lead_id)
+            for cap in stricter.get(lead_id, ()):
+                if sum(1 for at, _ in seen if at > now - cap.period) >= cap.max:
+                    out.add(lead_id)
         return out
 
     # -- rows ----------------------------------------------------------------------------
@@ -777,14 +807,17 @@ class CallListService:
         ids = [lead_id for lead_id, _, _ in rows]
         # Plain columns, not ORM objects: loading 200 full leads costs more than the SQL.
         leads = {
-            row.id: row for row in session.execute(select(*_ENTRY_COLUMNS).where(Lead.id.in_(ids)))
+            row.id: row
+            for row in session.execute(select(*_ENTRY_COLUMNS).where(self._among(Lead.id, ids)))
         }
         caps = {tz_text: self._caps(tz_text) for _, _, tz_text in rows}
         longest = max((c.period for cs in caps.values() for c in cs), default=DAY)
         recent = self._recent(session, now, ids, longest)
         phones = [lead.phone_e164 for lead in leads.values() if lead.phone_e164]
         dnc = set(
-            session.scalars(select(DncNumber.phone_e164).where(DncNumber.phone_e164.in_(phones)))
+            session.scalars(
+                select(DncNumber.phone_e164).where(self._among(DncNumber.phone_e164, phones))
+            )
             if phones
             else []
         )
