@@ -28,11 +28,13 @@ class Computed(CallListService):
 
 
 def lists_agree(service: CallListService, computed: CallListService, size: int = 1000) -> None:
-    """The walked list and the computed one: the whole list, a short first page and
-    each section's tab give the same leads in the same sections and order."""
+    """The walked list and the computed one: the whole list, a short first page, the
+    counts per section and each section's tab give the same leads in the same sections
+    and order."""
     for limit in (size, 3, 1):
         walked = [(e.lead_id, e.section, e.reason) for e in service.page(0, limit)]
         assert walked == [(e.lead_id, e.section, e.reason) for e in computed.page(0, limit)]
+    assert service.counts() == computed.counts()
     for key in ("callback", "new", "follow_up", "later", "blocked"):
         walked_ids = [e.lead_id for e in service.page(0, size, section=key)]
         assert walked_ids == [e.lead_id for e in computed.page(0, size, section=key)], key

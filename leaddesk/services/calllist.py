@@ -256,6 +256,22 @@ def _section_sql(section: Section, any_open: bool, capped: str, limited: bool) -
     return text(sql).bindparams(*times)
 
 
+# The facts a listed lead's section depends on, beside the places' states and caps.
+_GROUP_FACTS = (
+    "r.grp, r.voice, r.place,"
+    " CASE WHEN r.grp = 1 OR r.next_at IS NULL OR r.next_at <= :now THEN 1 ELSE 0 END,"
+    " CASE WHEN r.attempts < :life THEN 1 ELSE 0 END"
+)
+_COUNT_GROUPS = text(
+    f"SELECT {_GROUP_FACTS}, count(*) FROM call_rank r WHERE r.owner_id = :owner"
+    " GROUP BY 1, 2, 3, 4, 5"
+).bindparams(bindparam("now", type_=UTCDateTime()))
+_CAPPED_GROUPS = text(
+    f"SELECT {_GROUP_FACTS} FROM call_rank r WHERE r.owner_id = :owner"
+    " AND r.lead_id IN (SELECT value FROM json_each(:capped))"
+).bindparams(bindparam("now", type_=UTCDateTime()))
+
+
 # The attempt times that can hold a page's leads at a cap: every lead's last 24 hours
 # (is its agent one of ours: the team's cap counts those), the longest law period of
 # the leads whose place has a law's cap.
@@ -385,6 +401,10 @@ class CallListService:
     def counts(self, search: str | None = None) -> dict[str, int]:
         """Leads per section; every section key is present."""
         with self.ws.store.session() as session:
+            if self._walks(search, False):
+                walked = self._walk_counts(session)
+                if walked is not None:
+                    return walked
             for _ in range(2):
                 out = dict.fromkeys(SECTION_KEYS, 0)
                 plan = self._plan(session, search)
@@ -761,6 +781,55 @@ class CallListService:
             out.extend((lead_id, int(sec), place) for lead_id, place in found)
         plan = _Plan(now, None, (), windows)
         return plan, out
+
+    def _walk_counts(self, session: Session) -> dict[str, int] | None:
+        """`counts` from the maintained key: its leads grouped by what their section
+        depends on (group, voice, place, due, under the lifetime cap), each group placed
+        by the places' states now, then the capped leads moved (`_capped`). None when
+        more leads are capped than `MAX_CAPPED_LITERALS` (the caller counts the old way)."""
+        for _ in range(2):
+            now = as_utc(self.ws.clock())
+            texts = self._zone_sets(session)
+            windows = {t: self._window(t, now) for t in texts}
+            params = {"owner": self.ws.agent.id, "now": now, "life": self.rules.caps.lifetime}
+            groups = session.execute(_COUNT_GROUPS, params).all()
+            if all(row[2] in windows for row in groups):
+                break
+            self._zone_texts_read = -1e18
+        capped, _ = self._capped(session, now, texts)
+        if len(capped) > MAX_CAPPED_LITERALS:
+            return None
+        callable_at = {t for t, w in windows.items() if t is not None and w.open and w.known}
+        unknown = {t for t, w in windows.items() if t is not None and not w.known}
+
+        def section(
+            grp: int, voice: int, place_key: str | None, due: int, ok: int, cap: bool
+        ) -> str:
+            # As `leaddesk.domain.calllist.place`, over the key's facts.
+            if (
+                grp == GRP_BLOCKED
+                or not ok
+                or (voice and (place_key is None or place_key in unknown))
+            ):
+                return Section.BLOCKED.key
+            if not due:
+                return Section.LATER.key
+            if cap or (voice and place_key not in callable_at):
+                return Section.BLOCKED.key
+            return {GRP_CALLBACK: Section.CALLBACK, GRP_NEW: Section.NEW}.get(
+                grp, Section.FOLLOW_UP
+            ).key
+
+        out = dict.fromkeys(SECTION_KEYS, 0)
+        for grp, voice, place_key, due, ok, count in groups:
+            out[section(grp, voice, place_key, due, ok, False)] += int(count)
+        if capped:
+            for grp, voice, place_key, due, ok in session.execute(
+                _CAPPED_GROUPS, {**params, "capped": json.dumps(capped)}
+            ):
+                out[section(grp, voice, place_key, due, ok, False)] -= 1
+                out[section(grp, voice, place_key, due, ok, True)] += 1
+        return out
 
     def _capped_among(
         self, session: Session, now: datetime, rows: Sequence[tuple[str, str | None]]

@@ -254,7 +254,8 @@ def test_the_triggers_exist_at_head(store) -> None:  # type: ignore[no-untyped-d
 def test_a_law_cap_and_a_touch_due_this_instant_in_the_walked_list(tmp_path: Path) -> None:
     """France allows 4 calls in 30 days: a Paris lead called 4 times this month (never
     3 times in a day) is blocked, not a follow-up; a touch due at this very instant is
-    due (a follow-up), not later."""
+    due (a follow-up), not later; a new lead is new whatever its next action's time;
+    the counts per section say so too."""
     now = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)  # 10:00 in Paris, a Friday
     store = open_store(tmp_path / "law.db")
     try:
@@ -275,8 +276,15 @@ def test_a_law_cap_and_a_touch_due_this_instant_in_the_walked_list(tmp_path: Pat
             lead = session.get(Lead, free)
             assert lead is not None
             lead.status, lead.attempt_count, lead.next_action_at = "working", 1, now
+        # A new lead is due whatever its next action's time says.
+        fresh = add_lead(
+            ws,
+            now - timedelta(minutes=5),
+            **{**paris, "phone_e164": "+33142680003", "next_action_at": now + timedelta(days=1)},
+        )
         service = CallListService(ws)
         sections = {e.lead_id: (e.section, e.reason) for e in service.page(0, 10)}
+        assert sections[fresh][0] == "new"
         assert sections[capped][0] == "blocked" and "4" in sections[capped][1]
         assert sections[free][0] == "follow_up"
         lists_agree(service, Computed(ws), 10)
