@@ -182,20 +182,12 @@ class _Snapshot:
 _PLACE_OK = "r.place IN (SELECT value FROM json_each(:ok))"
 _ZONE_UNKNOWN = "(r.place IS NULL OR r.place IN (SELECT value FROM json_each(:unknown)))"
 _LIFE_OK = "r.attempts < :life"
-# Capped leads, for the blocked section: named, or (past MAX_CAPPED_LITERALS) counted.
+# Capped leads, for the blocked section (`_capped`).
 _CAPPED = "r.lead_id IN (SELECT value FROM json_each(:capped))"
-_CAPPED_COUNTED = (
-    "((r.last_at IS NOT NULL AND r.last_at > :day_ago AND (SELECT count(*) FROM attempt a"
-    " WHERE a.lead_id = r.lead_id AND a.started_at > :day_ago AND a.started_at <= :now"
-    " AND a.outcome IS NOT NULL) >= :per24)"
-    " OR r.lead_id IN (SELECT value FROM json_each(:law)))"
-)
-_TIMES = ("now", "cut", "day_ago")
+_TIMES = ("now", "cut")
 
 
-def _runs(
-    section: Section, any_open: bool, capped: str
-) -> list[tuple[int, int, str, int, str, str]]:
+def _runs(section: Section, any_open: bool) -> list[tuple[int, int, str, int, str, str]]:
     """A section's ordered index ranges: (group, voice, range, tier, the column they are
     ordered by, the condition their rows meet)."""
     runs: list[tuple[int, int, str, int, str, str]] = []
@@ -220,7 +212,7 @@ def _runs(
             runs.append((GRP_BLOCKED, voice, "r.next_at IS NOT NULL", 0, "next_at", "1"))
             runs.append((GRP_BLOCKED, voice, "r.next_at IS NULL", 1, "next_at", "1"))
             always = f"NOT ({_LIFE_OK})" + (f" OR {_ZONE_UNKNOWN}" if voice else "")
-            when_due = f"{always} OR {capped}" + (f" OR NOT ({_PLACE_OK})" if voice else "")
+            when_due = f"{always} OR {_CAPPED}" + (f" OR NOT ({_PLACE_OK})" if voice else "")
             for grp in (GRP_CALLBACK, GRP_NEW, GRP_OTHER):
                 runs.append((grp, voice, "r.next_at <= :now", 0, "next_at", when_due))
                 runs.append((grp, voice, "r.next_at IS NULL", 1, "next_at", when_due))
@@ -231,7 +223,7 @@ def _runs(
 
 
 @cache
-def _section_sql(section: Section, any_open: bool, capped: str, limited: bool) -> Any:
+def _section_sql(section: Section, any_open: bool, limited: bool) -> Any:
     """One statement for a section's rows in order, as (lead id, place): each range an
     ordered walk of the (owner, grp, voice, time, lead) index stopping after the rows
     wanted (a subquery: SQLite keeps its ORDER BY and LIMIT), merged by one ORDER BY.
@@ -243,7 +235,7 @@ def _section_sql(section: Section, any_open: bool, capped: str, limited: bool) -
         f" AND r.voice = {voice} AND {span} AND ({condition})"
         " AND r.lead_id NOT IN (SELECT value FROM json_each(:left_out))"
         f" ORDER BY r.{column}, r.lead_id{limit})"
-        for grp, voice, span, tier, column, condition in _runs(section, any_open, capped)
+        for grp, voice, span, tier, column, condition in _runs(section, any_open)
     ]
     if not parts:
         return text("SELECT NULL, NULL WHERE 0")
@@ -258,13 +250,20 @@ def _section_sql(section: Section, any_open: bool, capped: str, limited: bool) -
 
 # The facts a listed lead's section depends on, beside the places' states and caps.
 _GROUP_FACTS = (
-    "r.grp, r.voice, r.place,"
+    "r.place, r.grp, r.voice,"
     " CASE WHEN r.grp = 1 OR r.next_at IS NULL OR r.next_at <= :now THEN 1 ELSE 0 END,"
     " CASE WHEN r.attempts < :life THEN 1 ELSE 0 END"
 )
+_DUE = "(r.grp = 1 OR r.next_at IS NULL OR r.next_at <= :now)"
+_OK = "(r.attempts < :life)"
+# Counted per (place, group, voice), the order of the (owner, place, ...) index: no sort.
 _COUNT_GROUPS = text(
-    f"SELECT {_GROUP_FACTS}, count(*) FROM call_rank r WHERE r.owner_id = :owner"
-    " GROUP BY 1, 2, 3, 4, 5"
+    "SELECT r.place, r.grp, r.voice,"
+    f" sum(CASE WHEN {_DUE} AND {_OK} THEN 1 ELSE 0 END),"
+    f" sum(CASE WHEN {_DUE} AND NOT {_OK} THEN 1 ELSE 0 END),"
+    f" sum(CASE WHEN NOT {_DUE} AND {_OK} THEN 1 ELSE 0 END),"
+    f" sum(CASE WHEN NOT {_DUE} AND NOT {_OK} THEN 1 ELSE 0 END)"
+    " FROM call_rank r WHERE r.owner_id = :owner GROUP BY r.place, r.grp, r.voice"
 ).bindparams(bindparam("now", type_=UTCDateTime()))
 _CAPPED_GROUPS = text(
     f"SELECT {_GROUP_FACTS} FROM call_rank r WHERE r.owner_id = :owner"
@@ -402,9 +401,7 @@ class CallListService:
         """Leads per section; every section key is present."""
         with self.ws.store.session() as session:
             if self._walks(search, False):
-                walked = self._walk_counts(session)
-                if walked is not None:
-                    return walked
+                return self._walk_counts(session)
             for _ in range(2):
                 out = dict.fromkeys(SECTION_KEYS, 0)
                 plan = self._plan(session, search)
@@ -708,9 +705,10 @@ class CallListService:
 
     def _walks(self, search: str | None, calls_only: bool) -> bool:
         """Whether the list is read by walking `call_rank` (leaddesk.store.call_rank): the
-        plain list and its sections on SQLite. A search or the calls-first view computes
-        every lead's section (`_plan`); so does PostgreSQL, whose text collation may order
-        two leads due at the same instant otherwise than the Python merge of the walk."""
+        plain list, its sections and their counts on SQLite. A search or the calls-first
+        view computes every lead's section (`_plan`); so does PostgreSQL (the walk's SQL
+        is SQLite's: json_each, partial-index literals; agents' laptops run SQLite, the
+        team server keeps `call_rank` up to date all the same)."""
         return (
             not (search and search.strip())
             and not calls_only
@@ -746,7 +744,6 @@ class CallListService:
             "ok": json.dumps(callable_at),
             "unknown": json.dumps(unknown),
             "capped": "[]",
-            "law": "[]",
         }
         out: list[tuple[str, int, str | None]] = []
         checked: set[str] = set()  # rows whose caps were counted: not capped
@@ -756,12 +753,10 @@ class CallListService:
             want = None if limit is None else limit - len(out)
             if want is not None and want <= 0:
                 break
-            capped_sql = ""
             if sec is Section.BLOCKED:
-                capped, law_capped = self._capped(session, now, texts)
-                params["capped"], params["law"] = json.dumps(capped), json.dumps(law_capped)
-                capped_sql = _CAPPED_COUNTED if len(capped) > MAX_CAPPED_LITERALS else _CAPPED
-            sql = _section_sql(sec, bool(callable_at), capped_sql, want is not None)
+                # Every capped lead, as one JSON parameter (however many they are).
+                params["capped"] = json.dumps(self._capped(session, now, texts)[0])
+            sql = _section_sql(sec, bool(callable_at), want is not None)
             left_out: list[str] = []  # capped: found while walking, skipped on the next walk
             while True:
                 found = [
@@ -782,23 +777,20 @@ class CallListService:
         plan = _Plan(now, None, (), windows)
         return plan, out
 
-    def _walk_counts(self, session: Session) -> dict[str, int] | None:
+    def _walk_counts(self, session: Session) -> dict[str, int]:
         """`counts` from the maintained key: its leads grouped by what their section
         depends on (group, voice, place, due, under the lifetime cap), each group placed
-        by the places' states now, then the capped leads moved (`_capped`). None when
-        more leads are capped than `MAX_CAPPED_LITERALS` (the caller counts the old way)."""
+        by the places' states now, then the capped leads moved (`_capped`)."""
         for _ in range(2):
             now = as_utc(self.ws.clock())
             texts = self._zone_sets(session)
             windows = {t: self._window(t, now) for t in texts}
             params = {"owner": self.ws.agent.id, "now": now, "life": self.rules.caps.lifetime}
             groups = session.execute(_COUNT_GROUPS, params).all()
-            if all(row[2] in windows for row in groups):
+            if all(row[0] in windows for row in groups):
                 break
             self._zone_texts_read = -1e18
         capped, _ = self._capped(session, now, texts)
-        if len(capped) > MAX_CAPPED_LITERALS:
-            return None
         callable_at = {t for t, w in windows.items() if t is not None and w.open and w.known}
         unknown = {t for t, w in windows.items() if t is not None and not w.known}
 
@@ -821,10 +813,12 @@ class CallListService:
             ).key
 
         out = dict.fromkeys(SECTION_KEYS, 0)
-        for grp, voice, place_key, due, ok, count in groups:
-            out[section(grp, voice, place_key, due, ok, False)] += int(count)
+        for place_key, grp, voice, *by_due_ok in groups:
+            for (due, ok), count in zip(((1, 1), (1, 0), (0, 1), (0, 0)), by_due_ok, strict=True):
+                if count:
+                    out[section(grp, voice, place_key, due, ok, False)] += int(count)
         if capped:
-            for grp, voice, place_key, due, ok in session.execute(
+            for place_key, grp, voice, due, ok in session.execute(
                 _CAPPED_GROUPS, {**params, "capped": json.dumps(capped)}
             ):
                 out[section(grp, voice, place_key, due, ok, False)] -= 1

@@ -492,8 +492,9 @@ class CallRank(Base):
             sqlite_where=text("grp = 1"),
             postgresql_where=text("grp = 1"),
         ),
-        # The leads of a place with a law's cap (France: 4 calls in 30 days).
-        Index("ix_call_rank_place", "owner_id", "place", "last_at"),
+        # The leads of a place with a law's cap (France: 4 calls in 30 days); the counts
+        # per section, grouped by place, read from it alone.
+        Index("ix_call_rank_place", "owner_id", "place", "grp", "voice", "next_at", "attempts"),
     )
 
     lead_id: Mapped[str] = mapped_column(String(36), primary_key=True)

@@ -18,6 +18,7 @@ depends_on = None
 
 WALK = ["owner_id", "grp", "voice", "next_at", "lead_id", "attempts", "place"]
 NEW = ["owner_id", "grp", "voice", "arrived_at", "lead_id", "attempts", "place"]
+PLACE = ["owner_id", "place", "grp", "voice", "next_at", "attempts"]
 
 
 def upgrade() -> None:
@@ -47,7 +48,7 @@ def upgrade() -> None:
         sqlite_where=sa.text("grp = 1"),
         postgresql_where=sa.text("grp = 1"),
     )
-    op.create_index("ix_call_rank_place", "call_rank", ["owner_id", "place", "last_at"])
+    op.create_index("ix_call_rank_place", "call_rank", PLACE)
     if dialect == "sqlite":
         op.execute("ANALYZE call_rank")
 
