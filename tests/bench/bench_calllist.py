@@ -7,7 +7,9 @@ taken counted, the rows turned into entries with reasons) is timed against the f
 plain SQL we know over the same schema, run with the sqlite3 module: one statement that
 walks every range of the `call_rank` index (each stopping after 200 rows, the caps
 counted inside it) and merges them with one ORDER BY, returning the same first 200 lead
-ids; its places' states are prepared outside the timing. Leads have numbers of every US
+ids; its places' states are prepared outside the timing. One statement cannot stop after
+the sections that fill the page, as the service does (it walks a section, then the next
+only if the page is not full yet), so the baseline can be the slower of the two. Leads have numbers of every US
 and Canadian area code and of five other countries, their zones and jurisdictions as an
 import gives them, seven in ten a consent on record; the leads are written by raw
 inserts, so `call_rank` is filled by its triggers. Both run in this process on the same
