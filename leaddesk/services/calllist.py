@@ -15,20 +15,26 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Integer,
+    String,
     Text,
     and_,
+    bindparam,
     case,
     cast,
+    column,
     exists,
     false,
     func,
     literal,
     or_,
     select,
+    text,
     type_coerce,
 )
 from sqlalchemy.orm import Session
@@ -62,7 +68,8 @@ from leaddesk.domain.jurisdictions import (
 from leaddesk.services.errors import UserError
 from leaddesk.services.rules import default_rules as default_rules  # re-exported
 from leaddesk.services.workspace import Workspace
-from leaddesk.store.models import Agent, Attempt, DncNumber, Lead
+from leaddesk.store.call_rank import GRP_BLOCKED, GRP_CALLBACK, GRP_NEW, GRP_OTHER
+from leaddesk.store.models import Agent, Attempt, CallRank, DncNumber, Lead, UTCDateTime
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +177,121 @@ class _Snapshot:
     complete: bool  # holds the whole list
 
 
+# -- the walk of the maintained key (SQLite), as SQL text built once per shape ----------
+
+_PLACE_OK = "r.place IN (SELECT value FROM json_each(:ok))"
+_ZONE_UNKNOWN = "(r.place IS NULL OR r.place IN (SELECT value FROM json_each(:unknown)))"
+_LIFE_OK = "r.attempts < :life"
+# Capped leads, for the blocked section (`_capped`).
+_CAPPED = "r.lead_id IN (SELECT value FROM json_each(:capped))"
+_TIMES = ("now", "cut")
+
+
+def _runs(section: Section, any_open: bool) -> list[tuple[int, int, str, int, str, str]]:
+    """A section's ordered index ranges: (group, voice, range, tier, the column they are
+    ordered by, the condition their rows meet)."""
+    runs: list[tuple[int, int, str, int, str, str]] = []
+    for voice in (0, 1):
+        place_ok = f" AND {_PLACE_OK}" if voice else ""
+        if section in (Section.CALLBACK, Section.NEW, Section.FOLLOW_UP):
+            if voice and not any_open:
+                continue  # no place callable now: no voice lead is
+            callable_ = _LIFE_OK + place_ok
+            if section is Section.NEW:
+                runs.append((GRP_NEW, voice, "r.arrived_at > :cut", 0, "arrived_at", callable_))
+                runs.append((GRP_NEW, voice, "r.arrived_at <= :cut", 1, "arrived_at", callable_))
+            else:
+                grp = GRP_CALLBACK if section is Section.CALLBACK else GRP_OTHER
+                runs.append((grp, voice, "r.next_at <= :now", 0, "next_at", callable_))
+                runs.append((grp, voice, "r.next_at IS NULL", 1, "next_at", callable_))
+        elif section is Section.LATER:
+            known = f" AND NOT {_ZONE_UNKNOWN}" if voice else ""
+            for grp in (GRP_CALLBACK, GRP_OTHER):
+                runs.append((grp, voice, "r.next_at > :now", 0, "next_at", _LIFE_OK + known))
+        else:
+            runs.append((GRP_BLOCKED, voice, "r.next_at IS NOT NULL", 0, "next_at", "1"))
+            runs.append((GRP_BLOCKED, voice, "r.next_at IS NULL", 1, "next_at", "1"))
+            always = f"NOT ({_LIFE_OK})" + (f" OR {_ZONE_UNKNOWN}" if voice else "")
+            when_due = f"{always} OR {_CAPPED}" + (f" OR NOT ({_PLACE_OK})" if voice else "")
+            for grp in (GRP_CALLBACK, GRP_NEW, GRP_OTHER):
+                runs.append((grp, voice, "r.next_at <= :now", 0, "next_at", when_due))
+                runs.append((grp, voice, "r.next_at IS NULL", 1, "next_at", when_due))
+                # A new lead is due whatever its next action's time.
+                later = when_due if grp == GRP_NEW else always
+                runs.append((grp, voice, "r.next_at > :now", 0, "next_at", later))
+    return runs
+
+
+@cache
+def _section_sql(section: Section, any_open: bool, limited: bool) -> Any:
+    """One statement for a section's rows in order, as (lead id, place): each range an
+    ordered walk of the (owner, grp, voice, time, lead) index stopping after the rows
+    wanted (a subquery: SQLite keeps its ORDER BY and LIMIT), merged by one ORDER BY.
+    Group and voice are literals: SQLite uses a partial index only for a WHERE it reads."""
+    limit = " LIMIT :want" if limited else ""
+    parts = [
+        f"SELECT * FROM (SELECT r.lead_id AS lead_id, {tier} AS tier, r.{column} AS at,"
+        f" r.place AS place FROM call_rank r WHERE r.owner_id = :owner AND r.grp = {grp}"
+        f" AND r.voice = {voice} AND {span} AND ({condition})"
+        " AND r.lead_id NOT IN (SELECT value FROM json_each(:left_out))"
+        f" ORDER BY r.{column}, r.lead_id{limit})"
+        for grp, voice, span, tier, column, condition in _runs(section, any_open)
+    ]
+    if not parts:
+        return text("SELECT NULL, NULL WHERE 0")
+    sql = (
+        "SELECT lead_id, place FROM ("
+        + " UNION ALL ".join(parts)
+        + f") ORDER BY tier, at, lead_id{limit}"
+    )
+    times = [bindparam(n, type_=UTCDateTime()) for n in _TIMES if f":{n}" in sql]
+    return text(sql).bindparams(*times)
+
+
+# The facts a listed lead's section depends on, beside the places' states and caps.
+_GROUP_FACTS = (
+    "r.place, r.grp, r.voice,"
+    " CASE WHEN r.grp = 1 OR r.next_at IS NULL OR r.next_at <= :now THEN 1 ELSE 0 END,"
+    " CASE WHEN r.attempts < :life THEN 1 ELSE 0 END"
+)
+_DUE = "(r.grp = 1 OR r.next_at IS NULL OR r.next_at <= :now)"
+_OK = "(r.attempts < :life)"
+# Counted per (place, group, voice), the order of the (owner, place, ...) index: no sort.
+_COUNT_GROUPS = text(
+    "SELECT r.place, r.grp, r.voice,"
+    f" sum(CASE WHEN {_DUE} AND {_OK} THEN 1 ELSE 0 END),"
+    f" sum(CASE WHEN {_DUE} AND NOT {_OK} THEN 1 ELSE 0 END),"
+    f" sum(CASE WHEN NOT {_DUE} AND {_OK} THEN 1 ELSE 0 END),"
+    f" sum(CASE WHEN NOT {_DUE} AND NOT {_OK} THEN 1 ELSE 0 END)"
+    " FROM call_rank r WHERE r.owner_id = :owner GROUP BY r.place, r.grp, r.voice"
+).bindparams(bindparam("now", type_=UTCDateTime()))
+_CAPPED_GROUPS = text(
+    f"SELECT {_GROUP_FACTS} FROM call_rank r WHERE r.owner_id = :owner"
+    " AND r.lead_id IN (SELECT value FROM json_each(:capped))"
+).bindparams(bindparam("now", type_=UTCDateTime()))
+
+
+# The attempt times that can hold a page's leads at a cap: every lead's last 24 hours
+# (is its agent one of ours: the team's cap counts those), the longest law period of
+# the leads whose place has a law's cap.
+_ATTEMPT_TIMES = (
+    text(
+        "SELECT a.lead_id, a.started_at, a.agent_id IN (SELECT id FROM agent) FROM attempt a"
+        " WHERE a.lead_id IN (SELECT value FROM json_each(:ids))"
+        " AND a.lead_id NOT IN (SELECT value FROM json_each(:law_ids))"
+        " AND a.started_at > :day_ago AND a.started_at <= :now AND a.outcome IS NOT NULL"
+        " UNION ALL "
+        "SELECT a.lead_id, a.started_at, a.agent_id IN (SELECT id FROM agent) FROM attempt a"
+        " WHERE a.lead_id IN (SELECT value FROM json_each(:law_ids))"
+        " AND a.started_at > :long_ago AND a.started_at <= :now AND a.outcome IS NOT NULL"
+    )
+    .bindparams(*(bindparam(n, type_=UTCDateTime()) for n in ("day_ago", "long_ago", "now")))
+    .columns(
+        column("lead_id", String), column("started_at", UTCDateTime()), column("team", Integer)
+    )
+)
+
+
 class CallListService:
     """Read the call list of the workspace's agent, in call order, a page at a time,
     under the workspace's rules (the agent's calling hours and caps) unless `rules`
@@ -182,6 +304,7 @@ class CallListService:
         self._zone_texts_read = -1e18
         self._windows: dict[str | None, tuple[datetime, WindowState]] = {}
         self._snapshot: _Snapshot | None = None
+        self._place_caps: dict[str | None, tuple[Cap, ...]] = {}
 
     # -- public API ----------------------------------------------------------------------
 
@@ -248,6 +371,13 @@ class CallListService:
     ) -> tuple[_Plan, list[tuple[str, int, str | None]]]:
         """The listed leads in call order (the first `limit`, or all)."""
         section, calls_only = view
+        if self._walks(search, calls_only):
+            for _ in range(2):
+                plan, rows = self._walk(session, limit, section)
+                if all(tz in plan.windows for _, _, tz in rows):
+                    break
+                self._zone_texts_read = -1e18
+            return plan, rows
         for _ in range(2):
             plan = self._plan(session, search)
             listed = plan.listed
@@ -270,6 +400,8 @@ class CallListService:
     def counts(self, search: str | None = None) -> dict[str, int]:
         """Leads per section; every section key is present."""
         with self.ws.store.session() as session:
+            if self._walks(search, False):
+                return self._walk_counts(session)
             for _ in range(2):
                 out = dict.fromkeys(SECTION_KEYS, 0)
                 plan = self._plan(session, search)
@@ -353,6 +485,18 @@ class CallListService:
         self._windows[text] = (now, state)
         return state
 
+    def _among(self, column: Any, values: Sequence[str]) -> ColumnElement[bool]:
+        """`column IN values`. On SQLite the values travel as one JSON text read by
+        json_each: one bound parameter, not hundreds to render on every query."""
+        if not values:
+            return false()
+        if self.ws.store.engine.dialect.name == "sqlite":
+            listed = func.json_each(json.dumps(list(values))).table_valued("value")
+            in_json: ColumnElement[bool] = column.in_(select(listed.c.value))
+            return in_json
+        in_list: ColumnElement[bool] = column.in_(list(values))
+        return in_list
+
     def _json_text(self, column: Any) -> ColumnElement[str]:
         """A JSON column's stored text: SQLite keeps it as text already (a CAST per row
         costs), PostgreSQL needs json cast to text to compare."""
@@ -373,19 +517,26 @@ class CallListService:
         )
 
     def _caps(self, text: str | None) -> tuple[Cap, ...]:
-        return caps_for(self.rules, parse_place_key(text))
+        """A place's caps (they depend on the rules and the place only: kept)."""
+        caps = self._place_caps.get(text)
+        if caps is None:
+            caps = self._place_caps[text] = caps_for(self.rules, parse_place_key(text))
+        return caps
 
     def _zone_sets(self, session: Session) -> list[str | None]:
-        """The distinct zone sets (stored JSON text) of the agent's leads, cached briefly."""
+        """The distinct zone sets (stored JSON text) of the agent's leads, cached briefly.
+        Read from the maintained key's index where the list walks it (its listed leads:
+        the others are never shown)."""
         clock = time.monotonic()
         if clock - self._zone_texts_read > ZONE_SETS_TTL_S:
-            self._zone_texts = list(
-                session.scalars(
-                    select(self._zone_text())
-                    .where(Lead.owner_id == self.ws.agent.id, Lead.deleted_at.is_(None))
-                    .distinct()
-                )
+            query = (
+                select(CallRank.place).where(CallRank.owner_id == self.ws.agent.id).distinct()
+                if self._walks(None, False)
+                else select(self._zone_text())
+                .where(Lead.owner_id == self.ws.agent.id, Lead.deleted_at.is_(None))
+                .distinct()
             )
+            self._zone_texts = list(session.scalars(query))
             self._zone_texts_read = clock
         return self._zone_texts
 
@@ -414,22 +565,23 @@ class CallListService:
         law: set[str] = set()
         if not stricter:
             return sorted(capped), []
-        key = self._zone_text()
         # The leads that have such a cap first (few: a country's or a province's), then a
         # count of their attempts per cap through the (lead, started_at) index.
-        keys: dict[str, str | None] = {
-            row[0]: row[1]
-            for row in session.execute(
-                select(Lead.id, key).where(
-                    Lead.owner_id == self.ws.agent.id,
-                    Lead.deleted_at.is_(None),
-                    key.in_([t for t in stricter if t is not None]),
-                )
+        places = [t for t in stricter if t is not None]
+        if self._walks(None, False):
+            # Through the maintained key's (owner, place) index: its listed leads.
+            lookup = select(CallRank.lead_id, CallRank.place).where(
+                CallRank.owner_id == self.ws.agent.id, CallRank.place.in_(places)
             )
-        }
+        else:
+            key = self._zone_text()
+            lookup = select(Lead.id, key).where(
+                Lead.owner_id == self.ws.agent.id, Lead.deleted_at.is_(None), key.in_(places)
+            )
+        keys: dict[str, str | None] = {row[0]: row[1] for row in session.execute(lookup)}
         by_cap: dict[tuple[int, Any], list[str]] = {}
-        for lead_id, text in keys.items():
-            for cap in stricter[text]:
+        for lead_id, place_text in keys.items():
+            for cap in stricter[place_text]:
                 by_cap.setdefault((cap.max, cap.period), []).append(lead_id)
         for (most, period), ids in by_cap.items():
             for start in range(0, len(ids), 900):
@@ -455,7 +607,7 @@ class CallListService:
         recent: dict[str, list[datetime]] = {}
         for lead_id, started in session.execute(
             select(Attempt.lead_id, Attempt.started_at).where(
-                Attempt.lead_id.in_(ids),
+                self._among(Attempt.lead_id, ids),
                 Attempt.started_at > now - period,
                 Attempt.started_at <= now,
                 Attempt.outcome.is_not(None),
@@ -549,6 +701,164 @@ class CallListService:
         keys = (sec, tier, time_key, listed.c.id)
         return _Plan(now, listed, keys, windows)
 
+    # -- the maintained key's walk ----------------------------------------------------
+
+    def _walks(self, search: str | None, calls_only: bool) -> bool:
+        """Whether the list is read by walking `call_rank` (leaddesk.store.call_rank): the
+        plain list, its sections and their counts on SQLite. A search or the calls-first
+        view computes every lead's section (`_plan`); so does PostgreSQL (the walk's SQL
+        is SQLite's: json_each, partial-index literals; agents' laptops run SQLite, the
+        team server keeps `call_rank` up to date all the same)."""
+        return (
+            not (search and search.strip())
+            and not calls_only
+            and self.ws.store.engine.dialect.name == "sqlite"
+        )
+
+    def _walk(
+        self, session: Session, limit: int | None, only: str | None
+    ) -> tuple[_Plan, list[tuple[str, int, str | None]]]:
+        """The listed leads in call order (the first `limit`, or all), section by section,
+        each section an ordered walk of a few ranges of the `call_rank` index stopping
+        after the rows still wanted; the places are evaluated for "now", not the leads.
+        Gives what `_plan` gives (a test compares them on random data).
+
+        Caps are checked lazily: the callable sections' rows are walked as if no lead
+        were capped, then the rows taken are counted (seeks of the (lead, started_at)
+        index) and a capped one is left out and the section walked again. Only the
+        blocked section, which capped leads join, reads every capped lead (`_capped`),
+        and only when the page reaches it."""
+        now = as_utc(self.ws.clock())
+        rules = self.rules
+        texts = self._zone_sets(session)
+        windows: dict[str | None, WindowState] = {t: self._window(t, now) for t in texts}
+        callable_at = [t for t, w in windows.items() if t is not None and w.open and w.known]
+        unknown = [t for t, w in windows.items() if t is not None and not w.known]
+        params: dict[str, Any] = {
+            "owner": self.ws.agent.id,
+            "now": now,
+            "cut": now - rules.new_lead_max_wait,
+            "day_ago": now - DAY,
+            "life": rules.caps.lifetime,
+            "per24": rules.caps.per_24h,
+            "ok": json.dumps(callable_at),
+            "unknown": json.dumps(unknown),
+            "capped": "[]",
+        }
+        out: list[tuple[str, int, str | None]] = []
+        checked: set[str] = set()  # rows whose caps were counted: not capped
+        for sec in Section:
+            if only is not None and sec.key != only:
+                continue
+            want = None if limit is None else limit - len(out)
+            if want is not None and want <= 0:
+                break
+            if sec is Section.BLOCKED:
+                # Every capped lead, as one JSON parameter (however many they are).
+                params["capped"] = json.dumps(self._capped(session, now, texts)[0])
+            sql = _section_sql(sec, bool(callable_at), want is not None)
+            left_out: list[str] = []  # capped: found while walking, skipped on the next walk
+            while True:
+                found = [
+                    (lead_id, place)
+                    for lead_id, place in session.execute(
+                        sql, {**params, "want": want, "left_out": json.dumps(left_out)}
+                    )
+                ]
+                if sec > Section.FOLLOW_UP:
+                    break
+                fresh = [row for row in found if row[0] not in checked]
+                capped_now = self._capped_among(session, now, fresh)
+                checked.update(lead_id for lead_id, _ in fresh if lead_id not in capped_now)
+                if not capped_now:
+                    break
+                left_out.extend(sorted(capped_now))
+            out.extend((lead_id, int(sec), place) for lead_id, place in found)
+        plan = _Plan(now, None, (), windows)
+        return plan, out
+
+    def _walk_counts(self, session: Session) -> dict[str, int]:
+        """`counts` from the maintained key: its leads grouped by what their section
+        depends on (group, voice, place, due, under the lifetime cap), each group placed
+        by the places' states now, then the capped leads moved (`_capped`)."""
+        for _ in range(2):
+            now = as_utc(self.ws.clock())
+            texts = self._zone_sets(session)
+            windows = {t: self._window(t, now) for t in texts}
+            params = {"owner": self.ws.agent.id, "now": now, "life": self.rules.caps.lifetime}
+            groups = session.execute(_COUNT_GROUPS, params).all()
+            if all(row[0] in windows for row in groups):
+                break
+            self._zone_texts_read = -1e18
+        capped, _ = self._capped(session, now, texts)
+        callable_at = {t for t, w in windows.items() if t is not None and w.open and w.known}
+        unknown = {t for t, w in windows.items() if t is not None and not w.known}
+
+        def section(
+            grp: int, voice: int, place_key: str | None, due: int, ok: int, cap: bool
+        ) -> str:
+            # As `leaddesk.domain.calllist.place`, over the key's facts.
+            if (
+                grp == GRP_BLOCKED
+                or not ok
+                or (voice and (place_key is None or place_key in unknown))
+            ):
+                return Section.BLOCKED.key
+            if not due:
+                return Section.LATER.key
+            if cap or (voice and place_key not in callable_at):
+                return Section.BLOCKED.key
+            return {GRP_CALLBACK: Section.CALLBACK, GRP_NEW: Section.NEW}.get(
+                grp, Section.FOLLOW_UP
+            ).key
+
+        out = dict.fromkeys(SECTION_KEYS, 0)
+        for place_key, grp, voice, *by_due_ok in groups:
+            for (due, ok), count in zip(((1, 1), (1, 0), (0, 1), (0, 0)), by_due_ok, strict=True):
+                if count:
+                    out[section(grp, voice, place_key, due, ok, False)] += int(count)
+        if capped:
+            for place_key, grp, voice, due, ok in session.execute(
+                _CAPPED_GROUPS, {**params, "capped": json.dumps(capped)}
+            ):
+                out[section(grp, voice, place_key, due, ok, False)] -= 1
+                out[section(grp, voice, place_key, due, ok, True)] += 1
+        return out
+
+    def _capped_among(
+        self, session: Session, now: datetime, rows: Sequence[tuple[str, str | None]]
+    ) -> set[str]:
+        """Which of these leads are at a cap now, as `_capped` tells (the team's 24 h cap
+        over every agent's attempts; a law's caps where the place has one). One
+        statement: the last 24 hours of every lead, the longest law period of the others."""
+        if not rows:
+            return set()
+        stricter = {
+            lead_id: caps for lead_id, place_key in rows if len(caps := self._caps(place_key)) > 1
+        }
+        longest = max((c.period for caps in stricter.values() for c in caps), default=DAY)
+        times: dict[str, list[tuple[datetime, bool]]] = {}
+        for lead_id, started, team in session.execute(
+            _ATTEMPT_TIMES,
+            {
+                "ids": json.dumps([lead_id for lead_id, _ in rows]),
+                "law_ids": json.dumps(sorted(stricter)),
+                "day_ago": now - DAY,
+                "long_ago": now - longest,
+                "now": now,
+            },
+        ):
+            times.setdefault(lead_id, []).append((started, bool(team)))
+        out: set[str] = set()
+        per_24h = self.rules.caps.per_24h
+        for lead_id, seen in times.items():
+            if sum(1 for at, team in seen if team and at > now - DAY) >= per_24h:
+                out.add(lead_id)
+            for cap in stricter.get(lead_id, ()):
+                if sum(1 for at, _ in seen if at > now - cap.period) >= cap.max:
+                    out.add(lead_id)
+        return out
+
     # -- rows ----------------------------------------------------------------------------
 
     def _entries(
@@ -560,14 +870,17 @@ class CallListService:
         ids = [lead_id for lead_id, _, _ in rows]
         # Plain columns, not ORM objects: loading 200 full leads costs more than the SQL.
         leads = {
-            row.id: row for row in session.execute(select(*_ENTRY_COLUMNS).where(Lead.id.in_(ids)))
+            row.id: row
+            for row in session.execute(select(*_ENTRY_COLUMNS).where(self._among(Lead.id, ids)))
         }
         caps = {tz_text: self._caps(tz_text) for _, _, tz_text in rows}
         longest = max((c.period for cs in caps.values() for c in cs), default=DAY)
         recent = self._recent(session, now, ids, longest)
         phones = [lead.phone_e164 for lead in leads.values() if lead.phone_e164]
         dnc = set(
-            session.scalars(select(DncNumber.phone_e164).where(DncNumber.phone_e164.in_(phones)))
+            session.scalars(
+                select(DncNumber.phone_e164).where(self._among(DncNumber.phone_e164, phones))
+            )
             if phones
             else []
         )

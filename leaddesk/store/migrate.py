@@ -42,6 +42,7 @@ REVISIONS: tuple[str, ...] = (
     "0009",
     "0010",
     "0012",
+    "0011",
 )
 HEAD = REVISIONS[-1]
 

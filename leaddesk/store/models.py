@@ -573,6 +573,53 @@ class CallDay(Base):
     h23: Mapped[int] = mapped_column(Integer)
 
 
+class CallRank(Base):
+    """A listed lead's call-list key, kept by triggers on `lead` and `dnc_number`
+    (leaddesk.store.call_rank): the call list walks its index a section at a time."""
+
+    __tablename__ = "call_rank"
+    __table_args__ = (
+        # Ordered walks of one group: follow-ups, callbacks, later, blocked (a place key is
+        # at most a few hundred characters: IANA zones, a few jurisdictions, a consent).
+        Index(
+            "ix_call_rank_walk",
+            "owner_id",
+            "grp",
+            "voice",
+            "next_at",
+            "lead_id",
+            "attempts",
+            "place",
+        ),
+        # New leads in arrival order.
+        Index(
+            "ix_call_rank_new",
+            "owner_id",
+            "grp",
+            "voice",
+            "arrived_at",
+            "lead_id",
+            "attempts",
+            "place",
+            sqlite_where=text("grp = 1"),
+            postgresql_where=text("grp = 1"),
+        ),
+        # The leads of a place with a law's cap (France: 4 calls in 30 days); the counts
+        # per section, grouped by place, read from it alone.
+        Index("ix_call_rank_place", "owner_id", "place", "grp", "voice", "next_at", "attempts"),
+    )
+
+    lead_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    owner_id: Mapped[str | None] = mapped_column(String(36))
+    grp: Mapped[int] = mapped_column(Integer)
+    voice: Mapped[int] = mapped_column(Integer)
+    next_at: Mapped[datetime | None] = mapped_column()
+    arrived_at: Mapped[datetime] = mapped_column()
+    attempts: Mapped[int] = mapped_column(Integer)
+    place: Mapped[str | None] = mapped_column(Text)
+    last_at: Mapped[datetime | None] = mapped_column()
+
+
 class ServerOp(Base):
     """An operation the server has applied: a second copy of it is acknowledged, not
     applied again (clients resend what they did not see acknowledged)."""
