@@ -614,7 +614,11 @@ class ImportService:
             "country": draft.country,
             "time_zones": draft.time_zones,
             "tz_source": draft.tz_source,
-            "jurisdictions": list(lead_jurisdictions(draft.phone_e164, draft.country, draft.state)),
+            "jurisdictions": list(
+                lead_jurisdictions(draft.phone_e164, draft.country, draft.state)
+                if draft.jurisdictions is None
+                else draft.jurisdictions
+            ),
             "consent_basis": draft.consent_basis,
             "consent_source": draft.consent_source,
             "consent_at": draft.consent_at,
