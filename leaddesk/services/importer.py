@@ -18,6 +18,7 @@ and re-importing a file changes nothing.
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 import time
@@ -361,6 +362,23 @@ def _big_cache(session: Session) -> Iterator[None]:
         conn.exec_driver_sql(f"PRAGMA cache_size = {int(before or -2000)}")
 
 
+@contextmanager
+def _long_lived_set_aside() -> Iterator[None]:
+    """The objects alive before the import (phonenumbers' metadata, the ORM's mappers,
+    a window's widgets) set aside from the cyclic garbage collector while it runs
+    (`gc.freeze`). Each batch's drafts and rows live long enough to reach the oldest
+    generation, which then fills up and is collected again and again: every full
+    collection scanned all of those objects as well, a tenth of the import's time for
+    nothing. Garbage made during the import is collected as before; what was set aside
+    goes back at the end (a cycle among those objects that became garbage meanwhile is
+    collected by a later collection)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 class ImportService:
     """Imports lead files for the workspace's agent (or the owner named)."""
 
@@ -420,7 +438,11 @@ class ImportService:
         )
         counts = _Counts()
         try:
-            with self.ws.store.transaction() as session, _big_cache(session):
+            with (
+                _long_lived_set_aside(),
+                self.ws.store.transaction() as session,
+                _big_cache(session),
+            ):
                 owner_id = (
                     get_or_create_agent(session, owner.strip()).id if owner else self.ws.agent.id
                 )
