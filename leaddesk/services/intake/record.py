@@ -243,9 +243,10 @@ def _take_apart(
     if not phones:
         return Reject(line, cells, "no phone number")
     region, addr_country = _place(values.get("country"), values.get("state"), default_region)
-    code = values.get("phone_code", "").lstrip("+").strip()
-    if code.isdigit() and 0 < len(code) <= 3:
-        phones = [(f, t if t.startswith(("+", "00")) else f"+{code} {t}") for f, t in phones]
+    if "phone_code" in values:
+        code = values["phone_code"].lstrip("+").strip()
+        if code.isdigit() and 0 < len(code) <= 3:
+            phones = [(f, t if t.startswith(("+", "00")) else f"+{code} {t}") for f, t in phones]
     return _Row(line, cells, values, phones, region, addr_country, extra)
 
 
@@ -430,7 +431,7 @@ def build_batch(
             continue
         for field_name, text in item.phones:
             result = next(parsed)
-            if result.valid:
+            if result.e164 is not None:  # valid
                 item.parsed.append((field_name, result))
             else:  # "212 555 0100 / 646 555 0199": several numbers in one cell
                 item.parsed.extend((field_name, p) for p in parse_phones(text, item.region))
