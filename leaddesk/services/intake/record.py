@@ -14,8 +14,15 @@ from datetime import UTC, datetime, tzinfo
 from functools import lru_cache
 from typing import Any
 
+from leaddesk.domain.jurisdictions import lead_jurisdictions, number_jurisdictions
 from leaddesk.domain.phone import ParsedPhone, normalize_region, parse_many, parse_phones, unique
-from leaddesk.domain.timezones import country_code, country_from_state, lead_zones, state_code
+from leaddesk.domain.timezones import (
+    country_code,
+    country_from_state,
+    lead_zones,
+    number_zones,
+    state_code,
+)
 from leaddesk.services.intake.fields import FIELDS, PHONE_FIELDS, ColumnMapping
 from leaddesk.services.intake.statuses import source_status
 from leaddesk.services.intake.values import (
@@ -107,6 +114,9 @@ class LeadDraft:
     consent_basis: str = "none"  # from a consent column (see values.consent_basis)
     consent_source: str = ""
     consent_at: datetime | None = None
+    # Candidate jurisdictions (`lead_jurisdictions` of the number, country and state);
+    # None: not worked out yet.
+    jurisdictions: tuple[str, ...] | None = None
 
 
 @dataclass(slots=True)
@@ -135,9 +145,9 @@ class _Row:
     parsed: list[tuple[str, ParsedPhone]] = field(default_factory=list)
 
 
-def _columns(mapping: ColumnMapping) -> list[tuple[int, str, int, bool]]:
-    """(index, field, longest cell, is a phone field) of every mapped column; a column
-    no field takes is ("", its header) kept as "From the file"."""
+def _columns(mapping: ColumnMapping) -> list[tuple[int, str, int, bool, str]]:
+    """(index, field, longest cell, is a phone field, header) of every mapped column; a
+    column no field takes is ("", its header stripped) kept as "From the file"."""
     out = []
     for i, name in enumerate(mapping.fields):
         if name == "drop":
@@ -145,9 +155,9 @@ def _columns(mapping: ColumnMapping) -> list[tuple[int, str, int, bool]]:
         if not name:
             header = mapping.headers[i] if i < len(mapping.headers) else ""
             if header.strip():
-                out.append((i, "", MAX_EXTRA_CHARS, False))
+                out.append((i, "", MAX_EXTRA_CHARS, False, header.strip()))
             continue
-        out.append((i, name, MAX_CHARS.get(name, 400), name in PHONE_FIELDS))
+        out.append((i, name, MAX_CHARS.get(name, 400), name in PHONE_FIELDS, ""))
     return out
 
 
@@ -195,7 +205,7 @@ def _take_apart(
     line: int,
     cells: list[str],
     mapping: ColumnMapping,
-    columns: list[tuple[int, str, int, bool]],
+    columns: list[tuple[int, str, int, bool, str]],
     default_region: str | None,
 ) -> _Row | Reject | Skipped:
     values: dict[str, str] = {}
@@ -204,14 +214,14 @@ def _take_apart(
     width = len(cells)
     if _is_footer(cells, len(mapping.headers)):
         return Skipped(line)
-    for index, name, limit, is_phone in columns:
+    for index, name, limit, is_phone, header in columns:
         if index >= width:
             continue
         text = cells[index].strip()
         if not text:
             continue
         if not name:
-            extra[mapping.headers[index].strip()] = text[:limit]
+            extra[header] = text[:limit]
             continue
         if len(text) > limit:
             header = mapping.headers[index] if index < len(mapping.headers) else f"#{index + 1}"
@@ -233,16 +243,65 @@ def _take_apart(
     if not phones:
         return Reject(line, cells, "no phone number")
     region, addr_country = _place(values.get("country"), values.get("state"), default_region)
-    code = values.get("phone_code", "").lstrip("+").strip()
-    if code.isdigit() and 0 < len(code) <= 3:
-        phones = [(f, t if t.startswith(("+", "00")) else f"+{code} {t}") for f, t in phones]
+    if "phone_code" in values:
+        code = values["phone_code"].lstrip("+").strip()
+        if code.isdigit() and 0 < len(code) <= 3:
+            phones = [(f, t if t.startswith(("+", "00")) else f"+{code} {t}") for f, t in phones]
     return _Row(line, cells, values, phones, region, addr_country, extra)
 
 
 _PHONE_ORDER = {"phone": 0, "mobile": 1, "alt_phone": 2}
+_NO_STATUS = source_status("")  # a row without a status cell
 
 
-def _draft(row: _Row, now: datetime, zone: tzinfo, order: str | None) -> LeadDraft | Reject:
+class _Shared:
+    """What the rows of a batch share, worked out once per distinct value: created
+    dates, statuses, consent cells, and a lead's zones and jurisdictions per distinct
+    (number's zones, number's jurisdictions, country, state, zone cell). Every value here
+    depends only on its key, so a row gets what it would have got on its own."""
+
+    __slots__ = ("consents", "created", "now", "order", "places", "statuses", "zone")
+
+    def __init__(self, now: datetime, zone: tzinfo, order: str | None) -> None:
+        self.now, self.zone, self.order = now, zone, order
+        self.created: dict[str, datetime | None] = {}
+        self.statuses: dict[str, tuple[str, bool]] = {}
+        self.consents: dict[str, str] = {}
+        self.places: dict[tuple[Any, ...], tuple[tuple[str, ...], str, tuple[str, ...]]] = {}
+
+    def created_at(self, text: str) -> datetime | None:
+        try:
+            return self.created[text]
+        except KeyError:
+            value = self.created[text] = _created(text, self.now, self.zone, self.order)
+            return value
+
+    def status(self, text: str) -> tuple[str, bool]:
+        found = self.statuses.get(text)
+        if found is None:
+            found = self.statuses[text] = source_status(text)
+        return found
+
+    def place(
+        self,
+        phone: ParsedPhone,
+        country: str | None,
+        state: str | None,
+        zone_text: str | None,
+    ) -> tuple[tuple[str, ...], str, tuple[str, ...]]:
+        """(zones, tz_source, jurisdictions): `lead_zones(phone, country, state,
+        zone_text)` and `lead_jurisdictions(phone.e164, country or "", state or "")`,
+        which depend on the number only through its zones and its jurisdictions."""
+        key = (number_zones(phone), number_jurisdictions(phone.e164), country, state, zone_text)
+        found = self.places.get(key)
+        if found is None:
+            zones, source = lead_zones(phone, country, state, zone_text)
+            codes = lead_jurisdictions(phone.e164, country or "", state or "")
+            found = self.places[key] = (tuple(zones), source, codes)
+        return found
+
+
+def _draft(row: _Row, shared: _Shared) -> LeadDraft | Reject:
     primary: ParsedPhone | None = None
     primary_field = ""
     alternates: list[str] = []
@@ -268,69 +327,77 @@ def _draft(row: _Row, now: datetime, zone: tzinfo, order: str | None) -> LeadDra
         alternates = [a for a in alternates if a != primary.e164]
     assert primary.e164 is not None
     values = row.values
-    first, last = values.get("first_name", ""), values.get("last_name", "")
-    if not first and not last and values.get("full_name"):
+    get = values.get
+    first, last = get("first_name", ""), get("last_name", "")
+    if not first and not last and "full_name" in values:
         first, last = split_name(values["full_name"])
     if "address2" in values or "address3" in values:
         address = ", ".join(values[k] for k in ("address", "address2", "address3") if k in values)
     else:
-        address = values.get("address", "")
-    zones, source = lead_zones(
-        primary, row.addr_country, values.get("state"), values.get("time_zone")
-    )
+        address = get("address", "")
+    state = get("state")
+    zones, source, jurisdictions = shared.place(primary, row.addr_country, state, get("time_zone"))
     phone_type = primary.type
     if primary_field == "mobile" and phone_type == "fixed_or_mobile":
         phone_type = "mobile"
-    ext = primary.extension or values.get("phone_ext", "").lstrip("xX#. ")[:20]
-    created_text = values.get("created_at", "")
-    created = _created(created_text, now, zone, order) if created_text else None
-    status, dnc = source_status(values.get("status", ""))
-    called = values.get("called_count", "")
+    ext = primary.extension or get("phone_ext", "").lstrip("xX#. ")[:20]
+    created_text = get("created_at")
+    created = shared.created_at(created_text) if created_text else None
+    status_text = get("status")
+    status, dnc = shared.status(status_text) if status_text else _NO_STATUS
+    called = get("called_count")
     # Positional (the dataclass's field order): a third of the cost of keywords.
     return LeadDraft(
         row.line,
-        values.get("external_id") or None,
+        get("external_id") or None,
         first[:120],
         last[:120],
-        values.get("company", ""),
-        values.get("title", ""),
-        clean_email(values.get("email", "")),
+        get("company", ""),
+        get("title", ""),
+        clean_email(get("email", "")),
         primary.raw.strip()[:80],
         primary.e164,
         phone_type,
         ext,
         alternates,
         address[:400],
-        values.get("city", ""),
-        values.get("state", ""),
-        values.get("postal_code", ""),
+        get("city", ""),
+        state or "",
+        get("postal_code", ""),
         row.addr_country or "",
-        zones,
+        list(zones),
         source,
         created,
-        values.get("notes", ""),
+        get("notes", ""),
         dnc or ("do_not_call" in values and parse_bool(values["do_not_call"])),
-        values.get("topic", ""),
-        values.get("salutation", ""),
-        values.get("owner", ""),
+        get("topic", ""),
+        get("salutation", ""),
+        get("owner", ""),
         row.extra,
         status,
-        int(called) if called.isdigit() else 0,
-        bool(created_text) and created is None,
-        *_consent(values, source, now, zone, order),
+        int(called) if called is not None and called.isdigit() else 0,
+        created_text is not None and created is None,
+        *(_consent(values, source, shared) if "consent" in values else _NO_CONSENT),
+        jurisdictions,
     )
 
 
+_NO_CONSENT: tuple[str, str, datetime | None] = ("none", "", None)
+
+
 def _consent(
-    values: dict[str, str], source: str, now: datetime, zone: tzinfo, order: str | None
+    values: dict[str, str], source: str, shared: _Shared
 ) -> tuple[str, str, datetime | None]:
     """(basis, source, when) from a file's consent columns; none when it has none."""
-    basis = consent_basis(values.get("consent", ""))
+    text = values.get("consent", "")
+    basis = shared.consents.get(text)
+    if basis is None:
+        basis = shared.consents[text] = consent_basis(text)
     if basis == "none":
-        return "none", "", None
+        return _NO_CONSENT
     where = values.get("consent_source", "").strip() or f"{source} import"
-    text = values.get("consent_at", "")
-    when = _created(text, now, zone, order) if text else None
+    when_text = values.get("consent_at", "")
+    when = shared.created_at(when_text) if when_text else None
     return basis, where[:200], when
 
 
@@ -356,6 +423,7 @@ def build_batch(
             for _, text in item.phones:
                 wanted.append((text, item.region))
     parsed = iter(parse_many(wanted))
+    shared = _Shared(now, zone, order)
     out: list[LeadDraft | Reject | Skipped] = []
     for item in taken:
         if not isinstance(item, _Row):
@@ -363,9 +431,9 @@ def build_batch(
             continue
         for field_name, text in item.phones:
             result = next(parsed)
-            if result.valid:
+            if result.e164 is not None:  # valid
                 item.parsed.append((field_name, result))
             else:  # "212 555 0100 / 646 555 0199": several numbers in one cell
                 item.parsed.extend((field_name, p) for p in parse_phones(text, item.region))
-        out.append(_draft(item, now, zone, order))
+        out.append(_draft(item, shared))
     return out
