@@ -135,7 +135,8 @@ def startup_problem(message: str) -> QMessageBox:
     the same one line the command prints is shown in a dialog before the exit. Modal on
     a screen; on the offscreen platform nobody can click it, so it is shown without
     blocking (tests look at it)."""
-    create_app()
+    if QApplication.instance() is None:
+        create_app()  # an application already running keeps its look
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         QCoreApplication.translate("ProblemDialog", "LeadDesk cannot start"),

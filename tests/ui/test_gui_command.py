@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -101,8 +102,18 @@ def test_a_database_that_cannot_open_is_said_in_a_dialog_and_one_line(
     bad = tmp_path / "leads.db"
     bad.write_text("a spreadsheet saved under the wrong name\n" * 50, encoding="utf-8")
     before = bad.read_bytes()
-
-    assert main(["--db", str(bad)]) == 1
+    root = logging.getLogger()
+    handlers, levels, level = list(root.handlers), [h.level for h in root.handlers], root.level
+    try:
+        assert main(["--db", str(bad)]) == 1
+    finally:  # the command's log file and levels are this process's: put them back
+        for handler in root.handlers[:]:
+            if handler not in handlers:
+                root.removeHandler(handler)
+                handler.close()
+        for handler, old_level in zip(handlers, levels, strict=True):
+            handler.setLevel(old_level)
+        root.setLevel(level)
 
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "is not a LeadDesk database" in err[0]
