@@ -284,6 +284,16 @@ def bench_memory(leads: int, scrolls: int) -> None:
         elapsed, window, store = window_run(app, path)
         print(f"start to call list painted, {leads:,} leads: {elapsed:.2f} s")
         table, model = window.calllist.table, window.model
+        # The list's length comes with the section counts, read after the first page:
+        # until then the model knows only the rows it holds (and one more).
+        t = time.perf_counter()
+        deadline = time.monotonic() + 300
+        while model.total < leads // 2:
+            if time.monotonic() > deadline:
+                raise TimeoutError("the list's length never came")
+            app.processEvents()
+            time.sleep(0.002)
+        print(f"the list's length ({model.total:,}) known {time.perf_counter() - t:.2f} s later")
         for _ in range(scrolls):
             loaded = model.loaded
             # As an agent does: scroll to the end again until more rows come (a page asked
