@@ -176,7 +176,15 @@ def _set(target: Lead | dict[str, Any], key: str, value: Any) -> None:
         setattr(target, key, value)
 
 
-def _merge(target: Lead | dict[str, Any], draft: LeadDraft, on_dnc: bool) -> bool:
+def consent_source(draft: LeadDraft, source: str) -> str:
+    """Where a consent the file records was given: the file's own words, else the system
+    the file came from ("hubspot import"); "" for no consent."""
+    if draft.consent_basis == "none":
+        return ""
+    return draft.consent_source or f"{source} import"
+
+
+def _merge(target: Lead | dict[str, Any], draft: LeadDraft, on_dnc: bool, source: str) -> bool:
     """Bring what the draft adds into an existing lead; True when anything changed."""
     edited = set(_get(target, "edited_fields") or ())
     changed = False
@@ -216,7 +224,7 @@ def _merge(target: Lead | dict[str, Any], draft: LeadDraft, on_dnc: bool) -> boo
         # A consent the file records and the lead did not have yet (an agent's own
         # entry is never overwritten).
         _set(target, "consent_basis", draft.consent_basis)
-        _set(target, "consent_source", draft.consent_source)
+        _set(target, "consent_source", consent_source(draft, source))
         _set(target, "consent_at", draft.consent_at)
         changed = True
     kept: dict[str, Any] = _get(target, "extra") or {}
@@ -579,7 +587,7 @@ class ImportService:
                 counts.imported += 1
             elif isinstance(target, Lead) and target.deleted_at is not None:
                 counts.duplicates += 1  # deleted by an agent: an import does not revive it
-            elif _merge(target, draft, draft.phone_e164 in batch.dnc):
+            elif _merge(target, draft, draft.phone_e164 in batch.dnc, source):
                 # What the merge filled in (an email, an id) matches the next rows, as it
                 # will when the file is imported again.
                 batch.index(target)
@@ -662,7 +670,7 @@ class ImportService:
                 else draft.jurisdictions
             ),
             "consent_basis": draft.consent_basis,
-            "consent_source": draft.consent_source,
+            "consent_source": consent_source(draft, source),
             "consent_at": draft.consent_at,
             "arrived_at": arrived,
             "owner_id": owner_id,

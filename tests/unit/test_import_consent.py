@@ -83,3 +83,33 @@ def test_imported_consent_lifts_arizonas_ban_and_an_edit_is_never_overwritten(
     finally:
         store.close()
     assert got == {"Rosa": "inquiry", "Cesar": "ebr"}
+
+
+def test_a_consent_without_its_source_names_the_system_the_file_came_from(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The consent record says where it was given: the file's words, else the system
+    the file came from (never the number's time-zone source, as it once did)."""
+    db = tmp_path / "consent.db"
+    path = tmp_path / "leads.csv"
+    path.write_text(
+        "First Name,Last Name,Phone,State,Country,Consent\n"
+        "Rosa,Parks,(602) 555-0100,AZ,US,Opt-in\n"
+        "Cesar,Chavez,(602) 555-0101,AZ,US,\n",
+        encoding="utf-8",
+    )
+    assert main(["import", str(path), "--db", str(db), "--now", NOW, "--json"]) == 0
+    capsys.readouterr()
+    store = open_store(db)
+    try:
+        with store.session() as session:
+            leads = {
+                lead.first_name: (lead.source, lead.consent_basis, lead.consent_source)
+                for lead in session.scalars(select(Lead))
+            }
+    finally:
+        store.close()
+    system, basis, where = leads["Rosa"]
+    assert basis == "inquiry" and where == f"{system} import"
+    assert system not in ("number", "both", "address", "")
+    assert leads["Cesar"][1:] == ("none", "")

@@ -377,7 +377,7 @@ def _draft(row: _Row, shared: _Shared) -> LeadDraft | Reject:
         status,
         int(called) if called is not None and called.isdigit() else 0,
         created_text is not None and created is None,
-        *(_consent(values, source, shared) if "consent" in values else _NO_CONSENT),
+        *(_consent(values, shared) if "consent" in values else _NO_CONSENT),
         jurisdictions,
     )
 
@@ -385,17 +385,17 @@ def _draft(row: _Row, shared: _Shared) -> LeadDraft | Reject:
 _NO_CONSENT: tuple[str, str, datetime | None] = ("none", "", None)
 
 
-def _consent(
-    values: dict[str, str], source: str, shared: _Shared
-) -> tuple[str, str, datetime | None]:
-    """(basis, source, when) from a file's consent columns; none when it has none."""
+def _consent(values: dict[str, str], shared: _Shared) -> tuple[str, str, datetime | None]:
+    """(basis, source, when) from a file's consent columns; none when it has none. The
+    source is the file's own words, or "" (the import names the system the file came
+    from: `importer.consent_source`)."""
     text = values.get("consent", "")
     basis = shared.consents.get(text)
     if basis is None:
         basis = shared.consents[text] = consent_basis(text)
     if basis == "none":
         return _NO_CONSENT
-    where = values.get("consent_source", "").strip() or f"{source} import"
+    where = values.get("consent_source", "").strip()
     when_text = values.get("consent_at", "")
     when = shared.created_at(when_text) if when_text else None
     return basis, where[:200], when
