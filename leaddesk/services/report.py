@@ -358,13 +358,10 @@ class ReportService:
                 if sign > 0:
                     into[4] = max(into[4], int(longest or 0))
 
-        where = "day < :d1" + ("" if first is None else " AND day >= :d0")
-        if first is None and dialect == "sqlite":
-            # All history: one pass over the table beats a row lookup per day's row
-            # through the day index (`+day` keeps SQLite off it).
-            where = "+day < :d1"
-        if agent_id is not None:
-            where += " AND agent_id = :agent"
+        # All history on SQLite: one pass over the table beats a row lookup per day's
+        # row through the day index (`+day` keeps SQLite off it).
+        day = "+day" if first is None and dialect == "sqlite" else "day"
+        where, day_params = _day_range(first, end, agent_id, day=day)
         add(
             session.execute(
                 text(
@@ -372,11 +369,7 @@ class ReportService:
                     "SUM(words_count), SUM(outside), MAX(words_max) FROM attempt_day "
                     f"WHERE {where} GROUP BY agent_id, channel, outcome"
                 ),
-                {
-                    "d1": end.strftime("%Y-%m-%d"),
-                    "d0": first.strftime("%Y-%m-%d") if first else None,
-                    "agent": agent_id,
-                },
+                day_params,
             ),
             direction=OUTBOUND,
         )
@@ -390,18 +383,13 @@ class ReportService:
         )
         add(inbound, sign=-1, direction=OUTBOUND)
         add(inbound)
-        edges = [(end, period.until)]
-        if first is not None and period.since is not None and period.since < first:
-            edges.append((period.since, first))
-        for low, high in edges:
-            if low < high:
-                part = Period(low, high)
-                add(
-                    session.execute(
-                        self._attempt_sql(dialect, part, agent_id, edge=True),
-                        {"since": low, "until": high, "agent": agent_id},
-                    )
+        for part in _part_days(period, first, end):
+            add(
+                session.execute(
+                    self._attempt_sql(dialect, part, agent_id, edge=True),
+                    {"since": part.since, "until": part.until, "agent": agent_id},
                 )
+            )
         return [(*key[:3], *values, key[3]) for key, values in merged.items() if values[0] > 0]
 
     def _lead_days(
@@ -434,38 +422,31 @@ class ReportService:
                         buckets[None][speed] += int(n)
 
         days = _whole_days(period)
-        edges = [(period.since, period.until)]
+        parts = [period]
         if days is not None:
             first, end = days
-            where = "day < :d1" + ("" if first is None else " AND day >= :d0") + mine
+            where, day_params = _day_range(first, end, agent_id, owner="owner_id")
             add(
                 session.execute(
                     text(
                         f"SELECT {columns}, SUM(leads) FROM lead_day WHERE {where} "
                         f"GROUP BY {columns}"
                     ),
-                    {
-                        "d1": end.strftime("%Y-%m-%d"),
-                        "d0": first.strftime("%Y-%m-%d") if first else None,
-                        "agent": agent_id,
-                    },
+                    day_params,
                 )
             )
-            edges = [(end, period.until)]
-            if first is not None and period.since is not None and period.since < first:
-                edges.append((period.since, first))
-        for low, high in edges:
-            if low is not None and low >= high:
-                continue
-            part = Period(low, high)
-            where = "arrived_at < :until" + ("" if low is None else " AND arrived_at >= :since")
+            parts = _part_days(period, first, end)
+        for part in parts:
+            where = "arrived_at < :until"
+            if part.since is not None:
+                where += " AND arrived_at >= :since"
             add(
                 session.execute(
                     text(
                         f"SELECT {columns}, COUNT(*) FROM lead_fact WHERE {where}{mine} "
                         f"GROUP BY {columns}"
                     ).bindparams(*_time_params(part)),
-                    {"since": low, "until": high, "agent": agent_id},
+                    {"since": part.since, "until": part.until, "agent": agent_id},
                 )
             )
         for owner, counts in buckets.items():
@@ -649,9 +630,7 @@ class ReportService:
             add_raw(session.execute(self._phone_sql(dialect, period, agent_id), params))
         else:
             first, end = days
-            where = "day < :d1" + ("" if first is None else " AND day >= :d0")
-            if agent_id is not None:
-                where += " AND agent_id = :agent"
+            where, day_params = _day_range(first, end, agent_id)
             hour_sums = ", ".join(f"SUM({h})" for h in HOURS)
             for agent, direction, reached, *values in session.execute(
                 text(
@@ -660,28 +639,20 @@ class ReportService:
                     f"MIN(first_start), MAX(last_end), {hour_sums} "
                     f"FROM call_day WHERE {where} GROUP BY agent_id, direction, reached"
                 ),
-                {
-                    "d1": end.strftime("%Y-%m-%d"),
-                    "d0": first.strftime("%Y-%m-%d") if first else None,
-                    "agent": agent_id,
-                },
+                day_params,
             ):
                 key = (agent, direction, int(reached))
                 add(key, values[:6], values[6], values[7])
                 for hr, n in enumerate(values[8:]):
                     if n:
                         hours[key][hr] += int(n)
-            edges = [(end, period.until)]
-            if first is not None and period.since is not None and period.since < first:
-                edges.append((period.since, first))
-            for low, high in edges:
-                if low < high:
-                    add_raw(
-                        session.execute(
-                            self._phone_sql(dialect, Period(low, high), agent_id, edge=True),
-                            {"since": low, "until": high, "agent": agent_id},
-                        )
+            for part in _part_days(period, first, end):
+                add_raw(
+                    session.execute(
+                        self._phone_sql(dialect, part, agent_id, edge=True),
+                        {"since": part.since, "until": part.until, "agent": agent_id},
                     )
+                )
         out: defaultdict[str | None, list[CallGroup]] = defaultdict(list)
         for key in sorted(sums):
             agent, direction, reached = key
@@ -791,6 +762,37 @@ def _whole_days(period: Period) -> tuple[datetime | None, datetime] | None:
     if first < period.since:
         first += timedelta(days=1)
     return (first, end) if first < end else None
+
+
+def _day_range(
+    first: datetime | None,
+    end: datetime,
+    agent_id: str | None,
+    owner: str = "agent_id",
+    day: str = "day",
+) -> tuple[str, dict[str, Any]]:
+    """An aggregate's rows of the whole UTC days [first, end) (first None: from the
+    beginning), of one agent's (`owner` column) when `agent_id` is given: the WHERE
+    clause and its parameters."""
+    where = f"{day} < :d1" + ("" if first is None else f" AND {day} >= :d0")
+    if agent_id is not None:
+        where += f" AND {owner} = :agent"
+    return where, {
+        "d1": end.strftime("%Y-%m-%d"),
+        "d0": first.strftime("%Y-%m-%d") if first else None,
+        "agent": agent_id,
+    }
+
+
+def _part_days(period: Period, first: datetime | None, end: datetime) -> list[Period]:
+    """The parts of `period` outside its whole days [first, end) (`_whole_days`): the
+    part-day at its end, and the one at its start, where they are not empty."""
+    parts = []
+    if end < period.until:
+        parts.append(Period(end, period.until))
+    if first is not None and period.since is not None and period.since < first:
+        parts.append(Period(period.since, first))
+    return parts
 
 
 def _every_agent(dialect: str) -> str:
