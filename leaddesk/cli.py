@@ -398,8 +398,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     name = args.command or "gui"
     module_name = {"import": "import_"}.get(name, name)
 
-    from leaddesk.services.errors import EnvironmentProblem, UserError, classify
-    from leaddesk.store.engine import StoreError, busy_timeout_ms
+    from leaddesk.services.errors import UserError
 
     try:
         now = ctx.instant(getattr(args, "now", None), "--now")
@@ -415,22 +414,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"'leaddesk {name}' is not built yet")
     try:
         return int(module.run(args, ctx))
-    except (UserError, StoreError, EnvironmentProblem) as exc:
-        return _fail(str(exc))
     except KeyboardInterrupt:
         return _fail("interrupted; nothing half-written was kept")
     except Exception as exc:
-        # The environment (locked, read-only, full, permission, network): one line that
-        # says what to do. Anything else is a bug and keeps its traceback.
-        db = None if name == "server" else ctx.db_path
-        problem = classify(exc, db=db, busy_seconds=busy_timeout_ms() / 1000)
-        if problem is not None:
-            log.debug("environment problem", exc_info=True)
-            return _fail(problem.message)
-        if isinstance(exc, OSError):  # a file named on the command line: bad input
-            where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
-            return _fail(f"{exc.strerror or exc}{where}")
-        raise
+        line = error_line(exc, None if name == "server" else ctx.db_path)
+        if line is None:
+            raise  # a bug: it keeps its traceback
+        return _fail(line)
+
+
+def error_line(exc: Exception, db: Path | None) -> str | None:
+    """The one line a command says for `exc`: bad input, or the environment in the way
+    (locked, read-only, full, permission, network) with what to do; None for a bug.
+    `db` is the database the command works on (named in the line). The window says the
+    same line at start-up (`commands.gui`)."""
+    from leaddesk.services.errors import EnvironmentProblem, UserError, classify
+    from leaddesk.store.engine import StoreError, busy_timeout_ms
+
+    if isinstance(exc, UserError | StoreError | EnvironmentProblem):
+        return str(exc)
+    problem = classify(exc, db=db, busy_seconds=busy_timeout_ms() / 1000)
+    if problem is not None:
+        log.debug("environment problem", exc_info=True)
+        return problem.message
+    if isinstance(exc, OSError):  # a file named on the command line: bad input
+        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+        return f"{exc.strerror or exc}{where}"
+    return None
 
 
 if __name__ == "__main__":

@@ -68,16 +68,14 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _say_in_a_dialog(exc: Exception, path: Path) -> None:
-    """Bad input or the environment in the way at start-up, in a dialog as well as on
-    the console (a bug goes to the crash log as everywhere)."""
-    from leaddesk.services.errors import UserError, classify
-    from leaddesk.store.engine import StoreError
+    """Bad input or the environment in the way at start-up: the line the console gets,
+    in a dialog too (a bug goes to the crash log as everywhere)."""
+    from leaddesk.cli import error_line
     from leaddesk.ui.app import startup_problem
 
-    if isinstance(exc, UserError | StoreError):
-        startup_problem(str(exc))  # the line cli.main prints
-    elif (problem := classify(exc, db=path)) is not None:
-        startup_problem(problem.message)
+    line = error_line(exc, path)
+    if line is not None:
+        startup_problem(line)
 
 
 def _run_window(

@@ -133,8 +133,7 @@ def startup_problem(message: str) -> QMessageBox:
     """The window cannot open (its database is not a LeadDesk one, is locked, read-only,
     on a full disk): an agent who started LeadDesk from the desktop sees no console, so
     the same one line the command prints is shown in a dialog before the exit. Modal on
-    a screen; on the offscreen platform nobody can click it, so it is shown without
-    blocking (tests look at it)."""
+    a screen (`_show_modal`)."""
     if QApplication.instance() is None:
         create_app()  # an application already running keeps its look
     box = QMessageBox(
@@ -146,15 +145,22 @@ def startup_problem(message: str) -> QMessageBox:
     box.setObjectName("StartupProblem")
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.setAccessibleDescription(message)
-    if QGuiApplication.platformName() in ("offscreen", "minimal"):
-        _startup_boxes.append(box)  # kept alive, shown without blocking
-        box.show()
-    else:
-        box.exec()
+    _show_modal(box)
     return box
 
 
-_startup_boxes: list[QMessageBox] = []
+_open_boxes: list[QMessageBox] = []  # shown without blocking, until closed
+
+
+def _show_modal(box: QMessageBox) -> None:
+    """Modal on a screen. On the offscreen platform nobody can click Close: shown
+    without blocking and kept alive until closed (tests look at it)."""
+    if QGuiApplication.platformName() in ("offscreen", "minimal"):
+        _open_boxes.append(box)
+        box.finished.connect(lambda _r: _open_boxes.remove(box))
+        box.open()
+        return
+    box.exec()
 
 
 def install_crash_dialog(path: Path) -> None:
@@ -170,7 +176,6 @@ def install_crash_dialog(path: Path) -> None:
         else:
             atexit.register(_close_fault_log)
         _fault_log = fault_log
-    open_boxes: list[QMessageBox] = []
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         text = "".join(traceback.format_exception(kind, value, tb))
@@ -178,14 +183,7 @@ def install_crash_dialog(path: Path) -> None:
         if QApplication.instance() is None or issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, value, tb)
             return
-        box = crash_dialog(value, text, path)
-        if QGuiApplication.platformName() in ("offscreen", "minimal"):
-            # Nobody to click Close: shown without blocking (tests look at it).
-            open_boxes.append(box)
-            box.finished.connect(lambda _r: open_boxes.remove(box))
-            box.open()
-            return
-        box.exec()
+        _show_modal(crash_dialog(value, text, path))
 
     sys.excepthook = hook
 

@@ -113,11 +113,6 @@ class AgentSession(QObject):
     def pending(self) -> PendingDial | None:
         return self._pending
 
-    @property
-    def busy(self) -> bool:
-        """A dial or an outcome is on its way to the database."""
-        return self.dialing or self.logging
-
     def pins_card(self, lead_id: str) -> bool:
         """A pending call keeps the card on its lead: `lead_id` may only be previewed."""
         return self._pending is not None and self._pending.lead_id != lead_id
@@ -250,7 +245,7 @@ class AgentSession(QObject):
 
     # -- the pending dial -----------------------------------------------------------------
 
-    def set_pending(self, pending: PendingDial | None, keep_inputs: bool = False) -> None:
+    def _set_pending(self, pending: PendingDial | None, keep_inputs: bool = False) -> None:
         self._pending = pending
         if pending is not None:
             self.last_logged = None  # a new call: the last outcome is no longer undoable
@@ -271,7 +266,7 @@ class AgentSession(QObject):
             if not pending:
                 return
             dial = pending[0]
-            self.set_pending(dial, keep_inputs=True)
+            self._set_pending(dial, keep_inputs=True)
             self.recovered.emit(dial, len(pending))
             if len(pending) > 1:
                 text = self.tr(
@@ -332,7 +327,7 @@ class AgentSession(QObject):
                 )
                 return
             self.dialing = False
-            self.set_pending(pending)
+            self._set_pending(pending)
             self.dial_started.emit(pending, detail, anyway_reason or "")
 
         def failed(exc: BaseException) -> None:
@@ -361,7 +356,7 @@ class AgentSession(QObject):
             self.logging = False
             self.last_logged = result
             if self._pending is not None and self._pending.lead_id == lead_id:
-                self.set_pending(None)
+                self._set_pending(None)
             nxt = self.tr("no further touch (cadence ended)")
             if result.next_action_at is not None:
                 nxt = self.tr("next: {channel} {when}").format(
@@ -402,7 +397,7 @@ class AgentSession(QObject):
             self.last_logged = None
             label = outcome_label(OUTCOMES[undone.outcome].label)
             if undone.reopened is not None:
-                self.set_pending(undone.reopened, keep_inputs=True)
+                self._set_pending(undone.reopened, keep_inputs=True)
                 text = self.tr("Took back “{outcome}”: the call is open again, log its outcome.")
             else:
                 text = self.tr("Took back “{outcome}”.")
