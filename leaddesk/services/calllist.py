@@ -68,7 +68,13 @@ from leaddesk.domain.jurisdictions import (
 from leaddesk.services.errors import UserError
 from leaddesk.services.rules import default_rules as default_rules  # re-exported
 from leaddesk.services.workspace import Workspace
-from leaddesk.store.call_rank import GRP_BLOCKED, GRP_CALLBACK, GRP_NEW, GRP_OTHER
+from leaddesk.store.call_rank import (
+    GRP_BLOCKED,
+    GRP_CALLBACK,
+    GRP_NEW,
+    GRP_OTHER,
+    KEY_SEPARATOR,
+)
 from leaddesk.store.models import Agent, Attempt, CallRank, DncNumber, Lead, UTCDateTime
 
 
@@ -131,12 +137,9 @@ def parse_zone_text(text: str | None) -> tuple[str, ...]:
     return tuple(str(v) for v in value)
 
 
-KEY_SEPARATOR = "|"
-
-
 def parse_place_key(text: str | None) -> LeadPlace:
     """A lead's place from its call-list key: zones, jurisdictions and consent, as the
-    stored JSON texts joined by '|' (see `CallListService._key_text`)."""
+    stored JSON texts joined by '|' (see `CallListService._zone_text`)."""
     if not text:
         return LeadPlace((), ())
     zones, _, rest = text.partition(KEY_SEPARATOR)

@@ -39,6 +39,7 @@ from leaddesk.domain.metrics import (
     SPEED_BUCKETS,
     VOICEMAIL_LEFT,
 )
+from leaddesk.store import triggers
 
 
 def _codes(codes: frozenset[str]) -> str:
@@ -597,8 +598,7 @@ def _recompute_calls(dialect: str, groups: str) -> list[str]:
     ]
 
 
-# (name, table, event, columns an UPDATE must touch, condition, statements)
-_Trigger = tuple[str, str, str, tuple[str, ...], str | None, list[str]]
+_Trigger = triggers.Trigger
 
 # On PostgreSQL these fire at commit (deferred constraint triggers), not at each row: a
 # lead_day row is shared by every transaction that adds a lead for its owner and day, and
@@ -717,41 +717,6 @@ def _call_triggers(dialect: str) -> list[_Trigger]:
     ]
 
 
-def _create(execute: Any, dialect: str, triggers: list[_Trigger]) -> None:
-    for name, table, event, columns, condition, body in triggers:
-        on = f"UPDATE OF {', '.join(columns)}" if columns else event
-        if dialect == "sqlite":
-            when = "" if condition is None else f" WHEN {condition}"
-            statements = "".join(f"  {s};\n" for s in body)
-            execute(f"CREATE TRIGGER {name} AFTER {on} ON {table}{when}\nBEGIN\n{statements}END")
-            continue
-        statements = "".join(f"  {s};\n" for s in body)
-        execute(
-            f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger AS $$\nBEGIN\n"
-            f"{statements}  RETURN NULL;\nEND\n$$ LANGUAGE plpgsql"
-        )
-        when = "" if condition is None else f" WHEN ({condition})"
-        if name in DEFERRED_ON_POSTGRESQL:
-            execute(
-                f"CREATE CONSTRAINT TRIGGER {name} AFTER {on} ON {table} "
-                f"DEFERRABLE INITIALLY DEFERRED FOR EACH ROW{when} EXECUTE FUNCTION {name}()"
-            )
-            continue
-        execute(
-            f"CREATE TRIGGER {name} AFTER {on} ON {table} FOR EACH ROW{when} "
-            f"EXECUTE FUNCTION {name}()"
-        )
-
-
-def _drop(execute: Any, dialect: str, triggers: list[_Trigger]) -> None:
-    for name, table, *_rest in triggers:
-        if dialect == "sqlite":
-            execute(f"DROP TRIGGER IF EXISTS {name}")
-        else:
-            execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
-            execute(f"DROP FUNCTION IF EXISTS {name}()")
-
-
 def _rebuild_leads(execute: Any, dialect: str) -> None:
     execute("DELETE FROM lead_fact")
     execute(
@@ -797,7 +762,7 @@ def create_triggers(execute: Any, dialect: str, sets: tuple[str, ...] = SETS) ->
         if part == "days":
             _create_day_triggers(execute, dialect)
         else:
-            _create(execute, dialect, _set_triggers(dialect, part))
+            triggers.create(execute, dialect, _set_triggers(dialect, part), DEFERRED_ON_POSTGRESQL)
 
 
 def drop_triggers(execute: Any, dialect: str, sets: tuple[str, ...] = SETS) -> None:
@@ -805,7 +770,7 @@ def drop_triggers(execute: Any, dialect: str, sets: tuple[str, ...] = SETS) -> N
         if part == "days":
             _drop_day_triggers(execute, dialect)
         else:
-            _drop(execute, dialect, _set_triggers(dialect, part))
+            triggers.drop(execute, dialect, _set_triggers(dialect, part))
 
 
 def rebuild(execute: Any, dialect: str, sets: tuple[str, ...] = SETS) -> None:

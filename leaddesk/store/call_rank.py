@@ -28,6 +28,7 @@ from __future__ import annotations
 from typing import Any
 
 from leaddesk.domain.calllist import LISTED_EXCLUDED, VOICE_CHANNELS
+from leaddesk.store import triggers
 
 COLUMNS = "lead_id, owner_id, grp, voice, next_at, arrived_at, attempts, place, last_at"
 # Lead columns whose change can move a lead in the call list.
@@ -49,6 +50,8 @@ WATCHED = (
     "deleted_at",
 )
 GRP_CALLBACK, GRP_NEW, GRP_OTHER, GRP_BLOCKED = 0, 1, 2, 4
+# Between a place key's parts (zones, jurisdictions, consent basis).
+KEY_SEPARATOR = "|"
 
 
 def _list(values: frozenset[str]) -> str:
@@ -61,7 +64,8 @@ def place_sql(dialect: str, alias: str = "l") -> str:
     def text(column: str) -> str:
         return f"{alias}.{column}" if dialect == "sqlite" else f"CAST({alias}.{column} AS TEXT)"
 
-    return f"{text('time_zones')} || '|' || {text('jurisdictions')} || '|' || {alias}.consent_basis"
+    sep = f"'{KEY_SEPARATOR}'"
+    return f"{text('time_zones')} || {sep} || {text('jurisdictions')} || {sep} || {alias}.consent_basis"
 
 
 def _select(dialect: str, where: str) -> str:
@@ -118,53 +122,30 @@ def _name(table: str, event: str) -> str:
     return f"call_rank_{table}_{event.lower()}"
 
 
-TRIGGERS = tuple(
-    _name(t, e) for t in ("lead", "dnc_number") for e in ("INSERT", "UPDATE", "DELETE")
-)
+def _triggers(dialect: str) -> list[triggers.Trigger]:
+    return [
+        (
+            _name(table, event),
+            table,
+            event,
+            WATCHED if (table, event) == ("lead", "UPDATE") else (),
+            None,
+            body,
+        )
+        for (table, event), body in trigger_bodies(dialect).items()
+    ]
+
+
+TRIGGERS = tuple(name for name, *_rest in _triggers("sqlite"))
 
 
 def create_triggers(execute: Any, dialect: str) -> None:
     """Create the triggers (`execute` runs one SQL string)."""
-    bodies = trigger_bodies(dialect)
-    if dialect == "sqlite":
-        for (table, event), body in bodies.items():
-            on = (
-                f"UPDATE OF {', '.join(WATCHED)}" if (table, event) == ("lead", "UPDATE") else event
-            )
-            statements = "".join(f"  {s};\n" for s in body)
-            execute(
-                f"CREATE TRIGGER {_name(table, event)} AFTER {on} ON {table}\n"
-                f"BEGIN\n{statements}END"
-            )
-        return
-    for table in ("lead", "dnc_number"):
-        branches = ""
-        for event in ("INSERT", "UPDATE", "DELETE"):
-            statements = "".join(f"    {s};\n" for s in bodies[(table, event)])
-            branches += (
-                f"  {'IF' if not branches else 'ELSIF'} TG_OP = '{event}' THEN\n{statements}"
-            )
-        execute(
-            f"CREATE OR REPLACE FUNCTION call_rank_{table}() RETURNS trigger AS $$\nBEGIN\n"
-            f"{branches}  END IF;\n  RETURN NULL;\nEND\n$$ LANGUAGE plpgsql"
-        )
-        for event in ("INSERT", "UPDATE", "DELETE"):
-            on = (
-                f"UPDATE OF {', '.join(WATCHED)}" if (table, event) == ("lead", "UPDATE") else event
-            )
-            execute(
-                f"CREATE TRIGGER {_name(table, event)} AFTER {on} ON {table} "
-                f"FOR EACH ROW EXECUTE FUNCTION call_rank_{table}()"
-            )
+    triggers.create(execute, dialect, _triggers(dialect))
 
 
 def drop_triggers(execute: Any, dialect: str) -> None:
-    for name in TRIGGERS:
-        table = "dnc_number" if "_dnc_number_" in name else "lead"
-        execute(f"DROP TRIGGER IF EXISTS {name}" + ("" if dialect == "sqlite" else f" ON {table}"))
-    if dialect != "sqlite":
-        execute("DROP FUNCTION IF EXISTS call_rank_lead()")
-        execute("DROP FUNCTION IF EXISTS call_rank_dnc_number()")
+    triggers.drop(execute, dialect, _triggers(dialect))
 
 
 def rebuild(execute: Any, dialect: str) -> None:
