@@ -43,7 +43,7 @@ from leaddesk.dialer.events import (
     IncomingCall,
     caller_number,
 )
-from leaddesk.dialer.listener_lock import lock_listener
+from leaddesk.dialer.listener_lock import lock_listener, other_clients
 from leaddesk.dialer.tel import tel_uri
 
 log = logging.getLogger(__name__)
@@ -176,14 +176,17 @@ class BaresipDialer:
                     if self.process is not None:
                         raise self.process.failure() from None
                     raise
-        self._lock_control_port()
+        # A first answer before the lock: it proves baresip holds the connection (see
+        # listener_lock). baresip answers once it has loaded its modules, which on a busy
+        # machine takes a while: it has what is left of the start time, and 2 s at least.
         try:
-            self._client.command("reginfo", timeout=2.0)
+            self._client.command("reginfo", timeout=max(2.0, deadline - time.monotonic()))
         except BaresipError as exc:
             raise BaresipError(
                 f"the program on {s.address}:{s.ctrl_port} does not answer like baresip's "
                 f"ctrl_tcp module ({exc})"
             ) from None
+        self._lock_control_port()
 
     def _lock_control_port(self) -> None:
         """No client after LeadDesk's: ctrl_tcp has no authentication and hands the port to
@@ -207,6 +210,14 @@ class BaresipDialer:
                 f"baresip's control port {s.address}:{s.ctrl_port} could not be kept for "
                 f"LeadDesk alone ({exc}); the softphone is not used"
             ) from None
+        assert self._client.local_port is not None
+        intruders = other_clients(s.address, s.ctrl_port, self._client.local_port)
+        if intruders:
+            raise BaresipError(
+                f"another program connected to baresip's control port {s.address}:{s.ctrl_port} "
+                f"while LeadDesk was starting it (from local port {intruders[0]}): it could "
+                "place calls; the softphone is not used. Start it again"
+            )
         log.info("baresip's control port %s:%s locked to LeadDesk", s.address, s.ctrl_port)
 
     def _add_account(self) -> None:

@@ -183,6 +183,7 @@ class CtrlClient:
         self._closing = False
         self.lost: ConnectionLost | None = None
         self.address: tuple[str, int] | None = None
+        self.local_port: int | None = None  # this end of the connection, once connected
 
     # -- connection -----------------------------------------------------------------------
 
@@ -202,6 +203,7 @@ class CtrlClient:
                 time.sleep(0.05)
         sock.settimeout(None)
         self._sock, self.address = sock, (host, port)
+        self.local_port = sock.getsockname()[1]
         self._reader = threading.Thread(
             target=self._read_loop, args=(sock,), name=f"baresip-ctrl-{port}", daemon=True
         )

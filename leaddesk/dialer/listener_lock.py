@@ -11,6 +11,13 @@ attaches a socket filter that drops every packet, so no further connection is ev
 accepted (a second client's connect times out) while the connection already made goes
 on (it is a socket of its own). baresip's listener stays open and idle, so nothing
 busy-loops. Where this cannot be done, `lock_listener` raises OSError.
+
+"Holds" means baresip has answered a command on it: `connect` returns once the client
+has sent the handshake's last packet, which the server may not have taken yet (on a
+loaded machine the kernel can defer it). A filter attached before then drops that
+packet as well, and the connection never reaches baresip. A connection made by another
+program between LeadDesk's and the lock is not dropped by the filter: `other_clients`
+finds it.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ SO_LOCK_FILTER = 44
 SYS_PIDFD_OPEN = 434
 SYS_PIDFD_GETFD = 438
 TCP_LISTEN_STATE = "0A"
+TCP_ESTABLISHED_STATE = "01"
 
 
 class _SockFilter(ctypes.Structure):
@@ -60,6 +68,23 @@ def listening_inode(address: str, port: int) -> str:
             if fields[1] in wanted and fields[3] == TCP_LISTEN_STATE:
                 return fields[9]
     raise OSError(f"nothing listens on {address}:{port}")
+
+
+def other_clients(address: str, port: int, own_port: int) -> list[int]:
+    """The client ports of connections to address:port other than the one from `own_port`
+    (as the server's end sees them in /proc/net/tcp, established only)."""
+    served = {_proc_address(address, port), _proc_address("0.0.0.0", port)}
+    others: list[int] = []
+    with open("/proc/net/tcp", encoding="ascii") as table:
+        next(table)
+        for line in table:
+            fields = line.split()
+            if fields[1] not in served or fields[3] != TCP_ESTABLISHED_STATE:
+                continue
+            client_port = int(fields[2].rsplit(":", 1)[1], 16)
+            if client_port != own_port:
+                others.append(client_port)
+    return others
 
 
 def _fd_of(pid: int, inode: str) -> int:

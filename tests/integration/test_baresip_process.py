@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from leaddesk.dialer.baresip import BaresipDialer, BaresipError, BaresipSettings, SipAccount
+from leaddesk.dialer.ctrl_tcp import encode_command
 from tests.integration import sip_fixtures
 from tests.integration.sip_fixtures import (
     LOOPBACK,
@@ -128,6 +129,35 @@ def test_a_second_client_of_the_control_port_is_refused(
     assert summary.answered and summary.lead_id == "lead-1"
     assert dialer.lost is None
     assert callee.wait() == 0, callee.errors()
+
+
+def test_a_program_that_gets_in_before_the_lock_is_refused(
+    make_dialer: MakeDialer, baresip_settings: BaresipSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lock is set once baresip has answered LeadDesk; a program that connected in
+    between is not shut out by it (its connection is made), so start refuses to go on."""
+    intruder: list[socket.socket] = []
+    lock = BaresipDialer._lock_control_port
+
+    def intrude_then_lock(self: BaresipDialer) -> None:
+        conn = socket.create_connection((LOOPBACK, baresip_settings.ctrl_port), timeout=2.0)
+        intruder.append(conn)
+        # baresip takes the newest client: it answers the intruder's command, not ours
+        conn.sendall(encode_command("reginfo", token="intruder"))
+        conn.settimeout(5.0)
+        assert b'"intruder"' in conn.recv(4096)
+        lock(self)
+
+    monkeypatch.setattr(BaresipDialer, "_lock_control_port", intrude_then_lock)
+    dialer, _ = make_dialer(start=False)
+    try:
+        with pytest.raises(BaresipError, match=r"another program connected to baresip's"):
+            dialer.start()
+    finally:
+        for conn in intruder:
+            conn.close()
+    assert intruder, "the intruder never connected"
+    assert dialer.process is not None and not dialer.process.running
 
 
 @pytest.fixture

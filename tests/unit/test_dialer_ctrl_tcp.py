@@ -26,6 +26,7 @@ from leaddesk.dialer.ctrl_tcp import (
     parse_message,
 )
 from leaddesk.dialer.events import CallEvent, ConnectionLost
+from leaddesk.dialer.listener_lock import other_clients
 
 # -- framing ------------------------------------------------------------------------------
 
@@ -355,3 +356,24 @@ def test_a_command_from_the_listener_thread_is_refused_not_deadlocked(peer: Peer
         assert errors == ["a baresip command was sent from the event listener's thread"]
     finally:
         c.close()
+
+
+# -- the control port's other clients ---------------------------------------------------
+
+
+def test_other_clients_are_the_connections_that_are_not_ours() -> None:
+    """What the softphone checks after locking baresip's control port: who else got in."""
+    server = socket.create_server(("127.0.0.1", 0))
+    port = server.getsockname()[1]
+    ours = socket.create_connection(("127.0.0.1", port))
+    theirs = socket.create_connection(("127.0.0.1", port))
+    accepted = [server.accept()[0] for _ in range(2)]
+    try:
+        own_port = ours.getsockname()[1]
+        assert other_clients("127.0.0.1", port, own_port) == [theirs.getsockname()[1]]
+        theirs.close()
+        accepted[1].close()
+        assert other_clients("127.0.0.1", port, own_port) == []
+    finally:
+        for sock in (ours, theirs, *accepted, server):
+            sock.close()
