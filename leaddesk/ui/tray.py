@@ -22,6 +22,7 @@ class Tray(QObject):
         # The agent paused (state bar, #19): no call reminders until they are ready.
         self.paused = False
         self._counts: dict[str, int] | None = None
+        self._own = 0  # the agent's own acts since the counts were last compared
         self.icon: QSystemTrayIcon | None = None
         if enabled and QSystemTrayIcon.isSystemTrayAvailable():
             self.icon = QSystemTrayIcon(app_icon(), self)
@@ -44,13 +45,23 @@ class Tray(QObject):
         else:
             self.fallback.emit(f"{title}: {message}")
 
+    def own_change(self) -> None:
+        """The agent logged or took back an outcome: the lead it returns to a section
+        (a callback, a new lead) is not news. The next counts compared take off as many
+        leads as the agent's acts since the last ones."""
+        self._own += 1
+
     def counts_changed(self, counts: dict[str, int]) -> None:
-        """Compare with the previous counts: more new leads or more callbacks due?"""
+        """Compare with the previous counts (of the whole list, never a search's): more
+        new leads or more callbacks due than the agent's own acts explain?"""
         previous, self._counts = self._counts, dict(counts)
+        own, self._own = self._own, 0
         if previous is None:
             return
-        new = counts.get("new", 0) - previous.get("new", 0)
         due = counts.get("callback", 0) - previous.get("callback", 0)
+        taken = min(own, max(due, 0))
+        due -= taken
+        new = counts.get("new", 0) - previous.get("new", 0) - (own - taken)
         if self.paused:
             return
         if new > 0:

@@ -418,3 +418,30 @@ def test_a_number_comes_off_the_dnc_list_in_the_window(qtbot, demo_workspace, ma
         audit = session.scalars(select(DncAudit).where(DncAudit.phone_e164 == phone)).all()
         assert [(a.action, a.reason) for a in audit][-1] == ("remove", "listed by mistake")
     assert "Blocked: on the do-not-call list" not in window.card.status_pill.text()
+
+
+def test_the_agents_own_changes_are_not_announced_as_new(
+    qtbot, demo_workspace, make_window
+) -> None:
+    """Taking an outcome back returns the lead to its section, and a search narrows the
+    counts: neither is a new lead or a callback coming due, and the line that says what
+    was taken back stays on the status bar."""
+    window = make_window(demo_workspace)
+    window.tray.last_notice = None
+    dial(qtbot, window)
+    qtbot.keyClick(window.calllist.table, Qt.Key.Key_7)
+    qtbot.waitUntil(lambda: window.last_logged is not None, timeout=10_000)
+    idle(qtbot, window)
+    qtbot.keyClick(window.calllist.table, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: window.pending is not None, timeout=10_000)
+    idle(qtbot, window)
+    assert window.tray.last_notice is None
+    assert window.statusBar().currentMessage().startswith("Took back")
+
+    window.calllist.search.setText("zzz-no-such-lead")
+    qtbot.waitUntil(lambda: window.model.search == "zzz-no-such-lead", timeout=5000)
+    idle(qtbot, window)
+    window.calllist.search.setText("")
+    qtbot.waitUntil(lambda: window.model.search is None, timeout=5000)
+    idle(qtbot, window)
+    assert window.tray.last_notice is None

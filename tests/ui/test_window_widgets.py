@@ -242,6 +242,14 @@ def test_tray_notices_fall_back_to_the_status_bar(window) -> None:
     assert tray.last_notice[0] == "1 new lead"
     tray.counts_changed({"new": 9, "callback": 2})
     assert tray.last_notice[0] == "3 new leads"
+    # An outcome taken back returns one lead to a section: that one is not news, a lead
+    # that arrived with it is.
+    tray.own_change()
+    tray.counts_changed({"new": 9, "callback": 3})
+    assert tray.last_notice[0] == "3 new leads"
+    tray.own_change()
+    tray.counts_changed({"new": 11, "callback": 3})
+    assert tray.last_notice[0] == "1 new lead"
 
 
 def test_palettes_light_and_dark() -> None:

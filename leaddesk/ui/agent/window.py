@@ -310,6 +310,8 @@ class MainWindow(QMainWindow):
         session.preview_changed.connect(self._on_preview)
         session.logged.connect(self._on_logged)
         session.undone.connect(self._on_undone)
+        session.logged.connect(lambda _logged: self.tray.own_change())
+        session.undone.connect(lambda _undone: self.tray.own_change())
         session.recovered.connect(lambda dial, _n: self._show_lead(dial.lead_id))
         session.message.connect(self.statusBar().showMessage)
         session.problem.connect(self.show_error)
@@ -318,7 +320,7 @@ class MainWindow(QMainWindow):
         self.calllist.activated.connect(lambda _lead: self.dial())
         self.model.refreshed.connect(self._on_refreshed)
         self.model.failed.connect(self._start_rest)
-        self.model.summary_changed.connect(lambda _t, counts: self.tray.counts_changed(counts))
+        self.model.summary_changed.connect(self._on_summary)
         self.outcomes.dial_requested.connect(self.dial)
         self.outcomes.outcome_requested.connect(self.log_outcome)
         self.outcomes.call_anyway_requested.connect(self.call_anyway)
@@ -433,6 +435,10 @@ class MainWindow(QMainWindow):
         # The list is read again next: the selection moves on from where this lead was.
         row = self.model.row_of(logged.lead_id)
         self.select_after = (row if row is not None else 0, logged.lead_id)
+
+    def _on_summary(self, _total: int, counts: dict[str, int]) -> None:
+        if self.model.search is None:  # a search's counts are not the list's
+            self.tray.counts_changed(counts)
 
     def _on_undone(self, undone: UndoneOutcome) -> None:
         self.select_after = None
