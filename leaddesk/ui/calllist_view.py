@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -182,6 +182,11 @@ class SectionChip(QLabel):
 class CallListView(QWidget):
     """Emits `lead_selected(lead_id)` when the current row changes ("" for none)."""
 
+    # Narrower than this (a laptop's list), the list leaves out "Next touch" and gives its
+    # room to the reason, which says when as well ("waiting 3 min", "next: phone in
+    # 22 min", "callable tomorrow at 8:00"); a wider list shows both.
+    ROOM_FOR_NEXT = 560
+
     lead_selected = Signal(str)
     activated = Signal(str)
     section_clicked = Signal(str)
@@ -322,6 +327,10 @@ class CallListView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.table.activated.connect(self._on_activated)
         self._set_empty(self.tr("Loading the call list…"))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.table.setColumnHidden(COLUMNS.index("next"), self.width() < self.ROOM_FOR_NEXT)
 
     # -- state --------------------------------------------------------------------------
 

@@ -10,7 +10,13 @@ from leaddesk.services.calllist import CallListService
 from leaddesk.services.leads import AttemptInfo, LeadService
 from leaddesk.services.workspace import Workspace
 from leaddesk.ui.backend import Backend
-from leaddesk.ui.calllist_model import COLUMNS, LEAD_ID_ROLE, SECTION_ROLE, CallListModel
+from leaddesk.ui.calllist_model import (
+    COLUMNS,
+    LEAD_ID_ROLE,
+    SECTION_ROLE,
+    SUBTITLE_ROLE,
+    CallListModel,
+)
 from leaddesk.ui.history_view import LeadHistoryModel
 from leaddesk.ui.tasks import TaskRunner
 
@@ -51,7 +57,14 @@ def test_model_loads_a_batch_at_a_time_in_engine_order(qtbot, runner, demo_works
     # Each row says who, why and which section, as the engine put it.
     first = service.page(0, 1)[0]
     assert model.data(model.index(0, COLUMNS.index("lead"))) == first.name
-    assert model.data(model.index(0, COLUMNS.index("reason"))) == first.reason
+    reason = model.index(0, COLUMNS.index("reason"))
+    assert model.data(reason, SUBTITLE_ROLE) == "Callback"  # the chip over the reason
+    # Under the chip the reason leaves off what the chip says; read out, it is whole.
+    assert first.reason.startswith("callback overdue by ")
+    assert model.data(reason) == first.reason.removeprefix("callback ")
+    assert model.data(reason, Qt.ItemDataRole.AccessibleTextRole) == first.reason
+    new_row = next(r for r in range(80) if model.data(model.index(r, 0), SECTION_ROLE) == "new")
+    assert model.data(model.index(new_row, COLUMNS.index("reason"))).startswith("waiting ")
     assert model.data(model.index(0, 0), SECTION_ROLE) == first.section
     assert model.data(model.index(0, 0), LEAD_ID_ROLE) == first.lead_id
     del tester

@@ -325,6 +325,31 @@ def test_history_stays_as_the_agent_set_it_and_a_low_window_scrolls(qtbot, windo
     assert not window.history_box.isHidden()
 
 
+def test_a_laptops_list_gives_the_reason_the_room(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """On a 1366-pixel laptop the list leaves out "Next touch" (every reason says when)
+    and the reason under the chip is read whole ("waiting 3 min", not "new lead, wai…");
+    a wide window shows the column again."""
+    from PySide6.QtCore import QRect
+
+    from leaddesk.ui.calllist_model import COLUMNS, SECTION_ROLE
+
+    _idle(qtbot, window)
+    table, next_column = window.calllist.table, COLUMNS.index("next")
+    window.fit_to(QRect(0, 0, 1366, 768))
+    qtbot.waitUntil(lambda: table.isColumnHidden(next_column))
+    new_row = next(
+        r for r in range(40) if window.model.data(window.model.index(r, 0), SECTION_ROLE) == "new"
+    )
+    reason = window.model.index(new_row, COLUMNS.index("reason"))
+    text = str(reason.data())
+    assert text.startswith("waiting ")
+    room = table.columnWidth(COLUMNS.index("reason")) - 14  # the cell's margins
+    assert table.fontMetrics().horizontalAdvance(text) <= room, (text, room)
+    window.fit_to(QRect(0, 0, 1920, 1080))
+    window.resize(1900, 1000)
+    qtbot.waitUntil(lambda: not table.isColumnHidden(next_column))
+
+
 def test_compact_mode_tells_the_truth_and_offers_every_outcome(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     """A lead that cannot be called is not "Ready" in the compact window, and the
     compact window has a key for each of the fifteen outcomes."""
