@@ -145,6 +145,32 @@ def test_callback_through_the_picker(qtbot, demo_workspace, make_window, opener)
     assert window.backend.detail(lead.lead_id).callback_due_at == picked
 
 
+def test_callback_by_keyboard_only(qtbot, demo_workspace, make_window) -> None:
+    """Enter dials, 3 asks for the callback time with the focus on "Tomorrow, same
+    time", Enter takes it (it does not dial again), 3 logs the callback."""
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(demo_workspace)
+    lead = window.detail
+    window.calllist.table.setFocus()
+    qtbot.keyClick(window.calllist.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.pending is not None, timeout=10_000)
+    qtbot.keyClick(window.calllist.table, Qt.Key.Key_3)
+    assert "then press 3 again" in window.last_error
+    assert QApplication.focusWidget() is window.picker.tomorrow
+    window.last_error = ""
+    qtbot.keyClick(window.picker.tomorrow, Qt.Key.Key_Return)
+    qtbot.waitUntil(window.picker.is_ok, timeout=10_000)
+    assert window.last_error == ""  # not "log the outcome first": no second dial
+    picked = window.picker.value()
+    assert picked is not None and (picked - lead.as_of).total_seconds() == pytest.approx(
+        86_400, abs=3600
+    )
+    qtbot.keyClick(window.picker.tomorrow, Qt.Key.Key_3)
+    qtbot.waitUntil(lambda: window.last_logged is not None, timeout=10_000)
+    assert (window.last_logged.outcome, window.last_logged.next_action_at) == ("callback", picked)
+
+
 def test_callback_outside_calling_hours_is_refused(qtbot, demo_workspace, make_window) -> None:
     window = make_window(demo_workspace)
     lead = window.detail

@@ -184,7 +184,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Pick the callback time first: Alt+T tomorrow at this time, Alt+2 in 2 hours, or a date.</source>
+            <source>Pick the callback time first (Enter: tomorrow at this time, Alt+2: in 2 hours, or a date), then press {key} again.</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -184,8 +184,8 @@
             <translation>[Lög thé çåll tö {name} fîrst (“{outcome}” îs ñöt å çåll öütçömé).·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
-            <source>Pick the callback time first: Alt+T tomorrow at this time, Alt+2 in 2 hours, or a date.</source>
-            <translation>[Pîçk thé çållbåçk tîmé fîrst: Ålt+T tömörröw åt thîs tîmé, Ålt+2 îñ 2 höürs, ör å dåté.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·]</translation>
+            <source>Pick the callback time first (Enter: tomorrow at this time, Alt+2: in 2 hours, or a date), then press {key} again.</source>
+            <translation>[Pîçk thé çållbåçk tîmé fîrst (Éñtér: tömörröw åt thîs tîmé, Ålt+2: îñ 2 höürs, ör å dåté), théñ préss {key} ågåîñ.·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
         <message>
             <source>The callback time is outside the lead's calling hours (or still being checked): pick another.</source>

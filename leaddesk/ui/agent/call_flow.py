@@ -145,9 +145,9 @@ class CallFlow(QObject):
                 self.picker.tomorrow.setFocus()
                 s.fail(
                     self.tr(
-                        "Pick the callback time first: Alt+T tomorrow at this time, "
-                        "Alt+2 in 2 hours, or a date."
-                    )
+                        "Pick the callback time first (Enter: tomorrow at this time, Alt+2: "
+                        "in 2 hours, or a date), then press {key} again."
+                    ).format(key=info.key)
                 )
                 return
             if not self.picker.is_ok():

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractSpinBox,
     QApplication,
     QDialog,
@@ -469,6 +470,10 @@ class MainWindow(QMainWindow):
             self.rapport.submit()
             return
         if isinstance(focus, QLineEdit | QPlainTextEdit | QAbstractSpinBox):
+            return
+        if isinstance(focus, QAbstractButton) and self.picker.isAncestorOf(focus):
+            # "Pick the callback time first" puts the focus on a choice: Enter takes it.
+            focus.click()
             return
         suggested = self.outcomes.suggested
         if self.pending is not None and self.outcomes.call_ended and suggested is not None:
