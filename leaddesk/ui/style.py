@@ -104,27 +104,41 @@ def light_palette() -> QPalette:
     return p
 
 
+_ARROW_FOLDERS: dict[str, str] = {}
+
+
 def _arrows(color: str) -> str:
     """A folder with up.svg and down.svg arrows in `color` (a style sheet can only point
-    at files): the spin boxes' arrows, which a styled border would otherwise drop."""
+    at files): the spin boxes' arrows, which a styled border would otherwise drop.
+
+    The folder is this process's own (`mkdtemp`: a new name, readable by its owner only,
+    removed at exit), never a fixed name in the shared temporary folder, where another
+    user could have put a folder of their own first, with links to the agent's files
+    for LeadDesk to write over."""
+    if color in _ARROW_FOLDERS:
+        return _ARROW_FOLDERS[color]
+    import atexit
+    import shutil
     import tempfile
     from pathlib import Path
 
-    folder = Path(tempfile.gettempdir()) / f"leaddesk-arrows-{color.lstrip('#')}"
     shapes = {"up": "M1 6 L5 2 L9 6", "down": "M1 2 L5 6 L9 2"}
     try:
-        folder.mkdir(exist_ok=True)
-        for name, path in shapes.items():
-            svg = (
-                '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="8">'
-                f'<path d="{path}" fill="none" stroke="{color}" stroke-width="1.6"/></svg>'
-            )
-            file = folder / f"{name}.svg"
-            if not file.exists() or file.read_text(encoding="utf-8") != svg:
-                file.write_text(svg, encoding="utf-8")
+        folder = Path(tempfile.mkdtemp(prefix=f"leaddesk-arrows-{color.lstrip('#')}-"))
     except OSError:
         return ""  # no arrows drawn; the field still takes typing and the wheel
-    return folder.as_posix()
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    try:
+        for name, path in shapes.items():
+            (folder / f"{name}.svg").write_text(
+                '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="8">'
+                f'<path d="{path}" fill="none" stroke="{color}" stroke-width="1.6"/></svg>',
+                encoding="utf-8",
+            )
+    except OSError:
+        return ""
+    _ARROW_FOLDERS[color] = folder.as_posix()
+    return _ARROW_FOLDERS[color]
 
 
 def stylesheet(palette: QPalette) -> str:

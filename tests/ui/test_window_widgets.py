@@ -258,6 +258,29 @@ def test_palettes_light_and_dark() -> None:
     assert "QTableView" in style.stylesheet(style.dark_palette())
 
 
+def test_the_arrows_folder_is_the_processs_own(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The spin boxes' arrow files go to a folder of this process's own, never a fixed
+    name in the shared temporary folder, where another user could have planted links to
+    the agent's files for LeadDesk to write over."""
+    import stat
+    import tempfile
+    from pathlib import Path
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(style, "_ARROW_FOLDERS", {})
+    victim = tmp_path / "agent-file.txt"
+    victim.write_text("the agent's own words", encoding="utf-8")
+    planted = tmp_path / "leaddesk-arrows-123456"  # the name the folder used to have
+    planted.mkdir()
+    (planted / "up.svg").symlink_to(victim)
+    folder = Path(style._arrows("#123456"))
+    assert victim.read_text(encoding="utf-8") == "the agent's own words"
+    assert folder.parent == tmp_path and folder != planted
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert 'stroke="#123456"' in (folder / "up.svg").read_text(encoding="utf-8")
+    assert style._arrows("#123456") == str(folder)  # once per process and colour
+
+
 def test_tel_dialer_hands_over_an_rfc3966_uri() -> None:
     uris: list[str] = []
     dialer = TelDialer(lambda uri: uris.append(uri) or True)
