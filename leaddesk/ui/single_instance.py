@@ -17,6 +17,10 @@ import getpass
 import hashlib
 import json
 import logging
+import os
+import stat
+import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,15 +35,45 @@ URI_PREFIXES = ("tel:", "callto:")
 TIMEOUT_MS = 2000
 
 
+def private_folder() -> Path | None:
+    """Where the instance socket lives on Linux and macOS: a folder only this user can
+    enter, the session's `$XDG_RUNTIME_DIR`, else `leaddesk-<uid>` in the temporary folder,
+    made 0700 and checked to be this user's (as tmux does). A socket under a fixed name in
+    the shared temporary folder could be taken first by another user, whose program would
+    then answer "ok" to every start (LeadDesk would never open) and read the `tel:` links.
+    None on Windows (named pipes) or where no such folder can be had."""
+    if sys.platform == "win32":
+        return None
+    uid = os.getuid()
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    candidates = [Path(runtime)] if runtime else []
+    candidates.append(Path(tempfile.gettempdir()) / f"leaddesk-{uid}")
+    for folder in candidates:
+        try:
+            folder.mkdir(mode=0o700, exist_ok=True)
+            info = os.lstat(folder)
+            if stat.S_ISDIR(info.st_mode) and info.st_uid == uid and info.st_mode & 0o077:
+                folder.chmod(0o700)  # ours, opened up by hand: closed again
+                info = os.lstat(folder)
+        except OSError:
+            continue
+        if stat.S_ISDIR(info.st_mode) and info.st_uid == uid and not info.st_mode & 0o077:
+            return folder
+        log.warning("%s is not this user's own folder: the instance socket goes elsewhere", folder)
+    return None
+
+
 def server_name(db_path: Path | str) -> str:
-    """The local socket name for a database: stable per user and resolved path."""
+    """The local socket for a database: stable per user and resolved path, in the user's
+    private folder (a full path) where there is one."""
     resolved = str(Path(db_path).expanduser().resolve())
     try:
         user = getpass.getuser()
     except Exception:  # no user name in some containers: the hash still separates paths
         user = ""
     digest = hashlib.sha256(f"{user}\0{resolved}".encode()).hexdigest()[:20]
-    return f"leaddesk-{digest}"
+    folder = private_folder()
+    return str(folder / f"leaddesk-{digest}") if folder is not None else f"leaddesk-{digest}"
 
 
 def uri_in(args: list[str]) -> str | None:

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import os
 import socket
+import stat
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDir, QObject
+from PySide6.QtCore import QObject
+from PySide6.QtNetwork import QLocalServer
 from sqlalchemy import select
 
 from leaddesk.dialer.tel import TelDialer
@@ -20,7 +23,7 @@ from leaddesk.services.workspace import Workspace
 from leaddesk.store.models import Lead
 from leaddesk.ui.agent.window import MainWindow
 from leaddesk.ui.backend import Backend
-from leaddesk.ui.single_instance import InstanceServer, TelHandoff, server_name
+from leaddesk.ui.single_instance import InstanceServer, TelHandoff, private_folder, server_name
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
 
@@ -81,7 +84,8 @@ def test_only_one_instance_listens_per_database(db_path: Path, server: InstanceS
 
 def test_a_socket_left_by_a_crash_is_taken_over(db_path: Path) -> None:
     # A crashed instance leaves its socket file behind, with nobody listening on it.
-    path = Path(QDir.tempPath()) / server_name(db_path)
+    path = Path(server_name(db_path))
+    assert path.is_absolute()
     dead = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     dead.bind(str(path))
     dead.close()
@@ -91,6 +95,43 @@ def test_a_socket_left_by_a_crash_is_taken_over(db_path: Path) -> None:
         assert fresh.listen()
     finally:
         fresh.close()
+
+
+def test_the_socket_is_in_a_folder_only_the_user_can_enter(db_path: Path) -> None:
+    """Another user's program listening under the name the socket used to have in the
+    shared temporary folder would have answered every start ("ok": LeadDesk never
+    opened) and read its links. The socket is now in the user's own 0700 folder: such a
+    program is not asked, and this start listens."""
+    path = Path(server_name(db_path))
+    folder = path.parent
+    assert folder == private_folder()
+    info = folder.lstat()
+    assert info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) == 0o700
+    squatter = QLocalServer()
+    assert squatter.listen(path.name)  # the old name, in the shared temporary folder
+    try:
+        server = InstanceServer(db_path)
+        try:
+            assert server.listen()
+        finally:
+            server.close()
+    finally:
+        squatter.close()
+
+
+def test_a_private_folder_opened_up_is_closed_and_another_users_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    folder = tmp_path / f"leaddesk-{os.getuid()}"
+    folder.mkdir(mode=0o777)
+    folder.chmod(0o777)
+    assert private_folder() == folder and stat.S_IMODE(folder.stat().st_mode) == 0o700
+    if os.getuid() == 0:  # root can give the folder away, as if another user made it
+        os.chown(folder, 12345, 12345)
+        assert private_folder() is None
+        assert "/" not in server_name(tmp_path / "x.db")  # the plain name, as before
 
 
 class Asker:
