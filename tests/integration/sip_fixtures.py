@@ -6,7 +6,9 @@ is killed in a finalizer, whatever the test did.
 
 from __future__ import annotations
 
+import collections
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -45,16 +47,29 @@ def require(binary: str, missing: str) -> None:
         pytest.fail(f"LEADDESK_REQUIRE_SIP=1 but {missing}")
 
 
+# The control, SIP and callee ports: below the media ports, and below the ephemeral
+# range like them. A port the OS handed out for the asking (bind to 0) is an ephemeral
+# one, which it may hand out again, as the source port of any connection (a database's,
+# another test's), between the test's asking and baresip's binding.
+PORTS = range(10000, 19998)
+_ports = random.Random(os.getpid())
+# Handed out lately (a test's ports are asked for before any is bound): not again.
+_handed: collections.deque[int] = collections.deque(maxlen=512)
+
+
 def free_port(pair: bool = False) -> int:
     """A port free for both TCP and UDP on 127.0.0.1 (SIP uses both); with `pair`, the
     next port is free for TCP too (baresip's SIP takes port and port + 1)."""
-    for _ in range(50):
-        with socket.socket() as probe:
-            probe.bind((LOOPBACK, 0))
-            port = int(probe.getsockname()[1])
-        if port_is_free(LOOPBACK, port, socket.SOCK_DGRAM) and (
-            not pair or port_is_free(LOOPBACK, port + 1)
+    for _ in range(200):
+        port = _ports.choice(PORTS)
+        if {port - 1, port, port + 1} & set(_handed):
+            continue
+        if (
+            port_is_free(LOOPBACK, port)
+            and port_is_free(LOOPBACK, port, socket.SOCK_DGRAM)
+            and (not pair or port_is_free(LOOPBACK, port + 1))
         ):
+            _handed.append(port)
             return port
     raise RuntimeError("no free port on 127.0.0.1")
 
