@@ -206,6 +206,10 @@ def test_section_chips_and_calls_only(qtbot, demo_workspace, make_window) -> Non
     later = int(chip.property("count"))
     assert 0 < window.model.rowCount() <= later < everything
     assert {window.model.entry(r).section for r in range(window.model.rowCount())} == {"later"}
+    # The section asked for is the one worked: its first lead comes to the card (the
+    # callback on it before is not in the list, and Enter would have dialed it).
+    qtbot.waitUntil(lambda: window.detail.lead_id == window.model.entry(0).lead_id)
+    assert window.calllist.current_lead_id() == window.model.entry(0).lead_id
     qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)  # again: every section
     idle(qtbot, window)
     assert window.model.entry(0).section == "callback"

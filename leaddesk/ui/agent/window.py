@@ -138,6 +138,9 @@ class MainWindow(QMainWindow):
         self.session = AgentSession(backend, dialer, self.runner, self.events, self)
         # Where the list's selection goes once it is read again after an outcome.
         self.select_after: tuple[int, str] | None = None
+        # A section asked for (a chip, Ctrl+Alt+1 to 5): the next list read is worked from
+        # its first lead when the lead on the card is not in it.
+        self._section_asked = False
         self.last_error = ""
         self.problem_box: QMessageBox | None = None  # the environment-problem dialog
         self._supervisor: QWidget | None = None
@@ -372,6 +375,7 @@ class MainWindow(QMainWindow):
         self._start_rest()
         target = self.select_after
         self.select_after = None
+        section_asked, self._section_asked = self._section_asked, False
         if target is not None:
             row, logged_id = target
             if self.model.lead_id(row) == logged_id:
@@ -385,7 +389,7 @@ class MainWindow(QMainWindow):
         if self.pending:
             self.session.load(self.pending.lead_id)
             return
-        if self.detail is not None:
+        if self.detail is not None and not section_asked:
             # The lead on the card left the list (worked elsewhere, or a search): keep
             # the card, and let the agent pick the next one.
             return
@@ -514,6 +518,7 @@ class MainWindow(QMainWindow):
 
     def set_section_filter(self, section: str | None) -> None:
         self.backend.section_filter = section
+        self._section_asked = section is not None
         self.calllist.show_section(section)
         self.model.refresh(keep_search=True)
 
