@@ -3,7 +3,7 @@ outcome keys, for agents who work beside a CRM or a softphone."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -84,6 +84,17 @@ class CompactWindow(QWidget):
         self._pending: PendingDial | None = None
         self.set_lead(None)
         self.set_pending(None)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            # A longer reason or message wraps to more lines: the window grows to show
+            # them and every key row (its minimum size does not count wrapped lines).
+            layout = self.layout()
+            need = layout.totalHeightForWidth(self.width()) if layout is not None else -1
+            if need > self.height():
+                self.resize(self.width(), need)
+        return handled
 
     def set_lead(self, detail: LeadDetail | None) -> None:
         if detail is None:

@@ -404,6 +404,15 @@ def test_compact_mode_tells_the_truth_and_offers_every_outcome(qtbot, window) ->
         compact.keys.columns,
         [(b.width(), b.label.width()) for b in compact.buttons.values()],
     )
+    # The wrapped lines (a long reason, "Blocked: ..." on two lines) take height: the
+    # window is as tall as they and every key row, none cut at the bottom.
+    qtbot.waitUntil(
+        lambda: all(
+            b.visibleRegion().boundingRect().height() == b.height()
+            for b in compact.buttons.values()
+        ),
+        timeout=3000,
+    )
     window.toggle_compact()
 
 
