@@ -204,6 +204,9 @@ class ImportDialog(QDialog):
             2, QHeaderView.ResizeMode.Stretch
         )
         self.mapping_table.verticalHeader().setVisible(False)
+        # Before a file is chosen too, the headers are read whole ("lumn in the f" was cut).
+        self.mapping_table.resizeColumnToContents(0)
+        self.mapping_table.setColumnWidth(1, 200)
 
         self.owner_table = QTableWidget(0, 2, self)
         self._named(self.owner_table, "ImportOwners", self.tr("Owners in the file"))

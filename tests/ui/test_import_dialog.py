@@ -51,6 +51,12 @@ def test_every_control_has_a_name_for_screen_readers(dialog: ImportDialog) -> No
     assert not dialog.import_button.isEnabled()
 
 
+def test_the_mapping_headers_are_whole_before_a_file_is_chosen(dialog: ImportDialog) -> None:
+    header = dialog.mapping_table.horizontalHeader()
+    for column in (0, 1):
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), column
+
+
 def test_detect_preview_import_and_summary(
     qtbot: QtBot, dialog: ImportDialog, store: Store, tmp_path: Path
 ) -> None:
