@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QLocale,
     QObject,
+    QSize,
     Qt,
     QThreadPool,
     QUrl,
@@ -60,6 +61,7 @@ from leaddesk.services.intake.values import system_zone
 from leaddesk.services.workspace import Workspace
 from leaddesk.store.engine import Store
 from leaddesk.store.models import Agent
+from leaddesk.ui import screen_fit
 from leaddesk.ui.tasks import TaskRunner
 from leaddesk.ui.vocabulary import QT_TRANSLATE_NOOP, field_name
 
@@ -75,6 +77,7 @@ FORMAT_CHOICES = {
     "xlsx": QT_TRANSLATE_NOOP("ImportDialog", "Excel workbook"),
 }
 PREVIEW_COLUMNS_SAMPLE = 3
+PREVIEW_COLUMN_MAX = 240  # pixels: a long value in the first rows scrolls
 
 
 class _Progress(QObject):
@@ -110,7 +113,8 @@ class ImportDialog(QDialog):
         self.setObjectName("ImportDialog")
         self.setAccessibleName(self.tr("Import leads"))
         self.setWindowTitle(self.tr("Import leads"))
-        self.resize(860, 640)
+        # As tall as the screen allows up to this: the columns to check are the point.
+        screen_fit.place(self, QSize(900, 860))
         self._store = store
         self._agent_name = workspace_agent_name
         self._clock = clock
@@ -258,7 +262,7 @@ class ImportDialog(QDialog):
         layout.addWidget(
             QLabel(self.tr("Columns (change a field where the guess is wrong):"), self)
         )
-        layout.addWidget(self.mapping_table, 2)
+        layout.addWidget(self.mapping_table, 3)
         layout.addWidget(self.owner_label)
         layout.addWidget(self.owner_table, 1)
         layout.addWidget(QLabel(self.tr("First rows:"), self))
@@ -418,6 +422,12 @@ class ImportDialog(QDialog):
         for r, cells in enumerate(source.preview):
             for c, cell in enumerate(cells):
                 self.preview_table.setItem(r, c, QTableWidgetItem(cell[:200]))
+        # Each column as wide as its header and values ("hone Numbe" was cut), a long
+        # value (a note, an address) no wider than PREVIEW_COLUMN_MAX: it scrolls.
+        self.preview_table.resizeColumnsToContents()
+        for c in range(width):
+            if self.preview_table.columnWidth(c) > PREVIEW_COLUMN_MAX:
+                self.preview_table.setColumnWidth(c, PREVIEW_COLUMN_MAX)
 
     def _field_changed(self, column: int, combo: QComboBox) -> None:
         if self._source is None:

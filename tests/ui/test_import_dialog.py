@@ -57,6 +57,25 @@ def test_the_mapping_headers_are_whole_before_a_file_is_chosen(dialog: ImportDia
         assert header.sectionSize(column) >= header.sectionSizeHint(column), column
 
 
+def test_the_first_rows_show_whole_headers_and_values(
+    qtbot: QtBot, dialog: ImportDialog, tmp_path: Path
+) -> None:
+    """A HubSpot export's long headers ("Country/Region", "Company Name") and values are
+    read whole in the first rows ("ountry/Regio" was cut)."""
+    path = tmp_path / "hubspot.csv"
+    path.write_text(
+        "First Name,Phone Number,Company Name,State/Region,Country/Region\n"
+        "Ana,(415) 555-0100,Bay Roofing and Solar,CA,United States\n",
+        encoding="utf-8",
+    )
+    _load(qtbot, dialog, path)
+    table = dialog.preview_table
+    header = table.horizontalHeader()
+    for column in range(table.columnCount()):
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), column
+        assert header.sectionSize(column) >= table.sizeHintForColumn(column), column
+
+
 def test_detect_preview_import_and_summary(
     qtbot: QtBot, dialog: ImportDialog, store: Store, tmp_path: Path
 ) -> None:
