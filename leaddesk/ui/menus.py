@@ -14,7 +14,16 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
 
 from leaddesk.domain.calllist import SECTION_KEYS
 from leaddesk.domain.outcomes import OUTCOMES
@@ -372,9 +381,39 @@ def install_compact_keys(compact: QWidget, window: QWidget) -> list[QShortcut]:
     return keys
 
 
-def shortcuts_dialog(w: QMainWindow) -> QMessageBox:
+class ShortcutsSheet(QDialog):
+    """F1: every shortcut of the window's actions beside the outcome keys (one above the
+    other, the sheet was taller than a 768-pixel laptop screen and the last outcome keys
+    were off it)."""
+
+    def __init__(self, actions: str, keys: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ShortcutsDialog")
+        self.setWindowTitle(QCoreApplication.translate("Menus", "Keyboard shortcuts"))
+        outcomes = QCoreApplication.translate("Menus", "Outcomes")
+        self.actions_label = QLabel(f"<table cellspacing=2>{actions}</table>", self)
+        self.keys_label = QLabel(
+            f"<p><b>{outcomes}</b></p><table cellspacing=2>{keys}</table>", self
+        )
+        row = QHBoxLayout()
+        row.addWidget(self.actions_label, 0, Qt.AlignmentFlag.AlignTop)
+        row.addSpacing(28)
+        row.addWidget(self.keys_label, 0, Qt.AlignmentFlag.AlignTop)
+        row.addStretch(1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+
+    def text(self) -> str:
+        return self.actions_label.text() + self.keys_label.text()
+
+
+def shortcuts_dialog(w: QMainWindow) -> ShortcutsSheet:
     rows = "".join(
-        f"<tr><td><b>{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}</b></td>"
+        f"<tr><td><b>{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}</b>"
+        "&nbsp;&nbsp;</td>"
         f"<td>{a.text()}</td></tr>"
         for a in w.actions()
         if not a.shortcut().isEmpty()
@@ -383,17 +422,7 @@ def shortcuts_dialog(w: QMainWindow) -> QMessageBox:
         f"<tr><td><b>{i.key}</b></td><td>{outcome_label(i.label)}</td></tr>"
         for i in OUTCOMES.values()
     )
-    outcomes = QCoreApplication.translate("Menus", "Outcomes")
-    box = QMessageBox(
-        QMessageBox.Icon.NoIcon,
-        QCoreApplication.translate("Menus", "Keyboard shortcuts"),
-        f"<table cellspacing=4>{rows}</table><p><b>{outcomes}</b></p>"
-        f"<table cellspacing=4>{keys}</table>",
-        QMessageBox.StandardButton.Close,
-        w,
-    )
-    box.setObjectName("ShortcutsDialog")
-    return box
+    return ShortcutsSheet(rows, keys, w)
 
 
 def set_tab_order(w: Any) -> None:

@@ -316,6 +316,10 @@ def test_shortcuts_dialog_lists_actions_and_outcome_keys(window) -> None:
     box = shortcuts_dialog(window)
     assert "Ctrl+Shift+M" in box.text()
     assert "Voicemail left" in box.text()
+    # On a 1280x720 laptop (a 30-pixel title bar, a panel): whole, the outcomes too.
+    box.show()
+    assert box.height() <= 650, box.size()
+    box.close()
 
 
 def test_tab_goes_from_the_list_to_dial_then_the_outcomes(qtbot, window) -> None:
