@@ -136,6 +136,14 @@ class ManualCallDialog(_Dialog):
             # A callback needs its agreed time: the outcome bar's picker asks for it.
             if code in CALL_OUTCOMES and code != "callback":
                 self.outcome.addItem(outcome_label(OUTCOMES[code].label), code)
+        # Nothing chosen until the agent chooses: a quick Enter logged the first outcome
+        # of the list ("Qualified") for a call it did not describe.
+        self.outcome.setPlaceholderText(self.tr("Choose what happened…"))
+        self.outcome.setCurrentIndex(-1)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(False)
+        self.outcome.currentIndexChanged.connect(lambda index: ok.setEnabled(index >= 0))
+        self.outcome.setFocus()
         self.when = QDateTimeEdit(self)
         self.when.setObjectName("ManualCallWhen")
         self.when.setAccessibleName(self.tr("When the call was made"))

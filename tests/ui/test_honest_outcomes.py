@@ -290,6 +290,10 @@ def test_a_call_made_elsewhere_is_logged_manual(qtbot, demo_workspace, make_wind
     action.trigger()  # Lead > Log a call made elsewhere…
     dialog = window.open_dialog
     assert isinstance(dialog, ManualCallDialog) and dialog.isVisible()
+    # No outcome is chosen for the agent: Enter logs nothing until one is.
+    assert dialog.outcome.currentIndex() == -1
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
+    assert dialog.isVisible() and window.last_logged is None
     dialog.outcome.setCurrentIndex(dialog.outcome.findData("connected"))
     dialog.note.setText("called from my mobile")
     qtbot.keyClick(dialog.note, Qt.Key.Key_Return)

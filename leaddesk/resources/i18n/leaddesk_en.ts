@@ -1446,6 +1446,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Choose what happened…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>When the call was made</source>
             <translation type="unfinished" />
         </message>

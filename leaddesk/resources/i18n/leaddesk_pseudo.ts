@@ -1455,6 +1455,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <translation>[Öütçömé·]</translation>
         </message>
         <message>
+            <source>Choose what happened…</source>
+            <translation>[Çhöösé whåt håppéñéd…·~·~·~·]</translation>
+        </message>
+        <message>
             <source>When the call was made</source>
             <translation>[Whéñ thé çåll wås mådé·~·~·~·]</translation>
         </message>
