@@ -47,6 +47,7 @@ class VoicemailDropDialog(QDialog):
         grid = QGridLayout()
         self.lengths: dict[str, QLabel] = {}
         self.record_buttons: dict[str, QPushButton] = {}
+        self.remove_buttons: dict[str, QPushButton] = {}
         for row, stage in enumerate(STAGES):
             grid.addWidget(QLabel(stage_name(stage), self), row, 0)
             length = QLabel(self)
@@ -61,6 +62,7 @@ class VoicemailDropDialog(QDialog):
             choose.clicked.connect(lambda _c=False, s=stage: self._choose(s))
             remove = self._button(self.tr("Remove"), f"VoicemailRemove_{stage}")
             remove.clicked.connect(lambda _c=False, s=stage: self.remove(s))
+            self.remove_buttons[stage] = remove
             for column, button in enumerate((record, choose, remove), start=2):
                 grid.addWidget(button, row, column)
         self.message = QLabel(self)
@@ -90,6 +92,7 @@ class VoicemailDropDialog(QDialog):
 
     def _show(self, stage: str, recording: Recording | None) -> None:
         label = self.lengths[stage]
+        self.remove_buttons[stage].setEnabled(recording is not None)  # nothing to remove
         if recording is None:
             label.setText(self.tr("no recording"))
             return

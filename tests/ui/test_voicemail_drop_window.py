@@ -122,7 +122,9 @@ def test_the_recordings_dialog_shows_lengths_and_the_30_second_rule(qtbot, tmp_p
     dialog = VoicemailDropDialog(drops)
     qtbot.addWidget(dialog)
     assert dialog.lengths["introduce"].text() == "no recording"
+    assert not dialog.remove_buttons["introduce"].isEnabled()  # nothing to remove
     dialog.install_file("introduce", write_tone(tmp_path / "short.wav", seconds=12.0))
+    assert dialog.remove_buttons["introduce"].isEnabled()
     assert "12.0 s" in dialog.lengths["introduce"].text()
     assert "over 30 s" not in dialog.lengths["introduce"].text()
     dialog.install_file("close_file", write_tone(tmp_path / "long.wav", seconds=31.0))
@@ -135,3 +137,4 @@ def test_the_recordings_dialog_shows_lengths_and_the_30_second_rule(qtbot, tmp_p
     assert dialog.lengths["add_value"].text() == "no recording"
     dialog.remove("introduce")
     assert not (tmp_path / "voicemail" / "introduce.wav").exists()
+    assert not dialog.remove_buttons["introduce"].isEnabled()
