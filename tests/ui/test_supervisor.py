@@ -144,6 +144,17 @@ def test_search_and_filters_narrow_the_history(qtbot, window: SupervisorWindow) 
     assert window.history_empty.text() == "No attempts match the search and filters."
 
 
+def test_the_history_shows_the_leads_time_whole(qtbot, window: SupervisorWindow) -> None:
+    """ "The agent's time, then the lead's: a call at 2 a.m. their time must show": the
+    When column is as wide as its cells, the lead's time included."""
+    _show_tab(window, "History")
+    view, model = window.history_view, window.history_model
+    cells = [str(model.index(row, 0).data()) for row in range(min(20, model.rowCount()))]
+    assert cells and all("lead time" in cell for cell in cells)
+    widest = max(view.fontMetrics().horizontalAdvance(cell) for cell in cells)
+    assert view.columnWidth(0) >= widest + 8, (view.columnWidth(0), widest)
+
+
 def test_double_click_in_the_history_opens_the_lead(qtbot, window: SupervisorWindow) -> None:
     _show_tab(window, "History")
     view = window.history_view

@@ -6,8 +6,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from leaddesk.domain.metrics import SPEED_TO_LEAD_TARGET
 from leaddesk.services.review import CoachingItem
-from leaddesk.ui.supervisor.history_model import LEAD_ID_ROLE, when_text
+from leaddesk.ui.supervisor.history_model import LEAD_ID_ROLE
 from leaddesk.ui.table_model import Index, RowsTableModel
+from leaddesk.ui.timefmt import when_text
 from leaddesk.ui.vocabulary import QT_TRANSLATE_NOOP
 
 COLUMNS = (

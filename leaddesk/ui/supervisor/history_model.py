@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
@@ -24,7 +25,7 @@ from leaddesk.services.review import PAGE, HistoryRow
 from leaddesk.ui.style import ACCENT, BAD, OK
 from leaddesk.ui.table_model import Index, RowsTableModel
 from leaddesk.ui.tasks import TaskRunner
-from leaddesk.ui.timefmt import duration_text
+from leaddesk.ui.timefmt import duration_text, when_text
 from leaddesk.ui.vocabulary import QT_TRANSLATE_NOOP, outcome_label
 
 COLUMNS = (
@@ -62,18 +63,25 @@ def outcome_text(code: str | None) -> str:
     return outcome_label(info.label) if info else code
 
 
-def when_text(at: datetime) -> str:
-    return at.astimezone().strftime("%a %d %b %H:%M")
-
-
 def when_cell(row: HistoryRow) -> str:
     """The agent's time, then the lead's: a call at 2 a.m. their time must show."""
-    text = when_text(row.started_at)
-    if row.lead_local is not None:
+    return _when(row.started_at, row.lead_local)
+
+
+def _when(at: datetime, lead_local: datetime | None) -> str:
+    text = when_text(at)
+    if lead_local is not None:
         text += QCoreApplication.translate("SupervisorHistory", " · {time} lead time").format(
-            time=f"{row.lead_local:%H:%M} {row.lead_local.tzname() or ''}".strip()
+            time=f"{lead_local:%H:%M} {lead_local.tzname() or ''}".strip()
         )
     return text
+
+
+def widest_when() -> str:
+    """A When cell as wide as they come (a long day and month, a four-letter zone): the
+    column is made this wide, so the lead's time is never the part cut."""
+    wide = datetime(2026, 12, 30, 22, 22, tzinfo=ZoneInfo("America/Anchorage"))
+    return _when(wide, wide)
 
 
 class HistoryModel(RowsTableModel):

@@ -27,7 +27,12 @@ from PySide6.QtWidgets import (
 from leaddesk.domain.metrics import Period
 from leaddesk.domain.outcomes import OUTCOMES, Channel
 from leaddesk.services.review import PAGE, HistoryFilter, HistoryRow, ReviewService
-from leaddesk.ui.supervisor.history_model import LEAD_ID_ROLE, HistoryModel, channel_text
+from leaddesk.ui.supervisor.history_model import (
+    LEAD_ID_ROLE,
+    HistoryModel,
+    channel_text,
+    widest_when,
+)
 from leaddesk.ui.supervisor.tables import empty_state, table_view
 from leaddesk.ui.tasks import TaskRunner
 from leaddesk.ui.vocabulary import outcome_label
@@ -105,7 +110,8 @@ class HistoryTab(QWidget):
         )
         self.view.setModel(self.model)
         header = self.view.horizontalHeader()
-        for column, width in enumerate((150, 170, 120, 80, 170, 80, 170)):
+        when = self.view.fontMetrics().horizontalAdvance(widest_when()) + 20
+        for column, width in enumerate((when, 170, 120, 80, 170, 80, 170)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
