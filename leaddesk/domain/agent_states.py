@@ -85,6 +85,8 @@ class StateTimes:
 
     seconds: dict[str, float] = field(default_factory=dict)
     paused_by_reason: dict[str, float] = field(default_factory=dict)
+    # From when in the period the agent's states are known (None: no state recorded).
+    known_from: datetime | None = None
 
     @property
     def active_s(self) -> float | None:
@@ -108,16 +110,18 @@ def time_in_states(
     ordered = sorted(changes, key=lambda c: c.at)
     seconds: dict[str, float] = {}
     by_reason: dict[str, float] = {}
+    known_from: datetime | None = None
     for change, following in zip(ordered, [*ordered[1:], None], strict=True):
         start = change.at if since is None else max(change.at, since)
         end = until if following is None else min(following.at, until)
         if end <= start:
             continue
+        known_from = start if known_from is None else min(known_from, start)
         span = (end - start).total_seconds()
         seconds[change.state] = seconds.get(change.state, 0.0) + span
         if change.state == AgentState.PAUSED and change.reason:
             by_reason[change.reason] = by_reason.get(change.reason, 0.0) + span
-    return StateTimes(seconds, by_reason)
+    return StateTimes(seconds, by_reason, known_from)
 
 
 def team_times(per_agent: Iterable[StateTimes]) -> StateTimes:

@@ -13,8 +13,10 @@ Definitions (over the report's effective phone attempts, see `metrics`):
   plus wrap-up time over their number; *talk mean* and *wrap-up mean* likewise.
 - *Active time*: per agent, the time spent in an agent state other than offline when the
   agent recorded states in the period; otherwise from the start of the agent's first call
-  to the end of the last one's wrap-up (start + ring + talk + wrap-up). The team's active
-  time is the sum of its agents' (agent-hours).
+  to the end of the last one's wrap-up (start + ring + talk + wrap-up). States that begin
+  after the agent's first call of the period do not cover the calls: the active time is
+  then not known (None), rather than every call divided by part of the time. The team's
+  active time is the sum of its agents' (agent-hours), not known if one agent's is not.
 - *Dials per hour*: outbound calls / active hours. *Contacts per hour*: calls that
   reached a person (both directions) / active hours.
 - *By hour of day*: dials and contacts by the UTC hour in which the call started.

@@ -142,12 +142,26 @@ class _Groups:
     attempts: list[AttemptGroup] = field(default_factory=list)
     calls: list[CallGroup] = field(default_factory=list)
 
-    def phone(self, active_s: float | None = None) -> PhoneMeasures:
+    def phone(self, active_s: float | None = None, *, known: bool = True) -> PhoneMeasures:
         """`active_s`: the time logged in from the agent's states (the team's: the sum
-        of its agents'); None: from the first call to the last wrap-up."""
+        of its agents'); None: from the first call to the last wrap-up. `known` False:
+        the active time is not known (see `covered_by`), and no rate is told."""
+        if not known:
+            return assemble_phone(self.calls, None)
         return assemble_phone(
             self.calls, active_s if active_s is not None else active_span(self.calls)
         )
+
+    def covered_by(self, states: StateTimes) -> bool:
+        """Whether the agent's recorded states cover their calls of the period: they
+        begin at or before the first call, or none were recorded (then the calls' own
+        span is the active time). States that begin later (they came with an upgrade,
+        or a shift was partly recorded) would divide every call by part of the time:
+        25,000 dials an hour."""
+        if states.known_from is None:
+            return True
+        starts = [g.first_start for g in self.calls if g.first_start is not None]
+        return not starts or min(starts) >= states.known_from.timestamp()
 
     def speed(self) -> SpeedSummary:
         if not self.speeds:
@@ -195,7 +209,8 @@ class ReportService:
         g = groups.get(agent_id, _Groups())
         measures = assemble(g.classes, g.speed(), g.attempts)
         own = times.get(agent_id, StateTimes())
-        return AgentReport(name, display, agent_id, period, measures, g.phone(own.active_s), own)
+        phone = g.phone(own.active_s, known=g.covered_by(own))
+        return AgentReport(name, display, agent_id, period, measures, phone, own)
 
     def team_report(self, period: Period) -> TeamReport:
         """Every agent with leads or attempts in the period (and every non-supervisor),
@@ -206,13 +221,16 @@ class ReportService:
             agents = session.scalars(select(Agent).order_by(Agent.name)).all()
             rows = []
             team_active = 0.0
+            team_known = True  # every agent's active time known: the team's is their sum
             for agent in agents:
                 g = groups.get(agent.id)
                 if g is None and agent.is_supervisor and agent.id not in times:
                     continue
                 g = g or _Groups()
                 own = times.get(agent.id, StateTimes())
-                phone = g.phone(own.active_s)
+                known = g.covered_by(own)
+                team_known = team_known and known
+                phone = g.phone(own.active_s, known=known)
                 team_active += phone.active_s or 0.0
                 rows.append(
                     AgentReport(
@@ -232,7 +250,7 @@ class ReportService:
             None,
             period,
             assemble(total.classes, total.speed(), total.attempts),
-            total.phone(team_active or None),
+            total.phone(team_active or None, known=team_known),
             team_times(times.values()),
         )
         return TeamReport(period, rows, team)

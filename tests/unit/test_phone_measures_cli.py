@@ -172,6 +172,26 @@ def test_agent_states_give_the_time_in_each_and_the_active_hours(
     assert (doc["dials_per_hour"], doc["contacts_per_hour"]) == (1.57, 1.04)
 
 
+def test_states_that_begin_after_the_first_call_give_no_rate(
+    shift_db: tuple[Path, dict[str, str]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The agent's states were recorded from 15:00 on (LeadDesk's states came with an
+    upgrade), after the shift's calls: 3 dials over the ten minutes of states would be
+    18 dials an hour. The rate is not known, and the report says n/a, not a figure."""
+    db, ids = shift_db
+    script_calls(capsys, db, ids)
+    state(capsys, db, "15:00:00", "ready")
+    state(capsys, db, "15:10:00", "offline")
+    code, out, err = run(capsys, "report", "--db", str(db), "--json", "--since", DAY,
+                         "--until", DAY, "--now", f"{DAY}T23:00Z")  # fmt: skip
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["states"]["ready"] == 600
+    assert doc["active_hours"] is None
+    assert (doc["dials_per_hour"], doc["contacts_per_hour"]) == (None, None)
+    assert doc["outbound_calls"] == 3  # the calls themselves are counted as ever
+
+
 def test_a_pause_needs_one_of_the_teams_reasons(
     shift_db: tuple[Path, dict[str, str]], capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -1978,6 +1978,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <source>{out} outbound and {inbound} returned calls · talk {talk}, wrap-up {wrap}, average handle time {aht} · {dials} dials and {contacts} contacts an hour over {hours} active hours</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source> (not known: the agent states recorded begin after the first call of the period)</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ProblemDialog</name>

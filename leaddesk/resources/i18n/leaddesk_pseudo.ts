@@ -1987,6 +1987,10 @@ Every outcome you logged is saved on disk and LeadDesk keeps running; a call you
             <source>{out} outbound and {inbound} returned calls · talk {talk}, wrap-up {wrap}, average handle time {aht} · {dials} dials and {contacts} contacts an hour over {hours} active hours</source>
             <translation>[{out} öütböüñd åñd {inbound} rétürñéd çålls · tålk {talk}, wråp-üp {wrap}, åvérågé håñdlé tîmé {aht} · {dials} dîåls åñd {contacts} çöñtåçts åñ höür övér {hours} åçtîvé höürs·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
         </message>
+        <message>
+            <source> (not known: the agent states recorded begin after the first call of the period)</source>
+            <translation>[ (ñöt kñöwñ: thé ågéñt ståtés réçördéd bégîñ åftér thé fîrst çåll öf thé pérîöd)·~·~·~·~·~·~·~·~·~·~·~·~·~·~·~]</translation>
+        </message>
     </context>
     <context>
         <name>ProblemDialog</name>

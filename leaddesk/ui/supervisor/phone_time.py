@@ -141,6 +141,14 @@ class PhoneTimePanel(QWidget):
                 contacts=rate_text(p.contacts_per_hour),
                 hours=NA if p.active_s is None else f"{p.active_s / 3600:.1f}",
             )
+            + (
+                self.tr(
+                    " (not known: the agent states recorded begin after the first call of "
+                    "the period)"
+                )
+                if p.active_s is None and p.calls_outbound + p.calls_inbound
+                else ""
+            )
         )
         old = self.chart_view.chart()
         chart = hour_chart(p)
