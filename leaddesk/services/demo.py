@@ -43,6 +43,7 @@ from leaddesk.services.workspace import DEFAULT_AGENT_KEY
 from leaddesk.store.engine import Store
 from leaddesk.store.models import (
     Agent,
+    AgentStateChange,
     Attempt,
     Callback,
     DncNumber,
@@ -275,7 +276,44 @@ def generate(
                 lead.next_action_at = None
                 lead.next_channel = None
                 session.merge(DncNumber(phone_e164=e164, source="demo", added_at=arrived))
+        session.flush()
+        _shifts(session, new_id, [agent, colleague], now)
         return DemoSummary(leads, attempts, notes, len(scripts))
+
+
+SHIFT_GAP = timedelta(hours=2)  # calls further apart than this are two shifts
+
+
+def _shifts(
+    session: Session, new_id: Callable[[], str], agents: list[Agent], now: datetime
+) -> None:
+    """The agents' states around their demo calls, as the state bar records a real shift:
+    Ready ten minutes before a shift's first call, Offline a quarter of an hour after its
+    last (a minute before `now` at the latest: the window that opens the demo logs the
+    agent in, as any start does). A shift is a run of calls no more than SHIFT_GAP apart.
+    Without them the phone measures would count dials per hour over the calls' whole
+    span, nights included."""
+    for agent in agents:
+        times = sorted(
+            as_utc(at)
+            for at in session.scalars(
+                select(Attempt.started_at).where(
+                    Attempt.agent_id == agent.id, Attempt.channel == Channel.PHONE.value
+                )
+            )
+        )
+        shifts: list[list[datetime]] = []
+        for at in times:
+            if shifts and at - shifts[-1][-1] <= SHIFT_GAP:
+                shifts[-1].append(at)
+            else:
+                shifts.append([at])
+        for calls in shifts:
+            end = max(calls[-1], min(calls[-1] + timedelta(minutes=15), now - timedelta(minutes=1)))
+            for state, at in (("ready", calls[0] - timedelta(minutes=10)), ("offline", end)):
+                session.add(
+                    AgentStateChange(id=new_id(), agent_id=agent.id, state=state, started_at=at)
+                )
 
 
 # What demo leads asked about, as the scripts say it ("You asked us about ...").

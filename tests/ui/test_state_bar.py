@@ -48,10 +48,14 @@ def window(qtbot, demo_workspace: Workspace) -> Iterator[MainWindow]:  # type: i
 
 
 def stored(ws: Workspace) -> list[tuple[str, str]]:
+    """The states recorded since the window opened (the demo's shifts come before)."""
     with ws.store.session() as session:
         rows = session.scalars(
             select(AgentStateChange)
-            .where(AgentStateChange.agent_id == ws.agent.id)
+            .where(
+                AgentStateChange.agent_id == ws.agent.id,
+                AgentStateChange.started_at >= ws.clock(),
+            )
             .order_by(AgentStateChange.started_at)
         )
         return [(r.state, r.reason) for r in rows]

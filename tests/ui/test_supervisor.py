@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
+from leaddesk.domain.agent_states import StateTimes
 from leaddesk.domain.clock import fixed_clock
 from leaddesk.domain.metrics import Period
 from leaddesk.services.report import ReportService
@@ -17,6 +18,7 @@ from leaddesk.services.workspace import Workspace
 from leaddesk.store import Store
 from leaddesk.ui.supervisor import SupervisorWindow
 from leaddesk.ui.supervisor.history_model import LEAD_ID_ROLE
+from leaddesk.ui.supervisor.phone_time import clock_text, row_cells
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -273,7 +275,11 @@ def test_the_phone_time_tab_shows_each_agent_and_the_teams_hours(
         "n/a" if p.dials_per_hour is None else f"{p.dials_per_hour:.1f}"
     )
     assert f"{p.calls_outbound} outbound" in window.phone_time.summary.text()
-    # No agent recorded states in the demo: the state columns say so rather than 0.
-    assert table.item(last, 8).text() == "n/a"
+    # The demo's agents recorded their shifts' states: the team's time Ready, and dials
+    # per hour over the time logged in.
+    assert table.item(last, 8).text() == clock_text(team.team.states.seconds["ready"])
+    assert p.dials_per_hour is not None and 0 < p.dials_per_hour < 60
+    # An agent who recorded no state: the state columns say so rather than 0.
+    assert row_cells("Nobody", p, StateTimes())[8:] == ["n/a", "n/a"]
     chart = window.phone_time.chart_view.chart()
     assert chart is not None and "Dials and contacts by hour" in chart.title()
