@@ -59,32 +59,30 @@ def _proc_address(address: str, port: int) -> str:
     return f"{struct.unpack('<I', packed)[0]:08X}:{port:04X}"
 
 
-def listening_inode(address: str, port: int) -> str:
-    wanted = {_proc_address(address, port), _proc_address("0.0.0.0", port)}
+def _sockets_on(address: str, port: int, state: str) -> list[list[str]]:
+    """The /proc/net/tcp rows of the sockets in `state` whose own end is address:port (or
+    the same port on every address)."""
+    own = {_proc_address(address, port), _proc_address("0.0.0.0", port)}
     with open("/proc/net/tcp", encoding="ascii") as table:
         next(table)
-        for line in table:
-            fields = line.split()
-            if fields[1] in wanted and fields[3] == TCP_LISTEN_STATE:
-                return fields[9]
+        rows = [line.split() for line in table]
+    return [fields for fields in rows if fields[1] in own and fields[3] == state]
+
+
+def listening_inode(address: str, port: int) -> str:
+    for fields in _sockets_on(address, port, TCP_LISTEN_STATE):
+        return fields[9]
     raise OSError(f"nothing listens on {address}:{port}")
 
 
 def other_clients(address: str, port: int, own_port: int) -> list[int]:
     """The client ports of connections to address:port other than the one from `own_port`
     (as the server's end sees them in /proc/net/tcp, established only)."""
-    served = {_proc_address(address, port), _proc_address("0.0.0.0", port)}
-    others: list[int] = []
-    with open("/proc/net/tcp", encoding="ascii") as table:
-        next(table)
-        for line in table:
-            fields = line.split()
-            if fields[1] not in served or fields[3] != TCP_ESTABLISHED_STATE:
-                continue
-            client_port = int(fields[2].rsplit(":", 1)[1], 16)
-            if client_port != own_port:
-                others.append(client_port)
-    return others
+    clients = (
+        int(fields[2].rsplit(":", 1)[1], 16)
+        for fields in _sockets_on(address, port, TCP_ESTABLISHED_STATE)
+    )
+    return [client for client in clients if client != own_port]
 
 
 def _fd_of(pid: int, inode: str) -> int:
