@@ -314,8 +314,6 @@ class MainWindow(QMainWindow):
         session.preview_changed.connect(self._on_preview)
         session.logged.connect(self._on_logged)
         session.undone.connect(self._on_undone)
-        session.logged.connect(lambda _logged: self.tray.own_change())
-        session.undone.connect(lambda _undone: self.tray.own_change())
         session.recovered.connect(lambda dial, _n: self._show_lead(dial.lead_id))
         session.message.connect(self.statusBar().showMessage)
         session.problem.connect(self.show_error)
@@ -435,6 +433,7 @@ class MainWindow(QMainWindow):
         preview.show()
 
     def _on_logged(self, logged: LoggedOutcome) -> None:
+        self.tray.own_change()
         self.outcomes.clear_inputs()
         self.picker.set_lead(None)
         # The list is read again next: the selection moves on from where this lead was.
@@ -446,6 +445,7 @@ class MainWindow(QMainWindow):
             self.tray.counts_changed(counts)
 
     def _on_undone(self, undone: UndoneOutcome) -> None:
+        self.tray.own_change()
         self.select_after = None
         if self.calllist.select_lead(undone.lead_id):
             self.session.load(undone.lead_id, new_lead=False)
