@@ -48,6 +48,18 @@ class Section(IntEnum):
 
 
 SECTION_KEYS = tuple(s.key for s in Section)
+
+# The words a reason begins with that name its section ("new lead, waiting 3 min").
+SECTION_WORDS = {Section.CALLBACK: "callback ", Section.NEW: "new lead, "}
+
+
+def without_section_words(section: str, reason: str) -> str:
+    """The reason less the words that name its section, for a place that shows the
+    section already (the call list's chip): "waiting 3 min", "overdue by 16 min"."""
+    said = next((w for s, w in SECTION_WORDS.items() if s.key == section), "")
+    return reason.removeprefix(said)
+
+
 # Channels that need a good phone number and calling hours.
 VOICE_CHANNELS = frozenset({"phone", "sms"})
 # Leads in these statuses have left the call list: their cadence ended.
@@ -180,17 +192,18 @@ def reason(
         return closed_reason(facts.time_zones, window, now)
     section = placement.section
     if section is Section.CALLBACK:
+        said = SECTION_WORDS[Section.CALLBACK]
         if facts.next_action_at is None:
-            return "callback due"
+            return f"{said}due"
         # The promised time in the lead's words: their local clock.
         promised = local_time(facts.time_zones, facts.next_action_at)
         at = f" (promised for {promised} there)" if promised else ""
         late = now - facts.next_action_at
         if late < timedelta(minutes=1):
-            return f"callback due now{at}"
-        return f"callback overdue by {humanize(late)}{at}"
+            return f"{said}due now{at}"
+        return f"{said}overdue by {humanize(late)}{at}"
     if section is Section.NEW:
-        return f"new lead, waiting {humanize(now - facts.arrived_at)}"
+        return f"{SECTION_WORDS[Section.NEW]}waiting {humanize(now - facts.arrived_at)}"
     channel = facts.next_channel or "phone"
     if section is Section.FOLLOW_UP:
         if facts.next_action_at is None:

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from leaddesk.domain.calllist import without_section_words
 from leaddesk.ui.tasks import TaskRunner
 from leaddesk.ui.timefmt import clock_text, relative_text
 from leaddesk.ui.vocabulary import QT_TRANSLATE_NOOP, channel_name, section_name
@@ -57,17 +58,6 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 3
 CALLABLE_ROLE = Qt.ItemDataRole.UserRole + 4
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 5
-
-# The words a section's chip already says, left off the reason written under it: on a
-# laptop's narrow list "waiting 3 min" shows where "new lead, waiting 3…" was cut.
-_CHIP_SAYS = {"new": "new lead, ", "callback": "callback "}
-
-
-def under_chip(section: str, reason: str) -> str:
-    """The reason as the list writes it under the section's chip."""
-    said = _CHIP_SAYS.get(section)
-    return reason[len(said) :] if said and reason.startswith(said) else reason
-
 
 COLUMNS = ("lead", "reason", "local_time", "attempts", "next")
 HEADERS = {
@@ -309,7 +299,7 @@ class CallListModel(QAbstractTableModel):
         if column == "lead":
             return str(entry.name)
         if column == "reason":
-            return under_chip(entry.section, str(entry.reason or ""))
+            return without_section_words(entry.section, str(entry.reason or ""))
         if column == "local_time":
             return clock_text(entry.local_time)
         if column == "attempts":
